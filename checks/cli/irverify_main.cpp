@@ -1,0 +1,142 @@
+// irverify: run claims, write JSON records, render the report.
+//   irverify list
+//   irverify run [CLAIM...] [--problem FILE]... [--precision double|quad|mp50] [--levels N] [--out DIR]
+//   irverify report DIR [--out DIR] [--no-figures]
+//   irverify generate MODEL [--seed N] [--out FILE]
+// Exit status: 0 all verdicts pass; 1 a claim failed; 2 bad input or usage.
+#include "checks/claims/claim.hpp"
+#include "checks/claims/record.hpp"
+#include "reports/report.hpp"
+#include "theory/problem/generator.hpp"
+#include "theory/problem/problem_io.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <iostream>
+
+namespace {
+
+using namespace irverify;
+
+int cmd_list() {
+  std::cout << fmt::format("{:<8} {:<24} {:<10} {}\n", "claim", "check", "precision", "title");
+  for (const auto& c : claims()) std::cout << fmt::format("{:<8} {:<24} {:<10} {}\n", c.id, c.check_name, c.default_precision, c.title);
+  return 0;
+}
+
+int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files, RunOptions opt, const std::string& out,
+            const std::vector<std::string>& argv) {
+  if (ids.empty())
+    for (const auto& c : claims()) ids.push_back(c.id);
+  std::vector<const Claim*> todo;
+  for (const auto& id : ids) {
+    const Claim* c = find_claim(id);
+    if (!c) {
+      std::cerr << fmt::format("irverify: unknown claim '{}' (see 'irverify list')\n", id);
+      return 2;
+    }
+    todo.push_back(c);
+  }
+  for (const auto& f : files) opt.problems.push_back(read_problem_file(f));
+  bool all = true;
+  for (const Claim* c : todo) {
+    const auto t0 = std::chrono::steady_clock::now();
+    nlohmann::json rec = c->run(opt);
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    rec["schema"] = "irverify-record-1";
+    rec["claim"] = c->id;
+    rec["check"] = c->check_name;
+    rec["title"] = c->title;
+    rec["paper"] = c->paper;
+    rec["statement"] = c->statement;
+    rec["verdict_rule"] = c->verdict_rule;
+    rec["negative_control"] = c->negative_control;
+    rec["wall_time_s"] = secs;
+    rec["provenance"] = provenance_json(argv);
+    write_record(rec, out);
+    const bool pass = rec["verdict"] == "pass";
+    all = all && pass;
+    std::cout << fmt::format("{:<8} {}  ({} case(s), {}, {:.1f} s) -> {}/{}.json\n", c->id, pass ? "PASS" : "FAIL",
+                             rec["cases"].size(), rec["scalar"].get<std::string>(), secs, out, c->id);
+    for (const auto& cs : rec["cases"]) {
+      std::string line = fmt::format("  {:<28} {}", cs["problem"]["name"].get<std::string>(), cs["verdict"].get<std::string>());
+      for (const auto& s : cs["series"]) {
+        const auto& f = s["fit"];
+        line += f["ok"].get<bool>() ? fmt::format("  {:.3f}", f["slope"].get<double>()) : std::string("  (no fit)");
+        line += fmt::format(" [{}]", s["outcome"].get<std::string>());
+      }
+      std::cout << line << "\n";
+    }
+  }
+  return all ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"irverify: numerical verification of implicit-regularization claims for GD and SGD"};
+  app.require_subcommand(1);
+  std::vector<std::string> args(argv, argv + argc);
+
+  app.add_subcommand("list", "List the registered claims");
+
+  auto* run = app.add_subcommand("run", "Run claims (default: all) and write one JSON record per claim");
+  std::vector<std::string> ids, files;
+  RunOptions opt;
+  std::string out = "irverify-results";
+  bool quiet = false;
+  run->add_option("claims", ids, "Claim ids, e.g. IGR-1 (default: all)");
+  run->add_option("-p,--problem", files, "Problem file(s) to run on instead of the built-in instances");
+  run->add_option("--precision", opt.precision, "double, quad or mp50 (default: the claim's)")
+      ->check(CLI::IsMember({"double", "quad", "mp50"}));
+  run->add_option("--levels", opt.levels, "Ladder length (default: the claim's)")->check(CLI::Range(3, 60));
+  run->add_option("-o,--out", out, "Directory for the JSON records")->capture_default_str();
+  run->add_flag("-q,--quiet", quiet, "No progress lines on stderr");
+
+  auto* rep = app.add_subcommand("report", "Render REPORT.md and figures from a directory of records");
+  std::string rec_dir, rep_out;
+  bool no_fig = false;
+  rep->add_option("records", rec_dir, "Directory of JSON records")->required()->check(CLI::ExistingDirectory);
+  rep->add_option("-o,--out", rep_out, "Output directory (default: the records directory)");
+  rep->add_flag("--no-figures", no_fig, "Do not call gnuplot");
+
+  auto* gen = app.add_subcommand("generate", "Write a generated problem file");
+  std::string gen_model, gen_out;
+  std::uint64_t seed = 1;
+  GeneratorOptions gopt;
+  gen->add_option("model", gen_model, "Model kind")->required()->check(CLI::IsMember(model_kinds()));
+  gen->add_option("--seed", seed, "Generator seed (> 0)")->check(CLI::PositiveNumber);
+  gen->add_option("--examples", gopt.examples, "Number of examples")->check(CLI::PositiveNumber);
+  gen->add_option("--features", gopt.features, "Number of features")->check(CLI::PositiveNumber);
+  gen->add_option("--hidden", gopt.hidden, "Hidden units (two-layer)")->check(CLI::PositiveNumber);
+  gen->add_option("-o,--out", gen_out, "Output file (default: stdout)");
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (app.got_subcommand("list")) return cmd_list();
+    if (run->parsed()) {
+      opt.progress = !quiet;
+      return cmd_run(ids, files, opt, out, args);
+    }
+    if (rep->parsed()) {
+      const std::string path = write_report({rec_dir, rep_out, !no_fig});
+      std::cout << "report: " << path << "\n";
+      return 0;
+    }
+    if (gen->parsed()) {
+      const ProblemSpec s = generate_problem(gen_model, seed, gopt);
+      if (gen_out.empty()) std::cout << s.to_json().dump(2) << "\n";
+      else write_problem_file(s, gen_out);
+      return 0;
+    }
+  } catch (const ProblemError& e) {
+    std::cerr << "irverify: error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "irverify: error: " << e.what() << "\n";
+    return 2;
+  }
+  return 2;
+}

@@ -1,0 +1,114 @@
+// Every model's closed-form derivatives against central differences, in double and 50 digits
+// (STYLE.md lesson 8): gradient vs loss, Hessian vs gradient, T[u, v] vs Hessian; the taped
+// gradient and the taped IGR field against the closed forms; minibatch means.
+#include "checks/support/tolerance.hpp"
+#include "theory/losses/igr_modified_loss.hpp"
+#include "theory/problem/generator.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace irverify;
+
+namespace {
+
+template <class S> struct Case {
+  Problem<S> p;
+  Vec<S> u, v;  // directions for T[u, v]
+};
+
+// A point away from the ReLU kinks: theta0 of the built-in instance (the generator draws on a grid; the
+// check below verifies the kink distance).
+template <class S> Case<S> make_case(const std::string& kind) {
+  Case<S> c{build_problem<S>(generate_problem(kind, 7)), {}, {}};
+  const int d = c.p.model->dim();
+  c.u = Vec<S>(d);
+  c.v = Vec<S>(d);
+  for (int i = 0; i < d; ++i) {
+    c.u(i) = S(i % 3 + 1) / 4 - S(1) / 3;
+    c.v(i) = S(1) / (i + 2);
+  }
+  return c;
+}
+
+// Central difference of f along e_i at x, step h.
+template <class S, class F> auto central(F f, const Vec<S>& x, int i, const S& h) {
+  Vec<S> a = x, b = x;
+  a(i) += h;
+  b(i) -= h;
+  return (f(a) - f(b)) / (2 * h);
+}
+
+template <class S> S rel_err(const Mat<S>& a, const Mat<S>& b) {
+  return S((a - b).norm()) / std::max(S(1), S(b.norm()));
+}
+
+}  // namespace
+
+class DerivativesDouble : public ::testing::TestWithParam<std::string> {};
+class DerivativesMp50 : public ::testing::TestWithParam<std::string> {};
+
+template <class S> void check_all(const std::string& kind) {
+  Case<S> c = make_case<S>(kind);
+  const Model<S>& m = *c.p.model;
+  const Batch all = m.all_examples();
+  const Vec<S> x = c.p.theta0;
+  const int d = m.dim();
+  const S h = tol::central_step<S>();
+  const S bound = tol::central_difference_bound<S>();
+
+  Vec<S> g_fd(d);
+  Mat<S> H_fd(d, d);
+  Vec<S> T_fd(d);
+  const Mat<S> H = m.hessian(x, all);
+  for (int i = 0; i < d; ++i) {
+    g_fd(i) = central<S>([&](const Vec<S>& y) { return m.loss(y, all); }, x, i, h);
+    H_fd.col(i) = central<S>([&](const Vec<S>& y) { return Vec<S>(m.gradient(y, all)); }, x, i, h);
+    // d/dtheta_i of u'H(theta)v = T[u, v]_i.
+    T_fd(i) = central<S>([&](const Vec<S>& y) { return S(c.u.dot(m.hessian(y, all) * c.v)); }, x, i, h);
+  }
+  EXPECT_LE(rel_err<S>(m.gradient(x, all), g_fd), bound) << kind << ": gradient vs central difference of the loss";
+  EXPECT_LE(rel_err<S>(H, H_fd), bound) << kind << ": Hessian vs central difference of the gradient";
+  EXPECT_LE(rel_err<S>(m.third(x, c.u, c.v, all), T_fd), bound) << kind << ": T[u,v] vs central difference of u'Hv";
+  EXPECT_LE(rel_err<S>(H, Mat<S>(H.transpose())), tol::ulps<S>(64 * d)) << kind << ": Hessian symmetric to rounding";
+  // T[u, v] is symmetric in (u, v): exact up to rounding of O(d) sums.
+  EXPECT_LE(rel_err<S>(m.third(x, c.u, c.v, all), m.third(x, c.v, c.u, all)), tol::ulps<S>(64 * d)) << kind;
+
+  // The taped gradient and the taped IGR field equal the closed forms to rounding (64 d ulps: sums of O(d) terms).
+  EXPECT_LE(rel_err<S>(evaluate(m.gradient_program(all), x), m.gradient(x, all)), tol::ulps<S>(64 * d)) << kind;
+  const S hh = S(1) / 8, coef = S(1) / 4;
+  EXPECT_LE(rel_err<S>(evaluate(igr_flow_field(m, hh, coef, all), x), Vec<S>(-igr_modified_gradient(m, x, hh, coef, all))),
+            tol::ulps<S>(64 * d * d))
+      << kind << ": taped Hg (forward mode over the tape) vs closed-form Hessian times g";
+  // The modified loss's gradient is the closed form g + 2ch Hg (central difference of L + ch|g|^2).
+  Vec<S> mg_fd(d);
+  for (int i = 0; i < d; ++i)
+    mg_fd(i) = central<S>([&](const Vec<S>& y) { return igr_modified_loss(m, y, hh, coef, all); }, x, i, h);
+  EXPECT_LE(rel_err<S>(igr_modified_gradient(m, x, hh, coef, all), mg_fd), bound) << kind;
+
+  // Minibatch: the full-batch gradient is the mean of the per-example gradients.
+  Vec<S> mean = Vec<S>::Zero(d);
+  for (int i = 0; i < m.num_examples(); ++i) mean += m.gradient(x, Batch{i});
+  mean /= S(m.num_examples());
+  EXPECT_LE(rel_err<S>(mean, m.gradient(x, all)), tol::ulps<S>(64 * m.num_examples())) << kind;
+}
+
+TEST_P(DerivativesDouble, ClosedFormsMatchCentralDifferences) { check_all<double>(GetParam()); }
+TEST_P(DerivativesMp50, ClosedFormsMatchCentralDifferences) { check_all<mp50>(GetParam()); }
+
+INSTANTIATE_TEST_SUITE_P(AllModels, DerivativesDouble, ::testing::ValuesIn(model_kinds()),
+                         [](const auto& info) { std::string s = info.param; for (auto& ch : s) if (ch == '-') ch = '_'; return s; });
+INSTANTIATE_TEST_SUITE_P(AllModels, DerivativesMp50, ::testing::ValuesIn(model_kinds()),
+                         [](const auto& info) { std::string s = info.param; for (auto& ch : s) if (ch == '-') ch = '_'; return s; });
+
+TEST(ReluModel, BuiltInPointIsAwayFromKinks) {
+  // Central differences are valid for the ReLU net only if no pre-activation is within h of zero.
+  const ProblemSpec s = generate_problem("two-layer-relu", 7);
+  const Problem<double> p = build_problem<double>(s);
+  const int m = s.hidden, f = s.features();
+  for (int i = 0; i < s.num_examples(); ++i)
+    for (int j = 0; j < m; ++j) {
+      double pre = 0;
+      for (int k = 0; k < f; ++k) pre += std::stod(s.data[i][k]) * p.theta0(m + j * f + k);
+      EXPECT_GT(std::abs(pre), 1e3 * tol::central_step<double>()) << "example " << i << " unit " << j;
+    }
+}

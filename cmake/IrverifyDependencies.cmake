@@ -1,0 +1,20 @@
+# All dependencies come from Debian 12 packages (scripts/install-deps.sh installs them).
+find_package(Boost 1.74 REQUIRED)
+find_package(Eigen3 3.4 REQUIRED NO_MODULE)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(CLI11 QUIET CONFIG)
+find_path(CLI11_INCLUDE CLI/CLI.hpp REQUIRED)
+find_path(RANDOM123_INCLUDE Random123/philox.h REQUIRED)
+find_path(MPFR_INCLUDE mpfr.h REQUIRED)
+find_library(MPFR_LIBRARY mpfr REQUIRED)
+find_library(GMP_LIBRARY gmp REQUIRED)
+find_library(QUADMATH_LIBRARY quadmath PATHS /usr/lib/gcc/x86_64-linux-gnu/12 REQUIRED)
+find_package(Threads REQUIRED)
+
+add_library(irverify_deps INTERFACE)
+add_library(irverify::deps ALIAS irverify_deps)
+target_include_directories(irverify_deps SYSTEM INTERFACE ${Boost_INCLUDE_DIRS} ${CLI11_INCLUDE} ${RANDOM123_INCLUDE}
+                           ${MPFR_INCLUDE})
+target_link_libraries(irverify_deps INTERFACE Eigen3::Eigen nlohmann_json::nlohmann_json fmt::fmt ${MPFR_LIBRARY}
+                      ${GMP_LIBRARY} ${QUADMATH_LIBRARY} Threads::Threads)

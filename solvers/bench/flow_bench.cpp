@@ -1,0 +1,44 @@
+// Flow-solver benchmark (issue #2 targets): a 10-d quadratic flow and a 20-parameter diag-uv flow to t = 1
+// at tolerance 1e-30, with the Taylor-series solver (quad, mp50) and odeint's RKF78 / Bulirsch-Stoer.
+// Run: build/solvers/bench/flow_bench  (counters: steps, order).
+#include "solvers/flow/odeint_flow.hpp"
+#include "solvers/flow/taylor_flow.hpp"
+#include "theory/losses/igr_modified_loss.hpp"
+#include "theory/problem/generator.hpp"
+
+#include <benchmark/benchmark.h>
+
+using namespace irverify;
+
+namespace {
+ProblemSpec quadratic10() { return generate_problem("least-squares", 3, {12, 10, 0}); }
+ProblemSpec diag20() { return generate_problem("diag-uv", 3, {8, 10, 0}); }  // 2 x 10 parameters
+
+template <class S> void taylor(benchmark::State& state, const ProblemSpec& spec) {
+  const Problem<S> p = build_problem<S>(spec);
+  const TaylorFlow<S> f(gradient_flow_field(*p.model, p.model->all_examples()), S("1e-30"));
+  FlowStats st;
+  for (auto _ : state) benchmark::DoNotOptimize(f.integrate(p.theta0, S(1), &st));
+  state.counters["steps"] = static_cast<double>(st.steps);
+  state.counters["order"] = st.order;
+}
+
+template <class S> void odeint(benchmark::State& state, const ProblemSpec& spec, OdeintMethod method) {
+  const Problem<S> p = build_problem<S>(spec);
+  FlowStats st;
+  for (auto _ : state)
+    benchmark::DoNotOptimize(odeint_gradient_flow<S>(*p.model, p.model->all_examples(), p.theta0, S(1), S("1e-30"), method, &st));
+  state.counters["steps"] = static_cast<double>(st.steps);
+}
+}  // namespace
+
+BENCHMARK_CAPTURE(taylor<quad>, quadratic10_quad, quadratic10())->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(taylor<mp50>, quadratic10_mp50, quadratic10())->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(taylor<quad>, diag_uv20_quad, diag20())->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(taylor<mp50>, diag_uv20_mp50, diag20())->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(odeint<quad>, quadratic10_rkf78_quad, quadratic10(), OdeintMethod::RKF78)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(odeint<quad>, quadratic10_bs_quad, quadratic10(), OdeintMethod::BulirschStoer)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(odeint<quad>, diag_uv20_rkf78_quad, diag20(), OdeintMethod::RKF78)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(odeint<quad>, diag_uv20_bs_quad, diag20(), OdeintMethod::BulirschStoer)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();

@@ -1,0 +1,39 @@
+// Taylor-series integrator for autonomous ODEs x' = F(x), F a recorded Program.
+//
+// Each step computes the Taylor coefficients x_0..x_K of the solution by
+// propagating truncated series through the tape, one degree at a time
+// (x_{k+1} = F(x)_k / (k+1)); products cost O(K^2) per node, constant
+// operations O(K). Order and step follow Jorba & Zou (2005, Exp. Math. 14):
+//   K = ceil(-ln(tol) / 2) + 1,   h = e^-2 min_{j in {K-1, K}} (s / ||x_j||_inf)^(1/j),
+// with s = max(1, ||x||_inf) (mixed absolute/relative tolerance), so that the
+// truncated tail is about tol * s per step. Steps are cut so that no ReLU/step
+// argument changes sign inside a step (their series are one-sided).
+#pragma once
+
+#include "theory/ad/program.hpp"
+#include "theory/compat/eigen_multiprecision.hpp"
+
+namespace irverify {
+
+struct FlowStats {
+  long steps = 0;
+  int order = 0;
+};
+
+template <class S> class TaylorFlow {
+ public:
+  // tol: local relative tolerance; defaults to the precision (see default_tolerance()).
+  explicit TaylorFlow(Program<S> field, S tol = default_tolerance());
+  // x(t) for x(0) = x0, t >= 0.
+  Vec<S> integrate(const Vec<S>& x0, const S& t, FlowStats* stats = nullptr) const;
+  int order() const { return order_; }
+  // 64 eps: the truncation target sits a few bits above rounding of the O(K) term sums.
+  static S default_tolerance() { return 64 * std::numeric_limits<S>::epsilon(); }
+
+ private:
+  Program<S> field_;
+  S tol_;
+  int order_;
+};
+
+}  // namespace irverify

@@ -1,0 +1,59 @@
+#include "solvers/order/order_fit.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace irverify {
+
+OrderFit fit_order(const std::vector<double>& h, const std::vector<double>& err, const OrderFitOptions& opt) {
+  if (h.size() != err.size()) throw std::invalid_argument("fit_order: h and err differ in length");
+  for (std::size_t k = 1; k < h.size(); ++k)
+    if (!(h[k] < h[k - 1])) throw std::invalid_argument("fit_order: steps must decrease");
+  OrderFit f;
+  f.h = h;
+  f.err = err;
+  f.floor_given = opt.floor;
+  const std::size_t n = h.size();
+  f.pairwise.assign(n, std::numeric_limits<double>::quiet_NaN());
+  f.excluded.assign(n, false);
+  bool below = false;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k > 0 && err[k] > 0 && err[k - 1] > 0) f.pairwise[k] = std::log(err[k - 1] / err[k]) / std::log(h[k - 1] / h[k]);
+    const bool stalled = k > 0 && !(f.pairwise[k] >= opt.stall_order);
+    if (!(err[k] > opt.floor) || stalled || below) below = true;
+    f.excluded[k] = below;
+    if (below) f.floor_detected = std::max(f.floor_detected, err[k]);
+  }
+  std::vector<int> usable;
+  for (std::size_t k = 0; k < n; ++k)
+    if (!f.excluded[k]) usable.push_back(static_cast<int>(k));
+  if (static_cast<int>(usable.size()) < opt.min_points) {
+    f.note = "fewer than " + std::to_string(opt.min_points) + " points above the floor";
+    return f;
+  }
+  const int m = std::min<int>(opt.tail, static_cast<int>(usable.size()));
+  f.fitted.assign(usable.end() - m, usable.end());
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (int k : f.fitted) {
+    const double x = std::log(h[k]), y = std::log(err[k]);
+    sx += x; sy += y; sxx += x * x; sxy += x * y;
+  }
+  const double dm = m;
+  const double sdx = sxx - sx * sx / dm;
+  f.slope = (sxy - sx * sy / dm) / sdx;
+  f.intercept = (sy - f.slope * sx) / dm;
+  double rss = 0;
+  for (int k : f.fitted) {
+    const double r = std::log(err[k]) - (f.slope * std::log(h[k]) + f.intercept);
+    rss += r * r;
+  }
+  f.slope_stderr = m > 2 ? std::sqrt(rss / (dm - 2) / sdx) : 0.0;
+  f.ok = true;
+  return f;
+}
+
+bool order_matches(const OrderFit& f, double p, double delta) { return f.ok && std::abs(f.slope - p) <= delta; }
+
+}  // namespace irverify

@@ -1,0 +1,44 @@
+// Observed order of convergence on a step ladder h_k = h0 2^-k (STYLE.md lesson 6).
+//
+// Given errors e_k, reports the pairwise orders log(e_{k-1}/e_k)/log(h_{k-1}/h_k),
+// excludes points at the floor, and fits log e = p log h + c by least squares on
+// the asymptotic tail (the last `tail` points above the floor).
+// A point is at the floor when
+//   (a) e_k <= floor (the precision or Monte Carlo noise floor, given by the caller), or
+//   (b) the error stalls: its pairwise order is below `stall_order` (the error fell
+//       by less than 2^stall_order on halving h), or any earlier point was at the floor.
+// The detected floor is reported as the largest error among excluded points.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace irverify {
+
+struct OrderFitOptions {
+  double floor = 0;          // errors at or below this are not signal
+  double stall_order = 0.5;  // pairwise order below this marks a plateau
+  int tail = 5;              // points used for the least-squares slope
+  int min_points = 3;        // fewer usable points: no fit
+};
+
+struct OrderFit {
+  std::vector<double> h, err;
+  std::vector<double> pairwise;  // pairwise[0] is NaN (no predecessor)
+  std::vector<bool> excluded;    // at the floor
+  std::vector<int> fitted;       // indices used for the slope
+  double slope = 0;              // fitted observed order
+  double slope_stderr = 0;       // standard error of the slope (scatter about the line)
+  double intercept = 0;          // log(e) = slope log(h) + intercept (natural logs)
+  double floor_given = 0;
+  double floor_detected = 0;     // 0 if no point was excluded
+  bool ok = false;               // enough points above the floor
+  std::string note;              // why not ok
+};
+
+OrderFit fit_order(const std::vector<double>& h, const std::vector<double>& err, const OrderFitOptions& opt = {});
+
+// True when the fit is ok and |slope - p| <= delta.
+bool order_matches(const OrderFit& f, double p, double delta);
+
+}  // namespace irverify

@@ -1,0 +1,47 @@
+// Barrett & Dherin (ICLR 2021), Eq. (1)-(2): GD with step h follows, to O(h^3) per step,
+// the gradient flow of the modified loss
+//   L~(theta) = L(theta) + c h ||g(theta)||^2,  c = 1/4,
+// whose gradient is g + 2 c h H g. The coefficient c is a parameter so that the
+// negative control of IGR-1 (c = 1/2) uses the same code.
+#pragma once
+
+#include "theory/models/model.hpp"
+
+namespace irverify {
+
+template <class S> S igr_modified_loss(const Model<S>& m, const Vec<S>& th, const S& h, const S& c, const Batch& b) {
+  const Vec<S> g = m.gradient(th, b);
+  return m.loss(th, b) + c * h * g.squaredNorm();
+}
+
+// Closed form: g + 2 c h H g.
+template <class S>
+Vec<S> igr_modified_gradient(const Model<S>& m, const Vec<S>& th, const S& h, const S& c, const Batch& b) {
+  const Vec<S> g = m.gradient(th, b);
+  return g + (2 * c * h) * (m.hessian(th, b) * g);
+}
+
+// The gradient-flow field -grad L_B recorded on a tape.
+template <class S> Program<S> gradient_flow_field(const Model<S>& m, const Batch& b) {
+  Program<S> p = m.gradient_program(b);
+  for (auto& o : p.outputs) o = -o;
+  return p;
+}
+
+// The field -(g + 2 c h H g) of the flow of L~, recorded on a tape; H g is the
+// forward-mode derivative of the gradient tape along g (theory/ad/tape.hpp, jvp).
+template <class S> Program<S> igr_flow_field(const Model<S>& m, const S& h, const S& c, const Batch& b) {
+  const Program<S> grad = m.gradient_program(b);
+  Program<S> p;
+  const std::vector<Var<S>> x = p.make_inputs(m.dim());
+  const std::vector<Var<S>> gn = replay(*grad.tape, x);
+  std::vector<Var<S>> g(m.dim());
+  for (int i = 0; i < m.dim(); ++i) g[i] = map_output(grad.outputs[i], gn);
+  const std::vector<Var<S>> dn = jvp(*grad.tape, gn, g);
+  const S k = 2 * c * h;
+  p.outputs.resize(m.dim());
+  for (int i = 0; i < m.dim(); ++i) p.outputs[i] = -(g[i] + k * map_output_derivative(grad.outputs[i], dn));
+  return p;
+}
+
+}  // namespace irverify

@@ -1,0 +1,67 @@
+// Model interface: a per-example loss l_i(theta) with closed-form derivatives.
+//
+// Every quantity is the mean over a batch of example indices:
+//   L_B(theta) = (1/|B|) sum_{i in B} l_i(theta), and likewise its gradient g,
+//   Hessian H, and third-derivative contraction T[u, v]_k = sum_ij d^3 L / (dtheta_i dtheta_j dtheta_k) u_i v_j.
+// The full loss L of CLAIMS.md is the batch of all examples; a minibatch loss
+// L_k is the batch of partition block k.
+// gradient_program() records the same gradient on a tape (theory/ad), for the
+// Taylor-series flow solver.
+#pragma once
+
+#include "theory/ad/program.hpp"
+#include "theory/compat/eigen_multiprecision.hpp"
+
+#include <numeric>
+#include <string>
+#include <vector>
+
+namespace irverify {
+
+using Batch = std::vector<int>;
+
+template <class S> class Model {
+ public:
+  virtual ~Model() = default;
+  virtual std::string kind() const = 0;  // e.g. "diag-uv", as in problem files
+  virtual int dim() const = 0;
+  virtual int num_examples() const = 0;
+  // False where a derivative used by a claim does not exist everywhere (ReLU).
+  virtual bool smooth() const { return true; }
+
+  virtual S loss(const Vec<S>& theta, const Batch& b) const = 0;
+  virtual Vec<S> gradient(const Vec<S>& theta, const Batch& b) const = 0;
+  virtual Mat<S> hessian(const Vec<S>& theta, const Batch& b) const = 0;
+  virtual Vec<S> third(const Vec<S>& theta, const Vec<S>& u, const Vec<S>& v, const Batch& b) const = 0;
+  // The gradient of L_B recorded on a fresh tape with dim() inputs.
+  virtual Program<S> gradient_program(const Batch& b) const = 0;
+
+  Batch all_examples() const {
+    Batch b(num_examples());
+    std::iota(b.begin(), b.end(), 0);
+    return b;
+  }
+};
+
+// Implements both gradient entry points from one generic kernel
+//   template <class T> void Derived::gradient_kernel(const T* theta, T* g, const Batch&) const.
+template <class Derived, class S> class ModelBase : public Model<S> {
+ public:
+  Vec<S> gradient(const Vec<S>& theta, const Batch& b) const override {
+    Vec<S> g(this->dim());
+    self().template gradient_kernel<S>(theta.data(), g.data(), b);
+    return g;
+  }
+  Program<S> gradient_program(const Batch& b) const override {
+    Program<S> p;
+    std::vector<Var<S>> x = p.make_inputs(this->dim());
+    p.outputs.resize(this->dim());
+    self().template gradient_kernel<Var<S>>(x.data(), p.outputs.data(), b);
+    return p;
+  }
+
+ private:
+  const Derived& self() const { return static_cast<const Derived&>(*this); }
+};
+
+}  // namespace irverify

@@ -1,0 +1,175 @@
+#include "theory/problem/problem.hpp"
+
+#include <Eigen/Eigenvalues>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace irverify {
+
+const std::vector<std::string>& model_kinds() {
+  static const std::vector<std::string> k = {"least-squares", "quadratic",      "two-param",     "diag-uv",
+                                             "diag-uu-vv",    "two-layer-tanh", "two-layer-relu"};
+  return k;
+}
+
+namespace {
+bool is_two_layer(const std::string& m) { return m == "two-layer-tanh" || m == "two-layer-relu"; }
+
+[[noreturn]] void fail(const ProblemSpec& s, const std::string& what) {
+  throw ProblemError(fmt::format("{}: {}", s.origin.empty() ? "problem" : s.origin, what));
+}
+
+std::string row_where(const ProblemSpec& s, std::size_t i) {
+  return i < s.data_where.size() ? s.data_where[i] : fmt::format("data[{}]", i);
+}
+
+void check_number(const ProblemSpec& s, const std::string& where, const std::string& text) {
+  try {
+    (void)parse_scalar<mp50>(text);
+  } catch (const std::invalid_argument& e) {
+    fail(s, fmt::format("{}: {}", where, e.what()));
+  }
+}
+}  // namespace
+
+int ProblemSpec::num_examples() const { return model == "quadratic" ? static_cast<int>(terms.size()) : static_cast<int>(data.size()); }
+
+int ProblemSpec::features() const { return data.empty() ? 0 : static_cast<int>(data.front().size()) - 1; }
+
+int ProblemSpec::dim() const {
+  if (model == "quadratic") return terms.empty() ? 0 : static_cast<int>(terms.front().b.size());
+  if (model == "least-squares") return features();
+  if (model == "two-param" || model == "diag-uv" || model == "diag-uu-vv") return 2 * features();
+  if (is_two_layer(model)) return hidden * (features() + 1);
+  return 0;
+}
+
+void validate(const ProblemSpec& s) {
+  const auto& kinds = model_kinds();
+  if (std::find(kinds.begin(), kinds.end(), s.model) == kinds.end())
+    fail(s, fmt::format("unknown model '{}' (known: {})", s.model, fmt::join(kinds, ", ")));
+  if (s.model == "quadratic") {
+    if (s.terms.empty()) fail(s, "quadratic model needs at least one entry in 'terms'");
+    const std::size_t d = s.terms.front().b.size();
+    if (d == 0) fail(s, "terms[0].b is empty");
+    for (std::size_t i = 0; i < s.terms.size(); ++i) {
+      const auto& t = s.terms[i];
+      if (t.b.size() != d) fail(s, fmt::format("terms[{}].b has {} entries, expected {}", i, t.b.size(), d));
+      if (t.A.size() != d) fail(s, fmt::format("terms[{}].A has {} rows, expected {}", i, t.A.size(), d));
+      for (std::size_t r = 0; r < d; ++r) {
+        if (t.A[r].size() != d) fail(s, fmt::format("terms[{}].A row {} has {} entries, expected {}", i, r, t.A[r].size(), d));
+        for (std::size_t c = 0; c < d; ++c) {
+          check_number(s, fmt::format("terms[{}].A[{}][{}]", i, r, c), t.A[r][c]);
+          if (parse_scalar<mp50>(t.A[r][c]) != parse_scalar<mp50>(t.A[c][r]))
+            fail(s, fmt::format("terms[{}].A is not symmetric at ({}, {})", i, r, c));
+        }
+        check_number(s, fmt::format("terms[{}].b[{}]", i, r), t.b[r]);
+      }
+      check_number(s, fmt::format("terms[{}].c", i), t.c);
+    }
+  } else {
+    if (s.data.empty()) fail(s, "no data rows");
+    const std::size_t cols = s.data.front().size();
+    if (cols < 2) fail(s, fmt::format("{}: a data row needs at least one feature and a label", row_where(s, 0)));
+    for (std::size_t i = 0; i < s.data.size(); ++i) {
+      if (s.data[i].size() != cols)
+        fail(s, fmt::format("{}: row has {} entries, expected {} (ragged data)", row_where(s, i), s.data[i].size(), cols));
+      for (std::size_t j = 0; j < cols; ++j) check_number(s, fmt::format("{} column {}", row_where(s, i), j + 1), s.data[i][j]);
+    }
+    if (s.model == "two-param" && cols != 2)
+      fail(s, fmt::format("two-param: data rows must be [x, y], got {} entries", cols));
+    if (is_two_layer(s.model) && s.hidden < 1) fail(s, fmt::format("{}: 'hidden' must be a positive integer", s.model));
+  }
+  if (static_cast<int>(s.theta0.size()) != s.dim())
+    fail(s, fmt::format("theta0 has {} entries, but model {} with this data has {} parameters", s.theta0.size(),
+                        s.model, s.dim()));
+  for (std::size_t i = 0; i < s.theta0.size(); ++i) check_number(s, fmt::format("theta0[{}]", i), s.theta0[i]);
+  if (!s.partition.empty()) {
+    std::set<int> seen;
+    for (std::size_t k = 0; k < s.partition.size(); ++k) {
+      if (s.partition[k].empty()) fail(s, fmt::format("partition[{}] is empty", k));
+      for (int i : s.partition[k]) {
+        if (i < 0 || i >= s.num_examples())
+          fail(s, fmt::format("partition[{}] names example {}, but there are {} examples", k, i, s.num_examples()));
+        if (!seen.insert(i).second) fail(s, fmt::format("partition: example {} appears twice", i));
+      }
+    }
+    if (static_cast<int>(seen.size()) != s.num_examples())
+      fail(s, fmt::format("partition covers {} of {} examples", seen.size(), s.num_examples()));
+  }
+  if (!s.h0.empty()) {
+    check_number(s, "h0", s.h0);
+    if (!(parse_scalar<mp50>(s.h0) > 0)) fail(s, fmt::format("h0 = {} is not positive", s.h0));
+  }
+}
+
+nlohmann::json ProblemSpec::to_json() const {
+  nlohmann::json j;
+  j["format"] = "irverify-problem-1";
+  j["name"] = name;
+  j["model"] = model;
+  if (is_two_layer(model)) j["hidden"] = hidden;
+  if (model == "quadratic") {
+    j["terms"] = nlohmann::json::array();
+    for (const auto& t : terms) j["terms"].push_back({{"A", t.A}, {"b", t.b}, {"c", t.c}});
+  } else {
+    j["data"] = data;
+  }
+  j["theta0"] = theta0;
+  if (!partition.empty()) j["partition"] = partition;
+  if (!h0.empty()) j["h0"] = h0;
+  if (seed != 0) j["seed"] = seed;
+  return j;
+}
+
+template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
+  validate(spec);
+  Problem<S> p;
+  p.spec = spec;
+  const auto num = [](const std::string& t) { return parse_scalar<S>(t); };
+  if (spec.model == "quadratic") {
+    std::vector<QuadraticTerm<S>> terms;
+    const int d = spec.dim();
+    for (const auto& t : spec.terms) {
+      QuadraticTerm<S> q{Mat<S>(d, d), Vec<S>(d), num(t.c)};
+      for (int r = 0; r < d; ++r) {
+        q.b(r) = num(t.b[r]);
+        for (int c = 0; c < d; ++c) q.A(r, c) = num(t.A[r][c]);
+      }
+      terms.push_back(std::move(q));
+    }
+    p.model = std::make_unique<Quadratic<S>>(std::move(terms));
+  } else {
+    const int n = spec.num_examples(), f = spec.features();
+    Mat<S> X(n, f);
+    Vec<S> y(n);
+    for (int i = 0; i < n; ++i) {
+      for (int j = 0; j < f; ++j) X(i, j) = num(spec.data[i][j]);
+      y(i) = num(spec.data[i][f]);
+    }
+    if (spec.model == "least-squares") p.model = std::make_unique<LeastSquares<S>>(std::move(X), std::move(y));
+    if (spec.model == "two-param") p.model = std::make_unique<DiagNet<S>>(DiagKind::TwoParam, std::move(X), std::move(y));
+    if (spec.model == "diag-uv") p.model = std::make_unique<DiagNet<S>>(DiagKind::UV, std::move(X), std::move(y));
+    if (spec.model == "diag-uu-vv") p.model = std::make_unique<DiagNet<S>>(DiagKind::UUVV, std::move(X), std::move(y));
+    if (spec.model == "two-layer-tanh")
+      p.model = std::make_unique<TwoLayer<S>>(Activation::Tanh, spec.hidden, std::move(X), std::move(y));
+    if (spec.model == "two-layer-relu")
+      p.model = std::make_unique<TwoLayer<S>>(Activation::Relu, spec.hidden, std::move(X), std::move(y));
+  }
+  p.theta0 = Vec<S>(spec.dim());
+  for (int i = 0; i < spec.dim(); ++i) p.theta0(i) = num(spec.theta0[i]);
+  for (const auto& blk : spec.partition) p.partition.emplace_back(blk.begin(), blk.end());
+  if (!spec.h0.empty()) {
+    p.has_h0 = true;
+    p.h0 = num(spec.h0);
+  }
+  return p;
+}
+
+#define IRVERIFY_INST(S) template Problem<S> build_problem<S>(const ProblemSpec&);
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
+#undef IRVERIFY_INST
+
+}  // namespace irverify

@@ -1,0 +1,52 @@
+// Counter-based random stream (Random123 Philox4x32-10), indexed by (seed, stream).
+// The n-th draw of stream s under seed k is a pure function of (k, s, n), so
+// results are bit-identical whatever the thread count or evaluation order.
+#pragma once
+
+#include <Random123/philox.h>
+
+#include <cstdint>
+
+namespace irverify {
+
+class CounterStream {
+ public:
+  CounterStream(std::uint64_t seed, std::uint32_t stream) : seed_(seed), stream_(stream) {}
+
+  std::uint32_t next_u32() {
+    if (pos_ == 4) refill();
+    return buf_[pos_++];
+  }
+  // Uniform on [0, 1) with 53 random bits.
+  double uniform() {
+    const std::uint64_t hi = next_u32() >> 5, lo = next_u32() >> 6;  // 27 + 26 bits
+    return static_cast<double>((hi << 26) | lo) * 0x1p-53;
+  }
+  // Uniform integer in [0, n), n > 0 (rejection sampling, no modulo bias).
+  std::uint32_t below(std::uint32_t n) {
+    const std::uint32_t limit = static_cast<std::uint32_t>(-n) % n;  // 2^32 mod n
+    for (;;) {
+      const std::uint32_t r = next_u32();
+      if (r >= limit) return r % n;
+    }
+  }
+
+ private:
+  void refill() {
+    r123::Philox4x32 rng;
+    const r123::Philox4x32::ctr_type ctr = {{static_cast<std::uint32_t>(counter_), static_cast<std::uint32_t>(counter_ >> 32),
+                                             stream_, 0u}};
+    const r123::Philox4x32::key_type key = {{static_cast<std::uint32_t>(seed_), static_cast<std::uint32_t>(seed_ >> 32)}};
+    const auto r = rng(ctr, key);
+    for (int i = 0; i < 4; ++i) buf_[i] = r.v[i];
+    ++counter_;
+    pos_ = 0;
+  }
+  std::uint64_t seed_;
+  std::uint32_t stream_;
+  std::uint64_t counter_ = 0;
+  std::uint32_t buf_[4] = {0, 0, 0, 0};
+  int pos_ = 4;
+};
+
+}  // namespace irverify

@@ -1,0 +1,60 @@
+#include "theory/scalar.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <sstream>
+#include <stdexcept>
+
+namespace irverify {
+
+namespace {
+bool looks_numeric(const std::string& t) {
+  // Accepts [sign] digits [. digits] [e|E [sign] digits]; rejects inf/nan/hex.
+  std::size_t i = 0, n = t.size();
+  if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+  std::size_t digits = 0;
+  while (i < n && std::isdigit(static_cast<unsigned char>(t[i]))) { ++i; ++digits; }
+  if (i < n && t[i] == '.') {
+    ++i;
+    while (i < n && std::isdigit(static_cast<unsigned char>(t[i]))) { ++i; ++digits; }
+  }
+  if (digits == 0) return false;
+  if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+    std::size_t ed = 0;
+    while (i < n && std::isdigit(static_cast<unsigned char>(t[i]))) { ++i; ++ed; }
+    if (ed == 0) return false;
+  }
+  return i == n;
+}
+}  // namespace
+
+template <class Scalar> Scalar parse_scalar(const std::string& text) {
+  if (!looks_numeric(text)) throw std::invalid_argument("'" + text + "' is not a finite decimal number");
+  Scalar x;
+  if constexpr (std::is_same_v<Scalar, double>) {
+    x = std::strtod(text.c_str(), nullptr);
+  } else {
+    x = Scalar(text);
+  }
+  using std::isfinite;
+  using boost::multiprecision::isfinite;
+  if (!isfinite(x)) throw std::invalid_argument("'" + text + "' overflows " + scalar_name<Scalar>());
+  return x;
+}
+
+template <class Scalar> std::string to_string_full(const Scalar& x) {
+  std::ostringstream os;
+  os.precision(std::numeric_limits<Scalar>::max_digits10);
+  os << x;
+  return os.str();
+}
+
+#define IRVERIFY_INST(S) \
+  template S parse_scalar<S>(const std::string&); \
+  template std::string to_string_full<S>(const S&);
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
+#undef IRVERIFY_INST
+
+}  // namespace irverify
