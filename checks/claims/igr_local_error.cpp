@@ -78,10 +78,10 @@ template <class S> LadderCase igr_local_error_case(const ProblemSpec& spec, int 
       c.series[i].err_text.push_back(to_string_full(e));
     }
   }
-  // Floor: the flow's local tolerance (64 eps relative, TaylorFlow) plus rounding of the GD step and
-  // of the norm; 1024 eps * max(1, |theta0|) bounds both with a 16x margin.
+  // Floor: the flow's local tolerance (TaylorFlow::default_tolerance(), relative to max(1, |theta|)); the
+  // rounding of the GD step and of the norm are a few eps below it. The fitter keeps points above 100x this.
   OrderFitOptions fo;
-  fo.floor = to_double(S(1024 * eps<S>() * std::max(S(1), S(th0.norm()))));
+  fo.floor = to_double(S(TaylorFlow<S>::default_tolerance() * std::max(S(1), S(th0.norm()))));
   c.pass = true;
   for (auto& s : c.series) {
     s.fit = fit_order(c.h, s.err, fo);

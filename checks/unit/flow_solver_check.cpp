@@ -78,15 +78,21 @@ TEST(TaylorFlow, NonQuadraticModelsAgreeWithOdeintRkf78) {
   }
 }
 
-TEST(TaylorFlow, ReluNetworkCutsStepsAtKinks) {
-  // The ReLU flow is piecewise smooth; Taylor steps stop at kinks. Compare with RKF78 in double.
+TEST(TaylorFlow, ReluNetworkCrossesKinksConsistentlyAcrossPrecisions) {
+  // The ReLU flow is piecewise smooth; Taylor steps end just past each kink (bisection on the argument's
+  // series). Double and mp50 then agree to the double bound, through the kinks crossed by t = 2.
+  // (odeint's RKF78 does not: at tolerances 1e-13 and 1e-15 it disagrees with itself by ~1e-4 here,
+  // because error control cannot resolve the gradient's jump; measured, see the closing note of issue #2.)
   const ProblemSpec s = generate_problem("two-layer-relu", 2);
   const Problem<double> p = build_problem<double>(s);
-  const Batch all = p.model->all_examples();
-  const Vec<double> x = TaylorFlow<double>(gradient_flow_field(*p.model, all)).integrate(p.theta0, 2.0);
-  const Vec<double> y = odeint_gradient_flow<double>(*p.model, all, p.theta0, 2.0, 1e-13, OdeintMethod::RKF78);
-  // RKF78 steps across kinks with its error control only: agreement to ~1e-9 is what it can give.
-  EXPECT_LE(rel<double>(x, y), 1e-9);
+  const Problem<mp50> q = build_problem<mp50>(s);
+  FlowStats st;
+  const Vec<double> x = TaylorFlow<double>(gradient_flow_field(*p.model, p.model->all_examples())).integrate(p.theta0, 2.0, &st);
+  const Vec<mp50> y = TaylorFlow<mp50>(gradient_flow_field(*q.model, q.model->all_examples())).integrate(q.theta0, mp50(2));
+  Vec<mp50> xm(x.size());
+  for (int i = 0; i < x.size(); ++i) xm(i) = x(i);
+  EXPECT_LE(rel<mp50>(xm, y), mp50(flow_bound<double>())) << "steps " << st.steps;
+  EXPECT_GT(st.steps, 2);  // kinks were crossed (smooth stretches take one or two steps)
 }
 
 TEST(TaylorFlow, RejectsBadInput) {

@@ -30,12 +30,14 @@ template <class S> Case<S> make_case(const std::string& kind) {
   return c;
 }
 
-// Central difference of f along e_i at x, step h.
-template <class S, class F> auto central(F f, const Vec<S>& x, int i, const S& h) {
+// Central difference of f along e_i at x, step h; R is the value type of f (a scalar or Vec<S>),
+// evaluated here so no Eigen expression outlives its operands.
+template <class R, class S, class F> R central(F f, const Vec<S>& x, int i, const S& h) {
   Vec<S> a = x, b = x;
   a(i) += h;
   b(i) -= h;
-  return (f(a) - f(b)) / (2 * h);
+  const R fa = f(a), fb = f(b);
+  return R((fa - fb) / (2 * h));
 }
 
 template <class S> S rel_err(const Mat<S>& a, const Mat<S>& b) {
@@ -61,10 +63,10 @@ template <class S> void check_all(const std::string& kind) {
   Vec<S> T_fd(d);
   const Mat<S> H = m.hessian(x, all);
   for (int i = 0; i < d; ++i) {
-    g_fd(i) = central<S>([&](const Vec<S>& y) { return m.loss(y, all); }, x, i, h);
-    H_fd.col(i) = central<S>([&](const Vec<S>& y) { return Vec<S>(m.gradient(y, all)); }, x, i, h);
+    g_fd(i) = central<S, S>([&](const Vec<S>& y) { return m.loss(y, all); }, x, i, h);
+    H_fd.col(i) = central<Vec<S>, S>([&](const Vec<S>& y) { return Vec<S>(m.gradient(y, all)); }, x, i, h);
     // d/dtheta_i of u'H(theta)v = T[u, v]_i.
-    T_fd(i) = central<S>([&](const Vec<S>& y) { return S(c.u.dot(m.hessian(y, all) * c.v)); }, x, i, h);
+    T_fd(i) = central<S, S>([&](const Vec<S>& y) { return S(c.u.dot(m.hessian(y, all) * c.v)); }, x, i, h);
   }
   EXPECT_LE(rel_err<S>(m.gradient(x, all), g_fd), bound) << kind << ": gradient vs central difference of the loss";
   EXPECT_LE(rel_err<S>(H, H_fd), bound) << kind << ": Hessian vs central difference of the gradient";
@@ -82,7 +84,7 @@ template <class S> void check_all(const std::string& kind) {
   // The modified loss's gradient is the closed form g + 2ch Hg (central difference of L + ch|g|^2).
   Vec<S> mg_fd(d);
   for (int i = 0; i < d; ++i)
-    mg_fd(i) = central<S>([&](const Vec<S>& y) { return igr_modified_loss(m, y, hh, coef, all); }, x, i, h);
+    mg_fd(i) = central<S, S>([&](const Vec<S>& y) { return igr_modified_loss(m, y, hh, coef, all); }, x, i, h);
   EXPECT_LE(rel_err<S>(igr_modified_gradient(m, x, hh, coef, all), mg_fd), bound) << kind;
 
   // Minibatch: the full-batch gradient is the mean of the per-example gradients.

@@ -57,7 +57,7 @@ TEST(OrderFit, GivenFloorExcludesPoints) {
   std::vector<double> e;
   for (double x : h) e.push_back(x * x);
   OrderFitOptions o;
-  o.floor = 1e-5;  // only h^2 > 1e-5, i.e. the first three points, are signal
+  o.floor = 2e-6;  // signal must exceed margin * floor = 2e-4: h^2 for the first three points only
   const OrderFit f = fit_order(h, e, o);
   ASSERT_TRUE(f.ok);
   EXPECT_EQ(f.fitted.size(), 3u);

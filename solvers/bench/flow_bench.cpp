@@ -32,13 +32,17 @@ template <class S> void odeint(benchmark::State& state, const ProblemSpec& spec,
 }
 }  // namespace
 
-BENCHMARK_CAPTURE(taylor<quad>, quadratic10_quad, quadratic10())->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(taylor<mp50>, quadratic10_mp50, quadratic10())->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(taylor<quad>, diag_uv20_quad, diag20())->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(taylor<mp50>, diag_uv20_mp50, diag20())->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(odeint<quad>, quadratic10_rkf78_quad, quadratic10(), OdeintMethod::RKF78)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(odeint<quad>, quadratic10_bs_quad, quadratic10(), OdeintMethod::BulirschStoer)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(odeint<quad>, diag_uv20_rkf78_quad, diag20(), OdeintMethod::RKF78)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(odeint<quad>, diag_uv20_bs_quad, diag20(), OdeintMethod::BulirschStoer)->Unit(benchmark::kMillisecond);
+void taylor_quad(benchmark::State& s, const ProblemSpec& p) { taylor<quad>(s, p); }
+void taylor_mp50(benchmark::State& s, const ProblemSpec& p) { taylor<mp50>(s, p); }
+void odeint_quad(benchmark::State& s, const ProblemSpec& p, OdeintMethod m) { odeint<quad>(s, p, m); }
+
+BENCHMARK_CAPTURE(taylor_quad, quadratic10, quadratic10())->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(taylor_mp50, quadratic10, quadratic10())->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(taylor_quad, diag_uv20, diag20())->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(taylor_mp50, diag_uv20, diag20())->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(odeint_quad, quadratic10_rkf78, quadratic10(), OdeintMethod::RKF78)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(odeint_quad, quadratic10_bulirsch_stoer, quadratic10(), OdeintMethod::BulirschStoer)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(odeint_quad, diag_uv20_rkf78, diag20(), OdeintMethod::RKF78)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(odeint_quad, diag_uv20_bulirsch_stoer, diag20(), OdeintMethod::BulirschStoer)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -103,7 +103,8 @@ template <class S> Vec<S> TaylorFlow<S>::integrate(const Vec<S>& x0, const S& t_
   std::vector<S> X(static_cast<std::size_t>(d) * (K + 1));
   Vec<S> x = x0;
   S t(0);
-  long steps = 0;
+  long steps = 0, kink_events = 0;
+  constexpr long kMaxKinkEvents = 100000;
   while (t < t_end) {
     for (int i = 0; i < d; ++i) X[i * (K + 1)] = x(i);
     for (int k = 0; k < K; ++k) {
@@ -125,15 +126,26 @@ template <class S> Vec<S> TaylorFlow<S>::integrate(const Vec<S>& x0, const S& t_
       for (int i = 0; i < d; ++i) nj = std::max(nj, S(abs(X[i * (K + 1) + j])));
       if (nj > 0) h = std::min(h, S(shrink * pow(S(scale / nj), S(1) / j)));
     }
-    for (int cut = 0; cut < 200 && !kinks.empty(); ++cut) {
-      bool crosses = false;
+    // A ReLU/step argument changing sign within the step: bisect for the crossing and end the step just
+    // past it, so the next step starts on the other branch.
+    auto crosses = [&](const S& hh) {
       for (int a : kinks) {
         const S a0 = s.at(a, 0);
-        const S ah = horner(s, a, K, h);
-        if ((a0 > 0) != (ah > 0) && a0 != 0) crosses = true;
+        if (a0 != 0 && (a0 > 0) != (horner(s, a, K, hh) > 0)) return true;
       }
-      if (!crosses) break;
-      h /= 2;
+      return false;
+    };
+    if (!kinks.empty() && crosses(h)) {
+      S lo(0), hi = h;
+      for (int it = 0; it < std::numeric_limits<S>::digits + 8 && hi - lo > hi * std::numeric_limits<S>::epsilon(); ++it) {
+        const S mid = (lo + hi) / 2;
+        (crosses(mid) ? hi : lo) = mid;
+      }
+      h = hi;
+      if (++kink_events > kMaxKinkEvents)
+        throw std::runtime_error(
+            "TaylorFlow: the flow keeps crossing a ReLU kink (sliding along a non-smooth set); the classical "
+            "gradient flow is not defined there");
     }
     if (!(h > 0)) throw std::runtime_error("TaylorFlow: step size underflow");
     for (int i = 0; i < d; ++i) {

@@ -18,14 +18,16 @@ OrderFit fit_order(const std::vector<double>& h, const std::vector<double>& err,
   const std::size_t n = h.size();
   f.pairwise.assign(n, std::numeric_limits<double>::quiet_NaN());
   f.excluded.assign(n, false);
-  bool below = false;
+  bool stalled = false;  // sticky: everything after a stall is at the floor
+  std::vector<bool> at_floor(n, false);
   for (std::size_t k = 0; k < n; ++k) {
     if (k > 0 && err[k] > 0 && err[k - 1] > 0) f.pairwise[k] = std::log(err[k - 1] / err[k]) / std::log(h[k - 1] / h[k]);
-    const bool stalled = k > 0 && !(f.pairwise[k] >= opt.stall_order);
-    if (!(err[k] > opt.floor) || stalled || below) below = true;
-    f.excluded[k] = below;
-    if (below) f.floor_detected = std::max(f.floor_detected, err[k]);
+    stalled = stalled || !(err[k] > 0) || (k > 0 && !(f.pairwise[k] >= opt.stall_order));
+    at_floor[k] = stalled;
+    if (stalled) f.floor_detected = std::max(f.floor_detected, err[k]);
   }
+  const double floor = std::max(opt.floor, f.floor_detected);
+  for (std::size_t k = 0; k < n; ++k) f.excluded[k] = at_floor[k] || !(err[k] > opt.margin * floor);
   std::vector<int> usable;
   for (std::size_t k = 0; k < n; ++k)
     if (!f.excluded[k]) usable.push_back(static_cast<int>(k));

@@ -7,7 +7,9 @@
 //   (a) e_k <= floor (the precision or Monte Carlo noise floor, given by the caller), or
 //   (b) the error stalls: its pairwise order is below `stall_order` (the error fell
 //       by less than 2^stall_order on halving h), or any earlier point was at the floor.
-// The detected floor is reported as the largest error among excluded points.
+// The floor F is the larger of the given one and the largest error among stalled points (reported as
+// floor_detected). Points with e_k <= margin * F are excluded too: their contamination by the floor
+// exceeds 1/margin, enough to bend a fitted slope.
 #pragma once
 
 #include <string>
@@ -18,6 +20,7 @@ namespace irverify {
 struct OrderFitOptions {
   double floor = 0;          // errors at or below this are not signal
   double stall_order = 0.5;  // pairwise order below this marks a plateau
+  double margin = 100;       // signal must exceed margin * floor
   int tail = 5;              // points used for the least-squares slope
   int min_points = 3;        // fewer usable points: no fit
 };

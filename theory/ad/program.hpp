@@ -32,7 +32,7 @@ template <class S> Var<S> map_output_derivative(const Var<S>& o, const std::vect
 // F(x) at a point: replaying on constant inputs folds every node to a constant.
 template <class S, class V> V evaluate(const Program<S>& p, const V& x) {
   std::vector<Var<S>> in;
-  for (Eigen::Index i = 0; i < x.size(); ++i) in.emplace_back(S(x(i)));
+  for (int i = 0; i < static_cast<int>(x.size()); ++i) in.emplace_back(S(x(i)));
   const std::vector<Var<S>> nodes = replay(*p.tape, in);
   V y(p.num_outputs());
   for (int i = 0; i < p.num_outputs(); ++i) y(i) = map_output(p.outputs[i], nodes).value;
