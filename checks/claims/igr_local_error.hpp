@@ -37,7 +37,7 @@ struct LadderCase {
 // Tolerance on fitted orders, from CLAIMS.md (IGR-1: +-0.05).
 inline constexpr double kOrderTolerance = 0.05;
 // Default ladder length.
-inline constexpr int kIgrLocalLevels = 10;
+inline constexpr int kIgrLocalLevels = 14;
 
 template <class S> LadderCase igr_local_error_case(const ProblemSpec& spec, int levels = kIgrLocalLevels);
 

@@ -1,0 +1,49 @@
+// reports/: a record written by a claim run renders to REPORT.md with the summary row, the claim's
+// section and a convergence table row per ladder level; reports read JSON, never stdout.
+#include "checks/claims/claim.hpp"
+#include "checks/claims/record.hpp"
+#include "reports/report.hpp"
+#include "theory/problem/generator.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace irverify;
+
+TEST(Report, RendersIgr1RecordToMarkdown) {
+  const auto dir = std::filesystem::temp_directory_path() / "irverify-report-check";
+  std::filesystem::remove_all(dir);
+  const Claim* c = find_claim("IGR-1");
+  ASSERT_NE(c, nullptr);
+  RunOptions opt;
+  opt.precision = "double";
+  opt.levels = 6;
+  opt.progress = false;
+  opt.problems = {generate_problem("least-squares", 1)};
+  nlohmann::json rec = c->run(opt);
+  for (const char* k : {"claim", "check", "title", "paper", "statement", "verdict_rule", "negative_control"}) rec[k] = k;
+  rec["claim"] = "IGR-1";
+  rec["schema"] = "irverify-record-1";
+  rec["wall_time_s"] = 0.0;
+  rec["provenance"] = provenance_json({"report_check"});
+  write_record(rec, dir.string());
+
+  const std::string path = write_report({dir.string(), "", false});
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string md = ss.str();
+  EXPECT_NE(md.find("| [IGR-1](#igr-1) |"), std::string::npos) << md;
+  EXPECT_NE(md.find("## IGR-1"), std::string::npos);
+  EXPECT_NE(md.find("(h/4)\\|g\\|^2"), std::string::npos) << "pipes in cell text must be escaped";
+  // One convergence-table row per ladder level, starting with the step in scientific notation.
+  std::size_t rows = 0;
+  std::istringstream lines(md);
+  for (std::string line; std::getline(lines, line);)
+    if (line.size() > 2 && line.compare(0, 2, "| ") == 0 && std::isdigit(static_cast<unsigned char>(line[2]))) ++rows;
+  EXPECT_EQ(rows, 6u);
+  EXPECT_THROW(write_report({(dir / "missing").string(), "", false}), std::runtime_error);
+}
