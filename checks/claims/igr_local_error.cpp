@@ -120,7 +120,7 @@ nlohmann::json run_igr_local_error(const RunOptions& opt) {
   const std::string prec = opt.precision.empty() ? "mp50" : opt.precision;
   const std::vector<ProblemSpec> problems = opt.problems.empty() ? builtin_problems() : opt.problems;
   const int levels = opt.levels > 0 ? opt.levels : kIgrLocalLevels;
-  nlohmann::json cases = nlohmann::json::array();
+  nlohmann::json cases = nlohmann::json::array(), seeds = nlohmann::json::array();
   bool pass = true;
   for (std::size_t i = 0; i < problems.size(); ++i) {
     progress(opt, "IGR-1", fmt::format("{} ({}/{}), {} levels in {}", problems[i].name, i + 1, problems.size(), levels, prec));
@@ -129,10 +129,12 @@ nlohmann::json run_igr_local_error(const RunOptions& opt) {
     });
     pass = pass && c.pass;
     cases.push_back(ladder_case_json(c));
+    if (problems[i].seed != 0) seeds.push_back(problems[i].seed);
   }
   return {{"verdict", pass ? "pass" : "fail"}, {"scalar", prec}, {"digits", with_scalar(prec, [](auto tag) {
              return digits10<typename decltype(tag)::type>();
            })},
+          {"seeds", seeds},
           {"cases", cases}};
 }
 

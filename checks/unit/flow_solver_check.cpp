@@ -48,6 +48,20 @@ TEST(TaylorFlow, LeastSquaresDoubleAndMp50MatchClosedForm) {
   taylor_matches_exact<mp50>(s, mp50(1));
 }
 
+TEST(TaylorFlow, BenchmarkSettingIsAccurate) {
+  // The benchmark's setting (solvers/bench/flow_bench.cpp): 10-d least squares to t = 1 at tolerance 1e-30.
+  // Its timing means something only if the answer is right: relative error <= 1e-28 (a local tolerance of
+  // 1e-30 over a handful of steps, with 100x room for the e^-2 step rule's estimate of the tail).
+  const ProblemSpec s = generate_problem("least-squares", 3, {12, 10, 0});
+  const Problem<mp50> p = build_problem<mp50>(s);
+  const Model<mp50>& m = *p.model;
+  const Batch all = m.all_examples();
+  FlowStats st;
+  const Vec<mp50> x = TaylorFlow<mp50>(gradient_flow_field(m, all), mp50("1e-30")).integrate(p.theta0, mp50(1), &st);
+  const Vec<mp50> ref = quadratic_exact_flow<mp50>(m.hessian(p.theta0, all), m.gradient(p.theta0, all), p.theta0, mp50(1));
+  EXPECT_LE(rel<mp50>(x, ref), mp50("1e-28")) << "steps " << st.steps << " order " << st.order;
+}
+
 TEST(TaylorFlow, OverparameterizedLeastSquaresSingularHessian) {
   // d = 12 > N = 5: H has a 7-dimensional null space; the closed form needs no inverse.
   const ProblemSpec s = generate_problem("least-squares", 4, {5, 12, 0});
