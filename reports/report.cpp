@@ -59,7 +59,7 @@ std::string measured_summary(const json& rec) {
     }
     const json& s0 = cases[0]["series"][i];
     const bool control = s0["role"] == "negative-control";
-    parts.push_back(fmt::format("{}{:.3f}–{:.3f}{}", control ? "control " : "", lo, hi, all_ok ? "" : " (some unfitted)"));
+    parts.push_back(fmt::format("{}{:.4f}–{:.4f}{}", control ? "control " : "", lo, hi, all_ok ? "" : " (some unfitted)"));
   }
   std::ostringstream os;
   for (std::size_t i = 0; i < parts.size(); ++i) os << (i ? "; " : "") << parts[i];
