@@ -4,9 +4,9 @@
 // explicitly instantiated for each type in IRVERIFY_FOR_EACH_SCALAR.
 //   double   53-bit  (~16 digits)
 //   quad     boost::multiprecision::float128, 113-bit (~34 digits)
-//   mp50     MPFR, 50 decimal digits, stack-allocated, no expression templates
-//            (measured as fast as float128 per operation; cpp_bin_float_50 is
-//            about 2x slower, see solvers/bench and NOTES in README).
+//   mp50     MPFR, 50 decimal digits, stack-allocated, no expression templates.
+//            Chosen by measurement (solvers/bench/scalar_bench): a multiply-add
+//            costs about what float128's does, and cpp_bin_float_50 is ~1.6x slower.
 #pragma once
 
 #include <boost/multiprecision/float128.hpp>

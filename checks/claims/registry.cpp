@@ -14,9 +14,11 @@ const std::vector<Claim>& claims() {
        "Barrett & Dherin, Implicit Gradient Regularization, ICLR 2021 (Sec. 3, Thm. 3.1)",
        "One GD step theta1 = theta0 - h g(theta0) satisfies ||theta1 - phi^L_h(theta0)|| = Theta(h^2) and "
        "||theta1 - phi^{L~}_h(theta0)|| = O(h^3), with L~ = L + (h/4)||grad L||^2.",
-       "On a ladder h_k = h0 2^-k (h0 a quarter of 1/lambda_max(H(theta0)), rounded down to a power of two), the "
-       "least-squares slope of log(error) on the last 5 points above the precision floor is within +-0.05 of 2 "
-       "(flow of L) and of 3 (flow of L~), on every model; the negative control must miss order 3 by more than 0.05.",
+       fmt::format("On a ladder h_k = h0 2^-k, k < {} (h0 = 1/(4 max(1, lambda_max(H(theta0)))) rounded down to a "
+                   "power of two, unless the problem gives h0), the least-squares slope of log(error) on the last {} "
+                   "points above the precision floor is within +-{} of 2 (flow of L) and of 3 (flow of L~), on every "
+                   "model; the negative control must miss order 3 by more than {}.",
+                   kIgrLocalLevels, OrderFitOptions{}.tail, kOrderTolerance, kOrderTolerance),
        "Coefficient h/2 instead of h/4 (flow of L + (h/2)||g||^2): the same order-3 check must reject it.", "mp50",
        run_igr_local_error},
   };
