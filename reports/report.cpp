@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -40,41 +42,58 @@ std::string fit_text(const json& s) {
   return fmt::format("{:.4f} ± {:.4f}", f["slope"].get<double>(), f["slope_stderr"].get<double>());
 }
 
-// Range of fitted slopes over all cases, per series index.
+// Range of fitted slopes over all cases, per (role, claimed order): claims first, then negative controls;
+// context series are not summarized.
 std::string measured_summary(const json& rec) {
-  std::vector<std::string> parts;
-  const json& cases = rec["cases"];
-  if (cases.empty()) return "no cases";
-  for (std::size_t i = 0; i < cases[0]["series"].size(); ++i) {
+  struct Range {
     double lo = INFINITY, hi = -INFINITY;
     bool all_ok = true;
-    for (const auto& c : cases) {
-      const json& f = c["series"][i]["fit"];
+  };
+  std::map<std::pair<int, double>, Range> ranges;  // (0 claim | 1 control, order)
+  for (const auto& c : rec["cases"])
+    for (const auto& s : c["series"]) {
+      if (s["role"] == "context") continue;
+      Range& r = ranges[{s["role"] == "claim" ? 0 : 1, s["claimed_order"].get<double>()}];
+      const json& f = s["fit"];
       if (!f["ok"].get<bool>()) {
-        all_ok = false;
+        r.all_ok = false;
         continue;
       }
-      lo = std::min(lo, f["slope"].get<double>());
-      hi = std::max(hi, f["slope"].get<double>());
+      r.lo = std::min(r.lo, f["slope"].get<double>());
+      r.hi = std::max(r.hi, f["slope"].get<double>());
     }
-    const json& s0 = cases[0]["series"][i];
-    const bool control = s0["role"] == "negative-control";
-    parts.push_back(fmt::format("{}{:.4f}–{:.4f}{}", control ? "control " : "", lo, hi, all_ok ? "" : " (some unfitted)"));
+  std::vector<std::string> parts;
+  for (const auto& [key, r] : ranges) {
+    const std::string range = r.lo <= r.hi ? fmt::format("{:.4f}–{:.4f}", r.lo, r.hi) : std::string("no fit");
+    parts.push_back(fmt::format("{} {:g}: {}{}", key.first ? "control ≠" : "order", key.second, range,
+                                r.all_ok ? "" : " (some unfitted)"));
   }
-  std::ostringstream os;
-  for (std::size_t i = 0; i < parts.size(); ++i) os << (i ? "; " : "") << parts[i];
-  return os.str();
+  return parts.empty() ? "–" : fmt::format("{}", fmt::join(parts, "; "));
 }
 
 std::string expected_summary(const json& rec) {
+  std::set<std::pair<int, double>> keys;
+  for (const auto& c : rec["cases"])
+    for (const auto& s : c["series"])
+      if (s["role"] != "context") keys.insert({s["role"] == "claim" ? 0 : 1, s["claimed_order"].get<double>()});
   std::vector<std::string> parts;
-  const json& cases = rec["cases"];
-  if (cases.empty()) return "";
-  for (const auto& s : cases[0]["series"])
-    parts.push_back(fmt::format("{}{:g}", s["role"] == "negative-control" ? "control ≠ " : "", s["claimed_order"].get<double>()));
-  std::ostringstream os;
-  for (std::size_t i = 0; i < parts.size(); ++i) os << (i ? "; " : "") << parts[i];
-  return os.str() + " (±0.05)";
+  for (const auto& [control, p] : keys)
+    if (!control) parts.push_back(fmt::format("{:g}", p));
+  return parts.empty() ? "–" : fmt::format("{} (±0.05); controls rejected", fmt::join(parts, ", "));
+}
+
+void generic_table(std::ostream& md, const json& t) {
+  md << "*" << t["title"].get<std::string>() << "*\n\n|";
+  for (const auto& col : t["columns"]) md << " " << cell(col) << " |";
+  md << "\n|";
+  for (std::size_t i = 0; i < t["columns"].size(); ++i) md << "---|";
+  md << "\n";
+  for (const auto& row : t["rows"]) {
+    md << "|";
+    for (const auto& x : row) md << " " << cell(x) << " |";
+    md << "\n";
+  }
+  md << "\n";
 }
 
 void convergence_table(std::ostream& md, const json& c) {
@@ -96,6 +115,20 @@ void convergence_table(std::ostream& md, const json& c) {
     }
     md << "\n";
   }
+}
+
+std::string case_title(const json& c) {
+  const std::string label = c.value("label", "");
+  return c["problem"]["name"].get<std::string>() + (label.empty() ? "" : ": " + label);
+}
+
+std::string run_gnuplot(const fs::path& dir, const fs::path& gp, const fs::path& svg, std::string& warning) {
+  const std::string cmd = fmt::format("cd '{}' && gnuplot '{}' 2>/dev/null", dir.string(), gp.filename().string());
+  if (std::system(cmd.c_str()) != 0) {
+    warning = "gnuplot failed or is not installed: figure not drawn (script kept at figures/" + gp.filename().string() + ")";
+    return "";
+  }
+  return "figures/" + svg.filename().string();
 }
 
 // One SVG per claim: a panel per case, errors against h, reference slopes through the last fitted point.
@@ -122,7 +155,7 @@ std::string figure(const json& rec, const fs::path& dir, std::string& warning) {
         g << h[k].get<std::string>() << " " << series[i]["errors"][k].get<std::string>() << "\n";
       g << "EOD\n";
     }
-    g << "set title '" << c["problem"]["name"].get<std::string>() << "' font ',10'\n";
+    g << "set title '" << case_title(c) << "' font ',10'\n";
     std::vector<std::string> items;
     for (std::size_t i = 0; i < series.size(); ++i) {
       const json& s = series[i];
@@ -139,12 +172,58 @@ std::string figure(const json& rec, const fs::path& dir, std::string& warning) {
   }
   g << "unset multiplot\n";
   g.close();
-  const std::string cmd = fmt::format("cd '{}' && gnuplot '{}' 2>/dev/null", dir.string(), gp.filename().string());
-  if (std::system(cmd.c_str()) != 0) {
-    warning = "gnuplot failed or is not installed: figure not drawn (script kept at figures/" + gp.filename().string() + ")";
-    return "";
+  return run_gnuplot(dir, gp, svg, warning);
+}
+
+// IGR-4, two-param: the (theta1, theta2) plane with the minima hyperbola theta1 theta2 = c, the trajectories
+// and their end points.
+std::string plane_figure(const std::string& id, const json& c, const fs::path& dir, std::string& warning) {
+  fs::create_directories(dir);
+  const fs::path gp = dir / (id + "-plane.gp"), svg = dir / (id + "-plane.svg");
+  const json& plane = c["plane"];
+  const json& paths = plane["paths"];
+  std::ofstream g(gp);
+  g << "# Generated by irverify report from " << id << ".json\n";
+  g << "set terminal svg size 1100,520 dynamic font 'Helvetica,11' background '#ffffff'\n";
+  g << "set output '" << svg.filename().string() << "'\n";
+  g << "set termoption noenhanced\nset xlabel 'theta1'\nset ylabel 'theta2'\nset grid\nset samples 1000\n";
+  struct Box {
+    double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
+    void add(double x, double y) {
+      xlo = std::min(xlo, x), xhi = std::max(xhi, x), ylo = std::min(ylo, y), yhi = std::max(yhi, y);
+    }
+    std::string ranges(double pad) const {
+      const double px = pad * (xhi - xlo) + 1e-3, py = pad * (yhi - ylo) + 1e-3;
+      return fmt::format("set xrange [{:.6g}:{:.6g}]\nset yrange [{:.6g}:{:.6g}]\n", xlo - px, xhi + px, ylo - py, yhi + py);
+    }
+  } all, ends;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    g << "$p" << i << " << EOD\n";
+    for (const auto& pt : paths[i]["points"]) {
+      g << fmt::format("{:.17g} {:.17g}\n", pt[0].get<double>(), pt[1].get<double>());
+      all.add(pt[0].get<double>(), pt[1].get<double>());
+    }
+    g << "EOD\n";
+    const json& e = paths[i]["points"].back();
+    ends.add(e[0].get<double>(), e[1].get<double>());
   }
-  return "figures/" + svg.filename().string();
+  const double cc = plane["hyperbola_c"].get<double>();
+  std::vector<std::string> items = {
+      fmt::format("(x == 0 ? 1/0 : {:.17g}/x) with lines lw 2 lc rgb 'gray60' title 'minima: theta1 theta2 = {:.4f}'", cc, cc)};
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    const std::size_t last = paths[i]["points"].size() - 1;
+    items.push_back(fmt::format("$p{} using 1:2 with linespoints lt {} pt 7 ps 0.35 lw 1.2 title '{}'", i, i + 1,
+                                paths[i]["name"].get<std::string>()));
+    items.push_back(fmt::format("$p{} every ::{}::{} using 1:2 with points lt {} pt 9 ps 1.6 notitle", i, last, last, i + 1));
+  }
+  items.push_back("$p0 every ::0::0 using 1:2 with points pt 5 ps 1.2 lc rgb 'red' title 'theta0'");
+  const std::string plot = "plot " + fmt::format("{}", fmt::join(items, ", \\\n     ")) + "\n";
+  g << fmt::format("set multiplot layout 1,2 title '{}: {} (triangles: limits)'\n", id, c["problem"]["name"].get<std::string>());
+  g << "set title 'trajectories'\nset key top right font ',9'\n" << all.ranges(0.15) << plot;
+  g << "set title 'limits, enlarged'\nunset key\n" << ends.ranges(0.25) << plot;
+  g << "unset multiplot\n";
+  g.close();
+  return run_gnuplot(dir, gp, svg, warning);
 }
 
 }  // namespace
@@ -189,21 +268,29 @@ std::string write_report(const ReportOptions& opt) {
           "`solvers/order/order_fit.hpp`). Rates are pairwise observed orders.\n\n";
     for (const auto& c : r["cases"]) {
       const json& p = c["problem"];
-      md << fmt::format("#### {} — {}\n\n", p["name"].get<std::string>(), c["verdict"].get<std::string>());
-      md << fmt::format("Model `{}`, {} parameters, {} examples, from {}; {}; {:.2f} s.\n\n", p["model"].get<std::string>(),
-                        p["dim"].get<int>(), p["examples"].get<int>(), p["origin"].get<std::string>(),
-                        c["flow_solver"].get<std::string>(), c["seconds"].get<double>());
+      md << fmt::format("#### {} — {}\n\n", case_title(c), c["verdict"].get<std::string>());
+      md << fmt::format("Model `{}`, {} parameters, {} examples, from {}; precision {}; {}; {:.2f} s.\n\n",
+                        p["model"].get<std::string>(), p["dim"].get<int>(), p["examples"].get<int>(),
+                        p["origin"].get<std::string>(), c.value("scalar", r["scalar"].get<std::string>()),
+                        c["solver"].get<std::string>(), c["seconds"].get<double>());
       convergence_table(md, c);
       md << "\n| series | claimed | fitted order | floor | outcome |\n|---|---:|---:|---:|---|\n";
       for (const auto& s : c["series"]) {
         const json& f = s["fit"];
         md << fmt::format("| {} | {}{:g} | {} | {} | {} |\n", cell(s["name"]),
-                          s["role"] == "negative-control" ? "≠ " : "", s["claimed_order"].get<double>(), fit_text(s),
+                          s["role"] == "negative-control" ? "≠ " : s["role"] == "context" ? "(context) " : "", s["claimed_order"].get<double>(), fit_text(s),
                           f["floor_detected"].get<double>() > 0 ? sci(f["floor_detected"].get<double>())
                                                                : "not reached (≥ " + sci(f["floor_given"].get<double>()) + ")",
                           s["outcome"].get<std::string>());
       }
       md << "\n";
+      for (const auto& t : c.value("tables", json::array())) generic_table(md, t);
+      if (opt.figures && c.contains("plane")) {
+        std::string warning;
+        const std::string fig = plane_figure(id, c, out / "figures", warning);
+        if (!fig.empty()) md << fmt::format("![{} trajectories in the parameter plane]({})\n\n", id, fig);
+        else md << "*Figure:* " << warning << ".\n\n";
+      }
     }
   }
   const fs::path path = out / "REPORT.md";

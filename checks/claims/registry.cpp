@@ -1,5 +1,8 @@
 #include "checks/claims/claim.hpp"
+#include "checks/claims/igr_flat_minima.hpp"
+#include "checks/claims/igr_global_error.hpp"
 #include "checks/claims/igr_local_error.hpp"
+#include "checks/claims/igr_modified_equation.hpp"
 
 #include <fmt/format.h>
 
@@ -21,6 +24,57 @@ const std::vector<Claim>& claims() {
                    kIgrLocalLevels, OrderFitOptions{}.tail, kOrderTolerance, kOrderTolerance),
        "Coefficient h/2 instead of h/4 (flow of L + (h/2)||g||^2): the same order-3 check must reject it.", "mp50",
        run_igr_local_error},
+      {"IGR-2", "igr_global_error_order", "GD global error against the original and modified flows",
+       "Barrett & Dherin, Implicit Gradient Regularization, ICLR 2021 (Sec. 3)",
+       "After n = T/h GD steps from theta0, ||theta_n - phi^L_T(theta0)|| = Theta(h) and "
+       "||theta_n - phi^{L~}_T(theta0)|| = O(h^2), with L~ = L + (h/4)||grad L||^2.",
+       fmt::format("Ladder h_k = h0 2^-k, k < {} (h0 as in IGR-1), horizon T = ceil(1/h0) h0 fixed, n_k = T/h_k steps; "
+                   "fitted orders within +-{} of 1 (flow of L) and 2 (flow of L~) on every smooth model, above the "
+                   "floor. A least-squares case in double runs down to where GD's rounding meets the O(h^2) error: "
+                   "the floor must be detected and excluded, the order still 2.",
+                   kIgrGlobalLevels, kOrderTolerance),
+       "Coefficient h/2 instead of h/4: the order-2 check must reject it (its order is 1).", "mp50",
+       run_igr_global_error},
+      {"IGR-3", "igr_modified_equation_order", "Modified equation beyond first order: f3, exact series, no loss",
+       "Backward error analysis of explicit Euler (Hairer, Lubich & Wanner, GNI Ch. IX), derived in CLAIMS.md; "
+       "cf. Barrett & Dherin 2021, Sec. 3",
+       "The modified field f + h f2 + h^2 f3 with f2 = -(1/2) H g, f3 = -(1/12) T[g,g] - (1/3) H^2 g gives one-step "
+       "local error O(h^4). For quadratic L the full field is -(1/h) log(I - hH)(theta - theta*), whose flow is GD "
+       "exactly. The Jacobian of f3 is symmetric for quadratics and not otherwise: a modified loss exists only to "
+       "first order.",
+       fmt::format("Ladder as in IGR-1 ({} levels): fitted order of the f3-field local error within +-{} of 4 on every "
+                   "smooth model; for quadratics, truncation errors of the field of orders 1, 2, 3 and the exact-series "
+                   "flow equal to GD within the solver and rounding tolerance (eps times Taylor steps and GD steps); "
+                   "Jacobian asymmetry of f3 <= 1024 dim eps for quadratics and >= sqrt(eps) otherwise.",
+                   kIgrModifiedLevels, kOrderTolerance),
+       "Coefficient 1/6 instead of 1/3 on H^2 g (all models) and 1/6 instead of 1/12 on T[g,g] (where T != 0) must "
+       "lower the order below 4 (for quadratics: 1/6 on H^3 lowers the field order below 3); the Jacobian of f2, a "
+       "gradient field, must test symmetric on every model.",
+       "mp50", run_igr_modified_equation},
+      {"IGR-4", "igr_flat_minima", "GD ends at flatter minima; the flow of L~ predicts its limit to O(h^2)",
+       "Barrett & Dherin, Implicit Gradient Regularization, ICLR 2021 (Sec. 5-6)",
+       "From the same theta0, GD with larger h (below 2/lambda_max) converges to a flatter minimum (smaller lambda_max, "
+       "more balanced) than gradient flow; the limit of the flow of L~ = L + (h/4)||g||^2 predicts GD's limit with "
+       "error O(h^2), the limit of the flow of L only O(h).",
+       fmt::format("On two-param and diag-uv: h_k = h0 2^-k, k < {}, h0 = 1/lambda_max(H(theta0)) rounded down to a power "
+                   "of two; GD and the flows run to steady state (remaining distance below eps^(3/4)|theta0|). "
+                   "lambda_max at GD's limit strictly decreasing in h (and below the flow's), h lambda_max < 2 at every "
+                   "limit; fitted orders of the limit distances within +-{} of 1 (flow of L) and 2 (flow of L~).",
+                   kFlatMinimaLevels, kOrderTolerance),
+       "Coefficient h/2 in L~ (its limit is only O(h) from GD's) must be rejected by the order-2 check; the "
+       "h-independent flow-of-L limit must fail the decreasing-sharpness test.",
+       "quad", run_igr_flat_minima},
+      {"IGR-5", "igr_explicit_regularizer", "Explicit regularizer L + mu ||g||^2",
+       "Barrett & Dherin, Implicit Gradient Regularization, ICLR 2021 (Sec. 6, explicit gradient regularization)",
+       "Gradient flow on L + mu ||g||^2 converges to minima whose sharpness decreases with mu; mu = h/4 reproduces "
+       "GD's end point to O(h^2).",
+       fmt::format("On two-param and diag-uv: for mu = 0 and mu = (h0/4) 2^-j, j < {}, lambda_max at the flow's limit "
+                   "strictly decreasing in mu; on the IGR-4 ladder ({} levels), the distance from GD's limit to the limit "
+                   "of the flow with mu = h/4 has fitted order within +-{} of 2.",
+                   kMuGridSize, kFlatMinimaLevels, kOrderTolerance),
+       "mu = h/2 must be rejected by the order-2 check; the sign-flipped regularizer L - mu ||g||^2 must fail the "
+       "decreasing-sharpness test.",
+       "quad", run_igr_explicit_regularizer},
   };
   return c;
 }

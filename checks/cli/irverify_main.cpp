@@ -61,7 +61,9 @@ int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files,
     std::cout << fmt::format("{:<8} {}  ({} case(s), {}, {:.1f} s) -> {}/{}.json\n", c->id, pass ? "PASS" : "FAIL",
                              rec["cases"].size(), rec["scalar"].get<std::string>(), secs, out, c->id);
     for (const auto& cs : rec["cases"]) {
-      std::string line = fmt::format("  {:<28} {}", cs["problem"]["name"].get<std::string>(), cs["verdict"].get<std::string>());
+      const std::string label = cs.value("label", "");
+      std::string line = fmt::format("  {:<28} {}", cs["problem"]["name"].get<std::string>() + (label.empty() ? "" : " / " + label),
+                                     cs["verdict"].get<std::string>());
       for (const auto& s : cs["series"]) {
         const auto& f = s["fit"];
         line += f["ok"].get<bool>() ? fmt::format("  {:.3f}", f["slope"].get<double>()) : std::string("  (no fit)");

@@ -3,6 +3,7 @@
 // gradient and the taped IGR field against the closed forms; minibatch means.
 #include "checks/support/tolerance.hpp"
 #include "theory/losses/igr_modified_loss.hpp"
+#include "theory/losses/modified_field.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <gtest/gtest.h>
@@ -86,6 +87,21 @@ template <class S> void check_all(const std::string& kind) {
   for (int i = 0; i < d; ++i)
     mg_fd(i) = central<S, S>([&](const Vec<S>& y) { return igr_modified_loss(m, y, hh, coef, all); }, x, i, h);
   EXPECT_LE(rel_err<S>(igr_modified_gradient(m, x, hh, coef, all), mg_fd), bound) << kind;
+
+  // The taped f3 = -(1/12) T[g,g] - (1/3) H^2 g (second-order forward mode, jvp2) equals the closed form from the
+  // model's third derivative and Hessian; the taped f2 likewise.
+  const S scale3 = std::max(S(1), S(field_f3(m, x, all).norm()));
+  EXPECT_LE(S((evaluate(modified_field<S>(m, all, {S(0), S(0), S(1) / 12, S(1) / 3}), x) - field_f3(m, x, all)).norm()) / scale3,
+            tol::ulps<S>(64 * d * d))
+      << kind << ": taped f3 vs closed form";
+  EXPECT_LE(rel_err<S>(evaluate(modified_field<S>(m, all, {S(0), S(1) / 2, S(0), S(0)}), x), field_f2(m, x, all)),
+            tol::ulps<S>(64 * d * d))
+      << kind << ": taped f2 vs closed form";
+  // The forward-mode Jacobian of a taped field against central differences of the field.
+  const Program<S> f3 = modified_field<S>(m, all, {S(0), S(0), S(1) / 12, S(1) / 3});
+  Mat<S> J_fd(d, d);
+  for (int i = 0; i < d; ++i) J_fd.col(i) = central<Vec<S>, S>([&](const Vec<S>& y) { return Vec<S>(evaluate(f3, y)); }, x, i, h);
+  EXPECT_LE(rel_err<S>(jacobian(f3, x), J_fd), bound) << kind << ": AD Jacobian of f3 vs central differences";
 
   // Minibatch: the full-batch gradient is the mean of the per-example gradients.
   Vec<S> mean = Vec<S>::Zero(d);

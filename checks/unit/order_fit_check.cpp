@@ -52,6 +52,18 @@ TEST(OrderFit, DetectsAndReportsFloor) {
   EXPECT_NEAR(f.slope, 3.0, 0.05);         // and does not bend the fit.
 }
 
+TEST(OrderFit, PreAsymptoticStallIsNotAFloor) {
+  // e = |h - 3 h^2|: the error first grows (its two terms nearly cancel at the top), then falls as h.
+  const auto h = ladder(0.25, 14);
+  std::vector<double> e;
+  for (double x : h) e.push_back(std::abs(x - 3 * x * x));
+  const OrderFit f = fit_order(h, e);
+  ASSERT_TRUE(f.ok) << f.note;
+  EXPECT_LT(f.pairwise[1], 0.5);  // the early stall is there,
+  EXPECT_EQ(f.floor_detected, 0.0);  // but no floor is reported,
+  EXPECT_NEAR(f.slope, 1.0, 0.05);   // and the tail gives the order.
+}
+
 TEST(OrderFit, GivenFloorExcludesPoints) {
   const auto h = ladder(0.1, 6);
   std::vector<double> e;

@@ -36,4 +36,10 @@ template <class S> class TaylorFlow {
   int order_;
 };
 
+// The error floor of a solution from x0 at the default tolerance: tolerance * max(1, |x0|) (the step
+// control is relative to max(1, |x|)).
+template <class S> double flow_floor(const Vec<S>& x0) {
+  return to_double(S(TaylorFlow<S>::default_tolerance() * std::max(S(1), S(x0.norm()))));
+}
+
 }  // namespace irverify

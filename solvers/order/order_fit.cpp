@@ -18,13 +18,24 @@ OrderFit fit_order(const std::vector<double>& h, const std::vector<double>& err,
   const std::size_t n = h.size();
   f.pairwise.assign(n, std::numeric_limits<double>::quiet_NaN());
   f.excluded.assign(n, false);
-  bool stalled = false;  // sticky: everything after a stall is at the floor
+  for (std::size_t k = 1; k < n; ++k)
+    if (err[k] > 0 && err[k - 1] > 0) f.pairwise[k] = std::log(err[k - 1] / err[k]) / std::log(h[k - 1] / h[k]);
+  // The floor starts at the first stall that errors never leave: no later error falls below a quarter of it.
+  // (A stall followed by a real decrease is pre-asymptotic, e.g. a sign change of the error; it is kept and
+  // the tail fit sees past it.)
   std::vector<bool> at_floor(n, false);
   for (std::size_t k = 0; k < n; ++k) {
-    if (k > 0 && err[k] > 0 && err[k - 1] > 0) f.pairwise[k] = std::log(err[k - 1] / err[k]) / std::log(h[k - 1] / h[k]);
-    stalled = stalled || !(err[k] > 0) || (k > 0 && !(f.pairwise[k] >= opt.stall_order));
-    at_floor[k] = stalled;
-    if (stalled) f.floor_detected = std::max(f.floor_detected, err[k]);
+    const bool stall = !(err[k] > 0) || (k > 0 && !(f.pairwise[k] >= opt.stall_order));
+    if (!stall) continue;
+    double later_min = std::numeric_limits<double>::infinity();
+    for (std::size_t j = k + 1; j < n; ++j) later_min = std::min(later_min, err[j]);
+    if (!(err[k] > 0) || !(later_min < err[k] / 4)) {
+      for (std::size_t j = k; j < n; ++j) {
+        at_floor[j] = true;
+        f.floor_detected = std::max(f.floor_detected, err[j]);
+      }
+      break;
+    }
   }
   const double floor = std::max(opt.floor, f.floor_detected);
   for (std::size_t k = 0; k < n; ++k) f.excluded[k] = at_floor[k] || !(err[k] > opt.margin * floor);

@@ -5,8 +5,9 @@
 // the asymptotic tail (the last `tail` points above the floor).
 // A point is at the floor when
 //   (a) e_k <= floor (the precision or Monte Carlo noise floor, given by the caller), or
-//   (b) the error stalls: its pairwise order is below `stall_order` (the error fell
-//       by less than 2^stall_order on halving h), or any earlier point was at the floor.
+//   (b) the error stalls for good: its pairwise order is below `stall_order` (the error fell by less
+//       than 2^stall_order on halving h) and no later error is below a quarter of it; every later point
+//       is at the floor too. A stall that errors leave again (pre-asymptotic) is not a floor.
 // The floor F is the larger of the given one and the largest error among stalled points (reported as
 // floor_detected). Points with e_k <= margin * F are excluded too: their contamination by the floor
 // exceeds 1/margin, enough to bend a fitted slope.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "theory/ad/tape.hpp"
+#include "theory/compat/eigen_multiprecision.hpp"
 
 #include <memory>
 #include <vector>
@@ -37,6 +38,21 @@ template <class S, class V> V evaluate(const Program<S>& p, const V& x) {
   V y(p.num_outputs());
   for (int i = 0; i < p.num_outputs(); ++i) y(i) = map_output(p.outputs[i], nodes).value;
   return y;
+}
+
+// The Jacobian dF/dx at a point, column by column (forward mode on constants: exact up to rounding).
+template <class S> Mat<S> jacobian(const Program<S>& p, const Vec<S>& x) {
+  std::vector<Var<S>> in;
+  for (int i = 0; i < x.size(); ++i) in.emplace_back(x(i));
+  const std::vector<Var<S>> nodes = replay(*p.tape, in);
+  Mat<S> J(p.num_outputs(), p.num_inputs());
+  for (int j = 0; j < p.num_inputs(); ++j) {
+    std::vector<Var<S>> e(p.num_inputs(), Var<S>(S(0)));
+    e[j] = Var<S>(S(1));
+    const std::vector<Var<S>> d = jvp(*p.tape, nodes, e);
+    for (int i = 0; i < p.num_outputs(); ++i) J(i, j) = map_output_derivative(p.outputs[i], d).value;
+  }
+  return J;
 }
 
 }  // namespace irverify

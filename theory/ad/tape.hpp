@@ -177,4 +177,31 @@ std::vector<Var<S>> jvp(const Tape<S>& in, const std::vector<Var<S>>& v, const s
   return d;
 }
 
+// Second derivative of every node of `in` along the direction dx taken twice (dx fixed), given the node
+// values `v` from replay() and the first derivatives `d` from jvp() along the same dx: for the gradient
+// tape of L this is the tape of T[dx, dx] (the third derivative of L contracted twice).
+template <class S>
+std::vector<Var<S>> jvp2(const Tape<S>& in, const std::vector<Var<S>>& v, const std::vector<Var<S>>& d) {
+  using Op = typename Tape<S>::Op;
+  const auto& nodes = in.nodes();
+  std::vector<Var<S>> d2(nodes.size());
+  for (std::size_t k = 0; k < nodes.size(); ++k) {
+    const auto& n = nodes[k];
+    switch (n.op) {
+      case Op::Input: d2[k] = Var<S>(S(0)); break;
+      case Op::Add: d2[k] = d2[n.a] + d2[n.b]; break;
+      case Op::Sub: d2[k] = d2[n.a] - d2[n.b]; break;
+      case Op::Mul: d2[k] = d2[n.a] * v[n.b] + S(2) * (d[n.a] * d[n.b]) + v[n.a] * d2[n.b]; break;
+      case Op::Neg: d2[k] = -d2[n.a]; break;
+      case Op::AddC: d2[k] = d2[n.a]; break;
+      case Op::MulC: d2[k] = d2[n.a] * n.c; break;
+      // y = tanh(a): y'' = (1 - y^2) a'' - 2 y y' a'.
+      case Op::Tanh: d2[k] = (S(1) - v[k] * v[k]) * d2[n.a] - S(2) * (v[k] * d[k]) * d[n.a]; break;
+      case Op::Relu: d2[k] = step(v[n.a]) * d2[n.a]; break;
+      case Op::Step: d2[k] = Var<S>(S(0)); break;
+    }
+  }
+  return d2;
+}
+
 }  // namespace irverify

@@ -5,7 +5,7 @@
 // negative control of IGR-1 (c = 1/2) uses the same code.
 #pragma once
 
-#include "theory/models/model.hpp"
+#include "theory/losses/modified_field.hpp"
 
 namespace irverify {
 
@@ -28,20 +28,9 @@ template <class S> Program<S> gradient_flow_field(const Model<S>& m, const Batch
   return p;
 }
 
-// The field -(g + 2 c h H g) of the flow of L~, recorded on a tape; H g is the
-// forward-mode derivative of the gradient tape along g (theory/ad/tape.hpp, jvp).
+// The field -(g + 2 c h H g) of the flow of L~, recorded on a tape (theory/losses/modified_field.hpp).
 template <class S> Program<S> igr_flow_field(const Model<S>& m, const S& h, const S& c, const Batch& b) {
-  const Program<S> grad = m.gradient_program(b);
-  Program<S> p;
-  const std::vector<Var<S>> x = p.make_inputs(m.dim());
-  const std::vector<Var<S>> gn = replay(*grad.tape, x);
-  std::vector<Var<S>> g(m.dim());
-  for (int i = 0; i < m.dim(); ++i) g[i] = map_output(grad.outputs[i], gn);
-  const std::vector<Var<S>> dn = jvp(*grad.tape, gn, g);
-  const S k = 2 * c * h;
-  p.outputs.resize(m.dim());
-  for (int i = 0; i < m.dim(); ++i) p.outputs[i] = -(g[i] + k * map_output_derivative(grad.outputs[i], dn));
-  return p;
+  return modified_field<S>(m, b, {S(1), S(2 * c * h), S(0), S(0)});
 }
 
 }  // namespace irverify

@@ -1,0 +1,53 @@
+#include "checks/claims/ladder.hpp"
+
+#include "checks/claims/record.hpp"
+
+#include <fmt/format.h>
+
+namespace irverify {
+
+void LadderCase::finish(double floor) {
+  OrderFitOptions fo;
+  fo.floor = floor;
+  pass = extra_pass;
+  for (auto& s : series) {
+    s.fit = fit_order(h, s.err, fo);
+    s.order_holds = order_matches(s.fit, s.claimed_order, kOrderTolerance);
+    if (s.role == "claim") pass = pass && s.order_holds;
+    if (s.role == "negative-control") pass = pass && !s.order_holds;
+  }
+}
+
+namespace {
+std::string outcome(const LadderSeries& s) {
+  if (s.role == "claim") return s.order_holds ? "holds" : "fails";
+  if (s.role == "negative-control") return s.order_holds ? "NOT rejected" : "rejected";
+  return s.order_holds ? "as expected" : "differs";
+}
+}  // namespace
+
+nlohmann::json ladder_case_json(const LadderCase& c) {
+  nlohmann::json series = nlohmann::json::array(), tables = nlohmann::json::array();
+  for (const auto& s : c.series)
+    series.push_back({{"name", s.name},
+                      {"role", s.role},
+                      {"claimed_order", s.claimed_order},
+                      {"errors", s.err_text},
+                      {"fit", order_fit_json(s.fit)},
+                      {"order_holds", s.order_holds},
+                      {"outcome", outcome(s)}});
+  for (const auto& t : c.tables) tables.push_back(t.to_json());
+  nlohmann::json j = {{"problem", problem_summary_json(c.spec, c.dim, c.examples)},
+          {"label", c.label},
+          {"scalar", c.scalar},
+          {"ladder", {{"h", c.h_text}, {"ratio", "1/2"}}},
+          {"solver", c.solver},
+          {"series", series},
+          {"tables", tables},
+          {"seconds", c.seconds},
+          {"verdict", c.pass ? "pass" : "fail"}};
+  j.update(c.extra);
+  return j;
+}
+
+}  // namespace irverify

@@ -1,0 +1,123 @@
+// An order-of-convergence case on a step ladder h_k = h0 2^-k (STYLE.md lesson 6): the errors of several
+// series against h, each with a claimed order, a fit (solvers/order/order_fit.hpp) and an outcome.
+// Shared by the ladder claims (IGR-1, IGR-2, IGR-3); reports/ renders it as a convergence table and figure.
+#pragma once
+
+#include "solvers/order/order_fit.hpp"
+#include "theory/problem/problem.hpp"
+#include "theory/scalar.hpp"
+#include "theory/stability/sharpness.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace irverify {
+
+// Tolerance on fitted orders, from CLAIMS.md (+-0.05).
+inline constexpr double kOrderTolerance = 0.05;
+
+struct LadderSeries {
+  std::string name;   // e.g. "GD vs flow of L"
+  std::string role;   // "claim", "negative-control" (must be rejected) or "context" (reported, no verdict)
+  double claimed_order = 0;
+  std::vector<std::string> err_text;  // full precision
+  std::vector<double> err;
+  OrderFit fit;
+  bool order_holds = false;  // |fitted - claimed| <= kOrderTolerance
+};
+
+// A generic table attached to a case (rendered as is): cells are preformatted text.
+struct CaseTable {
+  std::string title;
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+  nlohmann::json to_json() const { return {{"title", title}, {"columns", columns}, {"rows", rows}}; }
+};
+
+struct LadderCase {
+  ProblemSpec spec;
+  std::string label;  // what is measured, when a problem has several cases
+  int dim = 0, examples = 0;
+  std::string scalar;
+  std::vector<std::string> h_text;
+  std::vector<double> h;
+  std::vector<LadderSeries> series;
+  std::vector<CaseTable> tables;
+  nlohmann::json extra = nlohmann::json::object();  // claim-specific data merged into the case record
+  std::string solver;  // e.g. "Taylor series, order 36"
+  double seconds = 0;
+  bool pass = false;   // claims hold, every negative control is rejected, and extra_pass
+  bool extra_pass = true;  // verdicts of the case's tables (set by the claim)
+
+  void add_series(const std::string& name, const std::string& role, double order) {
+    series.push_back({name, role, order, {}, {}, {}, false});
+  }
+  template <class S> void add_h(const S& h_k) {
+    h.push_back(to_double(h_k));
+    h_text.push_back(to_string_full(h_k));
+  }
+  template <class S> void add_error(std::size_t i, const S& e) {
+    series[i].err.push_back(to_double(e));
+    series[i].err_text.push_back(to_string_full(e));
+  }
+  // Fits every series above the given floor and sets the outcomes and pass.
+  void finish(double floor);
+};
+
+nlohmann::json ladder_case_json(const LadderCase& c);
+
+// Largest power of two <= x (x > 0), in S.
+template <class S> S power_of_two_below(const S& x) {
+  S p(1);
+  while (p > x) p /= 2;
+  while (2 * p <= x) p *= 2;
+  return p;
+}
+
+// The largest step of a ladder: the problem's h0 if it gives one (rejected unless h0 lambda_max(H(theta0)) < 2,
+// the GD stability bound), else a quarter of the local scale 1/max(1, lambda_max) rounded down to a power of two.
+template <class S> S ladder_start(const Problem<S>& pr, const Mat<S>& H0) {
+  const S rho = spectral_radius<S>(H0);
+  if (pr.has_h0 && !(pr.h0 * rho < 2))
+    throw ProblemError(fmt::format("{}: h0 = {} is unstable at theta0: h0 * lambda_max(H) = {} >= 2", pr.spec.origin,
+                                   pr.spec.h0, to_double(S(pr.h0 * rho))));
+  return pr.has_h0 ? pr.h0 : power_of_two_below<S>(S(1) / (4 * std::max(rho, S(1))));
+}
+
+// What every ladder case starts from: the problem built in S, the full batch, g and H at theta0, and the clock.
+template <class S> struct LadderSetup {
+  std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();
+  Problem<S> pr;
+  Batch all;
+  Vec<S> g0;
+  Mat<S> H0;
+
+  explicit LadderSetup(const ProblemSpec& spec)
+      : pr(build_problem<S>(spec)), all(pr.model->all_examples()), g0(pr.model->gradient(pr.theta0, all)),
+        H0(pr.model->hessian(pr.theta0, all)) {}
+  const Model<S>& model() const { return *pr.model; }
+  const Vec<S>& theta0() const { return pr.theta0; }
+  // An empty case for this problem.
+  LadderCase start(const std::string& label) const {
+    LadderCase c;
+    c.spec = pr.spec;
+    c.label = label;
+    c.dim = model().dim();
+    c.examples = model().num_examples();
+    c.scalar = scalar_name<S>();
+    return c;
+  }
+  // Fits the series above `floor` and records the wall time.
+  LadderCase finish(LadderCase c, double floor) const {
+    c.finish(floor);
+    c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return c;
+  }
+};
+
+}  // namespace irverify

@@ -1,0 +1,124 @@
+#include "solvers/limits/limit_point.hpp"
+
+#include "solvers/flow/taylor_flow.hpp"
+#include "theory/scalar.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace irverify {
+
+namespace {
+
+// Tracks increments and decides when the remaining distance is below the target.
+template <class S> struct StopRule {
+  const LimitOptions& opt;
+  std::vector<S> d;  // last increments (at most 4)
+  S remaining = S(0);
+
+  // Records the increment of one iteration; true when converged.
+  bool add(const S& inc, long iteration) {
+    d.push_back(inc);
+    if (d.size() > 4) d.erase(d.begin());
+    if (inc == 0) {
+      remaining = S(0);
+      return true;
+    }
+    if (iteration < opt.min_iterations || d.size() < 4) return false;
+    S q(0);
+    for (std::size_t i = 1; i < d.size(); ++i) q = std::max(q, S(d[i] / d[i - 1]));
+    if (!(q < 1)) return false;
+    remaining = inc * q / (1 - q);
+    return remaining <= S(opt.target);
+  }
+  void reset() { d.clear(); }
+};
+
+bool keep_in_path(long k) {
+  if (k < 64) return true;
+  // then a geometric subsample: multiples of p in [4p, 8p), four points per octave
+  long p = 1;
+  while (p * 4 <= k) p *= 2;
+  return k % p == 0;
+}
+
+template <class S> void check_options(const LimitOptions& opt) {
+  if (!(opt.target > 0)) throw std::invalid_argument("limit: target must be > 0");
+}
+
+}  // namespace
+
+template <class S>
+LimitPoint<S> gd_limit(const Model<S>& m, const Batch& b, const Vec<S>& theta0, const S& h, const LimitOptions& opt) {
+  check_options<S>(opt);
+  LimitPoint<S> r;
+  r.theta = theta0;
+  r.path.push_back(theta0);
+  StopRule<S> stop{opt, {}};
+  for (long k = 1; k <= opt.max_iterations; ++k) {
+    const Vec<S> step = h * m.gradient(r.theta, b);
+    r.theta -= step;
+    r.iterations = k;
+    if (keep_in_path(k)) r.path.push_back(r.theta);
+    if (!(r.theta.norm() < 1e6)) {
+      r.note = fmt::format("GD diverged at step {} (h = {})", k, to_double(h));
+      return r;
+    }
+    if (stop.add(S(step.norm()), k)) {
+      r.converged = true;
+      break;
+    }
+  }
+  if (!r.converged && r.note.empty()) r.note = fmt::format("GD did not converge in {} steps", opt.max_iterations);
+  r.time = h * r.iterations;
+  r.remaining = stop.remaining;
+  if (r.path.back() != r.theta) r.path.push_back(r.theta);
+  return r;
+}
+
+template <class S>
+LimitPoint<S> flow_limit(Program<S> field, const Vec<S>& theta0, const S& dt0, const LimitOptions& opt) {
+  check_options<S>(opt);
+  const TaylorFlow<S> flow(std::move(field));
+  LimitPoint<S> r;
+  r.theta = theta0;
+  r.path.push_back(theta0);
+  StopRule<S> stop{opt, {}};
+  S dt = dt0;
+  for (long k = 1; k <= opt.max_iterations; ++k) {
+    const Vec<S> next = flow.integrate(r.theta, dt);
+    const S inc = (next - r.theta).norm();
+    r.theta = next;
+    r.time += dt;
+    r.iterations = k;
+    r.path.push_back(r.theta);
+    if (!(r.theta.norm() < 1e6)) {
+      r.note = fmt::format("flow left |theta| < 1e6 at t = {}", to_double(r.time));
+      return r;
+    }
+    const std::size_t before = stop.d.size();
+    if (stop.add(inc, k)) {
+      r.converged = true;
+      break;
+    }
+    // Slow contraction per chunk: double the chunk (ratios are only compared at equal chunk lengths).
+    if (before >= 1 && stop.d.size() >= 2 && stop.d[stop.d.size() - 1] > stop.d[stop.d.size() - 2] / 2 &&
+        stop.d.back() < stop.d[stop.d.size() - 2]) {
+      dt *= 2;
+      stop.reset();
+    }
+  }
+  if (!r.converged && r.note.empty()) r.note = fmt::format("flow did not converge in {} chunks", opt.max_iterations);
+  r.remaining = stop.remaining;
+  return r;
+}
+
+#define IRVERIFY_INST(S)                                                                                          \
+  template LimitPoint<S> gd_limit<S>(const Model<S>&, const Batch&, const Vec<S>&, const S&, const LimitOptions&); \
+  template LimitPoint<S> flow_limit<S>(Program<S>, const Vec<S>&, const S&, const LimitOptions&);
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
+#undef IRVERIFY_INST
+
+}  // namespace irverify
