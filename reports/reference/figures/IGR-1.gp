@@ -57,7 +57,7 @@ $s2 << EOD
 6.103515625e-05 1.1212761070040002276703772434592675226509200711143218e-09
 3.0517578125e-05 2.8032880886251607107858323826515114940953602345485562e-10
 EOD
-set title 'least-squares-n8-p4-s1' font ',10'
+set title 'least-squares-n8-p4-s1: one GD step' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
      2.8033663455082065e-10*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
      $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
@@ -111,7 +111,7 @@ $s2 << EOD
 3.0517578125e-05 6.1713623699854138225304470275006939376018190758767462e-10
 1.52587890625e-05 1.5428859362108368210961595822332242053064041052634592e-10
 EOD
-set title 'quadratic-n4-p3-s1' font ',10'
+set title 'quadratic-n4-p3-s1: one GD step' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
      1.5429222111862907e-10*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
      $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
@@ -165,7 +165,7 @@ $s2 << EOD
 3.0517578125e-05 5.724103356388211020579058999610680468691110012686267e-10
 1.52587890625e-05 1.4310804783633980061717177254667420332683709856721864e-10
 EOD
-set title 'two-param-n2-p1-s1' font ',10'
+set title 'two-param-n2-p1-s1: one GD step' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
      1.4311208557109304e-10*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
      $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
@@ -219,7 +219,7 @@ $s2 << EOD
 3.0517578125e-05 2.203422654786907185756311582331518489802161015529234e-10
 1.52587890625e-05 5.5087371663141623604553705961055679869619292301580094e-11
 EOD
-set title 'diag-uv-n5-p3-s1' font ',10'
+set title 'diag-uv-n5-p3-s1: one GD step' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
      5.5088709193857905e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
      $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
@@ -273,7 +273,7 @@ $s2 << EOD
 1.52587890625e-05 2.316096183564164134493871273686690725244078442377632e-10
 7.62939453125e-06 5.7904771106116650337071963799361043769651063840788271e-11
 EOD
-set title 'diag-uu-vv-n5-p3-s1' font ',10'
+set title 'diag-uu-vv-n5-p3-s1: one GD step' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
      5.7906643771998545e-11*(x/7.62939453125e-06)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
      $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
@@ -327,7 +327,7 @@ $s2 << EOD
 3.0517578125e-05 3.113376659809089364147830338914362815642687449563296e-10
 1.52587890625e-05 7.7836851692634350042033333056468863519541089809241993e-11
 EOD
-set title 'two-layer-tanh-n6-p2-s1' font ',10'
+set title 'two-layer-tanh-n6-p2-s1: one GD step' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
      7.783867763149596e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
      $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
@@ -381,7 +381,7 @@ $s2 << EOD
 6.103515625e-05 2.0224258425219528310033989485574890903286536254425987e-10
 3.0517578125e-05 5.0562059406080012769554557592029923183850121382722643e-11
 EOD
-set title 'two-layer-relu-n6-p2-s1' font ',10'
+set title 'two-layer-relu-n6-p2-s1: one GD step' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
      5.0563096578404125e-11*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
      $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
