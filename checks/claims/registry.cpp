@@ -3,6 +3,7 @@
 #include "checks/claims/igr_global_error.hpp"
 #include "checks/claims/igr_local_error.hpp"
 #include "checks/claims/igr_modified_equation.hpp"
+#include "checks/claims/sgd_exact_mean.hpp"
 
 #include <fmt/format.h>
 
@@ -75,6 +76,29 @@ const std::vector<Claim>& claims() {
        "mu = h/2 must be rejected by the order-2 check; the sign-flipped regularizer L - mu ||g||^2 must fail the "
        "decreasing-sharpness test.",
        "quad", run_igr_explicit_regularizer},
+      {"SGD-1", "sgd_exact_mean_order", "Shuffled SGD: exact epoch mean against the original and modified flows",
+       "Smith, Dherin, Barrett & De, On the Origin of Implicit Regularization in SGD, ICLR 2021 (Sec. 3, Eq. 5-6)",
+       "Averaged over all m! orders of the batches, ||E[theta_m] - phi^L_{m eps}(theta0)|| = Theta(eps^2) and "
+       "||E[theta_m] - phi^{L~SGD}_{m eps}(theta0)|| = O(eps^3), L~SGD = L + (eps/4m) sum_k ||g_k||^2; a single "
+       "order's iterate differs from the mean by Theta(eps^2).",
+       fmt::format("Ladder eps_k = eps0 2^-k, k < {}, eps0 = 1/(4 m max(1, lambda_max(H), max_k lambda_max(H_k))) "
+                   "rounded down to a power of two; exact means by enumeration (m = 3 to 8); fitted orders within "
+                   "+-{} of 2 (flow of L), 3 (flow of L~SGD) and 2 (spread of single orders).",
+                   kSgdLevels, kOrderTolerance),
+       "Coefficient eps/(2m) instead of eps/(4m), and the GD modified loss of the whole epoch L + (m eps/4)||g||^2: "
+       "the order-3 check must reject both.",
+       "mp50", run_sgd_exact_mean},
+      {"SGD-3", "sgd_second_order_coefficient", "Shuffled SGD: the eps^2 coefficient of the mean iterate",
+       "Derived in CLAIMS.md from Smith, Dherin, Barrett & De, ICLR 2021 (Sec. 3)",
+       "E[theta_m] = theta0 - m eps g + (eps^2/4)(m^2 grad||g||^2 - sum_k grad||g_k||^2) + O(eps^3), all at theta0; "
+       "the modified flow has the same eps^2 coefficient.",
+       fmt::format("C2 extracted by Richardson extrapolation (ratio 2, {} levels) of D(eps) = (E[theta_m] - theta0 + m eps "
+                   "g)/eps^2 from exact means, and likewise from the flow of L~SGD, agrees with the closed form to >= {:g} "
+                   "digits.",
+                   kRichardsonLevels, kSgd3Digits),
+       "The closed form with coefficient eps/(2m), and without the minibatch term (m^2 H g / 2 only), must agree to "
+       "fewer digits.",
+       "mp50", run_sgd_second_order},
   };
   return c;
 }

@@ -10,7 +10,8 @@ namespace irverify {
 
 nlohmann::json run_cases(const RunOptions& opt, const CaseRun& r) {
   const std::string prec = opt.precision.empty() ? r.default_precision : opt.precision;
-  const std::vector<ProblemSpec> problems = opt.problems.empty() ? builtin_problems() : opt.problems;
+  const std::vector<ProblemSpec> problems =
+      !opt.problems.empty() ? opt.problems : !r.defaults.empty() ? r.defaults : builtin_problems();
   nlohmann::json cases = nlohmann::json::array(), seeds = nlohmann::json::array(), skipped = nlohmann::json::array();
   std::vector<const ProblemSpec*> todo;
   for (const auto& p : problems) {

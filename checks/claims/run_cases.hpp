@@ -21,6 +21,7 @@ struct CaseRun {
   std::function<std::string(const ProblemSpec&)> not_applicable = [](const ProblemSpec&) { return std::string(); };
   // The cases of one problem in the given precision.
   std::function<std::vector<nlohmann::json>(const std::string& precision, const ProblemSpec&)> run;
+  std::vector<ProblemSpec> defaults = {};  // the problems without --problem; empty = builtin_problems()
 };
 
 // Record body: verdict, scalar, digits, seeds, cases, not_applicable.

@@ -1,6 +1,7 @@
-// Counter-based random stream (Random123 Philox4x32-10), indexed by (seed, stream).
-// The n-th draw of stream s under seed k is a pure function of (k, s, n), so
-// results are bit-identical whatever the thread count or evaluation order.
+// Counter-based random stream (Random123 Philox4x32-10), indexed by (seed, stream, domain).
+// The n-th draw of stream s under seed k is a pure function of (k, s, domain, n), so
+// results are bit-identical whatever the thread count or evaluation order. Domains keep
+// unrelated uses of one seed apart (0: problem generator, 1: SGD orders).
 #pragma once
 
 #include <Random123/philox.h>
@@ -11,7 +12,8 @@ namespace irverify {
 
 class CounterStream {
  public:
-  CounterStream(std::uint64_t seed, std::uint32_t stream) : seed_(seed), stream_(stream) {}
+  CounterStream(std::uint64_t seed, std::uint32_t stream, std::uint32_t domain = 0)
+      : seed_(seed), stream_(stream), domain_(domain) {}
 
   std::uint32_t next_u32() {
     if (pos_ == 4) refill();
@@ -35,7 +37,7 @@ class CounterStream {
   void refill() {
     r123::Philox4x32 rng;
     const r123::Philox4x32::ctr_type ctr = {{static_cast<std::uint32_t>(counter_), static_cast<std::uint32_t>(counter_ >> 32),
-                                             stream_, 0u}};
+                                             stream_, domain_}};
     const r123::Philox4x32::key_type key = {{static_cast<std::uint32_t>(seed_), static_cast<std::uint32_t>(seed_ >> 32)}};
     const auto r = rng(ctr, key);
     for (int i = 0; i < 4; ++i) buf_[i] = r.v[i];
@@ -44,6 +46,7 @@ class CounterStream {
   }
   std::uint64_t seed_;
   std::uint32_t stream_;
+  std::uint32_t domain_;
   std::uint64_t counter_ = 0;
   std::uint32_t buf_[4] = {0, 0, 0, 0};
   int pos_ = 4;

@@ -1,0 +1,149 @@
+#include "checks/claims/sgd_exact_mean.hpp"
+
+#include "checks/claims/run_cases.hpp"
+#include "checks/claims/sgd_setup.hpp"
+#include "solvers/flow/taylor_flow.hpp"
+#include "theory/losses/igr_modified_loss.hpp"
+#include "theory/losses/sgd_modified_loss.hpp"
+#include "theory/problem/generator.hpp"
+
+#include <cmath>
+
+namespace irverify {
+
+std::vector<ProblemSpec> sgd_builtin_problems() {
+  std::vector<ProblemSpec> v;
+  for (const char* kind : {"least-squares", "diag-uv", "diag-uu-vv", "two-layer-tanh"}) v.push_back(generate_problem(kind, 1));
+  ProblemSpec m8 = generate_problem("least-squares", 1);
+  m8.partition.clear();
+  for (int i = 0; i < m8.num_examples(); ++i) m8.partition.push_back({i});
+  m8.name += "-m8";
+  v.push_back(m8);
+  return v;
+}
+
+template <class S> LadderCase sgd_exact_mean_case(const ProblemSpec& spec, int levels) {
+  const SgdSetup<S> st(spec);
+  const Model<S>& m = st.model();
+  const Vec<S>& th0 = st.theta0();
+  const S nb(st.batches());
+  LadderCase c = st.start(fmt::format("exact mean over {}! orders", st.batches()));
+  c.add_series("E[theta_m] vs flow of L", "claim", 2);
+  c.add_series("E[theta_m] vs flow of L~SGD = L + (eps/4m) sum|g_k|^2", "claim", 3);
+  c.add_series("spread of single orders: sqrt(E|theta_pi - E theta_m|^2)", "claim", 2);
+  c.add_series("coefficient eps/(2m) (wrong)", "negative-control", 3);
+  c.add_series("GD modified loss of the epoch, L + (m eps/4)|g|^2 (wrong)", "negative-control", 3);
+  const TaylorFlow<S> plain(gradient_flow_field(m, st.all));
+  c.solver = "exact enumeration with prefix sharing; flows: Taylor series, order " + std::to_string(plain.order());
+  long steps = 0, orders = 0;
+  S eps = st.eps0;
+  for (int k = 0; k < levels; ++k, eps /= 2) {
+    c.add_h(eps);
+    const EpochMean<S> e = exact_epoch_mean(m, st.part, th0, eps);
+    steps = e.batch_steps;
+    orders = e.orders;
+    const S T = nb * eps;
+    c.add_error(0, S((e.mean - plain.integrate(th0, T)).norm()));
+    c.add_error(1, S((e.mean - TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 4)).integrate(th0, T)).norm()));
+    c.add_error(2, e.spread);
+    c.add_error(3, S((e.mean - TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 2)).integrate(th0, T)).norm()));
+    c.add_error(4, S((e.mean - TaylorFlow<S>(igr_flow_field(m, T, S(1) / 4, st.all)).integrate(th0, T)).norm()));
+  }
+  c.tables.push_back({"Cost of the exact mean per learning rate (prefix sharing)",
+                      {"m", "orders m!", "batch steps taken", "m m! (no sharing)", "ratio to m!"},
+                      {{std::to_string(st.batches()), std::to_string(orders), std::to_string(steps),
+                        std::to_string(orders * st.batches()), fmt::format("{:.4f}", double(steps) / double(orders))}}});
+  // Floor: the flows' tolerance; the exact mean's rounding (m! sums of O(m) steps) is below it.
+  return st.finish(std::move(c), flow_floor<S>(th0));
+}
+
+namespace {
+
+// Richardson extrapolation of a sequence D_k = C + c1 eps_k + c2 eps_k^2 + ..., eps_k = eps0 2^-k:
+// the last diagonal entry and the change from the previous column (an error estimate).
+template <class S> std::pair<Vec<S>, S> richardson(std::vector<Vec<S>> t) {
+  const int K = static_cast<int>(t.size());
+  Vec<S> prev_col_last = t.back();
+  for (int j = 1; j < K; ++j) {
+    prev_col_last = t.back();
+    const S f = S(std::ldexp(1.0, j) - 1);
+    for (int k = K - 1; k >= j; --k) t[k] = t[k] + (t[k] - t[k - 1]) / f;
+  }
+  return {t.back(), S((t.back() - prev_col_last).norm())};
+}
+
+template <class S> double digits(const Vec<S>& a, const Vec<S>& b) {
+  const S rel = S((a - b).norm()) / std::max(S(b.norm()), std::numeric_limits<S>::min());
+  return rel > 0 ? -std::log10(to_double(rel)) : double(digits10<S>());
+}
+
+}  // namespace
+
+template <class S> LadderCase sgd_second_order_case(const ProblemSpec& spec, int levels) {
+  const SgdSetup<S> st(spec);
+  const Model<S>& m = st.model();
+  const Vec<S>& th0 = st.theta0();
+  const S nb(st.batches());
+  LadderCase c = st.start(fmt::format("eps^2 coefficient, Richardson over {} levels", levels));
+  c.add_series("|D(eps) - C2|, D = (E[theta_m] - theta0 + m eps g)/eps^2", "context", 1);
+  const Vec<S> C2 = sgd_second_order_coefficient(m, st.part, th0);
+  std::vector<Vec<S>> D_mean, D_flow;
+  S eps = st.eps0;
+  for (int k = 0; k < levels; ++k, eps /= 2) {
+    c.add_h(eps);
+    const Vec<S> first = th0 - nb * eps * st.g0;
+    D_mean.push_back((exact_epoch_mean(m, st.part, th0, eps).mean - first) / (eps * eps));
+    D_flow.push_back((TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 4)).integrate(th0, nb * eps) - first) /
+                     (eps * eps));
+    c.add_error(0, S((D_mean.back() - C2).norm()));
+  }
+  const auto [est, est_err] = richardson<S>(D_mean);
+  const auto [flow_est, flow_err] = richardson<S>(D_flow);
+  // Wrong closed forms: the eps/(2m) coefficient doubles the minibatch sum; without it only m^2 H g / 2 is left.
+  Vec<S> minibatch = Vec<S>::Zero(th0.size());
+  for (const auto& b : st.part) minibatch += m.hessian(th0, b) * m.gradient(th0, b);
+  const Vec<S> wrong_coef = C2 - minibatch / 2, no_minibatch = C2 + minibatch / 2;
+  const double d_mean = digits<S>(est, C2), d_flow = digits<S>(flow_est, C2);
+  const double d_w1 = digits<S>(est, wrong_coef), d_w2 = digits<S>(est, no_minibatch);
+  auto row = [](const std::string& what, double dig, const std::string& err, bool claim) {
+    const bool ok = dig >= kSgd3Digits;
+    return std::vector<std::string>{what, fmt::format("{:.1f}", dig), err,
+                                    claim ? (ok ? "holds" : "fails") : (ok ? "NOT rejected" : "rejected")};
+  };
+  c.tables.push_back({fmt::format("C2 = (1/2)(m^2 H g - sum_k H_k g_k) = {} ... (digits of agreement; pass: >= {:g})",
+                                  fmt::format("({:.12g}, {:.12g})", to_double(C2(0)), to_double(C2(1))), kSgd3Digits),
+                      {"estimate compared with the closed form", "digits", "Richardson error estimate", "outcome"},
+                      {row("exact means, extrapolated", d_mean, fmt::format("{:.2e}", to_double(est_err)), true),
+                       row("modified flow L~SGD, extrapolated", d_flow, fmt::format("{:.2e}", to_double(flow_err)), true),
+                       row("control: closed form with eps/(2m)", d_w1, "–", false),
+                       row("control: closed form without the minibatch term", d_w2, "–", false)}});
+  c.extra_pass = d_mean >= kSgd3Digits && d_flow >= kSgd3Digits && d_w1 < kSgd3Digits && d_w2 < kSgd3Digits;
+  c.extra["digits"] = {{"exact_mean", d_mean}, {"modified_flow", d_flow}, {"control_coefficient", d_w1},
+                       {"control_no_minibatch", d_w2}};
+  c.solver = "exact enumeration; Richardson extrapolation (Neville table, ratio 2)";
+  return st.finish(std::move(c), to_double(S(64 * std::numeric_limits<S>::epsilon())));
+}
+
+#define IRVERIFY_INST(S)                                                \
+  template LadderCase sgd_exact_mean_case<S>(const ProblemSpec&, int); \
+  template LadderCase sgd_second_order_case<S>(const ProblemSpec&, int);
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
+#undef IRVERIFY_INST
+
+nlohmann::json run_sgd_exact_mean(const RunOptions& opt) {
+  return run_cases(opt, {"SGD-1", "mp50", sgd_not_applicable,
+                         ladder_cases(levels_or(opt, kSgdLevels), [](auto tag, const ProblemSpec& s, int n) {
+                           return sgd_exact_mean_case<typename decltype(tag)::type>(s, n);
+                         }),
+                         sgd_builtin_problems()});
+}
+
+nlohmann::json run_sgd_second_order(const RunOptions& opt) {
+  return run_cases(opt, {"SGD-3", "mp50", sgd_not_applicable,
+                         ladder_cases(levels_or(opt, kRichardsonLevels), [](auto tag, const ProblemSpec& s, int n) {
+                           return sgd_second_order_case<typename decltype(tag)::type>(s, n);
+                         }),
+                         sgd_builtin_problems()});
+}
+
+}  // namespace irverify

@@ -1,0 +1,77 @@
+#include "solvers/sgd/monte_carlo.hpp"
+
+#include "theory/scalar.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+namespace irverify {
+
+template <class S>
+McEstimate<S> mc_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps, const McOptions& opt) {
+  using std::sqrt;
+  if (opt.samples < 2) throw std::invalid_argument("mc_epoch_mean: need at least 2 samples");
+  if (opt.threads < 1) throw std::invalid_argument("mc_epoch_mean: threads must be >= 1");
+  const int nb = static_cast<int>(p.size()), d = static_cast<int>(theta0.size());
+  Vec<S> g = Vec<S>::Zero(d);
+  for (const auto& b : p) g += m.gradient(theta0, b);
+  const Vec<S> r = theta0 - eps * g;
+
+  const long blocks = (opt.samples + kMcBlock - 1) / kMcBlock;
+  std::vector<Vec<S>> sum(blocks, Vec<S>::Zero(d)), sumsq(blocks, Vec<S>::Zero(d));
+  std::atomic<long> next{0}, done{0};
+  std::mutex progress_mutex;
+  auto work = [&] {
+    for (long b; (b = next.fetch_add(1)) < blocks;) {
+      const long end = std::min(opt.samples, (b + 1) * kMcBlock);
+      for (long s = b * kMcBlock; s < end; ++s) {
+        std::vector<int> pi = random_order(nb, opt.seed, static_cast<std::uint64_t>(s));
+        Vec<S> x = sgd_epoch(m, p, pi, theta0, eps);
+        if (opt.antithetic) {
+          std::reverse(pi.begin(), pi.end());
+          x = (x + sgd_epoch(m, p, pi, theta0, eps)) / 2;
+        }
+        const Vec<S> dev = x - r;
+        sum[b] += dev;
+        sumsq[b] += dev.cwiseProduct(dev);
+      }
+      const long k = done.fetch_add(1) + 1;
+      if (opt.progress && progress_mutex.try_lock()) {
+        opt.progress(std::min(opt.samples, k * kMcBlock), opt.samples);
+        progress_mutex.unlock();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < opt.threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+
+  Vec<S> s1 = Vec<S>::Zero(d), s2 = Vec<S>::Zero(d);
+  for (long b = 0; b < blocks; ++b) {
+    s1 += sum[b];
+    s2 += sumsq[b];
+  }
+  const S n(opt.samples);
+  McEstimate<S> e;
+  e.samples = opt.samples;
+  e.batch_steps = opt.samples * nb * (opt.antithetic ? 2 : 1);
+  const Vec<S> mean_dev = s1 / n;
+  e.mean = r + mean_dev;
+  e.std_error.resize(d);
+  for (int i = 0; i < d; ++i) {
+    const S var = (s2(i) - n * mean_dev(i) * mean_dev(i)) / (n - 1);
+    e.std_error(i) = var > 0 ? S(sqrt(var / n)) : S(0);
+  }
+  return e;
+}
+
+#define IRVERIFY_INST(S) \
+  template McEstimate<S> mc_epoch_mean<S>(const Model<S>&, const Partition&, const Vec<S>&, const S&, const McOptions&);
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
+#undef IRVERIFY_INST
+
+}  // namespace irverify

@@ -1,0 +1,74 @@
+#include "solvers/sgd/shuffling.hpp"
+
+#include "theory/random/counter_stream.hpp"
+#include "theory/scalar.hpp"
+
+#include <numeric>
+#include <stdexcept>
+
+namespace irverify {
+
+template <class S>
+Vec<S> sgd_epoch(const Model<S>& m, const Partition& p, const std::vector<int>& order, const Vec<S>& theta0, const S& eps) {
+  Vec<S> th = theta0;
+  for (int k : order) th -= eps * m.gradient(th, p.at(k));
+  return th;
+}
+
+template <class S> EpochMean<S> exact_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps) {
+  using std::sqrt;
+  const int nb = static_cast<int>(p.size());
+  if (nb < 1 || nb > 10) throw std::invalid_argument("exact_epoch_mean: need 1 <= m <= 10 batches");
+  // Deviations are accumulated from r = theta0 - m eps g (the first-order mean), so that the O(eps^2) spread
+  // is not lost to cancellation against |theta|^2.
+  Vec<S> g = Vec<S>::Zero(theta0.size());
+  for (const auto& b : p) g += m.gradient(theta0, b);
+  const Vec<S> r = theta0 - eps * g;
+  EpochMean<S> out;
+  Vec<S> sum = Vec<S>::Zero(theta0.size());
+  S sumsq(0);
+  std::vector<Vec<S>> stack(nb + 1, theta0);
+  std::vector<bool> used(nb, false);
+  // Depth-first over the order tree; stack[k] is the iterate after the first k batches of the current prefix.
+  auto dfs = [&](auto&& self, int depth) -> void {
+    if (depth == nb) {
+      const Vec<S> d = stack[nb] - r;
+      sum += d;
+      sumsq += d.squaredNorm();
+      ++out.orders;
+      return;
+    }
+    for (int k = 0; k < nb; ++k) {
+      if (used[k]) continue;
+      used[k] = true;
+      stack[depth + 1] = stack[depth] - eps * m.gradient(stack[depth], p[k]);
+      ++out.batch_steps;
+      self(self, depth + 1);
+      used[k] = false;
+    }
+  };
+  dfs(dfs, 0);
+  const S n(out.orders);
+  const Vec<S> mean_d = sum / n;
+  out.mean = r + mean_d;
+  const S var = sumsq / n - mean_d.squaredNorm();
+  out.spread = var > 0 ? S(sqrt(var)) : S(0);
+  return out;
+}
+
+std::vector<int> random_order(int m, std::uint64_t seed, std::uint64_t sample) {
+  std::vector<int> pi(m);
+  std::iota(pi.begin(), pi.end(), 0);
+  if (sample >> 32) throw std::invalid_argument("random_order: sample index >= 2^32");
+  CounterStream rng(seed, static_cast<std::uint32_t>(sample), kSgdOrderDomain);
+  for (int i = m - 1; i > 0; --i) std::swap(pi[i], pi[rng.below(static_cast<std::uint32_t>(i + 1))]);
+  return pi;
+}
+
+#define IRVERIFY_INST(S)                                                                                        \
+  template Vec<S> sgd_epoch<S>(const Model<S>&, const Partition&, const std::vector<int>&, const Vec<S>&, const S&); \
+  template EpochMean<S> exact_epoch_mean<S>(const Model<S>&, const Partition&, const Vec<S>&, const S&);
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
+#undef IRVERIFY_INST
+
+}  // namespace irverify

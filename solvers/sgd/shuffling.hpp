@@ -1,0 +1,34 @@
+// SGD with random shuffling (Smith, Dherin, Barrett & De, ICLR 2021, Sec. 2; CLAIMS.md SGD): the N examples are
+// split by a fixed partition into m batches; one epoch visits them in an order pi,
+//   theta_{k+1} = theta_k - eps grad L_{pi(k)}(theta_k),  k = 0..m-1.
+// exact_epoch_mean averages theta_m over all m! orders by depth-first enumeration of the order tree: the
+// iterate after a prefix is computed once and shared by every order that starts with it, so an epoch mean costs
+// sum_{k=1..m} m!/(m-k)! (about e m!) batch steps instead of m m!.
+#pragma once
+
+#include "theory/models/model.hpp"
+
+#include <vector>
+
+namespace irverify {
+
+using Partition = std::vector<Batch>;
+
+template <class S>
+Vec<S> sgd_epoch(const Model<S>& m, const Partition& p, const std::vector<int>& order, const Vec<S>& theta0, const S& eps);
+
+template <class S> struct EpochMean {
+  Vec<S> mean;           // E_pi theta_m
+  S spread = S(0);       // sqrt(E_pi ||theta_pi - mean||^2): how far one order is from the mean
+  long orders = 0;       // m!
+  long batch_steps = 0;  // steps taken with prefix sharing
+};
+
+// Exact mean over all m! orders (m <= 10).
+template <class S> EpochMean<S> exact_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps);
+
+// A uniformly random order of 0..m-1 from the counter-based stream (seed, sample, domain 1): Fisher-Yates.
+inline constexpr std::uint32_t kSgdOrderDomain = 1;
+std::vector<int> random_order(int m, std::uint64_t seed, std::uint64_t sample);
+
+}  // namespace irverify
