@@ -11,8 +11,17 @@ void LadderCase::finish(double floor) {
   fo.floor = floor;
   pass = extra_pass;
   for (auto& s : series) {
-    s.fit = fit_order(h, s.err, fo);
-    s.order_holds = order_matches(s.fit, s.claimed_order, kOrderTolerance);
+    OrderFitOptions o = fo;
+    if (!s.sigma.empty()) {
+      o.sigma = s.sigma;
+      o.margin = kMcMargin;
+      s.fit = fit_order(h, s.err, o);
+      s.order_holds = mc_order_matches(s.fit, s.claimed_order, kOrderTolerance) &&
+                      (s.role != "claim" || 1.96 * s.fit.slope_stderr <= kMcMaxHalfWidth);
+    } else {
+      s.fit = fit_order(h, s.err, o);
+      s.order_holds = order_matches(s.fit, s.claimed_order, kOrderTolerance);
+    }
     if (s.role == "claim") pass = pass && s.order_holds;
     if (s.role == "negative-control") pass = pass && !s.order_holds;
   }
@@ -22,6 +31,7 @@ namespace {
 std::string outcome(const LadderSeries& s) {
   if (s.role == "claim") return s.order_holds ? "holds" : "fails";
   if (s.role == "negative-control") return s.order_holds ? "NOT rejected" : "rejected";
+  if (!s.fit.ok) return "below the floor";
   return s.order_holds ? "as expected" : "differs";
 }
 }  // namespace
@@ -33,6 +43,7 @@ nlohmann::json ladder_case_json(const LadderCase& c) {
                       {"role", s.role},
                       {"claimed_order", s.claimed_order},
                       {"errors", s.err_text},
+                      {"sigma", s.sigma},
                       {"fit", order_fit_json(s.fit)},
                       {"order_holds", s.order_holds},
                       {"outcome", outcome(s)}});

@@ -20,6 +20,11 @@ namespace irverify {
 
 // Tolerance on fitted orders, from CLAIMS.md (+-0.05).
 inline constexpr double kOrderTolerance = 0.05;
+// Monte Carlo series: a point counts when its error exceeds kMcMargin standard deviations; a claimed order holds
+// when |fit - order| <= max(kOrderTolerance, 95% half-width) and the half-width is at most kMcMaxHalfWidth
+// (resolved); a control is rejected when its order lies outside that band.
+inline constexpr double kMcMargin = 4;
+inline constexpr double kMcMaxHalfWidth = 0.25;
 
 struct LadderSeries {
   std::string name;   // e.g. "GD vs flow of L"
@@ -27,6 +32,7 @@ struct LadderSeries {
   double claimed_order = 0;
   std::vector<std::string> err_text;  // full precision
   std::vector<double> err;
+  std::vector<double> sigma;  // Monte Carlo: standard deviation of each error (empty: deterministic)
   OrderFit fit;
   bool order_holds = false;  // |fitted - claimed| <= kOrderTolerance
 };
@@ -55,7 +61,7 @@ struct LadderCase {
   bool extra_pass = true;  // verdicts of the case's tables (set by the claim)
 
   void add_series(const std::string& name, const std::string& role, double order) {
-    series.push_back({name, role, order, {}, {}, {}, false});
+    series.push_back({name, role, order, {}, {}, {}, {}, false});
   }
   template <class S> void add_h(const S& h_k) {
     h.push_back(to_double(h_k));
@@ -64,6 +70,10 @@ struct LadderCase {
   template <class S> void add_error(std::size_t i, const S& e) {
     series[i].err.push_back(to_double(e));
     series[i].err_text.push_back(to_string_full(e));
+  }
+  template <class S> void add_error(std::size_t i, const S& e, double sigma) {
+    add_error(i, e);
+    series[i].sigma.push_back(sigma);
   }
   // Fits every series above the given floor and sets the outcomes and pass.
   void finish(double floor);

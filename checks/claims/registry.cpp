@@ -3,7 +3,9 @@
 #include "checks/claims/igr_global_error.hpp"
 #include "checks/claims/igr_local_error.hpp"
 #include "checks/claims/igr_modified_equation.hpp"
+#include "checks/claims/sgd_batch_size.hpp"
 #include "checks/claims/sgd_exact_mean.hpp"
+#include "checks/claims/sgd_monte_carlo.hpp"
 
 #include <fmt/format.h>
 
@@ -88,6 +90,19 @@ const std::vector<Claim>& claims() {
        "Coefficient eps/(2m) instead of eps/(4m), and the GD modified loss of the whole epoch L + (m eps/4)||g||^2: "
        "the order-3 check must reject both.",
        "mp50", run_sgd_exact_mean},
+      {"SGD-2", "sgd_monte_carlo_order", "Shuffled SGD: many-seed averages, plain and antithetic",
+       "Smith, Dherin, Barrett & De, ICLR 2021 (Sec. 3); antithetic pairs derived in CLAIMS.md",
+       "The SGD-1 orders hold for the epoch mean estimated from S random orders: plain sampling, and antithetic pairs "
+       "(an order and its reverse, whose average equals the exact mean up to O(eps^3)), which resolve the O(eps^3) "
+       "term with far fewer seeds.",
+       fmt::format("Ladder as in SGD-1 ({} levels), {} epochs per estimator and level (plain: {} orders; antithetic: {} "
+                   "pairs), Philox seed {}. Points count only above {:g} standard deviations (the noise floor); a claimed "
+                   "order holds when |fit - order| <= max(0.05, 95% half-width) and the half-width is <= {}: orders 2 "
+                   "(both estimators, flow of L) and 3 (antithetic, flow of L~SGD). Plain vs L~SGD is reported with its "
+                   "floor, not judged.",
+                   kSgdMcLevels, kSgdMcEpochs, kSgdMcEpochs, kSgdMcEpochs / 2, kSgdMcSeed, kMcMargin, kMcMaxHalfWidth),
+       "Antithetic estimate against the flow with coefficient eps/(2m): its order must lie outside the band around 3.",
+       "double", run_sgd_monte_carlo},
       {"SGD-3", "sgd_second_order_coefficient", "Shuffled SGD: the eps^2 coefficient of the mean iterate",
        "Derived in CLAIMS.md from Smith, Dherin, Barrett & De, ICLR 2021 (Sec. 3)",
        "E[theta_m] = theta0 - m eps g + (eps^2/4)(m^2 grad||g||^2 - sum_k grad||g_k||^2) + O(eps^3), all at theta0; "
@@ -99,6 +114,18 @@ const std::vector<Claim>& claims() {
        "The closed form with coefficient eps/(2m), and without the minibatch term (m^2 H g / 2 only), must agree to "
        "fewer digits.",
        "mp50", run_sgd_second_order},
+      {"SGD-4", "sgd_batch_size_decomposition", "Shuffled SGD: regularizer decomposition and batch-size scaling",
+       "Smith, Dherin, Barrett & De, ICLR 2021 (Sec. 4, Eq. 7-8); the partition average derived in CLAIMS.md",
+       "(1/m) sum_k ||g_k||^2 = ||g||^2 + (1/m) sum_k ||g_k - g||^2 exactly; over a uniformly random partition into "
+       "batches of size B, E[(1/m) sum_k ||g_k - g||^2] = ((N - B)/(B (N - 1))) Gamma, Gamma = (1/N) sum_i "
+       "||grad l_i - g||^2; hence the regularizer scales as eps/B for B << N.",
+       fmt::format("At theta0: the identity to 64 N eps; for every B dividing N, the partition average equals the formula "
+                   "to 16 count eps relative (exact enumeration, up to {} partitions) or within the {:.1f}-sigma interval "
+                   "of {} random partitions (Monte Carlo, N = 48).",
+                   kExactPartitions, kZ999, kPartitionSamples),
+       "The formula with N in place of N - 1 must be rejected wherever the computation resolves the difference "
+       "(always by exact enumeration; by Monte Carlo where |difference| > 2 z se).",
+       "mp50", run_sgd_batch_size},
   };
   return c;
 }

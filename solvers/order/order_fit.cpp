@@ -38,7 +38,10 @@ OrderFit fit_order(const std::vector<double>& h, const std::vector<double>& err,
     }
   }
   const double floor = std::max(opt.floor, f.floor_detected);
-  for (std::size_t k = 0; k < n; ++k) f.excluded[k] = at_floor[k] || !(err[k] > opt.margin * floor);
+  const bool mc = !opt.sigma.empty();
+  if (mc && opt.sigma.size() != n) throw std::invalid_argument("fit_order: sigma and err differ in length");
+  for (std::size_t k = 0; k < n; ++k)
+    f.excluded[k] = at_floor[k] || !(err[k] > opt.margin * floor) || (mc && !(err[k] > opt.margin * opt.sigma[k]));
   std::vector<int> usable;
   for (std::size_t k = 0; k < n; ++k)
     if (!f.excluded[k]) usable.push_back(static_cast<int>(k));
@@ -48,25 +51,33 @@ OrderFit fit_order(const std::vector<double>& h, const std::vector<double>& err,
   }
   const int m = std::min<int>(opt.tail, static_cast<int>(usable.size()));
   f.fitted.assign(usable.end() - m, usable.end());
-  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
   for (int k : f.fitted) {
+    const double w = mc ? std::pow(err[k] / opt.sigma[k], 2) : 1.0;
     const double x = std::log(h[k]), y = std::log(err[k]);
-    sx += x; sy += y; sxx += x * x; sxy += x * y;
+    sw += w; sx += w * x; sy += w * y; sxx += w * x * x; sxy += w * x * y;
   }
-  const double dm = m;
-  const double sdx = sxx - sx * sx / dm;
-  f.slope = (sxy - sx * sy / dm) / sdx;
-  f.intercept = (sy - f.slope * sx) / dm;
-  double rss = 0;
-  for (int k : f.fitted) {
-    const double r = std::log(err[k]) - (f.slope * std::log(h[k]) + f.intercept);
-    rss += r * r;
+  const double sdx = sxx - sx * sx / sw;
+  f.slope = (sxy - sx * sy / sw) / sdx;
+  f.intercept = (sy - f.slope * sx) / sw;
+  if (mc) {
+    f.slope_stderr = std::sqrt(1 / sdx);
+  } else {
+    double rss = 0;
+    for (int k : f.fitted) {
+      const double r = std::log(err[k]) - (f.slope * std::log(h[k]) + f.intercept);
+      rss += r * r;
+    }
+    f.slope_stderr = m > 2 ? std::sqrt(rss / (m - 2.0) / sdx) : 0.0;
   }
-  f.slope_stderr = m > 2 ? std::sqrt(rss / (dm - 2) / sdx) : 0.0;
   f.ok = true;
   return f;
 }
 
 bool order_matches(const OrderFit& f, double p, double delta) { return f.ok && std::abs(f.slope - p) <= delta; }
+
+bool mc_order_matches(const OrderFit& f, double p, double delta) {
+  return f.ok && std::abs(f.slope - p) <= std::max(delta, 1.96 * f.slope_stderr);
+}
 
 }  // namespace irverify

@@ -24,6 +24,10 @@ struct OrderFitOptions {
   double margin = 100;       // signal must exceed margin * floor
   int tail = 5;              // points used for the least-squares slope
   int min_points = 3;        // fewer usable points: no fit
+  // Monte Carlo errors: the standard deviation of each error (empty for deterministic errors). Then point k is
+  // at the noise floor unless err[k] > margin * sigma[k], and the slope is the weighted least-squares fit with
+  // weights (err/sigma)^2 (the variance of log err is about (sigma/err)^2), its standard error from the weights.
+  std::vector<double> sigma;
 };
 
 struct OrderFit {
@@ -44,5 +48,9 @@ OrderFit fit_order(const std::vector<double>& h, const std::vector<double>& err,
 
 // True when the fit is ok and |slope - p| <= delta.
 bool order_matches(const OrderFit& f, double p, double delta);
+
+// Monte Carlo fits: |slope - p| <= max(delta, 1.96 stderr): the 95% noise interval, widened to the deterministic
+// tolerance delta (the pre-asymptotic bias of the fit, which the noise interval does not contain).
+bool mc_order_matches(const OrderFit& f, double p, double delta);
 
 }  // namespace irverify
