@@ -11,30 +11,31 @@
 namespace irverify {
 
 template <class S>
-McEstimate<S> mc_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps, const McOptions& opt) {
+McEstimate<S> mc_mean(const std::function<void(const std::vector<int>&, Vec<S>&)>& epoch, int nb, const Vec<S>& theta0,
+                      const Vec<S>& r, const McOptions& opt) {
   using std::sqrt;
   if (opt.samples < 2) throw std::invalid_argument("mc_epoch_mean: need at least 2 samples");
   if (opt.threads < 1) throw std::invalid_argument("mc_epoch_mean: threads must be >= 1");
-  const int nb = static_cast<int>(p.size()), d = static_cast<int>(theta0.size());
-  Vec<S> g = Vec<S>::Zero(d);
-  for (const auto& b : p) g += m.gradient(theta0, b);
-  const Vec<S> r = theta0 - eps * g;
-
+  const int d = static_cast<int>(theta0.size());
   const long blocks = (opt.samples + kMcBlock - 1) / kMcBlock;
   std::vector<Vec<S>> sum(blocks, Vec<S>::Zero(d)), sumsq(blocks, Vec<S>::Zero(d));
   std::atomic<long> next{0}, done{0};
   std::mutex progress_mutex;
   auto work = [&] {
+    Vec<S> x(d), y(d), dev(d);
     for (long b; (b = next.fetch_add(1)) < blocks;) {
       const long end = std::min(opt.samples, (b + 1) * kMcBlock);
       for (long s = b * kMcBlock; s < end; ++s) {
         std::vector<int> pi = random_order(nb, opt.seed, static_cast<std::uint64_t>(s));
-        Vec<S> x = sgd_epoch(m, p, pi, theta0, eps);
+        x = theta0;
+        epoch(pi, x);
         if (opt.antithetic) {
           std::reverse(pi.begin(), pi.end());
-          x = (x + sgd_epoch(m, p, pi, theta0, eps)) / 2;
+          y = theta0;
+          epoch(pi, y);
+          x = (x + y) / 2;
         }
-        const Vec<S> dev = x - r;
+        dev = x - r;
         sum[b] += dev;
         sumsq[b] += dev.cwiseProduct(dev);
       }
@@ -69,8 +70,20 @@ McEstimate<S> mc_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>&
   return e;
 }
 
-#define IRVERIFY_INST(S) \
-  template McEstimate<S> mc_epoch_mean<S>(const Model<S>&, const Partition&, const Vec<S>&, const S&, const McOptions&);
+template <class S>
+McEstimate<S> mc_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps, const McOptions& opt) {
+  Vec<S> g = Vec<S>::Zero(theta0.size());
+  for (const auto& b : p) g += m.gradient(theta0, b);
+  const std::function<void(const std::vector<int>&, Vec<S>&)> epoch = [&](const std::vector<int>& pi, Vec<S>& x) {
+    for (int k : pi) x -= eps * m.gradient(x, p[k]);
+  };
+  return mc_mean<S>(epoch, static_cast<int>(p.size()), theta0, Vec<S>(theta0 - eps * g), opt);
+}
+
+#define IRVERIFY_INST(S)                                                                                          \
+  template McEstimate<S> mc_epoch_mean<S>(const Model<S>&, const Partition&, const Vec<S>&, const S&, const McOptions&); \
+  template McEstimate<S> mc_mean<S>(const std::function<void(const std::vector<int>&, Vec<S>&)>&, int, const Vec<S>&,  \
+                                    const Vec<S>&, const McOptions&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 

@@ -35,4 +35,10 @@ inline constexpr long kMcBlock = 64;
 template <class S>
 McEstimate<S> mc_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps, const McOptions& opt);
 
+// The same estimator for any epoch map: epoch(order, theta) runs one epoch in place from theta = theta0;
+// r is the reference point of the accumulated deviations; batches = m.
+template <class S>
+McEstimate<S> mc_mean(const std::function<void(const std::vector<int>&, Vec<S>&)>& epoch, int batches,
+                      const Vec<S>& theta0, const Vec<S>& r, const McOptions& opt);
+
 }  // namespace irverify

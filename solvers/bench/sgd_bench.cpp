@@ -1,0 +1,71 @@
+// Shuffled-SGD benchmarks (issue #4): per-example gradient evaluations per second for Monte Carlo SGD on least
+// squares (d = 16 and 256, B = 4, N = 64, double) on 1 and 2 threads, through the generic Model path and the
+// dedicated row-major kernel (solvers/sgd/least_squares_sgd.hpp); and the exact enumeration of 8! orders.
+// Run: build/solvers/bench/sgd_bench   (counter grad/s = per-example gradients per second).
+#include "solvers/sgd/least_squares_sgd.hpp"
+#include "solvers/sgd/monte_carlo.hpp"
+#include "theory/problem/generator.hpp"
+
+#include <benchmark/benchmark.h>
+
+using namespace irverify;
+
+namespace {
+
+constexpr int kN = 64, kB = 4;
+
+ProblemSpec problem(int d) {
+  ProblemSpec s = generate_problem("least-squares", 11, {kN, d, 0});
+  s.partition.clear();
+  for (int i = 0; i < kN; i += kB) s.partition.push_back({i, i + 1, i + 2, i + 3});
+  return s;
+}
+
+void report(benchmark::State& state, long samples) {
+  const double grads = double(state.iterations()) * double(samples) * kN;
+  state.counters["grad/s"] = benchmark::Counter(grads, benchmark::Counter::kIsRate);
+}
+
+void BM_McGenericModel(benchmark::State& state) {
+  const int d = static_cast<int>(state.range(0)), threads = static_cast<int>(state.range(1));
+  const Problem<double> p = build_problem<double>(problem(d));
+  const McOptions o{1, 2048, false, threads, {}};
+  for (auto _ : state) benchmark::DoNotOptimize(mc_epoch_mean<double>(*p.model, p.partition, p.theta0, 1e-3, o).mean);
+  report(state, o.samples);
+}
+
+void BM_McLeastSquaresKernel(benchmark::State& state) {
+  const int d = static_cast<int>(state.range(0)), threads = static_cast<int>(state.range(1));
+  const ProblemSpec s = problem(d);
+  const Problem<double> p = build_problem<double>(s);
+  LeastSquaresSgd::RowMat X(kN, d);
+  Eigen::VectorXd y(kN);
+  for (int i = 0; i < kN; ++i) {
+    for (int j = 0; j < d; ++j) X(i, j) = std::stod(s.data[i][j]);
+    y(i) = std::stod(s.data[i][d]);
+  }
+  const LeastSquaresSgd k(X, y, s.partition, 1e-3);
+  const std::function<void(const std::vector<int>&, Eigen::VectorXd&)> epoch = [&](const std::vector<int>& pi,
+                                                                                    Eigen::VectorXd& x) { k.epoch(pi, x); };
+  const McOptions o{1, 8192, false, threads, {}};
+  for (auto _ : state) benchmark::DoNotOptimize(mc_mean<double>(epoch, k.batches(), p.theta0, p.theta0, o).mean);
+  report(state, o.samples);
+}
+
+template <class S> void BM_ExactEnumeration8(benchmark::State& state) {
+  const Problem<S> p = build_problem<S>(generate_problem("least-squares", 1));  // N = 8 examples
+  Partition part;
+  for (int i = 0; i < 8; ++i) part.push_back({i});
+  EpochMean<S> e;
+  for (auto _ : state) benchmark::DoNotOptimize(e = exact_epoch_mean<S>(*p.model, part, p.theta0, S(1) / 64));
+  state.counters["batch_steps"] = double(e.batch_steps);
+  state.counters["orders"] = double(e.orders);
+}
+
+}  // namespace
+
+BENCHMARK(BM_McGenericModel)->Args({16, 1})->Args({16, 2})->Args({256, 1})->Args({256, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_McLeastSquaresKernel)->Args({16, 1})->Args({16, 2})->Args({256, 1})->Args({256, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_TEMPLATE(BM_ExactEnumeration8, double)->Unit(benchmark::kMillisecond);
+BENCHMARK_TEMPLATE(BM_ExactEnumeration8, mp50)->Unit(benchmark::kMillisecond);
+BENCHMARK_MAIN();
