@@ -75,6 +75,7 @@ template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::
                "control (N for N-1)"},
               {}};
   bool all_ok = id_ok;
+  double max_rel = 0, max_z = 0;
   for (int B = 1; B < N; ++B) {
     if (N % B) continue;
     const S formula = S(N - B) / S(B * (N - 1)) * gamma, wrong = S(N - B) / S(B * N) * gamma;
@@ -93,6 +94,7 @@ template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::
       ctl = rel_w > tol ? ControlOutcome::Rejected : ControlOutcome::NotRejected;
       method = fmt::format("exact ({} partition{})", count, count == 1 ? "" : "s");
       stat = fmt::format("{:.2e}", to_double(rel));
+      max_rel = std::max(max_rel, to_double(rel));
     } else {
       S s1(0), s2(0);
       for (long s = 0; s < kPartitionSamples; ++s) {
@@ -112,6 +114,7 @@ template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::
       method = fmt::format("Monte Carlo ({} of {} partitions)", kPartitionSamples,
                            count < 0 ? std::string("> 4.6e18") : fmt::format("{:.3g}", double(count)));
       stat = fmt::format("z = {:.2f} (control z = {:.2f})", to_double(z), to_double(zw));
+      max_z = std::max(max_z, std::abs(to_double(z)));
     }
     all_ok = all_ok && ok && ctl != ControlOutcome::NotRejected;
     t.rows.push_back({std::to_string(B), std::to_string(N / B), method, e4(to_double(mean)), e4(to_double(formula)), stat,
@@ -123,6 +126,8 @@ template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::
   c.tables.push_back(std::move(t));
   c.extra_pass = all_ok;
   c.extra["gamma"] = to_double(gamma);
+  c.extra["max_exact_relative_difference"] = max_rel;
+  c.extra["max_abs_z"] = max_z;
   return st.finish(std::move(c), 0);
 }
 
@@ -131,13 +136,21 @@ IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
 nlohmann::json run_sgd_batch_size(const RunOptions& opt) {
-  return run_cases(opt, {"SGD-4", "mp50", applies_always,
+  nlohmann::json rec = run_cases(opt, {"SGD-4", "mp50", applies_always,
                          [](const std::string& prec, const ProblemSpec& s) {
                            return with_scalar(prec, [&](auto tag) {
                              return cases_json(sgd_batch_size_case<typename decltype(tag)::type>(s));
                            });
                          },
                          sgd_batch_size_problems()});
+  double rel = 0, z = 0;
+  for (const auto& c : rec["cases"]) {
+    rel = std::max(rel, c["max_exact_relative_difference"].get<double>());
+    z = std::max(z, c["max_abs_z"].get<double>());
+  }
+  rec["summary"] = {{"measured", fmt::format("exact: relative difference ≤ {:.1e}; Monte Carlo: |z| ≤ {:.2f}", rel, z)},
+                    {"expected", fmt::format("≤ 16 count eps; |z| ≤ {}; N-for-(N−1) control rejected", kZ999)}};
+  return rec;
 }
 
 }  // namespace irverify
