@@ -37,15 +37,16 @@ template <class S> LadderCase sgd_monte_carlo_case(const ProblemSpec& spec, int 
   const Model<S>& m = st.model();
   const Vec<S>& th0 = st.theta0();
   const S nb(st.batches());
-  LadderCase c = st.start(fmt::format("Monte Carlo, {} epochs per estimator, seed {}", kSgdMcEpochs, seed));
+  LadderCase c = st.start("Monte Carlo");
   c.add_series("plain vs flow of L", "claim", 2);
   c.add_series("plain vs flow of L~SGD", "context", 3);
   c.add_series("antithetic vs flow of L", "claim", 2);
   c.add_series("antithetic vs flow of L~SGD", "claim", 3);
   c.add_series("antithetic vs coefficient eps/(2m) (wrong)", "negative-control", 3);
   const TaylorFlow<S> plain_flow(gradient_flow_field(m, st.all));
-  c.solver = fmt::format("Philox4x32 orders (seed {}, sample index = stream), {} thread(s); flows: Taylor order {}", seed,
-                         threads, plain_flow.order());
+  c.solver = fmt::format("{} epochs per estimator and level; Philox4x32 orders (seed {}, sample index = stream), {} "
+                         "thread(s); flows: Taylor order {}",
+                         kSgdMcEpochs, seed, threads, plain_flow.order());
   McOptions po{seed, kSgdMcEpochs, false, threads, {}}, ao{seed, kSgdMcEpochs / 2, true, threads, {}};
   CaseTable need{"Seeds (epochs) needed so that the noise is below a quarter of the O(eps^3) distance |E[theta_m] - "
                  "phi^L~SGD| (from the exact mean): (4 noise per epoch / distance)^2",

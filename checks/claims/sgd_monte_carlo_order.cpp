@@ -7,12 +7,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace irverify;
 
 TEST(SgdMonteCarlo, BitIdenticalForOneAndTwoThreads) {
   const SgdSetup<double> st(generate_problem("least-squares", 1));
+  for (Sampling sm : {Sampling::Shuffle, Sampling::Repartition, Sampling::WithReplacement})
   for (bool anti : {false, true}) {
-    McOptions o1{7, 1000, anti, 1, {}}, o2 = o1;
+    McOptions o1{7, 1000, anti, 1, {}, sm}, o2 = o1;
     o2.threads = 2;
     const McEstimate<double> a = mc_epoch_mean(st.model(), st.part, st.theta0(), st.eps0, o1);
     const McEstimate<double> b = mc_epoch_mean(st.model(), st.part, st.theta0(), st.eps0, o2);
@@ -20,6 +23,25 @@ TEST(SgdMonteCarlo, BitIdenticalForOneAndTwoThreads) {
       EXPECT_EQ(a.mean(i), b.mean(i)) << i;  // bitwise
       EXPECT_EQ(a.std_error(i), b.std_error(i)) << i;
     }
+  }
+}
+
+TEST(SgdMonteCarlo, SamplingSchemesDrawValidBatches) {
+  const Partition p = {{0, 1}, {2, 3}, {4, 5}, {6, 7}};
+  for (std::uint64_t s = 0; s < 20; ++s) {
+    const Partition sh = epoch_batches(p, 8, Sampling::Shuffle, 5, s), rp = epoch_batches(p, 8, Sampling::Repartition, 5, s),
+                    wr = epoch_batches(p, 8, Sampling::WithReplacement, 5, s);
+    for (const Partition* q : {&sh, &rp, &wr}) {
+      ASSERT_EQ(q->size(), 4u);
+      for (const auto& b : *q) {
+        ASSERT_EQ(b.size(), 2u);
+        for (int i : b) EXPECT_TRUE(i >= 0 && i < 8);
+      }
+    }
+    std::vector<int> all;  // shuffling and repartitioning visit every example once
+    for (const auto& b : rp) all.insert(all.end(), b.begin(), b.end());
+    std::sort(all.begin(), all.end());
+    for (int i = 0; i < 8; ++i) EXPECT_EQ(all[i], i);
   }
 }
 

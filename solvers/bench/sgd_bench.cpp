@@ -8,6 +8,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+
 using namespace irverify;
 
 namespace {
@@ -45,8 +47,12 @@ void BM_McLeastSquaresKernel(benchmark::State& state) {
     y(i) = std::stod(s.data[i][d]);
   }
   const LeastSquaresSgd k(X, y, s.partition, 1e-3);
-  const std::function<void(const std::vector<int>&, Eigen::VectorXd&)> epoch = [&](const std::vector<int>& pi,
-                                                                                    Eigen::VectorXd& x) { k.epoch(pi, x); };
+  const std::function<void(std::uint64_t, bool, Eigen::VectorXd&)> epoch = [&](std::uint64_t s, bool rev,
+                                                                                Eigen::VectorXd& x) {
+    std::vector<int> pi = random_order(k.batches(), 1, s);
+    if (rev) std::reverse(pi.begin(), pi.end());
+    k.epoch(pi, x);
+  };
   const McOptions o{1, 8192, false, threads, {}};
   for (auto _ : state) benchmark::DoNotOptimize(mc_mean<double>(epoch, k.batches(), p.theta0, p.theta0, o).mean);
   report(state, o.samples);

@@ -1,5 +1,7 @@
 #include "solvers/sgd/monte_carlo.hpp"
 
+#include "solvers/sgd/partitions.hpp"
+#include "theory/random/counter_stream.hpp"
 #include "theory/scalar.hpp"
 
 #include <algorithm>
@@ -10,8 +12,31 @@
 
 namespace irverify {
 
+Partition epoch_batches(const Partition& p, int examples, Sampling sampling, std::uint64_t seed, std::uint64_t sample) {
+  const int nb = static_cast<int>(p.size()), B = static_cast<int>(p.at(0).size());
+  Partition out;
+  switch (sampling) {
+    case Sampling::Shuffle:
+      for (int k : random_order(nb, seed, sample)) out.push_back(p[k]);
+      break;
+    case Sampling::Repartition:
+      for (auto& b : random_partition(examples, B, seed, sample)) out.emplace_back(b.begin(), b.end());
+      break;
+    case Sampling::WithReplacement: {
+      if (sample >> 32) throw std::invalid_argument("epoch_batches: sample index >= 2^32");
+      CounterStream rng(seed, static_cast<std::uint32_t>(sample), kWithReplacementDomain);
+      for (int k = 0; k < nb; ++k) {
+        out.emplace_back();
+        for (int j = 0; j < B; ++j) out.back().push_back(static_cast<int>(rng.below(static_cast<std::uint32_t>(examples))));
+      }
+      break;
+    }
+  }
+  return out;
+}
+
 template <class S>
-McEstimate<S> mc_mean(const std::function<void(const std::vector<int>&, Vec<S>&)>& epoch, int nb, const Vec<S>& theta0,
+McEstimate<S> mc_mean(const std::function<void(std::uint64_t, bool, Vec<S>&)>& epoch, int nb, const Vec<S>& theta0,
                       const Vec<S>& r, const McOptions& opt) {
   using std::sqrt;
   if (opt.samples < 2) throw std::invalid_argument("mc_epoch_mean: need at least 2 samples");
@@ -26,13 +51,11 @@ McEstimate<S> mc_mean(const std::function<void(const std::vector<int>&, Vec<S>&)
     for (long b; (b = next.fetch_add(1)) < blocks;) {
       const long end = std::min(opt.samples, (b + 1) * kMcBlock);
       for (long s = b * kMcBlock; s < end; ++s) {
-        std::vector<int> pi = random_order(nb, opt.seed, static_cast<std::uint64_t>(s));
         x = theta0;
-        epoch(pi, x);
+        epoch(static_cast<std::uint64_t>(s), false, x);
         if (opt.antithetic) {
-          std::reverse(pi.begin(), pi.end());
           y = theta0;
-          epoch(pi, y);
+          epoch(static_cast<std::uint64_t>(s), true, y);
           x = (x + y) / 2;
         }
         dev = x - r;
@@ -74,15 +97,17 @@ template <class S>
 McEstimate<S> mc_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps, const McOptions& opt) {
   Vec<S> g = Vec<S>::Zero(theta0.size());
   for (const auto& b : p) g += m.gradient(theta0, b);
-  const std::function<void(const std::vector<int>&, Vec<S>&)> epoch = [&](const std::vector<int>& pi, Vec<S>& x) {
-    for (int k : pi) x -= eps * m.gradient(x, p[k]);
+  const std::function<void(std::uint64_t, bool, Vec<S>&)> epoch = [&](std::uint64_t s, bool rev, Vec<S>& x) {
+    Partition batches = epoch_batches(p, m.num_examples(), opt.sampling, opt.seed, s);
+    if (rev) std::reverse(batches.begin(), batches.end());
+    for (const auto& b : batches) x -= eps * m.gradient(x, b);
   };
   return mc_mean<S>(epoch, static_cast<int>(p.size()), theta0, Vec<S>(theta0 - eps * g), opt);
 }
 
 #define IRVERIFY_INST(S)                                                                                          \
   template McEstimate<S> mc_epoch_mean<S>(const Model<S>&, const Partition&, const Vec<S>&, const S&, const McOptions&); \
-  template McEstimate<S> mc_mean<S>(const std::function<void(const std::vector<int>&, Vec<S>&)>&, int, const Vec<S>&,  \
+  template McEstimate<S> mc_mean<S>(const std::function<void(std::uint64_t, bool, Vec<S>&)>&, int, const Vec<S>&,      \
                                     const Vec<S>&, const McOptions&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST

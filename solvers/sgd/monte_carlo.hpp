@@ -15,13 +15,25 @@
 
 namespace irverify {
 
+// How an epoch picks its m batches (Smith et al. study shuffling; the others are options for comparison):
+//   Shuffle          the fixed partition in a random order (random_order, domain 1);
+//   Repartition      a fresh uniformly random partition into batches of the partition's size each epoch (domain 2);
+//   WithReplacement  m batches of B examples drawn independently and uniformly with replacement (domain 3).
+// "Reverse" (antithetic) visits the same batches in the reverse order.
+enum class Sampling { Shuffle, Repartition, WithReplacement };
+inline constexpr std::uint32_t kWithReplacementDomain = 3;
+
 struct McOptions {
   std::uint64_t seed = 1;
   long samples = 1000;  // S: orders (plain) or pairs (antithetic)
   bool antithetic = false;
   int threads = 1;
   std::function<void(long done, long total)> progress;  // called from one thread, may be empty
+  Sampling sampling = Sampling::Shuffle;
 };
+
+// The batches of epoch `sample` under the sampling scheme, in visiting order.
+Partition epoch_batches(const Partition& p, int examples, Sampling sampling, std::uint64_t seed, std::uint64_t sample);
 
 template <class S> struct McEstimate {
   Vec<S> mean;       // estimate of E_pi theta_m
@@ -35,10 +47,11 @@ inline constexpr long kMcBlock = 64;
 template <class S>
 McEstimate<S> mc_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps, const McOptions& opt);
 
-// The same estimator for any epoch map: epoch(order, theta) runs one epoch in place from theta = theta0;
-// r is the reference point of the accumulated deviations; batches = m.
+// The same estimator for any epoch map: epoch(sample, reversed, theta) runs epoch `sample` (its batches in reverse
+// order if reversed) in place from theta = theta0; r is the reference point of the accumulated deviations;
+// batches = m (for the step count).
 template <class S>
-McEstimate<S> mc_mean(const std::function<void(const std::vector<int>&, Vec<S>&)>& epoch, int batches,
-                      const Vec<S>& theta0, const Vec<S>& r, const McOptions& opt);
+McEstimate<S> mc_mean(const std::function<void(std::uint64_t, bool, Vec<S>&)>& epoch, int batches, const Vec<S>& theta0,
+                      const Vec<S>& r, const McOptions& opt);
 
 }  // namespace irverify
