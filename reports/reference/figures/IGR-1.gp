@@ -4,8 +4,8 @@ set output 'IGR-1.svg'
 set logscale xy
 set format x '10^{%L}'
 set format y '10^{%L}'
-set key top left font ',8'
-set xlabel 'h'
+set key bottom right font ',7' spacing 0.9
+set xlabel 'step size (h or eps)'
 set ylabel 'error'
 set grid
 set multiplot layout 3,3 title 'IGR-1: GD local error against the original and modified flows'

@@ -4,8 +4,8 @@ set output 'SGD-2.svg'
 set logscale xy
 set format x '10^{%L}'
 set format y '10^{%L}'
-set key top left font ',8'
-set xlabel 'h'
+set key bottom right font ',7' spacing 0.9
+set xlabel 'step size (h or eps)'
 set ylabel 'error'
 set grid
 set multiplot layout 2,3 title 'SGD-2: Shuffled SGD: many-seed averages, plain and antithetic'
@@ -69,7 +69,7 @@ $s4 << EOD
 0.0001220703125 2.3969379542596947e-08 2.328405e-15
 6.103515625e-05 5.9936012288280501e-09 2.911351e-16
 EOD
-set title 'least-squares-n8-p4-s1: Monte Carlo, 65536 epochs per estimator, seed 20211' font ',10'
+set title 'least-squares-n8-p4-s1: Monte Carlo' font ',10'
 plot $s0 using 1:2:3 with yerrorlines pt 7 title 'plain vs flow of L', \
      5.9934055475958927e-09*(x/6.103515625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
      $s1 using 1:2:3 with yerrorlines pt 8 title 'plain vs flow of L~SGD', \
@@ -138,7 +138,7 @@ $s4 << EOD
 6.103515625e-05 7.8252442179588974e-09 4.455944e-16
 3.0517578125e-05 1.9567511355310612e-09 5.572712e-17
 EOD
-set title 'diag-uv-n5-p3-s1: Monte Carlo, 65536 epochs per estimator, seed 20211' font ',10'
+set title 'diag-uv-n5-p3-s1: Monte Carlo' font ',10'
 plot $s0 using 1:2:3 with yerrorlines pt 7 title 'plain vs flow of L', \
      1.9563693768386014e-09*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
      $s1 using 1:2:3 with yerrorlines pt 8 title 'plain vs flow of L~SGD', \
@@ -207,7 +207,7 @@ $s4 << EOD
 1.52587890625e-05 2.1240653943588274e-09 1.407527e-16
 7.62939453125e-06 5.3110134053659664e-10 1.762596e-17
 EOD
-set title 'diag-uu-vv-n5-p3-s1: Monte Carlo, 65536 epochs per estimator, seed 20211' font ',10'
+set title 'diag-uu-vv-n5-p3-s1: Monte Carlo' font ',10'
 plot $s0 using 1:2:3 with yerrorlines pt 7 title 'plain vs flow of L', \
      5.3055717434492373e-10*(x/7.62939453125e-06)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
      $s1 using 1:2:3 with yerrorlines pt 8 title 'plain vs flow of L~SGD', \
@@ -276,7 +276,7 @@ $s4 << EOD
 0.0001220703125 1.7213875043426318e-08 3.838644e-16
 6.103515625e-05 4.3046921510123225e-09 4.795779e-17
 EOD
-set title 'two-layer-tanh-n6-p2-s1: Monte Carlo, 65536 epochs per estimator, seed 20211' font ',10'
+set title 'two-layer-tanh-n6-p2-s1: Monte Carlo' font ',10'
 plot $s0 using 1:2:3 with yerrorlines pt 7 title 'plain vs flow of L', \
      4.3045504674803911e-09*(x/6.103515625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
      $s1 using 1:2:3 with yerrorlines pt 8 title 'plain vs flow of L~SGD', \

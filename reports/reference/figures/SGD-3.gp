@@ -4,8 +4,8 @@ set output 'SGD-3.svg'
 set logscale xy
 set format x '10^{%L}'
 set format y '10^{%L}'
-set key top left font ',8'
-set xlabel 'h'
+set key bottom right font ',7' spacing 0.9
+set xlabel 'step size (h or eps)'
 set ylabel 'error'
 set grid
 set multiplot layout 2,3 title 'SGD-3: Shuffled SGD: the eps^2 coefficient of the mean iterate'
