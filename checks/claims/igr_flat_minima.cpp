@@ -49,10 +49,7 @@ template <class S> struct Study : LadderSetup<S> {
     const Problem<S>& pr = this->pr;
     lambda0 = lambda_max<S>(this->H0);
     if (!(lambda0 > 0)) throw ProblemError(spec.origin + ": lambda_max(H(theta0)) <= 0; no descent scale");
-    if (pr.has_h0 && !(pr.h0 * lambda0 < 2))
-      throw ProblemError(fmt::format("{}: h0 = {} is unstable at theta0 (h0 lambda_max = {})", spec.origin, spec.h0,
-                                     to_double(S(pr.h0 * lambda0))));
-    h0 = pr.has_h0 ? pr.h0 : power_of_two_below<S>(S(1) / lambda0);
+    h0 = start_step<S>(pr, lambda0, "lambda_max(H)", power_of_two_below<S>(S(1) / lambda0));
     lim.target = to_double(S(pow(std::numeric_limits<S>::epsilon(), S(3) / 4) * std::max(S(1), S(pr.theta0.norm()))));
     dt = S(1) / lambda0;
   }

@@ -89,14 +89,21 @@ template <class S> S power_of_two_below(const S& x) {
   return p;
 }
 
-// The largest step of a ladder: the problem's h0 if it gives one (rejected unless h0 lambda_max(H(theta0)) < 2,
-// the GD stability bound), else a quarter of the local scale 1/max(1, lambda_max) rounded down to a power of two.
+// The largest step of a ladder: the problem's h0 if it gives one, rejected unless h0 * scale < 2 (scale: the
+// curvature that bounds the iteration's stability at theta0, described by scale_text), else `fallback`.
+template <class S>
+S start_step(const Problem<S>& pr, const S& scale, const std::string& scale_text, const S& fallback) {
+  if (pr.has_h0 && !(pr.h0 * scale < 2))
+    throw ProblemError(fmt::format("{}: h0 = {} is unstable at theta0: h0 * {} = {} >= 2", pr.spec.origin, pr.spec.h0,
+                                   scale_text, to_double(S(pr.h0 * scale))));
+  return pr.has_h0 ? pr.h0 : fallback;
+}
+
+// GD ladders: stability bound h0 lambda_max(H(theta0)) < 2 (spectral radius), default a quarter of the local scale
+// 1/max(1, lambda_max) rounded down to a power of two.
 template <class S> S ladder_start(const Problem<S>& pr, const Mat<S>& H0) {
   const S rho = spectral_radius<S>(H0);
-  if (pr.has_h0 && !(pr.h0 * rho < 2))
-    throw ProblemError(fmt::format("{}: h0 = {} is unstable at theta0: h0 * lambda_max(H) = {} >= 2", pr.spec.origin,
-                                   pr.spec.h0, to_double(S(pr.h0 * rho))));
-  return pr.has_h0 ? pr.h0 : power_of_two_below<S>(S(1) / (4 * std::max(rho, S(1))));
+  return start_step<S>(pr, rho, "lambda_max(H)", power_of_two_below<S>(S(1) / (4 * std::max(rho, S(1)))));
 }
 
 // What every ladder case starts from: the problem built in S, the full batch, g and H at theta0, and the clock.

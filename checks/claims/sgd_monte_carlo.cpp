@@ -17,11 +17,14 @@ namespace {
 
 // |estimate - target| and its standard deviation by the delta method, sqrt(sum_i (d_i/|d|)^2 se_i^2).
 template <class S> std::pair<S, double> error_and_sigma(const McEstimate<S>& e, const Vec<S>& target) {
+  using std::sqrt;
   const Vec<S> d = e.mean - target;
   const S n = d.norm();
   S v(0);
-  for (int i = 0; i < d.size(); ++i) v += (n > 0 ? S(d(i) / n) : S(1)) * (n > 0 ? S(d(i) / n) : S(1)) * e.std_error(i) * e.std_error(i);
-  using std::sqrt;
+  for (int i = 0; i < d.size(); ++i) {
+    const S w = n > 0 ? S(d(i) / n) : S(1);  // direction cosine (1 if the error is exactly 0)
+    v += w * w * e.std_error(i) * e.std_error(i);
+  }
   return {n, to_double(S(sqrt(v)))};
 }
 
@@ -65,13 +68,13 @@ template <class S> LadderCase sgd_monte_carlo_case(const ProblemSpec& spec, int 
     const std::pair<S, double> r[] = {error_and_sigma(pe, flowL), error_and_sigma(pe, flowT), error_and_sigma(ae, flowL),
                                       error_and_sigma(ae, flowT), error_and_sigma(ae, flowW)};
     for (int i = 0; i < 5; ++i) c.add_error(i, r[i].first, r[i].second);
-    const double dist = to_double(S((exact_epoch_mean(m, st.part, th0, eps).mean - flowT).norm()));
+    const Vec<S> exact = exact_epoch_mean(m, st.part, th0, eps).mean;
+    const double dist = to_double(S((exact - flowT).norm()));
     const double np = per_sample_noise(pe), na = per_sample_noise(ae);
     need.rows.push_back({fmt::format("{:.3e}", to_double(eps)), fmt::format("{:.3e}", dist), fmt::format("{:.3e}", np),
                          fmt::format("{:.3g}", std::pow(4 * np / dist, 2)), fmt::format("{:.3e}", na),
                          fmt::format("{:.3g}", 2 * std::pow(4 * na / dist, 2))});
     if (k == levels / 2) {  // error against the number of epochs at this learning rate
-      const Vec<S> exact = exact_epoch_mean(m, st.part, th0, eps).mean;
       curve = {{"eps", to_double(eps)}, {"epochs", nlohmann::json::array()}, {"plain", nlohmann::json::array()},
                {"antithetic", nlohmann::json::array()}};
       for (long n = 16; n <= kSgdMcEpochs; n *= 2) {

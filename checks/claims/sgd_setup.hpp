@@ -45,11 +45,8 @@ template <class S> struct SgdSetup : LadderSetup<S> {
     S lam = std::max(S(1), spectral_radius<S>(this->H0));
     for (const auto& b : part) lam = std::max(lam, spectral_radius<S>(this->model().hessian(this->theta0(), b)));
     const S m(static_cast<int>(part.size()));
-    const Problem<S>& pr = this->pr;
-    if (pr.has_h0 && !(pr.h0 * lam * m < 2))
-      throw ProblemError(fmt::format("{}: h0 = {} is too large for SGD: m h0 max_k lambda_max(H_k) = {} >= 2", spec.origin,
-                                     spec.h0, to_double(S(pr.h0 * lam * m))));
-    eps0 = pr.has_h0 ? pr.h0 : power_of_two_below<S>(S(1) / (4 * m * lam));
+    eps0 = start_step<S>(this->pr, S(m * lam), "m max(1, lambda_max(H), max_k lambda_max(H_k))",
+                         power_of_two_below<S>(S(1) / (4 * m * lam)));
   }
   int batches() const { return static_cast<int>(part.size()); }
   LadderCase start(const std::string& label) const {

@@ -98,14 +98,14 @@ LimitPoint<S> flow_limit(Program<S> field, const Vec<S>& theta0, const S& dt0, c
       r.note = fmt::format("flow left |theta| < 1e6 at t = {}", to_double(r.time));
       return r;
     }
-    const std::size_t before = stop.d.size();
     if (stop.add(inc, k)) {
       r.converged = true;
       break;
     }
-    // Slow contraction per chunk: double the chunk (ratios are only compared at equal chunk lengths).
-    if (before >= 1 && stop.d.size() >= 2 && stop.d[stop.d.size() - 1] > stop.d[stop.d.size() - 2] / 2 &&
-        stop.d.back() < stop.d[stop.d.size() - 2]) {
+    // Slow contraction per chunk (the last increment fell, but by less than half): double the chunk, and restart
+    // the ratios, which are only compared at equal chunk lengths.
+    const std::size_t n = stop.d.size();
+    if (n >= 2 && stop.d[n - 1] < stop.d[n - 2] && stop.d[n - 1] > stop.d[n - 2] / 2) {
       dt *= 2;
       stop.reset();
     }
