@@ -81,6 +81,9 @@ struct LadderCase {
 
 nlohmann::json ladder_case_json(const LadderCase& c);
 
+// Table cells: 5 significant digits.
+inline std::string e4(double x) { return fmt::format("{:.4e}", x); }
+
 // Largest power of two <= x (x > 0), in S.
 template <class S> S power_of_two_below(const S& x) {
   S p(1);

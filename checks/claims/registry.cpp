@@ -6,6 +6,10 @@
 #include "checks/claims/sgd_batch_size.hpp"
 #include "checks/claims/sgd_exact_mean.hpp"
 #include "checks/claims/sgd_monte_carlo.hpp"
+#include "checks/claims/stab_gd_threshold.hpp"
+#include "checks/claims/stab_sgd_threshold.hpp"
+#include "checks/claims/stab_sharpness_norms.hpp"
+#include "checks/claims/stab_trace_bounds.hpp"
 
 #include <fmt/format.h>
 
@@ -126,6 +130,54 @@ const std::vector<Claim>& claims() {
        "The formula with N in place of N - 1 must be rejected wherever the computation resolves the difference "
        "(always by exact enumeration; by Monte Carlo where |difference| > 2 z se).",
        "mp50", run_sgd_batch_size},
+      {"STAB-1", "stab_gd_threshold", "GD linear stability: eta <= 2/lambda_max(H)",
+       "Wu, Ma & E, How SGD Selects the Global Minima in Over-parameterized Learning, NeurIPS 2018 (Sec. 3); "
+       "Wu & Su, ICML 2023",
+       "At an interpolating minimum (H = (1/N) sum_i v_i v_i'), the linearized GD map delta' = (I - eta H) delta is "
+       "stable iff eta <= 2/lambda_max(H).",
+       fmt::format("At a minimum found from theta0 by Gauss-Newton, on every regression model: lambda_max of the model's "
+                   "Hessian equals that of (1/N) V'V; direct iteration (in the range of H) at eta = (2/lambda_max)(1 -+ "
+                   "2^-k), k = 1..{}, decays below and grows above, with rate within {:g} relative of log rho(I - eta H).",
+                   kStabGdLevels, kStabRateRelTol),
+       "Thresholds 1.05 and 0.95 times 2/lambda_max, and 2/tr H: the iteration at the midpoint between each and "
+       "2/lambda_max must contradict it.",
+       "mp50", run_stab_gd_threshold},
+      {"STAB-2", "stab_sgd_threshold", "The exact SGD threshold eta* from a generalized eigenproblem",
+       "Derived in CLAIMS.md (STAB-2); setting of Wu & Su, The Implicit Regularization of Dynamical Stability in SGD, "
+       "ICML 2023",
+       "Linearized SGD with batches of size B (with or without replacement) is mean-square stable iff eta <= eta* = "
+       "1/lambda_max(A^{-1} C), A(M) = HM + MH, C(M) = E[H_xi M H_xi] on symmetric matrices over the range of H.",
+       fmt::format("For B in {{1, 2, 4}} and both samplings: C's closed form equals enumeration of batches (64 (batches + "
+                   "r) eps); structured and dense eigenproblems agree to 16 n eps; bisection on rho(T) (to 2^-{}) brackets "
+                   "eta*; Monte Carlo growth ({} runs, t = {}, seed {}) at eta*(1 + x), x = -5%, -2.5%, 2.5%, 5%, agrees "
+                   "with log rho(T) (|z| <= {}) and resolves the sign of x.",
+                   kStabBisectionBits, kStabMcSamples, kStabMcSteps, kStabMcSeed, kStabZ),
+       "Thresholds off by 5% (eta*(1 -+ 5%)): the Monte Carlo rate at eta*(1 -+ 2.5%) must contradict them (decay where "
+       "they predict growth, growth where they predict decay) beyond its 99.9% interval.",
+       "mp50", run_stab_sgd_threshold},
+      {"STAB-3", "stab_trace_bounds", "Necessary conditions: trace bounds at SGD-stable minima",
+       "Wu & Su, The Implicit Regularization of Dynamical Stability in SGD, ICML 2023 (B = 1); the 2B bound derived in "
+       "CLAIMS.md",
+       "If a minimum is stable for SGD at eta (eta <= eta*), then tr H <= 2/eta for B = 1 with replacement, and tr H <= "
+       "2B/eta for any B and either sampling. The abstract's bound without B is tested at B >= 2.",
+       fmt::format("eta* tr H / 2 <= 1 at B = 1 and eta* tr H / (2B) <= 1 for B in {{1, 2, 4}}, both samplings, to 64 n eps, "
+                   "at the minima of the built-in problems, at {} random instances per N in {{4, 8}}, and at the maximizers "
+                   "of a (1+1)-ES search ({} restarts x {} iterations, seed {}) re-evaluated in mp50. The B-free ratio at "
+                   "B >= 2 is reported; a value > 1 is stored as a problem file and confirmed from it.",
+                   kStabRandomInstances, kStabSearchRestarts, kStabSearchIterations, kStabSearchSeed),
+       "The B-free bound (eta* tr H / 2 <= 1 at B >= 2) is the claim that must fail where it is false: the check reports "
+       "it as violated, with the stored instance, not as holding.",
+       "mp50", run_stab_trace_bounds},
+      {"STAB-5", "stab_sharpness_norms", "Sharpness and weight norms at interpolating minima",
+       "CLAIMS.md (STAB-5), after Wu & Su 2023 (Sec. 5) and the diagonal-network literature",
+       "diag-uv: tr H = sum_k s_k (u_k^2 + v_k^2) >= 2 sum_k s_k |beta_k|, equality iff |u_k| = |v_k|; diag-uu-vv: "
+       "tr H = 4 sum_k s_k (u_k^2 + v_k^2); two-layer ReLU: tr H = (1/N) sum_i |grad_theta f(x_i)|^2, between "
+       "(2/N) sum_i |x_i||y_i| and (1/N) sum_i |x_i|^2 |theta|^2.",
+       "At exact minima (constructed balanced and unbalanced, and Gauss-Newton from theta0) in mp50: identities to 64 dim "
+       "eps (plus the residual term); bound excess equals its gap formula; equality exactly at the balanced minimum.",
+       "The diag identity with the other model's factor, equality claimed at the unbalanced minimum, and the ReLU "
+       "identity with factor 1/(2N) must all be rejected.",
+       "mp50", run_stab_sharpness_norms},
   };
   return c;
 }

@@ -29,8 +29,6 @@ template <class S> S batch_scatter(const std::vector<Vec<S>>& G, const Vec<S>& g
 
 enum class ControlOutcome { Rejected, NotRejected, Unresolved };
 
-std::string e4(double x) { return fmt::format("{:.4e}", x); }
-
 }  // namespace
 
 template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::uint64_t seed) {

@@ -44,6 +44,14 @@ template <class S> class DiagNet : public ModelBase<DiagNet<S>, S> {
     return b;
   }
 
+  bool regression() const override { return true; }
+  S residual(const Vec<S>& th, int i) const override { return S(X_.row(i).dot(beta(th))) - y_(i); }
+  // v_i = J(theta)' x_i, J = d beta / d theta.
+  Vec<S> output_gradient(const Vec<S>& th, int i) const override { return jacobian(th).transpose() * X_.row(i).transpose(); }
+  const Mat<S>& X() const { return X_; }
+  const Vec<S>& y() const { return y_; }
+  DiagKind diag_kind() const { return kind_; }
+
   S loss(const Vec<S>& th, const Batch& b) const override {
     const Moments<S> m = batch_moments(X_, y_, b);
     const Vec<S> be = beta(th);

@@ -13,6 +13,7 @@
 #include "theory/compat/eigen_multiprecision.hpp"
 
 #include <numeric>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,12 @@ template <class S> class Model {
   virtual Vec<S> third(const Vec<S>& theta, const Vec<S>& u, const Vec<S>& v, const Batch& b) const = 0;
   // The gradient of L_B recorded on a fresh tape with dim() inputs.
   virtual Program<S> gradient_program(const Batch& b) const = 0;
+
+  // Regression models (l_i = 1/2 r_i^2, r_i = f(x_i) - y_i) also give the residual r_i and the output gradient
+  // v_i = grad_theta f(x_i); at an interpolating point H = (1/N) sum_i v_i v_i' (CLAIMS.md STAB).
+  virtual bool regression() const { return false; }
+  virtual S residual(const Vec<S>&, int) const { throw std::logic_error(kind() + ": not a regression model"); }
+  virtual Vec<S> output_gradient(const Vec<S>&, int) const { throw std::logic_error(kind() + ": not a regression model"); }
 
   Batch all_examples() const {
     Batch b(num_examples());

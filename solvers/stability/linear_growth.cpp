@@ -1,0 +1,121 @@
+#include "solvers/stability/linear_growth.hpp"
+
+#include "theory/random/counter_stream.hpp"
+
+#include <Eigen/Cholesky>
+
+#include <atomic>
+#include <cmath>
+#include <mutex>
+#include <numeric>
+#include <stdexcept>
+#include <thread>
+
+namespace irverify {
+
+template <class S> S gd_linear_rate(const Mat<S>& V, const Vec<S>& delta0, const S& eta, int steps) {
+  using std::log;
+  if (steps < 2) throw std::invalid_argument("gd_linear_rate: steps must be >= 2");
+  const S scale = eta / S(static_cast<int>(V.rows()));
+  const Eigen::LLT<Mat<S>> gram(Mat<S>(V * V.transpose()));
+  auto project = [&](const Vec<S>& x) { return Vec<S>(V.transpose() * gram.solve(Vec<S>(V * x))); };
+  Vec<S> d = project(delta0);
+  d /= d.norm();
+  S log_norm(0), at_half(0);
+  for (int t = 1; t <= steps; ++t) {
+    const Vec<S> vd = V * d;
+    d = project(Vec<S>(d - scale * (V.transpose() * vd)));
+    const S nrm = d.norm();
+    log_norm += log(nrm);
+    d /= nrm;
+    if (t == steps / 2) at_half = log_norm;
+  }
+  return (log_norm - at_half) / S(steps - steps / 2);
+}
+
+#define IRVERIFY_INST(S) template S gd_linear_rate<S>(const Mat<S>&, const Vec<S>&, const S&, int);
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
+#undef IRVERIFY_INST
+
+namespace {
+constexpr long kBlock = 256;
+
+struct Sums {
+  double x0 = 0, xt = 0, x00 = 0, xtt = 0, x0t = 0;
+  void add(const Sums& o) { x0 += o.x0, xt += o.xt, x00 += o.x00, xtt += o.xtt, x0t += o.x0t; }
+};
+
+double normal(CounterStream& rng) {
+  const double u1 = 1.0 - rng.uniform(), u2 = rng.uniform();  // u1 in (0, 1]
+  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2);
+}
+}  // namespace
+
+GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double eta, const Mat<double>& M0,
+                         const GrowthOptions& opt) {
+  const int N = static_cast<int>(W.rows()), r = static_cast<int>(W.cols());
+  if (opt.samples < 2 || opt.steps < 1 || opt.threads < 1) throw std::invalid_argument("mc_growth: bad options");
+  batch_coefficients<double>(N, B, s);  // validates B
+  // M0^{1/2}, negative rounding-level eigenvalues clamped to zero.
+  Eigen::SelfAdjointEigenSolver<Mat<double>> es(M0);
+  const Mat<double> root =
+      es.eigenvectors() * es.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal() * es.eigenvectors().transpose();
+  const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> Wr = W;
+  const long blocks = (opt.samples + kBlock - 1) / kBlock;
+  std::vector<Sums> sums(blocks);
+  std::atomic<long> next{0}, done{0};
+  std::mutex mu;
+  const double step = eta / B;
+  auto work = [&] {
+    Vec<double> z(r), d(r);
+    std::vector<int> perm(N);
+    std::vector<int> batch(B);
+    for (long b; (b = next.fetch_add(1)) < blocks;) {
+      Sums acc;
+      const long end = std::min(opt.samples, (b + 1) * kBlock);
+      for (long smp = b * kBlock; smp < end; ++smp) {
+        CounterStream rng(opt.seed, static_cast<std::uint32_t>(smp), kStabilityDomain);
+        for (int k = 0; k < r; ++k) z(k) = normal(rng);
+        d = root * z;
+        const double x0 = d.squaredNorm();
+        for (int t = 0; t < opt.steps; ++t) {
+          if (s == BatchSampling::WithReplacement) {
+            for (int j = 0; j < B; ++j) batch[j] = static_cast<int>(rng.below(static_cast<std::uint32_t>(N)));
+          } else {
+            std::iota(perm.begin(), perm.end(), 0);
+            for (int j = 0; j < B; ++j) {
+              std::swap(perm[j], perm[j + rng.below(static_cast<std::uint32_t>(N - j))]);
+              batch[j] = perm[j];
+            }
+          }
+          // delta -= (eta/B) sum_j w_j (w_j . delta), with the dots taken before the update.
+          z.setZero();
+          for (int j = 0; j < B; ++j) z.noalias() += (step * Wr.row(batch[j]).dot(d)) * Wr.row(batch[j]).transpose();
+          d -= z;
+        }
+        const double xt = d.squaredNorm();
+        acc.x0 += x0, acc.xt += xt, acc.x00 += x0 * x0, acc.xtt += xt * xt, acc.x0t += x0 * xt;
+      }
+      sums[b] = acc;
+      const long k = done.fetch_add(1) + 1;
+      if (opt.progress) {
+        std::lock_guard<std::mutex> lock(mu);
+        opt.progress(std::min(opt.samples, k * kBlock), opt.samples);
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < opt.threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  Sums tot;
+  for (const auto& b : sums) tot.add(b);
+  const double n = static_cast<double>(opt.samples);
+  const double m0 = tot.x0 / n, mt = tot.xt / n;
+  const double v00 = (tot.x00 / n - m0 * m0) * n / (n - 1), vtt = (tot.xtt / n - mt * mt) * n / (n - 1),
+               v0t = (tot.x0t / n - m0 * mt) * n / (n - 1);
+  const double var_log = (vtt / (mt * mt) + v00 / (m0 * m0) - 2 * v0t / (m0 * mt)) / n;
+  return {std::log(mt / m0) / opt.steps, std::sqrt(std::max(0.0, var_log)) / opt.steps, opt.samples, opt.steps};
+}
+
+}  // namespace irverify

@@ -1,0 +1,44 @@
+// Growth of the linearized iterations at an interpolating minimum (CLAIMS.md STAB-1, STAB-2).
+//   gd_linear_rate: delta' = delta - eta H delta with H = (1/N) V'V applied matrix-free (V: rows v_i), in S;
+//     the rate is (log|delta_T| - log|delta_{T/2}|)/(T/2), which tends to log rho(I - eta H) on the range of H.
+//     Each iterate is projected on the range of H (the row space of V, V full row rank): rounding would otherwise
+//     feed the null space, where nothing decays, and stall the rate at 0 once the range part is below eps.
+//   mc_growth: S independent runs of linearized SGD in the reduced coordinates (rows w_i of W, double),
+//     delta' = delta - (eta/B) sum_{j in xi} w_j (w_j . delta), batches with or without replacement, started from
+//     delta_0 = M0^{1/2} z, z standard normal, so E[delta_0 delta_0'] = M0. With M0 the top eigenmatrix of T,
+//     E|delta_t|^2 = rho(T)^t tr M0 exactly, and log(mean |delta_t|^2 / mean |delta_0|^2)/t estimates log rho(T);
+//     its standard error comes from the delta method on the two correlated means. Sample s uses
+//     CounterStream(seed, s, kStabilityDomain); sums run in fixed blocks in sample order (bit-identical for any
+//     thread count).
+#pragma once
+
+#include "theory/stability/sgd_operator.hpp"
+
+#include <cstdint>
+#include <functional>
+
+namespace irverify {
+
+template <class S> S gd_linear_rate(const Mat<S>& V, const Vec<S>& delta0, const S& eta, int steps);
+
+inline constexpr std::uint32_t kStabilityDomain = 4;
+
+struct GrowthOptions {
+  std::uint64_t seed = 1;
+  long samples = 10000;
+  int steps = 100;
+  int threads = 1;
+  std::function<void(long done, long total)> progress;
+};
+
+struct GrowthEstimate {
+  double log_rate = 0;  // estimate of log rho(T) per step
+  double stderr_ = 0;   // its standard error
+  long samples = 0;
+  int steps = 0;
+};
+
+GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double eta, const Mat<double>& M0,
+                         const GrowthOptions& opt);
+
+}  // namespace irverify
