@@ -264,6 +264,50 @@ std::string plane_figure(const std::string& id, const json& c, const fs::path& d
   return script.draw(warning);
 }
 
+// STAB-4: tr H and lambda_max of the end points against eta, per optimizer, with 2/eta (and 4/eta, the B = 2 bound).
+std::string selection_figure(const std::string& id, const json& c, const fs::path& dir, std::string& warning) {
+  const json& pts = c["selection"]["points"];
+  GnuplotScript script(dir, id + "-selection-" + c["problem"]["name"].get<std::string>(), id, 1100, 460);
+  std::ofstream& g = script.out;
+  g << "set termoption noenhanced\nset logscale xy\nset grid\nset key top right font ',9'\nset xlabel 'eta'\n";
+  std::vector<std::string> opts;
+  for (const auto& p : pts)
+    if (std::find(opts.begin(), opts.end(), p["optimizer"].get<std::string>()) == opts.end()) opts.push_back(p["optimizer"]);
+  for (std::size_t k = 0; k < opts.size(); ++k) {
+    g << "$o" << k << " << EOD\n";
+    for (const auto& p : pts)
+      if (p["optimizer"] == opts[k])
+        g << fmt::format("{:.10g} {:.10g} {:.10g}\n", p["eta"].get<double>(), p["trace"].get<double>(), p["lambda_max"].get<double>());
+    g << "EOD\n";
+  }
+  double lo = INFINITY, hi = 0;
+  for (const auto& p : pts) lo = std::min(lo, p["eta"].get<double>()), hi = std::max(hi, p["eta"].get<double>());
+  if (hi > 0) g << fmt::format("set xrange [{:.6g}:{:.6g}]\n", lo / 1.25, hi * 1.25);
+  g << fmt::format("set multiplot layout 1,2 title '{}: {} (end points of {} runs)'\n", id, c["problem"]["name"].get<std::string>(),
+                   pts.size());
+  for (int col : {2, 3}) {
+    g << "set title '" << (col == 2 ? "tr H" : "lambda_max") << " at the end points'\nset ylabel '"
+      << (col == 2 ? "tr H" : "lambda_max") << "'\n";
+    std::vector<std::string> items;
+    for (std::size_t k = 0; k < opts.size(); ++k)
+      items.push_back(fmt::format("$o{} using ($1*(1+0.015*{})):{} with points pt {} ps 0.8 title '{}'", k, int(k) - 1, col, 7 + k, opts[k]));
+    items.push_back("2/x with lines lw 2 lc rgb 'black' title '2/eta'");
+    if (col == 2) items.push_back("4/x with lines dt 2 lc rgb 'gray40' title '4/eta (B = 2 bound)'");
+    g << "plot " << fmt::format("{}", fmt::join(items, ", \\\n     ")) << "\n";
+  }
+  g << "unset multiplot\n";
+  return script.draw(warning);
+}
+
+// A problem file stored in a record (a counterexample, a failing instance), written next to the report.
+std::string write_problem(const json& problem, const fs::path& out) {
+  const fs::path dir = out / "problems";
+  fs::create_directories(dir);
+  const std::string name = problem["name"].get<std::string>() + ".json";
+  std::ofstream(dir / name) << problem.dump(2) << "\n";
+  return "problems/" + name;
+}
+
 }  // namespace
 
 std::string write_report(const ReportOptions& opt) {
@@ -330,6 +374,24 @@ std::string write_report(const ReportOptions& opt) {
         std::string warning;
         const std::string fig = seeds_figure(id, c, out / "figures", warning);
         if (!fig.empty()) md << fmt::format("![{} error against the number of epochs]({})\n\n", id, fig);
+      }
+      if (opt.figures && c.contains("selection")) {
+        std::string warning;
+        const std::string fig = selection_figure(id, c, out / "figures", warning);
+        if (!fig.empty()) md << fmt::format("![{} sharpness of end points against eta]({})\n\n", id, fig);
+        else md << "*Figure:* " << warning << ".\n\n";
+      }
+      if (c.contains("counterexample_problem"))
+        md << fmt::format("*Counterexample stored as a problem file:* [`{0}`]({0}) (run it with `irverify run STAB-2 "
+                          "--problem {0}`).\n\n",
+                          write_problem(c["counterexample_problem"], out));
+      if (c.contains("unstable_end_point")) {
+        const json& u = c["unstable_end_point"];
+        md << fmt::format("*Failing instance kept:* the most mean-square-unstable end point ({0}, eta = {1:.6g}, eta* = {2:.6g}) "
+                          "as the problem file [`{3}`]({3}) (theta0 = the end point; `irverify run STAB-2 --problem {3}` "
+                          "recomputes eta*).\n\n",
+                          u["optimizer"].get<std::string>(), u["eta"].get<double>(), u["eta_star"].get<double>(),
+                          write_problem(u["problem"], out));
       }
       if (opt.figures && c.contains("plane")) {
         std::string warning;

@@ -109,6 +109,23 @@ template <class S> S ladder_start(const Problem<S>& pr, const Mat<S>& H0) {
   return start_step<S>(pr, rho, "lambda_max(H)", power_of_two_below<S>(S(1) / (4 * std::max(rho, S(1)))));
 }
 
+// An empty case for a problem's model.
+template <class S> LadderCase new_case(const ProblemSpec& spec, const Model<S>& m, const std::string& label) {
+  LadderCase c;
+  c.spec = spec;
+  c.label = label;
+  c.dim = m.dim();
+  c.examples = m.num_examples();
+  c.scalar = scalar_name<S>();
+  return c;
+}
+// Fits the series above `floor` and records the wall time since t0.
+inline LadderCase finish_case(LadderCase c, double floor, std::chrono::steady_clock::time_point t0) {
+  c.finish(floor);
+  c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return c;
+}
+
 // What every ladder case starts from: the problem built in S, the full batch, g and H at theta0, and the clock.
 template <class S> struct LadderSetup {
   std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();
@@ -123,21 +140,9 @@ template <class S> struct LadderSetup {
   const Model<S>& model() const { return *pr.model; }
   const Vec<S>& theta0() const { return pr.theta0; }
   // An empty case for this problem.
-  LadderCase start(const std::string& label) const {
-    LadderCase c;
-    c.spec = pr.spec;
-    c.label = label;
-    c.dim = model().dim();
-    c.examples = model().num_examples();
-    c.scalar = scalar_name<S>();
-    return c;
-  }
+  LadderCase start(const std::string& label) const { return new_case<S>(pr.spec, model(), label); }
   // Fits the series above `floor` and records the wall time.
-  LadderCase finish(LadderCase c, double floor) const {
-    c.finish(floor);
-    c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return c;
-  }
+  LadderCase finish(LadderCase c, double floor) const { return finish_case(std::move(c), floor, t0); }
 };
 
 }  // namespace irverify

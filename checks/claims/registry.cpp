@@ -8,6 +8,7 @@
 #include "checks/claims/sgd_monte_carlo.hpp"
 #include "checks/claims/stab_gd_threshold.hpp"
 #include "checks/claims/stab_sgd_threshold.hpp"
+#include "checks/claims/stab_selection.hpp"
 #include "checks/claims/stab_sharpness_norms.hpp"
 #include "checks/claims/stab_trace_bounds.hpp"
 
@@ -168,6 +169,17 @@ const std::vector<Claim>& claims() {
        "The B-free bound (eta* tr H / 2 <= 1 at B >= 2) is the claim that must fail where it is false: the check reports "
        "it as violated, with the stored instance, not as holding.",
        "mp50", run_stab_trace_bounds},
+      {"STAB-4", "stab_selection", "Selection: SGD ends at trace-bounded minima, GD only at lambda_max-bounded ones",
+       "Wu, Ma & E, NeurIPS 2018; Wu & Su, ICML 2023",
+       "Trained to convergence on diagonal networks, SGD (B = 1) ends at minima with tr H <= 2/eta (and is stable there, "
+       "eta <= eta*); GD at the same eta ends with lambda_max <= 2/eta but can have tr H > 2/eta.",
+       fmt::format("On diag-uv and diag-uu-vv (double): {} random starts, GD, SGD B = 1 with replacement and SGD B = 2 "
+                   "without, eta_k = (2/lambda_max at the Gauss-Newton minimum from theta0) 2^(-k/2), k < {}, at most {} "
+                   "steps; every converged SGD end point has eta <= eta*(1 + 64 n eps) and tr H <= 2B/eta; every GD end "
+                   "point lambda_max <= 2/eta; at least one GD end point tr H > 2/eta.",
+                   kStabStarts, kStabEtaLevels, kStabMaxSteps),
+       "The trace bound applied to GD (tr H <= 2/eta at GD's end points) must fail at some end point.", "double",
+       run_stab_selection},
       {"STAB-5", "stab_sharpness_norms", "Sharpness and weight norms at interpolating minima",
        "CLAIMS.md (STAB-5), after Wu & Su 2023 (Sec. 5) and the diagonal-network literature",
        "diag-uv: tr H = sum_k s_k (u_k^2 + v_k^2) >= 2 sum_k s_k |beta_k|, equality iff |u_k| = |v_k|; diag-uu-vv: "

@@ -44,6 +44,12 @@ template <class Make> auto ladder_cases(int levels, Make make) {
   };
 }
 
+// Appends a case computed outside run_cases (a search, a timing) to the record; a failing case fails the record.
+inline void append_case(nlohmann::json& rec, const LadderCase& c) {
+  rec["cases"].push_back(ladder_case_json(c));
+  if (!c.pass) rec["verdict"] = "fail";
+}
+
 // Applicability filters used by several claims.
 std::string applies_always(const ProblemSpec& spec);
 std::string requires_smooth(const ProblemSpec& spec);  // all but ReLU networks

@@ -12,7 +12,6 @@ namespace irverify {
 template <class S> LadderCase stab_gd_threshold_case(const ProblemSpec& spec, int levels) {
   using std::abs;
   using std::log;
-  const auto t0 = std::chrono::steady_clock::now();
   const StabMinimum<S> st(spec);
   const StabilityInstance<S>& in = st.inst;
   LadderCase c = st.start("GD threshold 2/lambda_max by direct iteration");
@@ -94,9 +93,7 @@ template <class S> LadderCase stab_gd_threshold_case(const ProblemSpec& spec, in
   c.extra_pass = all_ok;
   c.extra["eta_gd"] = to_string_full(eta_gd);
   c.extra["worst_rate_relative_difference"] = worst;
-  c.finish(0);
-  c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  return c;
+  return st.finish(std::move(c));
 }
 
 #define IRVERIFY_INST(S) template LadderCase stab_gd_threshold_case<S>(const ProblemSpec&, int);
@@ -106,11 +103,9 @@ IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 nlohmann::json run_stab_gd_threshold(const RunOptions& opt) {
   const int levels = levels_or(opt, kStabGdLevels);
   nlohmann::json rec = run_cases(opt, {"STAB-1", "mp50", stab_not_applicable,
-                                       [levels](const std::string& prec, const ProblemSpec& s) {
-                                         return with_scalar(prec, [&](auto tag) {
-                                           return cases_json(stab_gd_threshold_case<typename decltype(tag)::type>(s, levels));
-                                         });
-                                       },
+                                       ladder_cases(levels, [](auto tag, const ProblemSpec& s, int lv) {
+                                         return stab_gd_threshold_case<typename decltype(tag)::type>(s, lv);
+                                       }),
                                        stab_problems()});
   double worst = 0;
   for (const auto& c : rec["cases"]) worst = std::max(worst, c["worst_rate_relative_difference"].get<double>());

@@ -40,6 +40,7 @@ template <class S> S stab_residual_tolerance(const Model<S>& m) {
 // An interpolating minimum of the problem, its features V (rows v_i), the model's Hessian there and the reduced
 // stability instance.
 template <class S> struct StabMinimum {
+  std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();
   Problem<S> pr;
   InterpolationResult<S> min;
   Mat<S> V, H;
@@ -64,12 +65,7 @@ template <class S> struct StabMinimum {
   const Model<S>& model() const { return *pr.model; }
   // An empty case for this problem, with the minimum described in `extra`.
   LadderCase start(const std::string& label) const {
-    LadderCase c;
-    c.spec = pr.spec;
-    c.label = label;
-    c.dim = model().dim();
-    c.examples = model().num_examples();
-    c.scalar = scalar_name<S>();
+    LadderCase c = new_case<S>(pr.spec, model(), label);
     c.extra["minimum"] = {{"residual_norm", to_double(min.residual_norm)},
                           {"gauss_newton_iterations", min.iterations},
                           {"distance_from_theta0", to_double(min.moved)},
@@ -78,6 +74,8 @@ template <class S> struct StabMinimum {
                           {"trace", to_string_full(inst.trace())}};
     return c;
   }
+  // Sets the verdict from extra_pass and records the wall time.
+  LadderCase finish(LadderCase c) const { return finish_case(std::move(c), 0, t0); }
 };
 
 }  // namespace irverify

@@ -79,7 +79,6 @@ std::string digits_text(double rel) { return rel == 0 ? "all" : fmt::format("{:.
 
 template <class S> LadderCase stab_sgd_threshold_case(const ProblemSpec& spec, long mc_samples) {
   using std::abs;
-  const auto t0 = std::chrono::steady_clock::now();
   const StabMinimum<S> st(spec);
   const StabilityInstance<S>& in = st.inst;
   LadderCase c = st.start("exact SGD threshold eta*");
@@ -197,9 +196,7 @@ template <class S> LadderCase stab_sgd_threshold_case(const ProblemSpec& spec, l
   c.extra["worst_bisection_relative_difference"] = worst_bis;
   c.extra["worst_mc_z"] = worst_z;
   c.extra["mc_seed"] = kStabMcSeed;
-  c.finish(0);
-  c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  return c;
+  return st.finish(std::move(c));
 }
 
 #define IRVERIFY_INST(S) template LadderCase stab_sgd_threshold_case<S>(const ProblemSpec&, long);
@@ -241,17 +238,13 @@ LadderCase stab_sgd_threshold_scaling(int r) {
 
 nlohmann::json run_stab_sgd_threshold(const RunOptions& opt) {
   nlohmann::json rec = run_cases(opt, {"STAB-2", "mp50", stab_not_applicable,
-                                       [](const std::string& prec, const ProblemSpec& s) {
-                                         return with_scalar(prec, [&](auto tag) {
-                                           return cases_json(stab_sgd_threshold_case<typename decltype(tag)::type>(s));
-                                         });
-                                       },
+                                       ladder_cases(0, [](auto tag, const ProblemSpec& s, int) {
+                                         return stab_sgd_threshold_case<typename decltype(tag)::type>(s);
+                                       }),
                                        stab_problems()});
   if (opt.problems.empty()) {
     progress(opt, "STAB-2", "scaling to rank 60");
-    const LadderCase sc = stab_sgd_threshold_scaling(60);
-    rec["cases"].push_back(ladder_case_json(sc));
-    if (!sc.pass) rec["verdict"] = "fail";
+    append_case(rec, stab_sgd_threshold_scaling(60));
   }
   double rel = 0, bis = 0, z = 0;
   for (const auto& c : rec["cases"]) {

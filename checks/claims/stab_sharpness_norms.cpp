@@ -14,7 +14,6 @@ template <class S> S trace_of_hessian(const Model<S>& m, const Vec<S>& th) { ret
 template <class S> LadderCase stab_sharpness_norms_case(const ProblemSpec& spec) {
   using std::abs;
   using std::sqrt;
-  const auto t0 = std::chrono::steady_clock::now();
   const StabMinimum<S> st(spec);
   const Model<S>& m = st.model();
   LadderCase c = st.start("trace identities and norm bounds");
@@ -128,9 +127,7 @@ template <class S> LadderCase stab_sharpness_norms_case(const ProblemSpec& spec)
   }
   c.extra_pass = all_ok;
   c.extra["worst_identity_relative_difference"] = worst;
-  c.finish(0);
-  c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  return c;
+  return st.finish(std::move(c));
 }
 
 #define IRVERIFY_INST(S) template LadderCase stab_sharpness_norms_case<S>(const ProblemSpec&);
@@ -144,11 +141,9 @@ nlohmann::json run_stab_sharpness_norms(const RunOptions& opt) {
     return why.empty() ? stab_not_applicable(s) : why;
   };
   nlohmann::json rec = run_cases(opt, {"STAB-5", "mp50", not_applicable,
-                                       [](const std::string& prec, const ProblemSpec& s) {
-                                         return with_scalar(prec, [&](auto tag) {
-                                           return cases_json(stab_sharpness_norms_case<typename decltype(tag)::type>(s));
-                                         });
-                                       },
+                                       ladder_cases(0, [](auto tag, const ProblemSpec& s, int) {
+                                         return stab_sharpness_norms_case<typename decltype(tag)::type>(s);
+                                       }),
                                        defaults});
   double worst = 0;
   for (const auto& c : rec["cases"]) worst = std::max(worst, c["worst_identity_relative_difference"].get<double>());

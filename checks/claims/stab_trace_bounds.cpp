@@ -98,7 +98,6 @@ ProblemSpec features_problem(const Mat<double>& V, const std::string& name) {
 }  // namespace
 
 template <class S> LadderCase stab_trace_bounds_case(const ProblemSpec& spec) {
-  const auto t0 = std::chrono::steady_clock::now();
   const StabMinimum<S> st(spec);
   const StabilityInstance<S>& in = st.inst;
   LadderCase c = st.start("trace bounds at the minimum");
@@ -123,9 +122,7 @@ template <class S> LadderCase stab_trace_bounds_case(const ProblemSpec& spec) {
   c.extra_pass = ok;
   c.extra["worst_b1_ratio"] = w1;
   c.extra["worst_2b_ratio"] = wb;
-  c.finish(0);
-  c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  return c;
+  return st.finish(std::move(c));
 }
 
 #define IRVERIFY_INST(S) template LadderCase stab_trace_bounds_case<S>(const ProblemSpec&);
@@ -224,24 +221,18 @@ LadderCase stab_trace_bounds_search(int random_instances, int iterations) {
   c.extra["worst_2b_ratio"] = worst_2b;
   c.extra["worst_b_free_ratio"] = worst_free;
   c.extra_pass = ok;
-  c.finish(0);
-  c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  return c;
+  return finish_case(std::move(c), 0, t0);
 }
 
 nlohmann::json run_stab_trace_bounds(const RunOptions& opt) {
   nlohmann::json rec = run_cases(opt, {"STAB-3", "mp50", stab_not_applicable,
-                                       [](const std::string& prec, const ProblemSpec& s) {
-                                         return with_scalar(prec, [&](auto tag) {
-                                           return cases_json(stab_trace_bounds_case<typename decltype(tag)::type>(s));
-                                         });
-                                       },
+                                       ladder_cases(0, [](auto tag, const ProblemSpec& s, int) {
+                                         return stab_trace_bounds_case<typename decltype(tag)::type>(s);
+                                       }),
                                        stab_problems()});
   if (opt.problems.empty()) {
     progress(opt, "STAB-3", "random and adversarial instances");
-    const LadderCase sc = stab_trace_bounds_search();
-    rec["cases"].push_back(ladder_case_json(sc));
-    if (!sc.pass) rec["verdict"] = "fail";
+    append_case(rec, stab_trace_bounds_search());
   }
   double b1 = 0, b2 = 0, fr = 0;
   for (const auto& c : rec["cases"]) {

@@ -41,8 +41,8 @@ namespace {
 constexpr long kBlock = 256;
 
 struct Sums {
-  double x0 = 0, xt = 0, x00 = 0, xtt = 0, x0t = 0;
-  void add(const Sums& o) { x0 += o.x0, xt += o.xt, x00 += o.x00, xtt += o.xtt, x0t += o.x0t; }
+  double x0 = 0, xt = 0, x00 = 0, xtt = 0, x0t = 0, l = 0, ll = 0;  // l: log(xt/x0)
+  void add(const Sums& o) { x0 += o.x0, xt += o.xt, x00 += o.x00, xtt += o.xtt, x0t += o.x0t, l += o.l, ll += o.ll; }
 };
 
 double normal(CounterStream& rng) {
@@ -78,7 +78,12 @@ GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double et
         for (int k = 0; k < r; ++k) z(k) = normal(rng);
         d = root * z;
         const double x0 = d.squaredNorm();
+        double log_scale = 0;  // |delta_t| = exp(log_scale) |d|: rescaled every 64 steps against overflow
         for (int t = 0; t < opt.steps; ++t) {
+          if (t % 64 == 63) {
+            const double nrm = d.norm();
+            if (nrm > 1e50 || nrm < 1e-50) log_scale += std::log(nrm), d /= nrm;
+          }
           if (s == BatchSampling::WithReplacement) {
             for (int j = 0; j < B; ++j) batch[j] = static_cast<int>(rng.below(static_cast<std::uint32_t>(N)));
           } else {
@@ -93,8 +98,9 @@ GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double et
           for (int j = 0; j < B; ++j) z.noalias() += (step * Wr.row(batch[j]).dot(d)) * Wr.row(batch[j]).transpose();
           d -= z;
         }
-        const double xt = d.squaredNorm();
-        acc.x0 += x0, acc.xt += xt, acc.x00 += x0 * x0, acc.xtt += xt * xt, acc.x0t += x0 * xt;
+        const double lr = std::log(d.squaredNorm() / x0) + 2 * log_scale;
+        const double xt = d.squaredNorm() * std::exp(2 * log_scale);  // may overflow only at horizons unused for means
+        acc.x0 += x0, acc.xt += xt, acc.x00 += x0 * x0, acc.xtt += xt * xt, acc.x0t += x0 * xt, acc.l += lr, acc.ll += lr * lr;
       }
       sums[b] = acc;
       const long k = done.fetch_add(1) + 1;
@@ -115,7 +121,9 @@ GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double et
   const double v00 = (tot.x00 / n - m0 * m0) * n / (n - 1), vtt = (tot.xtt / n - mt * mt) * n / (n - 1),
                v0t = (tot.x0t / n - m0 * mt) * n / (n - 1);
   const double var_log = (vtt / (mt * mt) + v00 / (m0 * m0) - 2 * v0t / (m0 * mt)) / n;
-  return {std::log(mt / m0) / opt.steps, std::sqrt(std::max(0.0, var_log)) / opt.steps, opt.samples, opt.steps};
+  const double ml = tot.l / n, vl = (tot.ll / n - ml * ml) * n / (n - 1);
+  return {std::log(mt / m0) / opt.steps, std::sqrt(std::max(0.0, var_log)) / opt.steps, ml / (2 * opt.steps),
+          std::sqrt(std::max(0.0, vl) / n) / (2 * opt.steps), opt.samples, opt.steps};
 }
 
 }  // namespace irverify

@@ -7,7 +7,9 @@
 //     delta' = delta - (eta/B) sum_{j in xi} w_j (w_j . delta), batches with or without replacement, started from
 //     delta_0 = M0^{1/2} z, z standard normal, so E[delta_0 delta_0'] = M0. With M0 the top eigenmatrix of T,
 //     E|delta_t|^2 = rho(T)^t tr M0 exactly, and log(mean |delta_t|^2 / mean |delta_0|^2)/t estimates log rho(T);
-//     its standard error comes from the delta method on the two correlated means. Sample s uses
+//     its standard error comes from the delta method on the two correlated means. The same runs give the
+//     Lyapunov-type rate E[log(|delta_t|^2 / |delta_0|^2)]/(2t) (almost-sure growth per step of |delta|), which can be
+//     negative while log rho(T) > 0: mean-square instability with almost-sure convergence. Sample s uses
 //     CounterStream(seed, s, kStabilityDomain); sums run in fixed blocks in sample order (bit-identical for any
 //     thread count).
 #pragma once
@@ -34,6 +36,8 @@ struct GrowthOptions {
 struct GrowthEstimate {
   double log_rate = 0;  // estimate of log rho(T) per step
   double stderr_ = 0;   // its standard error
+  double log_mean = 0;  // E[log(|delta_t|^2/|delta_0|^2)]/(2t)
+  double log_mean_stderr = 0;
   long samples = 0;
   int steps = 0;
 };

@@ -1,0 +1,117 @@
+// The stability machinery (CLAIMS.md STAB): output gradients against central differences; Gauss-Newton and the
+// constructed minima interpolate; the Gauss-Newton Hessian equals the model's at interpolation; the closed form of
+// C against enumeration of batches; eta* three ways; GD limits; Monte Carlo growth reproducible across threads.
+#include "checks/claims/stab_setup.hpp"
+#include "checks/support/tolerance.hpp"
+#include "solvers/stability/linear_growth.hpp"
+#include "solvers/stability/sgd_threshold.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace irverify;
+
+namespace {
+template <class S> StabMinimum<S> minimum(const std::string& kind) {
+  for (const auto& s : stab_problems())
+    if (s.model == kind) return StabMinimum<S>(s);
+  return StabMinimum<S>(stab_relu_problems()[0]);
+}
+}  // namespace
+
+TEST(OutputGradient, MatchesCentralDifferencesOfTheResidual) {
+  for (const std::string kind : {"least-squares", "diag-uv", "diag-uu-vv", "two-layer-relu"}) {
+    const ProblemSpec spec = kind == "two-layer-relu" ? stab_relu_problems()[0] : generate_problem(kind, 3, {4, 6, 0});
+    const Problem<double> pr = build_problem<double>(spec);
+    const double h = tol::central_step<double>(), bound = tol::central_difference_bound<double>();
+    for (int i = 0; i < pr.model->num_examples(); ++i) {
+      const Vec<double> v = pr.model->output_gradient(pr.theta0, i);
+      for (int k = 0; k < pr.model->dim(); ++k) {
+        Vec<double> a = pr.theta0, b = pr.theta0;
+        a(k) += h, b(k) -= h;
+        const double fd = (pr.model->residual(a, i) - pr.model->residual(b, i)) / (2 * h);
+        EXPECT_NEAR(v(k), fd, bound) << kind << " example " << i << " coordinate " << k;
+      }
+    }
+  }
+}
+
+TEST(InterpolatingMinima, GaussNewtonAndConstructedMinimaInterpolateAndHessiansAgree) {
+  using S = mp50;
+  const S eps = tol::eps<S>();
+  for (const std::string kind : {"least-squares", "diag-uv", "diag-uu-vv", "two-layer-relu"}) {
+    const StabMinimum<S> st = minimum<S>(kind);
+    EXPECT_TRUE(st.min.converged) << kind;
+    const Mat<S> gn = st.V.transpose() * st.V / S(st.inst.N);
+    EXPECT_LE(to_double(S((gn - st.H).norm() / st.H.norm())), to_double(S(1024 * eps))) << kind;
+    // H's nonzero eigenvalues are those of the reduced instance, and (1/N) W'W = diag(lambda).
+    const Mat<S> red = st.inst.W.transpose() * st.inst.W / S(st.inst.N);
+    EXPECT_LE(to_double(S((red - Mat<S>(st.inst.lambda.asDiagonal())).norm())), to_double(S(1024 * eps)) * to_double(st.inst.lambda_max()));
+    if (kind != "two-layer-relu") {
+      const Vec<S> th = constructed_minimum<S>(st.model(), st.pr.theta0, S(1));
+      EXPECT_LE(to_double(residuals<S>(st.model(), th).norm()), to_double(stab_residual_tolerance<S>(st.model()))) << kind;
+    }
+  }
+}
+
+TEST(StabilityOperators, ClosedFormOfCEqualsEnumerationAndGdLimits) {
+  using S = quad;
+  const StabMinimum<S> st = minimum<S>("diag-uv");
+  const StabilityInstance<S>& in = st.inst;
+  const StabilityOperators<S> ops(in);
+  // B = N without replacement is GD: C = K and eta* = 2/lambda_max.
+  const S eta = eta_star_structured<S>(in, in.N, BatchSampling::WithoutReplacement);
+  EXPECT_NEAR(to_double(S(eta * in.lambda_max() / 2)), 1.0, 1e-30);
+  // A random symmetric M; C(M) against the mean of H_xi M H_xi over all batches (B = 2, both samplings).
+  Mat<S> M(in.rank(), in.rank());
+  for (int i = 0; i < in.rank(); ++i)
+    for (int j = 0; j <= i; ++j) M(i, j) = M(j, i) = S(1 + i * j) / S(3 + i + j);
+  for (auto s : {BatchSampling::WithReplacement, BatchSampling::WithoutReplacement}) {
+    Mat<S> sum = Mat<S>::Zero(in.rank(), in.rank());
+    int count = 0;
+    for (int a = 0; a < in.N; ++a)
+      for (int b = 0; b < in.N; ++b) {
+        if (s == BatchSampling::WithoutReplacement && a >= b) continue;  // unordered pairs of distinct examples
+        const Mat<S> Hx = (in.W.row(a).transpose() * in.W.row(a) + in.W.row(b).transpose() * in.W.row(b)) / S(2);
+        sum += Hx * M * Hx;
+        ++count;
+      }
+    const Mat<S> enumerated = sum / S(count);
+    const Mat<S> closed = ops.basis.smat(Vec<S>(ops.C(batch_coefficients<S>(in.N, 2, s)) * ops.basis.svec(M)));
+    EXPECT_LE(to_double(S((closed - enumerated).norm() / enumerated.norm())), 1e-30) << sampling_name(s);
+  }
+  EXPECT_THROW(batch_coefficients<S>(in.N, in.N + 1, BatchSampling::WithoutReplacement), std::invalid_argument);
+  EXPECT_THROW(batch_coefficients<S>(in.N, 0, BatchSampling::WithReplacement), std::invalid_argument);
+}
+
+TEST(SgdThreshold, ThreeWaysAgree) {
+  const StabMinimum<double> st = minimum<double>("least-squares");
+  for (auto s : {BatchSampling::WithReplacement, BatchSampling::WithoutReplacement})
+    for (int B : {1, 2, 3}) {
+      const double a = eta_star_structured<double>(st.inst, B, s), b = eta_star_dense<double>(st.inst, B, s);
+      const EtaBracket<double> br = eta_star_bisection<double>(st.inst, B, s, 0x1p-44);
+      EXPECT_NEAR(a / b, 1.0, 1e-13) << B;
+      EXPECT_LE(br.lo, a * (1 + 1e-13));
+      EXPECT_GE(br.hi, a * (1 - 1e-13));
+      // Necessary conditions (STAB-3).
+      EXPECT_LE(a * st.inst.trace() / (2 * B), 1 + 1e-12);
+    }
+}
+
+TEST(MonteCarloGrowth, ReproducibleAcrossThreadsAndAgreesWithRho) {
+  const StabMinimum<double> st = minimum<double>("diag-uv");
+  const StabilityOperators<double> ops(st.inst);
+  const auto coef = batch_coefficients<double>(st.inst.N, 2, BatchSampling::WithReplacement);
+  const double eta = 1.02 * eta_star_structured<double>(st.inst, 2, BatchSampling::WithReplacement);
+  const TSpectrum<double> ts = t_spectrum<double>(ops, coef, eta, true);
+  GrowthOptions o;
+  o.samples = 1 << 14;
+  o.steps = 4;
+  o.seed = 11;
+  const GrowthEstimate one = mc_growth(st.inst.W, 2, BatchSampling::WithReplacement, eta, ts.top_matrix, o);
+  o.threads = 2;
+  const GrowthEstimate two = mc_growth(st.inst.W, 2, BatchSampling::WithReplacement, eta, ts.top_matrix, o);
+  EXPECT_EQ(one.log_rate, two.log_rate);
+  EXPECT_EQ(one.log_mean, two.log_mean);
+  EXPECT_LE(std::abs(one.log_rate - std::log(ts.rho)), 4 * one.stderr_);
+  EXPECT_NEAR(ts.top, ts.rho, 1e-12);  // T preserves the PSD cone: its top eigenvalue is its spectral radius
+}
