@@ -346,9 +346,11 @@ std::string write_report(const ReportOptions& opt) {
       if (!fig.empty()) md << fmt::format("![{} error against step size]({})\n\n", id, fig);
       else if (!warning.empty()) md << "*Figure:* " << warning << ".\n\n";
     }
-    md << "† marks points at the floor, excluded from the fit (the floor and the stall rule are in "
-          "`solvers/order/order_fit.hpp`; Monte Carlo points also below 4 standard deviations). Rates are pairwise "
-          "observed orders; error bars are 95% intervals.\n\n";
+    const bool any_series = std::any_of(r["cases"].begin(), r["cases"].end(), [](const json& c) { return !c["series"].empty(); });
+    if (any_series)
+      md << "† marks points at the floor, excluded from the fit (the floor and the stall rule are in "
+            "`solvers/order/order_fit.hpp`; Monte Carlo points also below 4 standard deviations). Rates are pairwise "
+            "observed orders; error bars are 95% intervals.\n\n";
     for (const auto& c : r["cases"]) {
       const json& p = c["problem"];
       md << fmt::format("#### {} — {}\n\n", case_title(c), c["verdict"].get<std::string>());

@@ -190,7 +190,11 @@ LadderCase stab_trace_bounds_search(int random_instances, int iterations) {
       std::string free = "(same)";
       if (bs.B > 1) {
         const double v = std::max(r1, to_double(m1.b1));
-        free = v > 1 ? fmt::format("VIOLATED (max {:.4f})", v) : fmt::format("holds (max {:.4f})", v);
+        // Negative control: the bound with sqrt(B) for B, eta* tr H / (2 sqrt B) <= 1, must be found violated.
+        const bool control_rejected = v / std::sqrt(double(bs.B)) > 1;
+        ok = ok && control_rejected;
+        free = fmt::format("{} (max {:.4f}); sqrt(B) control {}", v > 1 ? "VIOLATED" : "holds", v,
+                           control_rejected ? "rejected" : "NOT rejected");
         if (to_double(m1.b1) > worst_free) worst_free = to_double(m1.b1), counter = best1, counter_scheme = bs;
       }
       worst[fmt::format("N{}_B{}_{}", N, bs.B, bs.sampling == BatchSampling::WithReplacement ? "with" : "without")] = {

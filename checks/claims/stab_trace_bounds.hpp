@@ -5,6 +5,7 @@
 // without B (eta* tr H / 2 <= 1 at B >= 2) is tested: random instances and a (1+1) evolution strategy over the
 // features maximize each ratio; a B-free violation is stored as a least-squares problem file (features rounded to
 // 2^-12, labels 0, theta0 = 0, an exact interpolating minimum) and re-verified in mp50. eta* |H|_F is reported.
+// Negative control: the bound with sqrt(B) in place of B must be found violated at every B >= 2.
 #pragma once
 
 #include "checks/claims/claim.hpp"
