@@ -44,7 +44,6 @@ template <class S> class DiagNet : public ModelBase<DiagNet<S>, S> {
     return b;
   }
 
-  bool regression() const override { return true; }
   S residual(const Vec<S>& th, int i) const override { return S(X_.row(i).dot(beta(th))) - y_(i); }
   // v_i = J(theta)' x_i, J = d beta / d theta.
   Vec<S> output_gradient(const Vec<S>& th, int i) const override { return jacobian(th).transpose() * X_.row(i).transpose(); }

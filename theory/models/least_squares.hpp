@@ -21,7 +21,6 @@ template <class S> class LeastSquares : public ModelBase<LeastSquares<S>, S> {
   Vec<S> third(const Vec<S>&, const Vec<S>&, const Vec<S>&, const Batch&) const override {
     return Vec<S>::Zero(dim());
   }
-  bool regression() const override { return true; }
   S residual(const Vec<S>& th, int i) const override { return S(X_.row(i).dot(th)) - y_(i); }
   Vec<S> output_gradient(const Vec<S>&, int i) const override { return X_.row(i).transpose(); }
   const Mat<S>& X() const { return X_; }

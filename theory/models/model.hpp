@@ -39,7 +39,6 @@ template <class S> class Model {
 
   // Regression models (l_i = 1/2 r_i^2, r_i = f(x_i) - y_i) also give the residual r_i and the output gradient
   // v_i = grad_theta f(x_i); at an interpolating point H = (1/N) sum_i v_i v_i' (CLAIMS.md STAB).
-  virtual bool regression() const { return false; }
   virtual S residual(const Vec<S>&, int) const { throw std::logic_error(kind() + ": not a regression model"); }
   virtual Vec<S> output_gradient(const Vec<S>&, int) const { throw std::logic_error(kind() + ": not a regression model"); }
 

@@ -30,7 +30,6 @@ template <class S> class TwoLayer : public ModelBase<TwoLayer<S>, S> {
   int dim() const override { return m_ * (features() + 1); }
   int num_examples() const override { return static_cast<int>(X_.rows()); }
 
-  bool regression() const override { return true; }
   S residual(const Vec<S>& th, int i) const override { return example(th, i).r; }
   Vec<S> output_gradient(const Vec<S>& th, int i) const override { return example(th, i).grad_f; }
   const Mat<S>& X() const { return X_; }

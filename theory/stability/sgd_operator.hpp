@@ -3,9 +3,11 @@
 // Linearized SGD: delta' = (I - eta H_xi) delta, H_xi = (1/B) sum_{j in xi} v_j v_j' over a batch xi of B examples
 // drawn with replacement (i.i.d. uniform) or without (a uniform B-subset). M_t = E[delta_t delta_t'] evolves by
 //   T(M) = E[(I - eta H_xi) M (I - eta H_xi)] = M - eta A(M) + eta^2 C(M),  A(M) = HM + MH,  C(M) = E[H_xi M H_xi].
-// With D(M) = (1/N) sum_i P_i M P_i, P_i = v_i v_i', and K(M) = HMH (derived in checks/claims/stab_sgd_threshold.cpp):
+// With D(M) = (1/N) sum_i P_i M P_i, P_i = v_i v_i', and K(M) = HMH:
 //   with replacement:     C = (1/B) D + (1 - 1/B) K;
 //   without replacement:  C = (N - B)/(B (N - 1)) D + N (B - 1)/(B (N - 1)) K   (B = N: C = K, GD).
+// Derivation: H_xi M H_xi = (1/B^2) sum_{j,l} P_{i_j} M P_{i_l}; the B diagonal terms average to D; an off-diagonal
+// pair averages to K for independent draws, and to (N^2 K - N D)/(N (N - 1)) for two distinct examples.
 // Everything lives on the range of H (the null directions of H do not move). StabilityInstance holds H's nonzero
 // eigenvalues lambda_1..r and the reduced features w_i = Q' v_i (Q: H's eigenvectors), so H = (1/N) W'W = diag(lambda),
 // obtained from the N x N Gram matrix V V'/N = U diag(lambda) U' as W = U diag(sqrt(N lambda)).
