@@ -81,6 +81,9 @@ struct LadderCase {
 
 nlohmann::json ladder_case_json(const LadderCase& c);
 
+// Two-sided 99.9% normal quantile: the confidence level of the Monte Carlo verdicts (SGD-4, STAB-2, STAB-4).
+inline constexpr double kZ999 = 3.2905;
+
 // Table cells: 5 significant digits.
 inline std::string e4(double x) { return fmt::format("{:.4e}", x); }
 

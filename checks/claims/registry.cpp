@@ -152,7 +152,7 @@ const std::vector<Claim>& claims() {
                    "r) eps); structured and dense eigenproblems agree to 16 n eps; bisection on rho(T) (to 2^-{}) brackets "
                    "eta*; Monte Carlo growth ({} runs, t = {}, seed {}) at eta*(1 + x), x = -5%, -2.5%, 2.5%, 5%, agrees "
                    "with log rho(T) (|z| <= {}) and resolves the sign of x.",
-                   kStabBisectionBits, kStabMcSamples, kStabMcSteps, kStabMcSeed, kStabZ),
+                   kStabBisectionBits, kStabMcSamples, kStabMcSteps, kStabMcSeed, kZ999),
        "Thresholds off by 5% (eta*(1 -+ 5%)): the Monte Carlo rate at eta*(1 -+ 2.5%) must contradict them (decay where "
        "they predict growth, growth where they predict decay) beyond its 99.9% interval.",
        "mp50", run_stab_sgd_threshold},

@@ -12,7 +12,6 @@ namespace irverify {
 
 inline constexpr long long kExactPartitions = 200000;
 inline constexpr long kPartitionSamples = 20000;
-inline constexpr double kZ999 = 3.2905;  // two-sided 99.9% normal quantile
 
 template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::uint64_t seed = 1);
 

@@ -12,8 +12,6 @@ namespace irverify {
 
 namespace {
 
-constexpr std::uint32_t kStartDomain = 6, kBatchDomain = 7;
-
 struct Optimizer {
   std::string name;
   int B;  // 0: GD (full batch)
@@ -62,7 +60,6 @@ LadderCase stab_selection_case(const ProblemSpec& spec, int starts, int levels) 
   LadderCase c = st.start("selection of minima by GD and SGD");
   const int N = dn->num_examples(), p = dn->features();
   const FastDiag net{dn->X(), dn->y(), dn->diag_kind() != DiagKind::UUVV, p};
-  const double eps = std::numeric_limits<double>::epsilon();
   const double loss_tol = 0.5 * std::pow(to_double(stab_residual_tolerance<double>(st.model())), 2) / N;
   // Ladder: eta_top = 2/lambda_max at the minimum Gauss-Newton finds from theta0, then 2^(-1/2) steps.
   const double eta_top = 2 / st.inst.lambda_max();
@@ -91,10 +88,10 @@ LadderCase stab_selection_case(const ProblemSpec& spec, int starts, int levels) 
       double max_lam = 0, max_tr = 0, min_margin = INFINITY, max_bound = 0;
       bool ok = true;
       for (int s = 0; s < starts; ++s) {
-        CounterStream init(kStabSelectionSeed, static_cast<std::uint32_t>(s), kStartDomain);
+        CounterStream init(kStabSelectionSeed, static_cast<std::uint32_t>(s), kStabStartDomain);
         Vec<double> th(2 * p);
         for (int j = 0; j < 2 * p; ++j) th(j) = 2 * init.uniform() - 1;
-        CounterStream rng(kStabSelectionSeed, static_cast<std::uint32_t>(s * 64 + k), kBatchDomain);
+        CounterStream rng(kStabSelectionSeed, static_cast<std::uint32_t>(s * 64 + k), kStabBatchDomain);
         std::vector<int> all(N), batch(std::max(opt.B, 1)), perm(N);
         std::iota(all.begin(), all.end(), 0);
         Vec<double> q(p);
@@ -103,14 +100,7 @@ LadderCase stab_selection_case(const ProblemSpec& spec, int starts, int levels) 
           if (opt.B == 0) {
             net.step(th, all, eta, q);
           } else {
-            std::iota(perm.begin(), perm.end(), 0);
-            for (int j = 0; j < opt.B; ++j) {
-              if (opt.sampling == BatchSampling::WithReplacement) batch[j] = static_cast<int>(rng.below(N));
-              else {
-                std::swap(perm[j], perm[j + rng.below(static_cast<std::uint32_t>(N - j))]);
-                batch[j] = perm[j];
-              }
-            }
+            draw_batch(rng, N, opt.sampling, perm, batch);
             net.step(th, batch, eta, q);
           }
           if (it % N == 0) {
@@ -133,7 +123,7 @@ LadderCase stab_selection_case(const ProblemSpec& spec, int starts, int levels) 
         const double lam = in.lambda_max(), tr = in.trace();
         const int Bq = std::max(opt.B, 1);
         const double eta_star = opt.B == 0 ? 2 / lam : eta_star_structured<double>(in, opt.B, opt.sampling);
-        const double tol = 64 * in.rank() * (in.rank() + 1) / 2 * eps;
+        const double tol = eta_star_tolerance(in);
         ++conv;
         max_lam = std::max(max_lam, lam), max_tr = std::max(max_tr, tr);
         min_margin = std::min(min_margin, eta_star / eta);
@@ -158,7 +148,7 @@ LadderCase stab_selection_case(const ProblemSpec& spec, int starts, int levels) 
             go.samples = kStabLyapunovRuns;
             go.steps = kStabLyapunovSteps;
             const GrowthEstimate g = mc_growth(in.W, opt.B, opt.sampling, eta, Mat<double>::Identity(in.rank(), in.rank()), go);
-            const bool as_stable = g.log_mean + 3.2905 * g.log_mean_stderr < 0;
+            const bool as_stable = g.log_mean + kZ999 * g.log_mean_stderr < 0;
             if (eta_star / eta < worst_unstable) {  // keep the most unstable end point as a problem file
               worst_unstable = eta_star / eta;
               ProblemSpec ps = spec;

@@ -109,7 +109,7 @@ template <class S> LadderCase stab_sgd_threshold_case(const ProblemSpec& spec, l
   CaseTable tm{fmt::format("Monte Carlo growth: log(mean |delta_t|^2 / mean |delta_0|^2)/t, t = {}, {} runs per eta, "
                            "delta_0 ~ N(0, M0) with M0 the top eigenmatrix of T(eta) (so E|delta_t|^2 = rho^t tr M0), "
                            "against log rho(T(eta)): |z| <= {}, and the sign of x resolved (99.9% interval excludes 0)",
-                           kStabMcSteps, mc_samples, kStabZ),
+                           kStabMcSteps, mc_samples, kZ999),
                {"B", "sampling", "x = eta/eta* - 1", "MC rate ± se", "log rho(T)", "z", "sign resolved", "outcome"},
                {}};
   CaseTable tn{"Negative controls: a threshold eta_c = eta*(1 + c) off by c = -+5% predicts growth (c < 0) or decay (c > 0) "
@@ -169,9 +169,9 @@ template <class S> LadderCase stab_sgd_threshold_case(const ProblemSpec& spec, l
       go.threads = threads;
       const GrowthEstimate g = mc_growth(ind.W, bs.B, bs.sampling, eta, ts.top_matrix, go);
       const double lr = std::log(ts.rho), z = (g.log_rate - lr) / g.stderr_;
-      const bool grows = g.log_rate - kStabZ * g.stderr_ > 0, decays = g.log_rate + kStabZ * g.stderr_ < 0;
+      const bool grows = g.log_rate - kZ999 * g.stderr_ > 0, decays = g.log_rate + kZ999 * g.stderr_ < 0;
       const bool side = x < 0 ? decays : grows;
-      const bool ok = std::abs(z) <= kStabZ && side;
+      const bool ok = std::abs(z) <= kZ999 && side;
       mc_ok = mc_ok && ok;
       worst_z = std::max(worst_z, std::abs(z));
       const std::string rate = fmt::format("{:.5f} ± {:.5f}", g.log_rate, g.stderr_);
@@ -255,7 +255,7 @@ nlohmann::json run_stab_sgd_threshold(const RunOptions& opt) {
   }
   rec["summary"] = {{"measured", fmt::format("structured vs dense ≤ {:.1e}; bisection ≥ {:.1f} digits; MC rate vs log rho(T) "
                                              "|z| ≤ {:.2f}, sign resolved at ±2.5%", rel, -std::log10(std::max(bis, 1e-300)), z)},
-                    {"expected", fmt::format("≤ 16 n eps; ≥ 10 digits; |z| ≤ {}; thresholds off by ±5% rejected", kStabZ)}};
+                    {"expected", fmt::format("≤ 16 n eps; ≥ 10 digits; |z| ≤ {}; thresholds off by ±5% rejected", kZ999)}};
   return rec;
 }
 

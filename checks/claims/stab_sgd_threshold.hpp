@@ -18,7 +18,6 @@ inline constexpr int kStabBisectionBits = 40;         // bisection to relative w
 inline constexpr long kStabMcSamples = 1L << 18;      // runs per eta
 inline constexpr int kStabMcSteps = 2;  // horizon: short, so that E|delta_t|^2 is not dominated by rare batch sequences
 inline constexpr std::uint64_t kStabMcSeed = 2023;
-inline constexpr double kStabZ = 3.2905;              // two-sided 99.9%
 inline constexpr double kStabControlOffset = 0.05;    // the wrong thresholds eta*(1 +- 5%)
 inline constexpr long kStabEnumerationLimit = 100000;
 inline const std::vector<double> kStabMcOffsets = {-0.05, -0.025, 0.025, 0.05};

@@ -21,7 +21,6 @@ namespace irverify {
 //   WithReplacement  m batches of B examples drawn independently and uniformly with replacement (domain 3).
 // "Reverse" (antithetic) visits the same batches in the reverse order.
 enum class Sampling { Shuffle, Repartition, WithReplacement };
-inline constexpr std::uint32_t kWithReplacementDomain = 3;
 
 struct McOptions {
   std::uint64_t seed = 1;

@@ -17,7 +17,6 @@ long long partition_count(int n, int b);
 
 void for_each_partition(int n, int b, const std::function<void(const Blocks&)>& visit);
 
-inline constexpr std::uint32_t kPartitionDomain = 2;
 Blocks random_partition(int n, int b, std::uint64_t seed, std::uint64_t sample);
 
 }  // namespace irverify

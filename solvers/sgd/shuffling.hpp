@@ -28,7 +28,6 @@ template <class S> struct EpochMean {
 template <class S> EpochMean<S> exact_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps);
 
 // A uniformly random order of 0..m-1 from the counter-based stream (seed, sample, domain 1): Fisher-Yates.
-inline constexpr std::uint32_t kSgdOrderDomain = 1;
 std::vector<int> random_order(int m, std::uint64_t seed, std::uint64_t sample);
 
 }  // namespace irverify

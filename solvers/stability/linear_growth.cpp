@@ -1,13 +1,10 @@
 #include "solvers/stability/linear_growth.hpp"
 
-#include "theory/random/counter_stream.hpp"
-
 #include <Eigen/Cholesky>
 
 #include <atomic>
 #include <cmath>
 #include <mutex>
-#include <numeric>
 #include <stdexcept>
 #include <thread>
 
@@ -45,10 +42,6 @@ struct Sums {
   void add(const Sums& o) { x0 += o.x0, xt += o.xt, x00 += o.x00, xtt += o.xtt, x0t += o.x0t, l += o.l, ll += o.ll; }
 };
 
-double normal(CounterStream& rng) {
-  const double u1 = 1.0 - rng.uniform(), u2 = rng.uniform();  // u1 in (0, 1]
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2);
-}
 }  // namespace
 
 GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double eta, const Mat<double>& M0,
@@ -75,7 +68,7 @@ GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double et
       const long end = std::min(opt.samples, (b + 1) * kBlock);
       for (long smp = b * kBlock; smp < end; ++smp) {
         CounterStream rng(opt.seed, static_cast<std::uint32_t>(smp), kStabilityDomain);
-        for (int k = 0; k < r; ++k) z(k) = normal(rng);
+        for (int k = 0; k < r; ++k) z(k) = rng.normal();
         d = root * z;
         const double x0 = d.squaredNorm();
         double log_scale = 0;  // |delta_t| = exp(log_scale) |d|: rescaled every 64 steps against overflow
@@ -84,15 +77,7 @@ GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double et
             const double nrm = d.norm();
             if (nrm > 1e50 || nrm < 1e-50) log_scale += std::log(nrm), d /= nrm;
           }
-          if (s == BatchSampling::WithReplacement) {
-            for (int j = 0; j < B; ++j) batch[j] = static_cast<int>(rng.below(static_cast<std::uint32_t>(N)));
-          } else {
-            std::iota(perm.begin(), perm.end(), 0);
-            for (int j = 0; j < B; ++j) {
-              std::swap(perm[j], perm[j + rng.below(static_cast<std::uint32_t>(N - j))]);
-              batch[j] = perm[j];
-            }
-          }
+          draw_batch(rng, N, s, perm, batch);
           // delta -= (eta/B) sum_j w_j (w_j . delta), with the dots taken before the update.
           z.setZero();
           for (int j = 0; j < B; ++j) z.noalias() += (step * Wr.row(batch[j]).dot(d)) * Wr.row(batch[j]).transpose();

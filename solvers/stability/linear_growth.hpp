@@ -14,16 +14,32 @@
 //     thread count).
 #pragma once
 
+#include "theory/random/counter_stream.hpp"
 #include "theory/stability/sgd_operator.hpp"
 
 #include <cstdint>
 #include <functional>
+#include <numeric>
+#include <vector>
 
 namespace irverify {
 
-template <class S> S gd_linear_rate(const Mat<S>& V, const Vec<S>& delta0, const S& eta, int steps);
+// One batch of batch.size() examples out of N: i.i.d. uniform (with replacement), or the first B entries of a
+// partial Fisher-Yates shuffle of 0..N-1 (without). perm is scratch of size N.
+inline void draw_batch(CounterStream& rng, int N, BatchSampling s, std::vector<int>& perm, std::vector<int>& batch) {
+  const int B = static_cast<int>(batch.size());
+  if (s == BatchSampling::WithReplacement) {
+    for (int j = 0; j < B; ++j) batch[j] = static_cast<int>(rng.below(static_cast<std::uint32_t>(N)));
+    return;
+  }
+  std::iota(perm.begin(), perm.end(), 0);
+  for (int j = 0; j < B; ++j) {
+    std::swap(perm[j], perm[j + rng.below(static_cast<std::uint32_t>(N - j))]);
+    batch[j] = perm[j];
+  }
+}
 
-inline constexpr std::uint32_t kStabilityDomain = 4;
+template <class S> S gd_linear_rate(const Mat<S>& V, const Vec<S>& delta0, const S& eta, int steps);
 
 struct GrowthOptions {
   std::uint64_t seed = 1;

@@ -1,18 +1,28 @@
 // Counter-based random stream (Random123 Philox4x32-10), indexed by (seed, stream, domain).
 // The n-th draw of stream s under seed k is a pure function of (k, s, domain, n), so
 // results are bit-identical whatever the thread count or evaluation order. Domains keep
-// unrelated uses of one seed apart (0: problem generator, 1: SGD orders).
+// unrelated uses of one seed apart; every domain in use is listed here, so none is taken twice.
 #pragma once
 
 #include <Random123/philox.h>
 
+#include <cmath>
 #include <cstdint>
 
 namespace irverify {
 
+inline constexpr std::uint32_t kGeneratorDomain = 0;        // theory/problem/generator
+inline constexpr std::uint32_t kSgdOrderDomain = 1;         // solvers/sgd/shuffling: epoch orders
+inline constexpr std::uint32_t kPartitionDomain = 2;        // solvers/sgd/partitions: random partitions
+inline constexpr std::uint32_t kWithReplacementDomain = 3;  // solvers/sgd/monte_carlo: batches with replacement
+inline constexpr std::uint32_t kStabilityDomain = 4;        // solvers/stability/linear_growth: linearized SGD runs
+inline constexpr std::uint32_t kStabSearchDomain = 5;       // STAB-3: random and adversarial features
+inline constexpr std::uint32_t kStabStartDomain = 6;        // STAB-4: starting points
+inline constexpr std::uint32_t kStabBatchDomain = 7;        // STAB-4: batches
+
 class CounterStream {
  public:
-  CounterStream(std::uint64_t seed, std::uint32_t stream, std::uint32_t domain = 0)
+  CounterStream(std::uint64_t seed, std::uint32_t stream, std::uint32_t domain = kGeneratorDomain)
       : seed_(seed), stream_(stream), domain_(domain) {}
 
   std::uint32_t next_u32() {
@@ -31,6 +41,11 @@ class CounterStream {
       const std::uint32_t r = next_u32();
       if (r >= limit) return r % n;
     }
+  }
+  // Standard normal (Box-Muller, cosine branch; two uniforms per draw).
+  double normal() {
+    const double u1 = 1.0 - uniform(), u2 = uniform();  // u1 in (0, 1]
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2);
   }
 
  private:
