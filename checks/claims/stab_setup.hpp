@@ -39,7 +39,7 @@ template <class S> S stab_residual_tolerance(const Model<S>& m) {
 
 // Relative tolerance of comparisons with eta*: 64 n eps (eta* is exact to a few n eps, n = r(r+1)/2).
 template <class S> S eta_star_tolerance(const StabilityInstance<S>& in) {
-  return S(64 * in.rank() * (in.rank() + 1) / 2) * std::numeric_limits<S>::epsilon();
+  return S(64 * SymBasis{in.rank()}.size()) * std::numeric_limits<S>::epsilon();
 }
 
 // An interpolating minimum of the problem, its features V (rows v_i), the model's Hessian there and the reduced

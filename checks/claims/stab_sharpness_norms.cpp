@@ -35,7 +35,21 @@ template <class S> LadderCase stab_sharpness_norms_case(const ProblemSpec& spec)
     const int p = dn->features();
     Vec<S> s(p);
     for (int k = 0; k < p; ++k) s(k) = dn->X().col(k).squaredNorm() / S(N);
-    const S factor = uv ? S(1) : S(4);
+    const S factor = uv ? S(1) : S(4), bound_factor = uv ? S(2) : S(4);
+    // sum s_k (u_k^2 + v_k^2), sum s_k |beta_k| and the gap's sum (before the model's factors).
+    struct Sums {
+      S squares, betas, gap;
+    };
+    auto sums = [&](const Vec<S>& th) {
+      Sums r{S(0), S(0), S(0)};
+      for (int k = 0; k < p; ++k) {
+        const S u = th(k), v = th(k + p);
+        r.squares += s(k) * (u * u + v * v);
+        r.betas += s(k) * abs(uv ? S(u * v) : S(u * u - v * v));
+        r.gap += uv ? S(s(k) * (abs(u) - abs(v)) * (abs(u) - abs(v))) : S(2 * s(k) * std::min(u * u, v * v));
+      }
+      return r;
+    };
     t.title = uv ? "diag-uv: tr H = sum s_k (u_k^2 + v_k^2) >= 2 sum s_k |beta_k|, gap sum s_k (|u_k| - |v_k|)^2"
                  : "diag-uu-vv: tr H = 4 sum s_k (u_k^2 + v_k^2) >= 4 sum s_k |beta_k|, equality iff u_k v_k = 0";
     t.columns = {"minimum", "|r|", "tr H (Hessian)", "identity", "|difference|", "lower bound", "tr H - bound", "gap formula",
@@ -53,16 +67,8 @@ template <class S> LadderCase stab_sharpness_norms_case(const ProblemSpec& spec)
     for (const auto& pt : pts) {
       const Vec<S>& th = pt.th;
       const S tr = trace_of_hessian<S>(m, th);
-      S ident(0), bound(0), gap(0);
-      for (int k = 0; k < p; ++k) {
-        const S u = th(k), v = th(k + p);
-        ident += s(k) * (u * u + v * v);
-        bound += s(k) * abs(uv ? S(u * v) : S(u * u - v * v));
-        gap += uv ? S(s(k) * (abs(u) - abs(v)) * (abs(u) - abs(v))) : S(2 * s(k) * std::min(u * u, v * v));
-      }
-      ident *= factor;
-      bound *= uv ? S(2) : S(4);
-      gap *= factor;
+      const Sums sm = sums(th);
+      const S ident = factor * sm.squares, bound = bound_factor * sm.betas, gap = factor * sm.gap;
       const S tl = tol(tr, th), diff = abs(S(tr - ident)), excess = tr - bound;
       const bool eq_now = abs(excess) <= tl;
       worst = std::max(worst, to_double(S(diff / tr)));
@@ -76,13 +82,8 @@ template <class S> LadderCase stab_sharpness_norms_case(const ProblemSpec& spec)
     CaseTable ctl{"Negative controls", {"control", "value", "tr H", "|difference|", "tolerance", "outcome"}, {}};
     const Vec<S>& th1 = pts[1].th;
     const S tr1 = trace_of_hessian<S>(m, th1);
-    S wrong(0), eqv(0);
-    for (int k = 0; k < p; ++k) {
-      wrong += s(k) * (th1(k) * th1(k) + th1(k + p) * th1(k + p));
-      eqv += s(k) * abs(uv ? S(th1(k) * th1(k + p)) : S(th1(k) * th1(k) - th1(k + p) * th1(k + p)));
-    }
-    wrong *= uv ? S(4) : S(2);
-    eqv *= uv ? S(2) : S(4);
+    const Sums sm1 = sums(th1);
+    const S wrong = (uv ? S(4) : S(2)) * sm1.squares, eqv = bound_factor * sm1.betas;
     for (const auto& [name, val] : std::vector<std::pair<std::string, S>>{
              {uv ? "identity with factor 4 (the diag-uu-vv form)" : "identity with factor 2", wrong},
              {"equality tr H = bound at the unbalanced minimum", eqv}}) {
