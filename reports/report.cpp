@@ -1,6 +1,6 @@
 #include "reports/report.hpp"
 
-#include "checks/claims/record.hpp"
+#include "checks/record/record.hpp"
 
 #include <fmt/format.h>
 

@@ -1,5 +1,8 @@
 #include "theory/scalar.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
@@ -30,6 +33,13 @@ bool looks_numeric(const std::string& t) {
 }
 }  // namespace
 
+int scalar_index(const std::string& name) {
+  const auto& n = scalar_names();
+  const auto it = std::find(n.begin(), n.end(), name);
+  if (it == n.end()) throw std::invalid_argument(fmt::format("unknown precision '{}' (known: {})", name, fmt::join(n, ", ")));
+  return static_cast<int>(it - n.begin());
+}
+
 template <class Scalar> Scalar parse_scalar(const std::string& text) {
   if (!looks_numeric(text)) throw std::invalid_argument("'" + text + "' is not a finite decimal number");
   Scalar x;
@@ -46,7 +56,7 @@ template <class Scalar> Scalar parse_scalar(const std::string& text) {
 
 template <class Scalar> std::string to_string_full(const Scalar& x) {
   std::ostringstream os;
-  os.precision(std::numeric_limits<Scalar>::max_digits10);
+  os.precision(scalar_traits<Scalar>::max_digits10());
   os << x;
   return os.str();
 }

@@ -3,17 +3,21 @@
 //   irverify run [CLAIM...] [--problem FILE]... [--precision double|quad|mp50] [--levels N] [--out DIR]
 //   irverify report DIR [--out DIR] [--no-figures]
 //   irverify generate MODEL [--seed N] [--out FILE]
+//   irverify compare REFERENCE_DIR DIR [CLAIM...]   (fresh records against reference ones, checks/record/record_compare.hpp)
 // Exit status: 0 all verdicts pass; 1 a claim failed; 2 bad input or usage.
-#include "checks/claims/claim.hpp"
-#include "checks/claims/record.hpp"
+#include "checks/framework/claim.hpp"
+#include "checks/record/record.hpp"
+#include "checks/record/record_compare.hpp"
 #include "reports/report.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem_io.hpp"
+#include "theory/scalar.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <chrono>
+#include <map>
 #include <iostream>
 
 namespace {
@@ -43,7 +47,7 @@ int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files,
   bool all = true;
   for (const Claim* c : todo) {
     const auto t0 = std::chrono::steady_clock::now();
-    nlohmann::json rec = c->run(opt);
+    nlohmann::json rec = c->run(*c, opt);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     rec["schema"] = "irverify-record-1";
     rec["claim"] = c->id;
@@ -75,6 +79,38 @@ int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files,
   return all ? 0 : 1;
 }
 
+// Compares the records of `ids` (default: every record in ref_dir) in dir with those in ref_dir.
+int cmd_compare(const std::string& ref_dir, const std::string& dir, const std::vector<std::string>& ids) {
+  auto by_claim = [](const std::string& d) {
+    std::map<std::string, nlohmann::json> m;
+    for (auto& r : read_records(d)) {
+      const std::string id = r["claim"].get<std::string>();
+      m[id] = std::move(r);
+    }
+    return m;
+  };
+  const auto ref = by_claim(ref_dir), fresh = by_claim(dir);
+  std::vector<std::string> todo = ids;
+  if (todo.empty())
+    for (const auto& [id, r] : ref) todo.push_back(id);
+  bool all = !todo.empty();
+  for (const auto& id : todo) {
+    if (!ref.count(id) || !fresh.count(id)) {
+      std::cout << fmt::format("{:<8} MISSING  (no record in {})\n", id, ref.count(id) ? dir : ref_dir);
+      all = false;
+      continue;
+    }
+    const RecordComparison c = compare_records(ref.at(id), fresh.at(id));
+    std::cout << fmt::format("{:<8} {}  ({} exact, {} numeric within 64 eps, {} statistical within {} sigma, {} volatile "
+                             "skipped)\n",
+                             id, c.same() ? "SAME" : "DIFFERENT", c.exact, c.numeric, c.statistical, kZCompare, c.skipped);
+    for (std::size_t i = 0; i < c.differences.size() && i < 20; ++i) std::cout << "  " << c.differences[i] << "\n";
+    if (c.differences.size() > 20) std::cout << fmt::format("  ... and {} more\n", c.differences.size() - 20);
+    all = all && c.same();
+  }
+  return all ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,8 +127,9 @@ int main(int argc, char** argv) {
   bool quiet = false;
   run->add_option("claims", ids, "Claim ids, e.g. IGR-1 (default: all)");
   run->add_option("-p,--problem", files, "Problem file(s) to run on instead of the built-in instances");
-  run->add_option("--precision", opt.precision, "double, quad or mp50 (default: the claim's)")
-      ->check(CLI::IsMember({"double", "quad", "mp50"}));
+  std::string precision;
+  run->add_option("--precision", precision, fmt::format("{} (default: the claim's)", fmt::join(scalar_names(), ", ")))
+      ->check(CLI::IsMember(scalar_names()));
   run->add_option("--levels", opt.levels, "Ladder length (default: the claim's)")->check(CLI::Range(3, 60));
   run->add_option("-o,--out", out, "Directory for the JSON records")->capture_default_str();
   run->add_flag("-q,--quiet", quiet, "No progress lines on stderr");
@@ -115,11 +152,19 @@ int main(int argc, char** argv) {
   gen->add_option("--hidden", gopt.hidden, "Hidden units (two-layer)")->check(CLI::PositiveNumber);
   gen->add_option("-o,--out", gen_out, "Output file (default: stdout)");
 
+  auto* cmp = app.add_subcommand("compare", "Compare records with reference records (exit 1 if any differs)");
+  std::string cmp_ref, cmp_dir;
+  std::vector<std::string> cmp_ids;
+  cmp->add_option("reference", cmp_ref, "Directory of reference records")->required()->check(CLI::ExistingDirectory);
+  cmp->add_option("records", cmp_dir, "Directory of fresh records")->required()->check(CLI::ExistingDirectory);
+  cmp->add_option("claims", cmp_ids, "Claim ids (default: every reference record)");
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (app.got_subcommand("list")) return cmd_list();
     if (run->parsed()) {
       opt.progress = !quiet;
+      if (!precision.empty()) opt.precision = scalar_index(precision);
       return cmd_run(ids, files, opt, out, args);
     }
     if (rep->parsed()) {
@@ -127,6 +172,7 @@ int main(int argc, char** argv) {
       std::cout << "report: " << path << "\n";
       return 0;
     }
+    if (cmp->parsed()) return cmd_compare(cmp_ref, cmp_dir, cmp_ids);
     if (gen->parsed()) {
       const ProblemSpec s = generate_problem(gen_model, seed, gopt);
       if (gen_out.empty()) std::cout << s.to_json().dump(2) << "\n";

@@ -1,11 +1,12 @@
 // The gradient-flow solvers against closed-form flows of quadratic losses (eigendecomposition in the
 // same precision), and against each other on non-quadratic models.
-#include "checks/support/tolerance.hpp"
+#include "checks/framework/tolerance.hpp"
 #include "solvers/flow/odeint_flow.hpp"
 #include "solvers/flow/quadratic_exact_flow.hpp"
 #include "solvers/flow/taylor_flow.hpp"
 #include "theory/losses/igr_modified_loss.hpp"
 #include "theory/problem/generator.hpp"
+#include "theory/problem/problem.hpp"
 
 #include <gtest/gtest.h>
 

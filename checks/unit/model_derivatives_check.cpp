@@ -1,10 +1,11 @@
 // Every model's closed-form derivatives against central differences, in double and 50 digits
 // (STYLE.md lesson 8): gradient vs loss, Hessian vs gradient, T[u, v] vs Hessian; the taped
 // gradient and the taped IGR field against the closed forms; minibatch means.
-#include "checks/support/tolerance.hpp"
+#include "checks/framework/tolerance.hpp"
 #include "theory/losses/igr_modified_loss.hpp"
 #include "theory/losses/modified_field.hpp"
 #include "theory/problem/generator.hpp"
+#include "theory/problem/problem.hpp"
 
 #include <gtest/gtest.h>
 

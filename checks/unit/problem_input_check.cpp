@@ -1,6 +1,7 @@
 // Problem files and the generator: every malformed input gives a ProblemError naming the file, the place
 // and the problem; good files and generated problems round-trip exactly.
 #include "theory/problem/generator.hpp"
+#include "theory/problem/problem.hpp"
 #include "theory/problem/problem_io.hpp"
 
 #include <gtest/gtest.h>

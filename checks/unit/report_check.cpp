@@ -1,8 +1,9 @@
 // reports/: a record written by a claim run renders to REPORT.md with the summary row, the claim's
 // section and a convergence table row per ladder level; reports read JSON, never stdout.
-#include "checks/claims/claim.hpp"
-#include "checks/claims/record.hpp"
+#include "checks/framework/claim.hpp"
+#include "checks/record/record.hpp"
 #include "reports/report.hpp"
+#include "theory/scalar.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <gtest/gtest.h>
@@ -19,11 +20,11 @@ TEST(Report, RendersIgr1RecordToMarkdown) {
   const Claim* c = find_claim("IGR-1");
   ASSERT_NE(c, nullptr);
   RunOptions opt;
-  opt.precision = "double";
+  opt.precision = scalar_index("double");
   opt.levels = 6;
   opt.progress = false;
   opt.problems = {generate_problem("least-squares", 1)};
-  nlohmann::json rec = c->run(opt);
+  nlohmann::json rec = c->run(*c, opt);
   for (const char* k : {"claim", "check", "title", "paper", "statement", "verdict_rule", "negative_control"}) rec[k] = k;
   rec["claim"] = "IGR-1";
   rec["schema"] = "irverify-record-1";

@@ -1,5 +1,5 @@
 // The two dependency fixes (theory/compat, solvers/compat) and scalar parsing, in every scalar.
-#include "checks/support/tolerance.hpp"
+#include "checks/framework/tolerance.hpp"
 #include "solvers/compat/odeint_multiprecision.hpp"
 #include "theory/compat/eigen_multiprecision.hpp"
 
@@ -11,8 +11,10 @@
 using namespace irverify;
 
 template <class S> class ScalarCompat : public ::testing::Test {};
-using Scalars = ::testing::Types<double, quad, mp50>;
-TYPED_TEST_SUITE(ScalarCompat, Scalars);
+// Every scalar of the one list (theory/scalar.hpp).
+template <class... S> ::testing::Types<S...> gtest_types(type_list<S...>);
+using AllScalars = decltype(gtest_types(Scalars{}));
+TYPED_TEST_SUITE(ScalarCompat, AllScalars);
 
 TYPED_TEST(ScalarCompat, NumTraitsComplete) {
   using S = TypeParam;

@@ -1,8 +1,8 @@
 // The stability machinery (CLAIMS.md STAB): output gradients against central differences; Gauss-Newton and the
 // constructed minima interpolate; the Gauss-Newton Hessian equals the model's at interpolation; the closed form of
 // C against enumeration of batches; eta* three ways; GD limits; Monte Carlo growth reproducible across threads.
-#include "checks/claims/stab_setup.hpp"
-#include "checks/support/tolerance.hpp"
+#include "checks/stab/stab_setup.hpp"
+#include "checks/framework/tolerance.hpp"
 #include "solvers/stability/linear_growth.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
 

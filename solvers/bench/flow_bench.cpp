@@ -5,6 +5,7 @@
 #include "solvers/flow/taylor_flow.hpp"
 #include "theory/losses/igr_modified_loss.hpp"
 #include "theory/problem/generator.hpp"
+#include "theory/problem/problem.hpp"
 
 #include <benchmark/benchmark.h>
 

@@ -5,6 +5,7 @@
 #include "solvers/sgd/least_squares_sgd.hpp"
 #include "solvers/sgd/monte_carlo.hpp"
 #include "theory/problem/generator.hpp"
+#include "theory/problem/problem.hpp"
 
 #include <benchmark/benchmark.h>
 

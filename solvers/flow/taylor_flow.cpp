@@ -137,7 +137,7 @@ template <class S> Vec<S> TaylorFlow<S>::integrate(const Vec<S>& x0, const S& t_
     };
     if (!kinks.empty() && crosses(h)) {
       S lo(0), hi = h;
-      for (int it = 0; it < std::numeric_limits<S>::digits + 8 && hi - lo > hi * std::numeric_limits<S>::epsilon(); ++it) {
+      for (int it = 0; it < std::numeric_limits<S>::digits + 8 && hi - lo > hi * eps<S>(); ++it) {
         const S mid = (lo + hi) / 2;
         (crosses(mid) ? hi : lo) = mid;
       }

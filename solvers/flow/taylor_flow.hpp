@@ -28,7 +28,7 @@ template <class S> class TaylorFlow {
   Vec<S> integrate(const Vec<S>& x0, const S& t, FlowStats* stats = nullptr) const;
   int order() const { return order_; }
   // 64 eps: the truncation target sits a few bits above rounding of the O(K) term sums.
-  static S default_tolerance() { return 64 * std::numeric_limits<S>::epsilon(); }
+  static S default_tolerance() { return 64 * eps<S>(); }
 
  private:
   Program<S> field_;

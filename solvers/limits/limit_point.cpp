@@ -1,6 +1,7 @@
 #include "solvers/limits/limit_point.hpp"
 
 #include "solvers/flow/taylor_flow.hpp"
+#include "solvers/iterate/iterate.hpp"
 #include "theory/scalar.hpp"
 
 #include <fmt/format.h>
@@ -57,21 +58,18 @@ LimitPoint<S> gd_limit(const Model<S>& m, const Batch& b, const Vec<S>& theta0, 
   r.theta = theta0;
   r.path.push_back(theta0);
   StopRule<S> stop{opt, {}};
-  for (long k = 1; k <= opt.max_iterations; ++k) {
-    const Vec<S> step = h * m.gradient(r.theta, b);
-    r.theta -= step;
-    r.iterations = k;
-    if (keep_in_path(k)) r.path.push_back(r.theta);
-    if (!(r.theta.norm() < 1e6)) {
+  GdStep<S> gd{m, b, h, {}};
+  const IterationEnd end = iterate_until(gd, r.theta, opt.max_iterations, [&](long k, const Vec<S>& th) {
+    if (keep_in_path(k)) r.path.push_back(th);
+    if (!(th.norm() < 1e6)) {
       r.note = fmt::format("GD diverged at step {} (h = {})", k, to_double(h));
-      return r;
+      return true;
     }
-    if (stop.add(S(step.norm()), k)) {
-      r.converged = true;
-      break;
-    }
-  }
-  if (!r.converged && r.note.empty()) r.note = fmt::format("GD did not converge in {} steps", opt.max_iterations);
+    return r.converged = stop.add(S(gd.increment.norm()), k);
+  });
+  r.iterations = end.steps;
+  if (end.stopped && !r.converged) return r;  // diverged
+  if (!r.converged) r.note = fmt::format("GD did not converge in {} steps", opt.max_iterations);
   r.time = h * r.iterations;
   r.remaining = stop.remaining;
   if (r.path.back() != r.theta) r.path.push_back(r.theta);
@@ -86,22 +84,21 @@ LimitPoint<S> flow_limit(Program<S> field, const Vec<S>& theta0, const S& dt0, c
   r.theta = theta0;
   r.path.push_back(theta0);
   StopRule<S> stop{opt, {}};
-  S dt = dt0;
-  for (long k = 1; k <= opt.max_iterations; ++k) {
-    const Vec<S> next = flow.integrate(r.theta, dt);
-    const S inc = (next - r.theta).norm();
-    r.theta = next;
+  S dt = dt0, inc(0);
+  // One chunk of the flow: theta <- phi_dt(theta).
+  auto chunk = [&](Vec<S>& th) {
+    const Vec<S> next = flow.integrate(th, dt);
+    inc = (next - th).norm();
+    th = next;
     r.time += dt;
-    r.iterations = k;
-    r.path.push_back(r.theta);
-    if (!(r.theta.norm() < 1e6)) {
+  };
+  const IterationEnd end = iterate_until(chunk, r.theta, opt.max_iterations, [&](long k, const Vec<S>& th) {
+    r.path.push_back(th);
+    if (!(th.norm() < 1e6)) {
       r.note = fmt::format("flow left |theta| < 1e6 at t = {}", to_double(r.time));
-      return r;
+      return true;
     }
-    if (stop.add(inc, k)) {
-      r.converged = true;
-      break;
-    }
+    if ((r.converged = stop.add(inc, k))) return true;
     // Slow contraction per chunk (the last increment fell, but by less than half): double the chunk, and restart
     // the ratios, which are only compared at equal chunk lengths.
     const std::size_t n = stop.d.size();
@@ -109,8 +106,11 @@ LimitPoint<S> flow_limit(Program<S> field, const Vec<S>& theta0, const S& dt0, c
       dt *= 2;
       stop.reset();
     }
-  }
-  if (!r.converged && r.note.empty()) r.note = fmt::format("flow did not converge in {} chunks", opt.max_iterations);
+    return false;
+  });
+  r.iterations = end.steps;
+  if (end.stopped && !r.converged) return r;  // diverged
+  if (!r.converged) r.note = fmt::format("flow did not converge in {} chunks", opt.max_iterations);
   r.remaining = stop.remaining;
   return r;
 }

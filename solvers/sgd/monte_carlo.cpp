@@ -1,14 +1,13 @@
 #include "solvers/sgd/monte_carlo.hpp"
 
+#include "solvers/iterate/iterate.hpp"
+#include "solvers/parallel/block_reduce.hpp"
 #include "solvers/sgd/partitions.hpp"
 #include "theory/random/counter_stream.hpp"
 #include "theory/scalar.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <mutex>
 #include <stdexcept>
-#include <thread>
 
 namespace irverify {
 
@@ -35,6 +34,18 @@ Partition epoch_batches(const Partition& p, int examples, Sampling sampling, std
   return out;
 }
 
+namespace {
+// Per-coordinate sums of the deviations from the reference point and of their squares.
+template <class S> struct MomentSums {
+  Vec<S> sum, sumsq;
+  MomentSums& operator+=(const MomentSums& o) {
+    sum += o.sum;
+    sumsq += o.sumsq;
+    return *this;
+  }
+};
+}  // namespace
+
 template <class S>
 McEstimate<S> mc_mean(const std::function<void(std::uint64_t, bool, Vec<S>&)>& epoch, int nb, const Vec<S>& theta0,
                       const Vec<S>& r, const McOptions& opt) {
@@ -42,52 +53,30 @@ McEstimate<S> mc_mean(const std::function<void(std::uint64_t, bool, Vec<S>&)>& e
   if (opt.samples < 2) throw std::invalid_argument("mc_epoch_mean: need at least 2 samples");
   if (opt.threads < 1) throw std::invalid_argument("mc_epoch_mean: threads must be >= 1");
   const int d = static_cast<int>(theta0.size());
-  const long blocks = (opt.samples + kMcBlock - 1) / kMcBlock;
-  std::vector<Vec<S>> sum(blocks, Vec<S>::Zero(d)), sumsq(blocks, Vec<S>::Zero(d));
-  std::atomic<long> next{0}, done{0};
-  std::mutex progress_mutex;
-  auto work = [&] {
-    Vec<S> x(d), y(d), dev(d);
-    for (long b; (b = next.fetch_add(1)) < blocks;) {
-      const long end = std::min(opt.samples, (b + 1) * kMcBlock);
-      for (long s = b * kMcBlock; s < end; ++s) {
-        x = theta0;
-        epoch(static_cast<std::uint64_t>(s), false, x);
-        if (opt.antithetic) {
-          y = theta0;
-          epoch(static_cast<std::uint64_t>(s), true, y);
-          x = (x + y) / 2;
-        }
-        dev = x - r;
-        sum[b] += dev;
-        sumsq[b] += dev.cwiseProduct(dev);
+  const MomentSums<S> zero{Vec<S>::Zero(d), Vec<S>::Zero(d)};
+  const MomentSums<S> tot = block_reduce(BlockReduceOptions{opt.samples, kMcBlock, opt.threads, opt.progress}, zero, [&] {
+    return [&, x = Vec<S>(d), y = Vec<S>(d), dev = Vec<S>(d)](long s, MomentSums<S>& acc) mutable {
+      x = theta0;
+      epoch(static_cast<std::uint64_t>(s), false, x);
+      if (opt.antithetic) {
+        y = theta0;
+        epoch(static_cast<std::uint64_t>(s), true, y);
+        x = (x + y) / 2;
       }
-      const long k = done.fetch_add(1) + 1;
-      if (opt.progress && progress_mutex.try_lock()) {
-        opt.progress(std::min(opt.samples, k * kMcBlock), opt.samples);
-        progress_mutex.unlock();
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < opt.threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-
-  Vec<S> s1 = Vec<S>::Zero(d), s2 = Vec<S>::Zero(d);
-  for (long b = 0; b < blocks; ++b) {
-    s1 += sum[b];
-    s2 += sumsq[b];
-  }
+      dev = x - r;
+      acc.sum += dev;
+      acc.sumsq += dev.cwiseProduct(dev);
+    };
+  });
   const S n(opt.samples);
   McEstimate<S> e;
   e.samples = opt.samples;
   e.batch_steps = opt.samples * nb * (opt.antithetic ? 2 : 1);
-  const Vec<S> mean_dev = s1 / n;
+  const Vec<S> mean_dev = tot.sum / n;
   e.mean = r + mean_dev;
   e.std_error.resize(d);
   for (int i = 0; i < d; ++i) {
-    const S var = (s2(i) - n * mean_dev(i) * mean_dev(i)) / (n - 1);
+    const S var = (tot.sumsq(i) - n * mean_dev(i) * mean_dev(i)) / (n - 1);
     e.std_error(i) = var > 0 ? S(sqrt(var / n)) : S(0);
   }
   return e;
@@ -100,7 +89,7 @@ McEstimate<S> mc_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>&
   const std::function<void(std::uint64_t, bool, Vec<S>&)> epoch = [&](std::uint64_t s, bool rev, Vec<S>& x) {
     Partition batches = epoch_batches(p, m.num_examples(), opt.sampling, opt.seed, s);
     if (rev) std::reverse(batches.begin(), batches.end());
-    for (const auto& b : batches) x -= eps * m.gradient(x, b);
+    SgdEpoch<S>{m, batches, eps}(x);
   };
   return mc_mean<S>(epoch, static_cast<int>(p.size()), theta0, Vec<S>(theta0 - eps * g), opt);
 }

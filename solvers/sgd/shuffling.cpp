@@ -1,5 +1,6 @@
 #include "solvers/sgd/shuffling.hpp"
 
+#include "solvers/iterate/iterate.hpp"
 #include "theory/random/counter_stream.hpp"
 #include "theory/scalar.hpp"
 
@@ -10,8 +11,10 @@ namespace irverify {
 
 template <class S>
 Vec<S> sgd_epoch(const Model<S>& m, const Partition& p, const std::vector<int>& order, const Vec<S>& theta0, const S& eps) {
+  Partition batches;
+  for (int k : order) batches.push_back(p.at(k));
   Vec<S> th = theta0;
-  for (int k : order) th -= eps * m.gradient(th, p.at(k));
+  SgdEpoch<S>{m, batches, eps}(th);
   return th;
 }
 

@@ -12,8 +12,6 @@
 
 namespace irverify {
 
-using Partition = std::vector<Batch>;
-
 template <class S>
 Vec<S> sgd_epoch(const Model<S>& m, const Partition& p, const std::vector<int>& order, const Vec<S>& theta0, const S& eps);
 

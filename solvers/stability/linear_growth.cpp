@@ -1,12 +1,10 @@
 #include "solvers/stability/linear_growth.hpp"
 
-#include <Eigen/Cholesky>
+#include "solvers/parallel/block_reduce.hpp"
+#include "theory/linalg/decompositions.hpp"
 
-#include <atomic>
 #include <cmath>
-#include <mutex>
 #include <stdexcept>
-#include <thread>
 
 namespace irverify {
 
@@ -14,7 +12,7 @@ template <class S> S gd_linear_rate(const Mat<S>& V, const Vec<S>& delta0, const
   using std::log;
   if (steps < 2) throw std::invalid_argument("gd_linear_rate: steps must be >= 2");
   const S scale = eta / S(static_cast<int>(V.rows()));
-  const Eigen::LLT<Mat<S>> gram(Mat<S>(V * V.transpose()));
+  const Cholesky<S> gram(Mat<S>(V * V.transpose()));
   auto project = [&](const Vec<S>& x) { return Vec<S>(V.transpose() * gram.solve(Vec<S>(V * x))); };
   Vec<S> d = project(delta0);
   d /= d.norm();
@@ -39,7 +37,10 @@ constexpr long kBlock = 256;
 
 struct Sums {
   double x0 = 0, xt = 0, x00 = 0, xtt = 0, x0t = 0, l = 0, ll = 0;  // l: log(xt/x0)
-  void add(const Sums& o) { x0 += o.x0, xt += o.xt, x00 += o.x00, xtt += o.xtt, x0t += o.x0t, l += o.l, ll += o.ll; }
+  Sums& operator+=(const Sums& o) {
+    x0 += o.x0, xt += o.xt, x00 += o.x00, xtt += o.xtt, x0t += o.x0t, l += o.l, ll += o.ll;
+    return *this;
+  }
 };
 
 }  // namespace
@@ -50,57 +51,34 @@ GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double et
   if (opt.samples < 2 || opt.steps < 1 || opt.threads < 1) throw std::invalid_argument("mc_growth: bad options");
   batch_coefficients<double>(N, B, s);  // validates B
   // M0^{1/2}, negative rounding-level eigenvalues clamped to zero.
-  Eigen::SelfAdjointEigenSolver<Mat<double>> es(M0);
-  const Mat<double> root =
-      es.eigenvectors() * es.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal() * es.eigenvectors().transpose();
+  const SymEigen<double> es = sym_eigen<double>(M0, true);
+  const Mat<double> root = es.vectors * es.values.cwiseMax(0.0).cwiseSqrt().asDiagonal() * es.vectors.transpose();
   const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> Wr = W;
-  const long blocks = (opt.samples + kBlock - 1) / kBlock;
-  std::vector<Sums> sums(blocks);
-  std::atomic<long> next{0}, done{0};
-  std::mutex mu;
   const double step = eta / B;
-  auto work = [&] {
-    Vec<double> z(r), d(r);
-    std::vector<int> perm(N);
-    std::vector<int> batch(B);
-    for (long b; (b = next.fetch_add(1)) < blocks;) {
-      Sums acc;
-      const long end = std::min(opt.samples, (b + 1) * kBlock);
-      for (long smp = b * kBlock; smp < end; ++smp) {
-        CounterStream rng(opt.seed, static_cast<std::uint32_t>(smp), kStabilityDomain);
-        for (int k = 0; k < r; ++k) z(k) = rng.normal();
-        d = root * z;
-        const double x0 = d.squaredNorm();
-        double log_scale = 0;  // |delta_t| = exp(log_scale) |d|: rescaled every 64 steps against overflow
-        for (int t = 0; t < opt.steps; ++t) {
-          if (t % 64 == 63) {
-            const double nrm = d.norm();
-            if (nrm > 1e50 || nrm < 1e-50) log_scale += std::log(nrm), d /= nrm;
-          }
-          draw_batch(rng, N, s, perm, batch);
-          // delta -= (eta/B) sum_j w_j (w_j . delta), with the dots taken before the update.
-          z.setZero();
-          for (int j = 0; j < B; ++j) z.noalias() += (step * Wr.row(batch[j]).dot(d)) * Wr.row(batch[j]).transpose();
-          d -= z;
+  const Sums tot = block_reduce(BlockReduceOptions{opt.samples, kBlock, opt.threads, opt.progress}, Sums{}, [&] {
+    return [&, z = Vec<double>(r), d = Vec<double>(r), perm = std::vector<int>(N), batch = std::vector<int>(B)](
+               long smp, Sums& acc) mutable {
+      CounterStream rng(opt.seed, static_cast<std::uint32_t>(smp), kStabilityDomain);
+      for (int k = 0; k < r; ++k) z(k) = rng.normal();
+      d = root * z;
+      const double x0 = d.squaredNorm();
+      double log_scale = 0;  // |delta_t| = exp(log_scale) |d|: rescaled every 64 steps against overflow
+      for (int t = 0; t < opt.steps; ++t) {
+        if (t % 64 == 63) {
+          const double nrm = d.norm();
+          if (nrm > 1e50 || nrm < 1e-50) log_scale += std::log(nrm), d /= nrm;
         }
-        const double lr = std::log(d.squaredNorm() / x0) + 2 * log_scale;
-        const double xt = d.squaredNorm() * std::exp(2 * log_scale);  // may overflow only at horizons unused for means
-        acc.x0 += x0, acc.xt += xt, acc.x00 += x0 * x0, acc.xtt += xt * xt, acc.x0t += x0 * xt, acc.l += lr, acc.ll += lr * lr;
+        draw_batch(rng, N, s, perm, batch);
+        // delta -= (eta/B) sum_j w_j (w_j . delta), with the dots taken before the update.
+        z.setZero();
+        for (int j = 0; j < B; ++j) z.noalias() += (step * Wr.row(batch[j]).dot(d)) * Wr.row(batch[j]).transpose();
+        d -= z;
       }
-      sums[b] = acc;
-      const long k = done.fetch_add(1) + 1;
-      if (opt.progress) {
-        std::lock_guard<std::mutex> lock(mu);
-        opt.progress(std::min(opt.samples, k * kBlock), opt.samples);
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < opt.threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  Sums tot;
-  for (const auto& b : sums) tot.add(b);
+      const double lr = std::log(d.squaredNorm() / x0) + 2 * log_scale;
+      const double xt = d.squaredNorm() * std::exp(2 * log_scale);  // may overflow only at horizons unused for means
+      acc.x0 += x0, acc.xt += xt, acc.x00 += x0 * x0, acc.xtt += xt * xt, acc.x0t += x0 * xt, acc.l += lr, acc.ll += lr * lr;
+    };
+  });
   const double n = static_cast<double>(opt.samples);
   const double m0 = tot.x0 / n, mt = tot.xt / n;
   const double v00 = (tot.x00 / n - m0 * m0) * n / (n - 1), vtt = (tot.xtt / n - mt * mt) * n / (n - 1),

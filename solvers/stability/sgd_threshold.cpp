@@ -1,4 +1,5 @@
 #include "solvers/stability/sgd_threshold.hpp"
+#include "theory/linalg/decompositions.hpp"
 
 #include <algorithm>
 
@@ -8,9 +9,9 @@ namespace {
 
 // lambda_max of a symmetric matrix and its unit eigenvector.
 template <class S> std::pair<S, Vec<S>> top_eigen(const Mat<S>& M) {
-  Eigen::SelfAdjointEigenSolver<Mat<S>> es(M);
+  const SymEigen<S> es = sym_eigen<S>(M, true);
   const int n = static_cast<int>(M.rows());
-  return {es.eigenvalues()(n - 1), es.eigenvectors().col(n - 1)};
+  return {es.values(n - 1), es.vectors.col(n - 1)};
 }
 
 }  // namespace
@@ -26,7 +27,7 @@ template <class S> S eta_star_structured(const StabilityInstance<S>& in, int B, 
   if (c.a == 0) return S(1) / dmax;
   Mat<S> F = ops.Sv * sqrt(S(c.a / S(in.N)));
   for (int p = 0; p < n; ++p) F.row(p) /= sqrt(S(ops.A(p)));
-  const S eps = std::numeric_limits<S>::epsilon();
+  const S eps = irverify::eps<S>();
   // lam(mu) = lambda_max(F'(mu - d)^{-1} F), decreasing in mu; mu_max solves lam = 1. Newton runs on
   // h(mu) = 1/lam(mu) - 1 (increasing, nearly linear next to the pole, where lam ~ c/(mu - dmax)), h' = -lam'/lam^2,
   // lam'(mu) = -|(mu - d)^{-1} F c|^2 for the top eigenvector c; steps leaving the bracket are bisections.
@@ -63,19 +64,18 @@ template <class S> S eta_star_dense(const StabilityInstance<S>& in, int B, Batch
   const BatchCoefficients<S> c = batch_coefficients<S>(in.N, B, s);
   const Vec<S> is = ops.A.cwiseSqrt().cwiseInverse();
   const Mat<S> M = is.asDiagonal() * ops.C(c) * is.asDiagonal();
-  Eigen::SelfAdjointEigenSolver<Mat<S>> es(M, Eigen::EigenvaluesOnly);
-  return S(1) / es.eigenvalues().maxCoeff();
+  return S(1) / sym_eigen<S>(M, false).values.maxCoeff();
 }
 
 template <class S>
 TSpectrum<S> t_spectrum(const StabilityOperators<S>& ops, const BatchCoefficients<S>& c, const S& eta, bool vector) {
   const Mat<S> T = ops.T(c, eta);
-  Eigen::SelfAdjointEigenSolver<Mat<S>> es(T, vector ? Eigen::ComputeEigenvectors : Eigen::EigenvaluesOnly);
-  const Vec<S>& ev = es.eigenvalues();
+  const SymEigen<S> es = sym_eigen<S>(T, vector);
+  const Vec<S>& ev = es.values;
   const int n = static_cast<int>(ev.size());
   TSpectrum<S> t{std::max(S(-ev(0)), S(ev(n - 1))), ev(n - 1), Mat<S>()};
   if (vector) {
-    t.top_matrix = ops.basis.smat(Vec<S>(es.eigenvectors().col(n - 1)));
+    t.top_matrix = ops.basis.smat(Vec<S>(es.vectors.col(n - 1)));
     if (t.top_matrix.trace() < 0) t.top_matrix = -t.top_matrix;
   }
   return t;

@@ -33,4 +33,14 @@ template <class S> Program<S> igr_flow_field(const Model<S>& m, const S& h, cons
   return modified_field<S>(m, b, {S(1), S(2 * c * h), S(0), S(0)});
 }
 
+// Instantiated once per scalar in theory/losses/instantiate.cpp (declared extern here, so users do not compile them again).
+#define IRVERIFY_IGR_LOSS_INSTANCES(PREFIX, S) \
+  PREFIX template S igr_modified_loss<S>(const Model<S>&, const Vec<S>&, const S&, const S&, const Batch&);          \
+  PREFIX template Vec<S> igr_modified_gradient<S>(const Model<S>&, const Vec<S>&, const S&, const S&, const Batch&); \
+  PREFIX template Program<S> gradient_flow_field<S>(const Model<S>&, const Batch&);                                  \
+  PREFIX template Program<S> igr_flow_field<S>(const Model<S>&, const S&, const S&, const Batch&);
+#define IRVERIFY_EXTERN(S) IRVERIFY_IGR_LOSS_INSTANCES(extern, S)
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_EXTERN)
+#undef IRVERIFY_EXTERN
+
 }  // namespace irverify

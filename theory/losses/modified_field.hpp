@@ -58,4 +58,13 @@ template <class S> Vec<S> field_f3(const Model<S>& m, const Vec<S>& th, const Ba
   return Vec<S>(-m.third(th, g, g, b) / 12 - (H * Hg) / 3);
 }
 
+// Instantiated once per scalar in theory/losses/instantiate.cpp (declared extern here, so users do not compile them again).
+#define IRVERIFY_MODIFIED_FIELD_INSTANCES(PREFIX, S) \
+  PREFIX template Program<S> modified_field<S>(const Model<S>&, const Batch&, const FieldCoefficients<S>&); \
+  PREFIX template Vec<S> field_f2<S>(const Model<S>&, const Vec<S>&, const Batch&);                        \
+  PREFIX template Vec<S> field_f3<S>(const Model<S>&, const Vec<S>&, const Batch&);
+#define IRVERIFY_EXTERN(S) IRVERIFY_MODIFIED_FIELD_INSTANCES(extern, S)
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_EXTERN)
+#undef IRVERIFY_EXTERN
+
 }  // namespace irverify

@@ -5,6 +5,8 @@
 // Truncating psi after K terms gives f + h f2 + ... + h^(K-1) f_K, i.e. -(H + h H^2/2 + h^2 H^3/3 + ...)(theta - theta*).
 #pragma once
 
+#include "theory/linalg/decompositions.hpp"
+
 #include "theory/models/model.hpp"
 
 #include <Eigen/Eigenvalues>
@@ -17,14 +19,14 @@ namespace irverify {
 template <class S> Mat<S> quadratic_series_matrix(const Mat<S>& H, const S& h) {
   using std::log1p;
   using boost::multiprecision::log1p;
-  Eigen::SelfAdjointEigenSolver<Mat<S>> es(H);
+  const SymEigen<S> es = sym_eigen<S>(H, true);
   Vec<S> psi(H.rows());
   for (Eigen::Index i = 0; i < psi.size(); ++i) {
-    const S x = h * es.eigenvalues()(i);
+    const S x = h * es.values(i);
     if (!(x < 1)) throw std::domain_error("quadratic_series_matrix: h lambda_max(H) >= 1, log(I - hH) is not real");
     psi(i) = x == 0 ? S(1) : S(-log1p(-x) / x);
   }
-  return es.eigenvectors() * psi.asDiagonal() * es.eigenvectors().transpose();
+  return es.vectors * psi.asDiagonal() * es.vectors.transpose();
 }
 
 // -sum_{k<K} h^k H^k/(k+1) g: the modified field truncated after f_K.
@@ -48,5 +50,14 @@ template <class S> Program<S> quadratic_exact_field(const Model<S>& m, const Mat
     for (int j = 0; j < m.dim(); ++j) p.outputs[i] -= P(i, j) * map_output(grad.outputs[j], nodes);
   return p;
 }
+
+// Instantiated once per scalar in theory/losses/instantiate.cpp (declared extern here, so users do not compile them again).
+#define IRVERIFY_QUADRATIC_SERIES_INSTANCES(PREFIX, S) \
+  PREFIX template Mat<S> quadratic_series_matrix<S>(const Mat<S>&, const S&);                  \
+  PREFIX template Vec<S> quadratic_truncated_field<S>(const Mat<S>&, const Vec<S>&, const S&, int); \
+  PREFIX template Program<S> quadratic_exact_field<S>(const Model<S>&, const Mat<S>&, const Batch&);
+#define IRVERIFY_EXTERN(S) IRVERIFY_QUADRATIC_SERIES_INSTANCES(extern, S)
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_EXTERN)
+#undef IRVERIFY_EXTERN
 
 }  // namespace irverify

@@ -4,7 +4,6 @@
 // whose gradient is g + 2 c (eps/m) sum_k H_k g_k. c is a parameter so that negative controls share the code.
 #pragma once
 
-#include "solvers/sgd/shuffling.hpp"
 #include "theory/models/model.hpp"
 
 namespace irverify {
@@ -54,5 +53,15 @@ template <class S> Vec<S> sgd_second_order_coefficient(const Model<S>& m, const 
   for (const auto& b : p) c -= m.hessian(th, b) * m.gradient(th, b);
   return c / 2;
 }
+
+// Instantiated once per scalar in theory/losses/instantiate.cpp (declared extern here, so users do not compile them again).
+#define IRVERIFY_SGD_LOSS_INSTANCES(PREFIX, S) \
+  PREFIX template S sgd_modified_loss<S>(const Model<S>&, const Partition&, const Vec<S>&, const S&, const S&);          \
+  PREFIX template Vec<S> sgd_modified_gradient<S>(const Model<S>&, const Partition&, const Vec<S>&, const S&, const S&); \
+  PREFIX template Program<S> sgd_modified_field<S>(const Model<S>&, const Partition&, const S&, const S&);               \
+  PREFIX template Vec<S> sgd_second_order_coefficient<S>(const Model<S>&, const Partition&, const Vec<S>&);
+#define IRVERIFY_EXTERN(S) IRVERIFY_SGD_LOSS_INSTANCES(extern, S)
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_EXTERN)
+#undef IRVERIFY_EXTERN
 
 }  // namespace irverify

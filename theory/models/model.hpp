@@ -19,7 +19,9 @@
 
 namespace irverify {
 
+// A batch: example indices; a partition: the m minibatches of an epoch (CLAIMS.md SGD).
 using Batch = std::vector<int>;
+using Partition = std::vector<Batch>;
 
 template <class S> class Model {
  public:

@@ -9,7 +9,7 @@
 //   quadratic: A_i = I + S_i, S_i symmetric with entries U[-0.5, 0.5]; b_i ~ U[-1, 1]; c_i = 0.
 #pragma once
 
-#include "theory/problem/problem.hpp"
+#include "theory/problem/problem_spec.hpp"
 
 namespace irverify {
 

@@ -1,5 +1,7 @@
 #include "theory/problem/problem_io.hpp"
 
+#include "theory/scalar.hpp"
+
 #include <fmt/format.h>
 
 #include <filesystem>

@@ -13,7 +13,7 @@
 // Every error throws ProblemError naming the file, the line (or JSON path) and the problem.
 #pragma once
 
-#include "theory/problem/problem.hpp"
+#include "theory/problem/problem_spec.hpp"
 
 #include <string>
 

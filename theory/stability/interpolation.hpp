@@ -11,9 +11,10 @@
 //       diag-uu-vv u = sqrt(max(beta*, 0) + c), v = sqrt(max(-beta*, 0) + c), c >= 0.
 #pragma once
 
+#include "theory/linalg/decompositions.hpp"
+
 #include "theory/models/models.hpp"
 
-#include <Eigen/Cholesky>
 
 #include <stdexcept>
 #include <string>
@@ -35,8 +36,8 @@ template <class S> Vec<S> residuals(const Model<S>& m, const Vec<S>& th) {
 // The minimum-norm solution step V'(VV')^{-1} r; throws if VV' is not positive definite.
 template <class S> Vec<S> min_norm_step(const Mat<S>& V, const Vec<S>& r) {
   const Mat<S> G = V * V.transpose();
-  Eigen::LLT<Mat<S>> llt(G);
-  if (llt.info() != Eigen::Success) throw std::runtime_error("V V' is singular: the features do not have full row rank");
+  const Cholesky<S> llt(G);
+  if (!llt.ok()) throw std::runtime_error("V V' is singular: the features do not have full row rank");
   return V.transpose() * llt.solve(r);
 }
 
@@ -103,5 +104,17 @@ template <class S> Vec<S> constructed_minimum(const Model<S>& m, const Vec<S>& t
     return diag_parameters<S>(dn->diag_kind(), min_norm_interpolator<S>(dn->X(), dn->y()), imbalance);
   throw std::invalid_argument(m.kind() + ": no closed-form interpolating minimum (use gauss_newton_minimum)");
 }
+
+// Instantiated once per scalar in theory/stability/instantiate.cpp (declared extern here, so users do not compile them again).
+#define IRVERIFY_INTERPOLATION_INSTANCES(PREFIX, S) \
+  PREFIX template Mat<S> output_jacobian<S>(const Model<S>&, const Vec<S>&);                                          \
+  PREFIX template Vec<S> residuals<S>(const Model<S>&, const Vec<S>&);                                                \
+  PREFIX template Vec<S> min_norm_step<S>(const Mat<S>&, const Vec<S>&);                                              \
+  PREFIX template InterpolationResult<S> gauss_newton_minimum<S>(const Model<S>&, const Vec<S>&, const S&, int);      \
+  PREFIX template Vec<S> diag_parameters<S>(DiagKind, const Vec<S>&, const S&);                                       \
+  PREFIX template Vec<S> constructed_minimum<S>(const Model<S>&, const Vec<S>&, const S&);
+#define IRVERIFY_EXTERN(S) IRVERIFY_INTERPOLATION_INSTANCES(extern, S)
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_EXTERN)
+#undef IRVERIFY_EXTERN
 
 }  // namespace irverify

@@ -16,10 +16,11 @@
 // D = (1/N) sum_i s_i s_i', s_i = svec(w_i w_i'), has rank <= N.
 #pragma once
 
+#include "theory/linalg/decompositions.hpp"
+
 #include "theory/compat/eigen_multiprecision.hpp"
 #include "theory/scalar.hpp"
 
-#include <Eigen/Eigenvalues>
 
 #include <stdexcept>
 #include <string>
@@ -52,16 +53,16 @@ template <class S> StabilityInstance<S> stability_instance(const Mat<S>& V) {
   const int N = static_cast<int>(V.rows());
   const S n(N);
   const Mat<S> G = V * V.transpose() / n;
-  Eigen::SelfAdjointEigenSolver<Mat<S>> es(G);
-  const Vec<S> ev = es.eigenvalues();  // ascending
-  const S top = ev(N - 1), cut = 64 * n * std::numeric_limits<S>::epsilon() * top;
+  const SymEigen<S> es = sym_eigen<S>(G, true);
+  const Vec<S>& ev = es.values;  // ascending
+  const S top = ev(N - 1), cut = 64 * n * eps<S>() * top;
   int r = 0;
   while (r < N && ev(N - 1 - r) > cut) ++r;
   if (r == 0) throw std::invalid_argument("stability_instance: H = 0");
   StabilityInstance<S> in{N, Vec<S>(r), Mat<S>(N, r)};
   for (int k = 0; k < r; ++k) {
     in.lambda(k) = ev(N - 1 - k);
-    in.W.col(k) = es.eigenvectors().col(N - 1 - k) * sqrt(S(n * in.lambda(k)));
+    in.W.col(k) = es.vectors.col(N - 1 - k) * sqrt(S(n * in.lambda(k)));
   }
   return in;
 }
@@ -134,5 +135,12 @@ template <class S> struct StabilityOperators {
     return t;
   }
 };
+
+// Instantiated once per scalar in theory/stability/instantiate.cpp (declared extern here, so users do not compile them again).
+#define IRVERIFY_SGD_OPERATOR_INSTANCES(PREFIX, S) \
+  PREFIX template StabilityInstance<S> stability_instance<S>(const Mat<S>&);
+#define IRVERIFY_EXTERN(S) IRVERIFY_SGD_OPERATOR_INSTANCES(extern, S)
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_EXTERN)
+#undef IRVERIFY_EXTERN
 
 }  // namespace irverify

@@ -1,0 +1,53 @@
+#include "checks/framework/run_cases.hpp"
+
+#include "theory/problem/generator.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace irverify {
+
+nlohmann::json run_cases_in(const Claim& claim, const RunOptions& opt, const CaseRun& r, const std::string& prec,
+                            int digits, const std::function<std::vector<nlohmann::json>(const ProblemSpec&)>& run) {
+  const std::vector<ProblemSpec> problems =
+      !opt.problems.empty() ? opt.problems : !r.defaults.empty() ? r.defaults : builtin_problems();
+  nlohmann::json cases = nlohmann::json::array(), seeds = nlohmann::json::array(), skipped = nlohmann::json::array();
+  std::vector<const ProblemSpec*> todo;
+  for (const auto& p : problems) {
+    const std::string why = r.not_applicable(p);
+    if (why.empty()) todo.push_back(&p);
+    else skipped.push_back({{"problem", p.name}, {"reason", why}});
+  }
+  if (todo.empty())
+    throw ProblemError(fmt::format("{}: none of the given problems applies ({})", claim.id,
+                                   skipped.empty() ? "" : skipped[0]["reason"].get<std::string>()));
+  bool pass = true;
+  for (std::size_t i = 0; i < todo.size(); ++i) {
+    progress(opt, claim.id, fmt::format("{} ({}/{}) in {}", todo[i]->name, i + 1, todo.size(), prec));
+    for (auto& c : run(*todo[i])) {
+      pass = pass && c.at("verdict") == "pass";
+      cases.push_back(std::move(c));
+    }
+    if (todo[i]->seed != 0) seeds.push_back(todo[i]->seed);
+  }
+  return {{"verdict", pass ? "pass" : "fail"},
+          {"scalar", prec},
+          {"digits", digits},
+          {"seeds", seeds},
+          {"cases", cases},
+          {"not_applicable", skipped}};
+}
+
+std::string applies_always(const ProblemSpec&) { return ""; }
+
+std::string requires_smooth(const ProblemSpec& spec) {
+  return spec.model == "two-layer-relu" ? "ReLU networks are not smooth: the expansion needs derivatives of L" : "";
+}
+
+std::string requires_model(const ProblemSpec& spec, const std::vector<std::string>& kinds) {
+  if (std::find(kinds.begin(), kinds.end(), spec.model) != kinds.end()) return "";
+  return fmt::format("the claim is stated for {} only", fmt::join(kinds, ", "));
+}
+
+}  // namespace irverify

@@ -1,0 +1,38 @@
+// IGR-4 (CLAIMS.md): on two-param and diag-uv, GD's limit gets flatter as h grows; its distance to the flow-of-L
+// limit has order 1, to the flow-of-L~ limit order 2; the h/2 control and the monotonicity control are rejected.
+#include "checks/igr/igr4_flat_minima.hpp"
+#include "checks/framework/run_cases.hpp"
+#include "checks/framework/test_names.hpp"
+#include "theory/problem/generator.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace irverify;
+
+class IgrFlatMinima : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(IgrFlatMinima, FlatterWithLargerStepAndOrdersOneAndTwo) {
+  const LadderCase c = igr_flat_minima_case<quad>(generate_problem(GetParam(), 1), 8);
+  EXPECT_TRUE(order_matches(c.series[0].fit, 1, kOrderTolerance)) << c.series[0].fit.slope;
+  EXPECT_TRUE(order_matches(c.series[1].fit, 2, kOrderTolerance)) << c.series[1].fit.slope;
+  EXPECT_FALSE(c.series[2].order_holds);
+  ASSERT_EQ(c.tables.size(), 2u);
+  for (const auto& row : c.tables[1].rows) EXPECT_TRUE(row.back() == "holds" || row.back() == "rejected") << row[0];
+  EXPECT_TRUE(c.pass);
+}
+
+INSTANTIATE_TEST_SUITE_P(Models, IgrFlatMinima, ::testing::Values("two-param", "diag-uv"), ModelName());
+
+TEST(IgrFlatMinimaRule, StrictlyDecreasingNeedsRealDrops) {
+  EXPECT_TRUE(strictly_decreasing({3, 2, 1}, 0.5));
+  EXPECT_FALSE(strictly_decreasing({3, 2.8, 1}, 0.5));
+  EXPECT_FALSE(strictly_decreasing({1, 1, 1}, 0));
+  EXPECT_FALSE(strictly_decreasing({1, 2}, 0));
+}
+
+TEST(IgrFlatMinimaInput, OtherModelsAreNotApplicable) {
+  RunOptions opt;
+  opt.progress = false;
+  opt.problems = {generate_problem("least-squares", 1)};
+  EXPECT_THROW(run_claim("IGR-4", opt), ProblemError);
+}

@@ -1,0 +1,64 @@
+#include "checks/record/record.hpp"
+
+#include "irverify_provenance.hpp"
+
+#include <boost/version.hpp>
+#include <fmt/format.h>
+#include <mpfr.h>
+#include <Eigen/Core>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+namespace irverify {
+
+nlohmann::json provenance_json(const std::vector<std::string>& command_line) {
+  const std::time_t now = std::time(nullptr);
+  char date[64];
+  std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  return {
+      {"irverify_version", IRVERIFY_VERSION},
+      {"git_commit", IRVERIFY_GIT_COMMIT},
+      {"compiler", IRVERIFY_COMPILER},
+      {"build_type", IRVERIFY_BUILD_TYPE},
+      {"dependencies",
+       {{"boost", fmt::format("{}.{}.{}", BOOST_VERSION / 100000, BOOST_VERSION / 100 % 1000, BOOST_VERSION % 100)},
+        {"eigen", fmt::format("{}.{}.{}", EIGEN_WORLD_VERSION, EIGEN_MAJOR_VERSION, EIGEN_MINOR_VERSION)},
+        {"mpfr", mpfr_get_version()},
+        {"nlohmann_json", fmt::format("{}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR,
+                                      NLOHMANN_JSON_VERSION_PATCH)},
+        {"fmt", FMT_VERSION}}},
+      {"command_line", command_line},
+      {"date_utc", date},
+  };
+}
+
+void write_record(const nlohmann::json& record, const std::string& out_dir) {
+  std::filesystem::create_directories(out_dir);
+  const std::string path = (std::filesystem::path(out_dir) / (record.at("claim").get<std::string>() + ".json")).string();
+  std::ofstream out(path);
+  if (!out) throw std::runtime_error(fmt::format("{}: cannot write record", path));
+  out << record.dump(2) << "\n";
+}
+
+std::vector<nlohmann::json> read_records(const std::string& dir) {
+  if (!std::filesystem::is_directory(dir)) throw std::runtime_error(fmt::format("{}: not a directory", dir));
+  std::vector<nlohmann::json> v;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".json") continue;
+    std::ifstream in(e.path());
+    nlohmann::json j;
+    try {
+      in >> j;
+    } catch (const nlohmann::json::exception& ex) {
+      throw std::runtime_error(fmt::format("{}: not valid JSON ({})", e.path().string(), ex.what()));
+    }
+    if (j.value("schema", "") == "irverify-record-1") v.push_back(std::move(j));
+  }
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a["claim"] < b["claim"]; });
+  return v;
+}
+
+}  // namespace irverify

@@ -1,0 +1,33 @@
+// Comparing a fresh record with a reference record (the `reference` ctests; `irverify compare`), field by field:
+//   volatile, not compared:  wall_time_s, provenance, and every key "seconds", "scaling_seconds" or "threads"
+//                            (timings and the machine's core count), and table cells in a column named "seconds";
+//   Monte Carlo series       (a "series" with per-point "sigma"): each error within kZCompare sqrt(sigma^2 +
+//                            sigma_ref^2) of the reference (two estimates of one quantity), the fitted slope within
+//                            kZCompare sqrt(se^2 + se_ref^2); the rest of such a series is derived from these;
+//   other strings            equal to the letter: every full-precision number (mp50, quad and double results are
+//                            printed in full, so a change in any digit shows) and every table cell;
+//   other JSON numbers       (double summaries: fits, rates, z-scores) within 64 eps_double relative: the rounding of
+//                            recomputing them in double;
+//   structure                the same keys and array lengths.
+// On the machine that made the reference, the Monte Carlo results are bit-identical too (fixed seeds, block-ordered
+// sums); the statistical rule is what may move on another libm.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace irverify {
+
+inline constexpr double kZCompare = 3.2905;  // two-sided 99.9%
+
+struct RecordComparison {
+  long exact = 0, numeric = 0, statistical = 0, skipped = 0;  // fields compared by each rule, and volatile ones
+  std::vector<std::string> differences;                       // "path: reference ... fresh ..."
+  bool same() const { return differences.empty(); }
+};
+
+RecordComparison compare_records(const nlohmann::json& reference, const nlohmann::json& fresh);
+
+}  // namespace irverify

@@ -1,0 +1,13 @@
+// SGD-1 (Smith et al. 2021, Sec. 3; CLAIMS.md): the exact epoch mean over all m! orders against the flows of L
+// (order 2) and of L~SGD = L + (eps/4m) sum_k ||g_k||^2 (order 3); single orders spread as eps^2.
+#pragma once
+
+#include "checks/framework/ladder.hpp"
+
+namespace irverify {
+
+inline constexpr int kSgdLevels = 12;
+
+template <class S> LadderCase sgd_exact_mean_case(const ProblemSpec& spec, int levels = kSgdLevels);
+
+}  // namespace irverify

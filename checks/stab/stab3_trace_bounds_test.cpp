@@ -1,0 +1,21 @@
+// STAB-3 (CLAIMS.md): the B = 1 and 2B trace bounds hold at every instance; the B-free bound fails at B >= 2 and the
+// counterexample is confirmed from its rounded problem file; the sqrt(B) control is rejected (the claim's own budget).
+#include "checks/stab/stab_setup.hpp"
+#include "checks/stab/stab3_trace_bounds.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace irverify;
+
+TEST(StabTraceBounds, BoundsHoldAtTheBuiltInMinima) {
+  for (const auto& spec : stab_problems()) EXPECT_TRUE(stab_trace_bounds_case<double>(spec).pass) << spec.name;
+}
+
+TEST(StabTraceBounds, SearchKeepsTheBoundsAndFindsAConfirmedBFreeCounterexample) {
+  const LadderCase c = stab_trace_bounds_search();
+  EXPECT_TRUE(c.pass);
+  EXPECT_LE(c.extra["worst_b1_ratio"].get<double>(), 1 + 1e-12);
+  EXPECT_LE(c.extra["worst_2b_ratio"].get<double>(), 1 + 1e-12);
+  EXPECT_GT(c.extra["worst_b_free_ratio"].get<double>(), 1.0);
+  EXPECT_TRUE(c.extra.contains("counterexample_problem"));
+}

@@ -1,0 +1,243 @@
+#include "checks/stab/stab4_selection.hpp"
+
+#include "checks/framework/run_cases.hpp"
+#include "checks/stab/stab_setup.hpp"
+#include "solvers/stability/linear_growth.hpp"
+#include "solvers/stability/sgd_threshold.hpp"
+#include "theory/random/counter_stream.hpp"
+
+#include <cmath>
+
+namespace irverify {
+
+namespace {
+
+struct Optimizer {
+  std::string name;
+  int B;  // 0: GD (full batch)
+  BatchSampling sampling;
+};
+const std::vector<Optimizer> kOptimizers = {{"GD", 0, BatchSampling::WithoutReplacement},
+                                            {"SGD B=1", 1, BatchSampling::WithReplacement},
+                                            {"SGD B=2 w/o repl.", 2, BatchSampling::WithoutReplacement}};
+
+// Diagonal network in double with a direct gradient: beta = u.v (uv) or u^2 - v^2 (uu-vv),
+// grad_u = q (.) dbeta/du, grad_v = q (.) dbeta/dv, q = (1/|b|) X_b'(X_b beta - y_b).
+struct FastDiag {
+  const Mat<double>& X;
+  const Vec<double>& y;
+  bool uv;
+  int p;
+  Vec<double> beta(const Vec<double>& th) const {
+    const auto u = th.head(p), v = th.tail(p);
+    return uv ? Vec<double>(u.cwiseProduct(v)) : Vec<double>(u.cwiseProduct(u) - v.cwiseProduct(v));
+  }
+  double loss(const Vec<double>& th) const { return (X * beta(th) - y).squaredNorm() / (2.0 * X.rows()); }
+  void step(Vec<double>& th, const std::vector<int>& b, double eta, Vec<double>& q) const {
+    const Vec<double> be = beta(th);
+    q.setZero();
+    for (int i : b) q += (X.row(i).dot(be) - y(i)) * X.row(i).transpose();
+    q /= static_cast<double>(b.size());
+    const Vec<double> u = th.head(p), v = th.tail(p);
+    if (uv) {
+      th.head(p) -= eta * q.cwiseProduct(v);
+      th.tail(p) -= eta * q.cwiseProduct(u);
+    } else {
+      th.head(p) -= 2 * eta * q.cwiseProduct(u);
+      th.tail(p) += 2 * eta * q.cwiseProduct(v);
+    }
+  }
+};
+
+enum class RunEnd { Converged, Diverged, NotConverged };
+
+}  // namespace
+
+LadderCase stab_selection_case(const ProblemSpec& spec, int starts, int levels) {
+  const StabMinimum<double> st(spec);
+  const auto* dn = dynamic_cast<const DiagNet<double>*>(&st.model());
+  if (!dn) throw ProblemError(spec.origin + ": STAB-4 is stated for diagonal networks");
+  LadderCase c = st.start("selection of minima by GD and SGD");
+  const int N = dn->num_examples(), p = dn->features();
+  const FastDiag net{dn->X(), dn->y(), dn->diag_kind() != DiagKind::UUVV, p};
+  const double loss_tol = 0.5 * std::pow(to_double(stab_residual_tolerance<double>(st.model())), 2) / N;
+  // Ladder: eta_top = 2/lambda_max at the minimum Gauss-Newton finds from theta0, then 2^(-1/2) steps.
+  const double eta_top = 2 / st.inst.lambda_max();
+  c.solver = fmt::format("{} starts (Philox seed {}), eta_k = {:.4g} 2^(-k/2), k < {}, at most {} steps; converged when L <= "
+                         "{:.1e}; end points polished by Gauss-Newton",
+                         starts, kStabSelectionSeed, eta_top, levels, kStabMaxSteps, loss_tol);
+  CaseTable t{"End points per optimizer and eta (converged / diverged / not converged in the step budget); maxima over "
+              "the converged end points",
+              {"optimizer", "eta", "runs", "max lambda_max", "2/eta", "max tr H", "min eta*/eta", "max eta tr H/(2 max(B,1))",
+               "outcome"},
+              {}};
+  CaseTable tu{fmt::format("SGD end points that are NOT mean-square stable (eta > eta*): the exact log rho(T(eta)) > 0, and the "
+                           "almost-sure growth rate E[log |delta_t|]/t of the linearized SGD ({} runs x {} steps, seed {})",
+                           kStabLyapunovRuns, kStabLyapunovSteps, kStabSelectionSeed),
+               {"optimizer", "eta", "eta*/eta", "eta tr H/(2B)", "log rho(T)", "E log|delta_t| / t ± se", "reading"},
+               {}};
+  nlohmann::json points = nlohmann::json::array();
+  bool trace_ok = true, gd_ok = true, gd_trace_above = false;
+  int sgd_points = 0, ms_unstable = 0;
+  double worst_unstable = 1;
+  double gd_worst_trace_ratio = 0, sgd_min_margin = INFINITY;
+  for (const Optimizer& opt : kOptimizers) {
+    for (int k = 0; k < levels; ++k) {
+      const double eta = eta_top * std::pow(2.0, -0.5 * k);
+      int conv = 0, div = 0, stuck = 0;
+      double max_lam = 0, max_tr = 0, min_margin = INFINITY, max_bound = 0;
+      bool ok = true;
+      for (int s = 0; s < starts; ++s) {
+        CounterStream init(kStabSelectionSeed, static_cast<std::uint32_t>(s), kStabStartDomain);
+        Vec<double> th(2 * p);
+        for (int j = 0; j < 2 * p; ++j) th(j) = 2 * init.uniform() - 1;
+        CounterStream rng(kStabSelectionSeed, static_cast<std::uint32_t>(s * 64 + k), kStabBatchDomain);
+        std::vector<int> all(N), batch(std::max(opt.B, 1)), perm(N);
+        std::iota(all.begin(), all.end(), 0);
+        Vec<double> q(p);
+        RunEnd end = RunEnd::NotConverged;
+        for (long it = 0; it < kStabMaxSteps; ++it) {
+          if (opt.B == 0) {
+            net.step(th, all, eta, q);
+          } else {
+            draw_batch(rng, N, opt.sampling, perm, batch);
+            net.step(th, batch, eta, q);
+          }
+          if (it % N == 0) {
+            const double L = net.loss(th);
+            if (!(L < 1e8)) {
+              end = RunEnd::Diverged;
+              break;
+            }
+            if (L <= loss_tol) {
+              end = RunEnd::Converged;
+              break;
+            }
+          }
+        }
+        if (end == RunEnd::Diverged) ++div;
+        if (end == RunEnd::NotConverged) ++stuck;
+        if (end != RunEnd::Converged) continue;
+        const InterpolationResult<double> pol = gauss_newton_minimum<double>(st.model(), th, stab_residual_tolerance<double>(st.model()));
+        const StabilityInstance<double> in = stability_instance<double>(output_jacobian<double>(st.model(), pol.theta));
+        const double lam = in.lambda_max(), tr = in.trace();
+        const int Bq = std::max(opt.B, 1);
+        const double eta_star = opt.B == 0 ? 2 / lam : eta_star_structured<double>(in, opt.B, opt.sampling);
+        const double tol = eta_star_tolerance(in);
+        ++conv;
+        max_lam = std::max(max_lam, lam), max_tr = std::max(max_tr, tr);
+        min_margin = std::min(min_margin, eta_star / eta);
+        max_bound = std::max(max_bound, eta * tr / (2 * Bq));
+        if (opt.B == 0) {
+          ok = ok && lam <= (2 / eta) * (1 + tol);
+          gd_ok = gd_ok && lam <= (2 / eta) * (1 + tol);
+          gd_trace_above = gd_trace_above || tr > 2 / eta;
+          gd_worst_trace_ratio = std::max(gd_worst_trace_ratio, eta * tr / 2);
+        } else {
+          const bool tr_ok = tr <= (2 * Bq / eta) * (1 + tol), ms_ok = eta <= eta_star * (1 + tol);
+          ok = ok && tr_ok && ms_ok;
+          trace_ok = trace_ok && tr_ok;
+          sgd_min_margin = std::min(sgd_min_margin, eta_star / eta);
+          ++sgd_points;
+          if (!ms_ok) {
+            ++ms_unstable;
+            const StabilityOperators<double> ops(in);
+            const double lr = std::log(t_spectrum<double>(ops, batch_coefficients<double>(N, opt.B, opt.sampling), eta, false).rho);
+            GrowthOptions go;
+            go.seed = kStabSelectionSeed;
+            go.samples = kStabLyapunovRuns;
+            go.steps = kStabLyapunovSteps;
+            const GrowthEstimate g = mc_growth(in.W, opt.B, opt.sampling, eta, Mat<double>::Identity(in.rank(), in.rank()), go);
+            const bool as_stable = g.log_mean + kZ999 * g.log_mean_stderr < 0;
+            if (eta_star / eta < worst_unstable) {  // keep the most unstable end point as a problem file
+              worst_unstable = eta_star / eta;
+              ProblemSpec ps = spec;
+              ps.name = fmt::format("{}-ms-unstable-end-point-{}-eta-{:.5f}", spec.name, opt.B == 1 ? "sgd-b1" : "sgd-b2", eta);
+              ps.origin = fmt::format("STAB-4 end point of {} at eta = {:.17g}", opt.name, eta);
+              ps.theta0.clear();
+              for (int j = 0; j < pol.theta.size(); ++j) ps.theta0.push_back(fmt::format("{:.17g}", pol.theta(j)));
+              c.extra["unstable_end_point"] = {{"problem", ps.to_json()}, {"optimizer", opt.name}, {"B", opt.B},
+                                               {"sampling", sampling_name(opt.sampling)}, {"eta", eta}, {"eta_star", eta_star}};
+            }
+            tu.rows.push_back({opt.name, fmt::format("{:.5f}", eta), fmt::format("{:.5f}", eta_star / eta),
+                               fmt::format("{:.5f}", eta * tr / (2 * Bq)), fmt::format("{:.5f}", lr),
+                               fmt::format("{:.5f} ± {:.5f}", g.log_mean, g.log_mean_stderr),
+                               as_stable ? "mean-square unstable, almost surely stable" : "unresolved"});
+          }
+        }
+        points.push_back({{"optimizer", opt.name}, {"eta", eta}, {"lambda_max", lam}, {"trace", tr}, {"eta_star", eta_star},
+                          {"polish_distance", pol.moved}});
+      }
+      t.rows.push_back({opt.name, fmt::format("{:.5f}", eta), fmt::format("{} / {} / {}", conv, div, stuck),
+                        conv ? fmt::format("{:.5f}", max_lam) : "–", fmt::format("{:.5f}", 2 / eta),
+                        conv ? fmt::format("{:.5f}", max_tr) : "–", conv ? fmt::format("{:.5f}", min_margin) : "–",
+                        conv ? fmt::format("{:.5f}", max_bound) : "–", !conv ? "no end point" : ok ? "holds" : "FAILS"});
+    }
+  }
+  c.tables.push_back(std::move(t));
+  const bool ms_all = ms_unstable == 0;
+  c.tables.push_back({"Verdict parts",
+                      {"part", "measured", "outcome"},
+                      {{"every SGD end point obeys tr H <= 2B/eta (B = 1: Wu & Su)", fmt::format("{} end points", sgd_points),
+                        trace_ok && sgd_points > 0 ? "holds" : "fails"},
+                       {"every SGD end point is mean-square stable (eta <= eta*)",
+                        fmt::format("min eta*/eta = {:.5f}; {} of {} end points unstable", sgd_min_margin, ms_unstable, sgd_points),
+                        ms_all ? "holds" : "FAILS (see the table of unstable end points)"},
+                       {"every GD end point has lambda_max <= 2/eta", gd_ok ? "yes" : "no", gd_ok ? "holds" : "fails"},
+                       {"some GD end point has tr H > 2/eta (the trace bound does not bind GD)",
+                        fmt::format("max eta tr H / 2 = {:.5f}", gd_worst_trace_ratio), gd_trace_above ? "shown" : "not shown"}}});
+  if (!tu.rows.empty()) c.tables.push_back(std::move(tu));
+  c.extra_pass = trace_ok && gd_ok && gd_trace_above && sgd_points > 0 && ms_all;
+  c.extra["mean_square_unstable_end_points"] = ms_unstable;
+  c.extra["selection"] = {{"points", points}, {"eta_top", eta_top}};
+  c.extra["gd_max_trace_ratio"] = gd_worst_trace_ratio;
+  c.extra["sgd_min_stability_margin"] = sgd_min_margin;
+  c.extra["sgd_end_points"] = sgd_points;
+  return st.finish(std::move(c));
+}
+
+namespace {
+
+nlohmann::json run(const Claim& claim, const RunOptions& opt) {
+  const int levels = levels_or(opt, kStabEtaLevels);
+  auto not_applicable = [](const ProblemSpec& s) {
+    const std::string why = requires_model(s, {"diag-uv", "diag-uu-vv", "two-param"});
+    return why.empty() ? stab_not_applicable(s) : why;
+  };
+  nlohmann::json rec = run_cases(claim, opt, {not_applicable, {stab_problems()[1], stab_problems()[2]}},
+                                 [levels](auto tag, const ProblemSpec& s) {
+                                   if (!std::is_same_v<typename decltype(tag)::type, double>)
+                                     throw ProblemError("STAB-4 trains many runs and runs in double only (--precision double)");
+                                   return stab_selection_case(s, kStabStarts, levels);
+                                 });
+  double gd = 0, margin = INFINITY;
+  int pts = 0, unstable = 0;
+  for (const auto& c : rec["cases"]) {
+    unstable += c["mean_square_unstable_end_points"].get<int>();
+    gd = std::max(gd, c["gd_max_trace_ratio"].get<double>());
+    margin = std::min(margin, c["sgd_min_stability_margin"].get<double>());
+    pts += c["sgd_end_points"].get<int>();
+  }
+  rec["summary"] = {{"measured", fmt::format("{} SGD end points: trace bound holds at all; {} mean-square unstable (min eta*/eta "
+                                             "= {:.4f}); GD max eta tr H/2 = {:.3f}",
+                                             pts, unstable, margin, gd)},
+                    {"expected", "SGD: eta*/eta ≥ 1 and eta tr H/(2B) ≤ 1; GD: lambda_max ≤ 2/eta and some eta tr H/2 > 1"}};
+  return rec;
+}
+
+const ClaimRegistration kRegistration({
+    "STAB-4", "stab_selection", "Selection: SGD ends at trace-bounded minima, GD only at lambda_max-bounded ones",
+    "Wu, Ma & E, NeurIPS 2018; Wu & Su, ICML 2023",
+    "Trained to convergence on diagonal networks, SGD (B = 1) ends at minima with tr H <= 2/eta (and is stable there, "
+    "eta <= eta*); GD at the same eta ends with lambda_max <= 2/eta but can have tr H > 2/eta.",
+    fmt::format("On diag-uv and diag-uu-vv (double): {} random starts, GD, SGD B = 1 with replacement and SGD B = 2 "
+                "without, eta_k = (2/lambda_max at the Gauss-Newton minimum from theta0) 2^(-k/2), k < {}, at most {} "
+                "steps; every converged SGD end point has eta <= eta*(1 + 64 n eps) and tr H <= 2B/eta; every GD end "
+                "point lambda_max <= 2/eta; at least one GD end point tr H > 2/eta.",
+                kStabStarts, kStabEtaLevels, kStabMaxSteps),
+    "The trace bound applied to GD (tr H <= 2/eta at GD's end points) must fail at some end point.", "double",
+    run});
+
+}  // namespace
+
+}  // namespace irverify

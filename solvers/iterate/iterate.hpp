@@ -1,0 +1,53 @@
+// One iteration loop for every discrete dynamics of the suite, after Boost.Odeint's system/stepper/observer split
+// (STYLE.md lesson 10): a stepper advances a state by one step (a GD step, an SGD step or epoch, a flow chunk);
+// an observer sees (step index k >= 1, state after step k) and decides whether to stop (path recording, progress,
+// divergence and stop rules are observers).
+//   iterate(step, x, n)                      exactly n steps;
+//   iterate_until(step, x, max_steps, obs)   until obs returns true, at most max_steps steps.
+#pragma once
+
+#include "theory/models/model.hpp"
+
+namespace irverify {
+
+struct IterationEnd {
+  long steps = 0;        // steps taken
+  bool stopped = false;  // the observer stopped the run (false: the step budget ran out)
+};
+
+template <class Stepper, class State> void iterate(Stepper&& step, State& x, long n) {
+  for (long k = 0; k < n; ++k) step(x);
+}
+
+template <class Stepper, class State, class Observer>
+IterationEnd iterate_until(Stepper&& step, State& x, long max_steps, Observer&& stop) {
+  for (long k = 1; k <= max_steps; ++k) {
+    step(x);
+    if (stop(k, static_cast<const State&>(x))) return {k, true};
+  }
+  return {max_steps, false};
+}
+
+// GD on L_B: theta <- theta - h grad L_B(theta). `increment` keeps the last h grad L_B (its norm drives stop rules).
+template <class S> struct GdStep {
+  const Model<S>& model;
+  const Batch& batch;
+  S h;
+  Vec<S> increment;
+  void operator()(Vec<S>& theta) {
+    increment = h * model.gradient(theta, batch);
+    theta -= increment;
+  }
+};
+
+// One SGD epoch (Smith et al. 2021, Sec. 2): the batches in the given order, theta <- theta - eps grad L_k(theta).
+template <class S> struct SgdEpoch {
+  const Model<S>& model;
+  const Partition& batches;  // in visiting order
+  S eps;
+  void operator()(Vec<S>& theta) const {
+    for (const auto& b : batches) theta -= eps * model.gradient(theta, b);
+  }
+};
+
+}  // namespace irverify

@@ -1,0 +1,55 @@
+// Problem instances as data (CLAIMS.md, Models): model kind + data + theta0 (+ partition into minibatches).
+//
+// A ProblemSpec holds every number as decimal text, exactly as written in a problem file or produced by the
+// generator, so one spec builds the *same* problem in every precision (theory/problem/problem.hpp rounds each
+// number once, in S). Light: no Eigen, no models; formats in problem_io.hpp, generator in generator.hpp.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace irverify {
+
+// Bad input: the message names the origin (file[:line] or generator) and the problem.
+class ProblemError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct QuadraticTermSpec {
+  std::vector<std::vector<std::string>> A;
+  std::vector<std::string> b;
+  std::string c = "0";
+};
+
+struct ProblemSpec {
+  std::string name;
+  std::string model;  // one of model_kinds()
+  int hidden = 0;     // two-layer only
+  std::vector<std::vector<std::string>> data;  // rows: features..., label
+  std::vector<std::string> data_where;         // optional: where each row came from ("f.csv:7")
+  std::vector<QuadraticTermSpec> terms;        // quadratic only
+  std::vector<std::string> theta0;
+  std::vector<std::vector<int>> partition;     // optional; blocks of example indices
+  std::string h0;                              // optional; largest step of a ladder
+  std::string origin;                          // file path, or "generator"
+  std::uint64_t seed = 0;                      // generator seed (0 for files)
+
+  int num_examples() const;
+  int features() const;  // columns of data minus the label
+  int dim() const;       // length of theta implied by the model and data
+  nlohmann::json to_json() const;  // the problem-file format
+};
+
+// Model kinds, as spelled in problem files.
+const std::vector<std::string>& model_kinds();
+
+// Structural checks (model known, rows not ragged, dimensions, partition, h0 > 0).
+// Throws ProblemError naming spec.origin.
+void validate(const ProblemSpec& spec);
+
+}  // namespace irverify
