@@ -67,8 +67,12 @@ TEST(SgdMonteCarlo, AntitheticPairIsExactToThirdOrder) {
 TEST(SgdMonteCarloOrder, PlainAndAntitheticOrdersWithControlRejected) {
   const LadderCase c = sgd_monte_carlo_case<double>(generate_problem("diag-uv", 1), 8, kSgdMcSeed, 2);
   for (const auto& s : c.series) {
-    if (s.role == "claim") EXPECT_TRUE(s.order_holds) << s.name << ": " << s.fit.slope << " +- " << s.fit.slope_stderr;
-    if (s.role == "negative-control") EXPECT_FALSE(s.order_holds) << s.name;
+    if (s.role == "claim") {
+      EXPECT_TRUE(s.order_holds) << s.name << ": " << s.fit.slope << " +- " << s.fit.slope_stderr;
+    }
+    if (s.role == "negative-control") {
+      EXPECT_FALSE(s.order_holds) << s.name;
+    }
   }
   EXPECT_TRUE(c.pass);
 }

@@ -2,6 +2,7 @@
 
 #include "checks/framework/run_cases.hpp"
 #include "checks/stab/stab_setup.hpp"
+#include "solvers/iterate/iterate.hpp"
 #include "solvers/stability/linear_growth.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
 #include "theory/random/counter_stream.hpp"
@@ -96,25 +97,18 @@ LadderCase stab_selection_case(const ProblemSpec& spec, int starts, int levels) 
         std::iota(all.begin(), all.end(), 0);
         Vec<double> q(p);
         RunEnd end = RunEnd::NotConverged;
-        for (long it = 0; it < kStabMaxSteps; ++it) {
-          if (opt.B == 0) {
-            net.step(th, all, eta, q);
-          } else {
-            draw_batch(rng, N, opt.sampling, perm, batch);
-            net.step(th, batch, eta, q);
-          }
-          if (it % N == 0) {
-            const double L = net.loss(th);
-            if (!(L < 1e8)) {
-              end = RunEnd::Diverged;
-              break;
-            }
-            if (L <= loss_tol) {
-              end = RunEnd::Converged;
-              break;
-            }
-          }
-        }
+        auto step = [&](Vec<double>& x) {
+          if (opt.B == 0) return net.step(x, all, eta, q);
+          draw_batch(rng, N, opt.sampling, perm, batch);
+          net.step(x, batch, eta, q);
+        };
+        // The full loss after steps 1, N + 1, 2N + 1, ...: divergence or convergence ends the run.
+        iterate_until(step, th, kStabMaxSteps, [&](long k, const Vec<double>& x) {
+          if ((k - 1) % N != 0) return false;
+          const double L = net.loss(x);
+          end = !(L < 1e8) ? RunEnd::Diverged : L <= loss_tol ? RunEnd::Converged : RunEnd::NotConverged;
+          return end != RunEnd::NotConverged;
+        });
         if (end == RunEnd::Diverged) ++div;
         if (end == RunEnd::NotConverged) ++stuck;
         if (end != RunEnd::Converged) continue;

@@ -20,7 +20,6 @@ namespace {
 template <class S> S flow_bound();
 template <> double flow_bound<double>() { return 1e-13; }
 template <> mp50 flow_bound<mp50>() { return mp50("1e-25"); }
-template <> quad flow_bound<quad>() { return quad("1e-25"); }
 
 template <class S> S rel(const Vec<S>& a, const Vec<S>& b) { return S((a - b).norm()) / std::max(S(1), S(b.norm())); }
 

@@ -1,11 +1,11 @@
 // The two dependency fixes (theory/compat, solvers/compat) and scalar parsing, in every scalar.
 #include "checks/framework/tolerance.hpp"
-#include "solvers/compat/odeint_multiprecision.hpp"
+#include "solvers/flow/odeint_flow.hpp"
 #include "theory/compat/eigen_multiprecision.hpp"
+#include "theory/linalg/decompositions.hpp"
+#include "theory/problem/problem.hpp"
 
-#include <Eigen/Eigenvalues>
 #include <Eigen/LU>
-#include <boost/numeric/odeint.hpp>
 #include <gtest/gtest.h>
 
 using namespace irverify;
@@ -33,8 +33,9 @@ TYPED_TEST(ScalarCompat, SelfAdjointEigenSolverAndLuResiduals) {
   Mat<S> A(n, n);
   for (int i = 0; i < n; ++i)
     for (int j = 0; j < n; ++j) A(i, j) = S(1) / (i + j + 1);  // Hilbert matrix, cond ~ 1.5e7
-  Eigen::SelfAdjointEigenSolver<Mat<S>> es(A);
-  const Mat<S> R = A * es.eigenvectors() - es.eigenvectors() * es.eigenvalues().asDiagonal();
+  // Eigen's SelfAdjointEigenSolver, through the one place that instantiates it (theory/linalg).
+  const SymEigen<S> es = sym_eigen<S>(A, true);
+  const Mat<S> R = A * es.vectors - es.vectors * es.values.asDiagonal();
   // Backward-stable eigensolver: residual ~ n eps ||A||; 64 n eps leaves room for the QR sweeps.
   EXPECT_LE(R.norm(), 64 * n * tol::eps<S>() * A.norm());
   const Vec<S> b = Vec<S>::Ones(n);
@@ -44,22 +45,24 @@ TYPED_TEST(ScalarCompat, SelfAdjointEigenSolverAndLuResiduals) {
 }
 
 TYPED_TEST(ScalarCompat, OdeintControlledStepperOnVectorOfNumbers) {
+  // Odeint's controlled RKF78 on std::vector<S> (the norm_result_type fix), through the one place that instantiates
+  // it (solvers/flow/odeint_flow): the gradient flow of L = x0^2/2 + x1^2 is x(t) = (x0 e^-t, x1 e^-2t).
   using S = TypeParam;
-  namespace od = boost::numeric::odeint;
-  using State = std::vector<S>;
-  State x{S(1), S(2)};
+  ProblemSpec spec;
+  spec.name = "diagonal quadratic";
+  spec.model = "quadratic";
+  spec.origin = "scalar_compat_check";
+  spec.terms = {{{{"1", "0"}, {"0", "2"}}, {"0", "0"}, "0"}};
+  spec.theta0 = {"1", "2"};
+  const Problem<S> pr = build_problem<S>(spec);
   const S tol = 1024 * tol::eps<S>();
-  auto sys = [](const State& s, State& d, const S&) {
-    d[0] = -s[0];
-    d[1] = -2 * s[1];
-  };
-  od::integrate_adaptive(od::make_controlled(tol, tol, od::runge_kutta_fehlberg78<State, S, State, S>()), sys, x, S(0),
-                         S(1), S(1) / 8);
+  const Vec<S> x =
+      odeint_gradient_flow<S>(*pr.model, pr.model->all_examples(), pr.theta0, S(1), tol, OdeintMethod::RKF78);
   using std::abs;
   using std::exp;
   // Global error of a controlled method: a modest multiple of the local tolerance over O(10) steps.
-  EXPECT_LE(S(abs(x[0] - exp(S(-1)))), 64 * tol);
-  EXPECT_LE(S(abs(x[1] - 2 * exp(S(-2)))), 64 * tol);
+  EXPECT_LE(S(abs(x(0) - exp(S(-1)))), 64 * tol);
+  EXPECT_LE(S(abs(x(1) - 2 * exp(S(-2)))), 64 * tol);
 }
 
 TYPED_TEST(ScalarCompat, ParseScalarIsExactAndStrict) {

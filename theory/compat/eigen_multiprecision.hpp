@@ -53,3 +53,6 @@ namespace irverify {
 template <class Scalar> using Vec = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
 template <class Scalar> using Mat = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
 }  // namespace irverify
+
+// Product kernels compiled once per scalar (declared extern there).
+#include "theory/linalg/eigen_kernels.hpp"
