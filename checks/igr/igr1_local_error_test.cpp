@@ -9,9 +9,9 @@
 
 using namespace irverify;
 
-class IgrLocalErrorOrder : public ::testing::TestWithParam<std::string> {};
+class Igr1LocalErrorOrder : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(IgrLocalErrorOrder, OrdersTwoAndThreeAndControlRejected) {
+TEST_P(Igr1LocalErrorOrder, OrdersTwoAndThreeAndControlRejected) {
   const LadderCase c = igr_local_error_case<mp50>(generate_problem(GetParam(), 1));
   ASSERT_EQ(c.series.size(), 3u);
   for (const auto& s : c.series) {
@@ -26,14 +26,14 @@ TEST_P(IgrLocalErrorOrder, OrdersTwoAndThreeAndControlRejected) {
   EXPECT_TRUE(c.pass);
 }
 
-INSTANTIATE_TEST_SUITE_P(AllModels, IgrLocalErrorOrder, ::testing::ValuesIn(model_kinds()), [](const auto& info) {
+INSTANTIATE_TEST_SUITE_P(AllModels, Igr1LocalErrorOrder, ::testing::ValuesIn(model_kinds()), [](const auto& info) {
   std::string s = info.param;
   for (auto& ch : s)
     if (ch == '-') ch = '_';
   return s;
 });
 
-TEST(IgrLocalErrorOrderDouble, FloorIsExcludedNotFitted) {
+TEST(Igr1LocalErrorOrderDouble, FloorIsExcludedNotFitted) {
   // In double, a 24-level ladder drives the O(h^3) errors to the rounding floor: the fitter must exclude
   // those points (and report the floor) instead of bending the slope.
   const LadderCase c = igr_local_error_case<double>(generate_problem("least-squares", 1), 24);

@@ -12,9 +12,9 @@
 
 using namespace irverify;
 
-class IgrGlobalErrorOrder : public ::testing::TestWithParam<std::string> {};
+class Igr2GlobalErrorOrder : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(IgrGlobalErrorOrder, OrdersOneAndTwoAndControlRejected) {
+TEST_P(Igr2GlobalErrorOrder, OrdersOneAndTwoAndControlRejected) {
   const LadderCase c = igr_global_error_case<mp50>(generate_problem(GetParam(), 1), 11);
   ASSERT_EQ(c.series.size(), 3u);
   EXPECT_TRUE(order_matches(c.series[0].fit, 1, kOrderTolerance)) << c.series[0].fit.slope;
@@ -24,12 +24,12 @@ TEST_P(IgrGlobalErrorOrder, OrdersOneAndTwoAndControlRejected) {
   EXPECT_TRUE(c.pass);
 }
 
-INSTANTIATE_TEST_SUITE_P(SmoothModels, IgrGlobalErrorOrder,
+INSTANTIATE_TEST_SUITE_P(SmoothModels, Igr2GlobalErrorOrder,
                          ::testing::Values("least-squares", "quadratic", "two-param", "diag-uv", "diag-uu-vv",
                                            "two-layer-tanh"),
                          ModelName());
 
-TEST(IgrGlobalErrorOrderDouble, RoundingFloorDetectedAndExcluded) {
+TEST(Igr2GlobalErrorOrderDouble, RoundingFloorDetectedAndExcluded) {
   const LadderCase c = igr_global_error_case<double>(generate_problem("least-squares", 1), 22);
   const OrderFit& f = c.series[1].fit;
   EXPECT_GT(f.floor_detected, 0.0);
@@ -38,7 +38,7 @@ TEST(IgrGlobalErrorOrderDouble, RoundingFloorDetectedAndExcluded) {
   EXPECT_TRUE(order_matches(f, 2, kOrderTolerance)) << f.slope;
 }
 
-TEST(IgrGlobalErrorOrderInput, ReluProblemIsNotApplicable) {
+TEST(Igr2GlobalErrorOrderInput, ReluProblemIsNotApplicable) {
   RunOptions opt;
   opt.progress = false;
   opt.problems = {generate_problem("two-layer-relu", 1)};

@@ -9,9 +9,9 @@
 
 using namespace irverify;
 
-class IgrModifiedEquationOrder : public ::testing::TestWithParam<std::string> {};
+class Igr3ModifiedEquationOrder : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(IgrModifiedEquationOrder, OrderFourAndControlsRejected) {
+TEST_P(Igr3ModifiedEquationOrder, OrderFourAndControlsRejected) {
   const LadderCase c = igr_third_order_case<mp50>(generate_problem(GetParam(), 1), 12);
   for (const auto& s : c.series) {
     ASSERT_TRUE(s.fit.ok) << s.name << ": " << s.fit.note;
@@ -30,14 +30,14 @@ TEST_P(IgrModifiedEquationOrder, OrderFourAndControlsRejected) {
   EXPECT_TRUE(c.pass);
 }
 
-INSTANTIATE_TEST_SUITE_P(SmoothModels, IgrModifiedEquationOrder,
+INSTANTIATE_TEST_SUITE_P(SmoothModels, Igr3ModifiedEquationOrder,
                          ::testing::Values("least-squares", "quadratic", "two-param", "diag-uv", "diag-uu-vv",
                                            "two-layer-tanh"),
                          ModelName());
 
-class IgrQuadraticSeries : public ::testing::TestWithParam<std::string> {};
+class Igr3QuadraticSeries : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(IgrQuadraticSeries, TruncationOrdersAndExactFlowIsGd) {
+TEST_P(Igr3QuadraticSeries, TruncationOrdersAndExactFlowIsGd) {
   const LadderCase c = igr_quadratic_series_case<mp50>(generate_problem(GetParam(), 1), 10);
   for (int K = 1; K <= 3; ++K) EXPECT_TRUE(order_matches(c.series[K - 1].fit, K, kOrderTolerance)) << K;
   EXPECT_FALSE(c.series[3].order_holds);
@@ -45,8 +45,8 @@ TEST_P(IgrQuadraticSeries, TruncationOrdersAndExactFlowIsGd) {
   EXPECT_TRUE(c.pass);
 }
 
-INSTANTIATE_TEST_SUITE_P(QuadraticModels, IgrQuadraticSeries, ::testing::Values("least-squares", "quadratic"), ModelName());
+INSTANTIATE_TEST_SUITE_P(QuadraticModels, Igr3QuadraticSeries, ::testing::Values("least-squares", "quadratic"), ModelName());
 
-TEST(IgrQuadraticSeriesInput, RejectsNonQuadraticModel) {
+TEST(Igr3QuadraticSeriesInput, RejectsNonQuadraticModel) {
   EXPECT_THROW(igr_quadratic_series_case<double>(generate_problem("diag-uv", 1), 4), ProblemError);
 }

@@ -9,9 +9,9 @@
 
 using namespace irverify;
 
-class IgrFlatMinima : public ::testing::TestWithParam<std::string> {};
+class Igr4FlatMinima : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(IgrFlatMinima, FlatterWithLargerStepAndOrdersOneAndTwo) {
+TEST_P(Igr4FlatMinima, FlatterWithLargerStepAndOrdersOneAndTwo) {
   const LadderCase c = igr_flat_minima_case<quad>(generate_problem(GetParam(), 1), 8);
   EXPECT_TRUE(order_matches(c.series[0].fit, 1, kOrderTolerance)) << c.series[0].fit.slope;
   EXPECT_TRUE(order_matches(c.series[1].fit, 2, kOrderTolerance)) << c.series[1].fit.slope;
@@ -21,16 +21,16 @@ TEST_P(IgrFlatMinima, FlatterWithLargerStepAndOrdersOneAndTwo) {
   EXPECT_TRUE(c.pass);
 }
 
-INSTANTIATE_TEST_SUITE_P(Models, IgrFlatMinima, ::testing::Values("two-param", "diag-uv"), ModelName());
+INSTANTIATE_TEST_SUITE_P(Models, Igr4FlatMinima, ::testing::Values("two-param", "diag-uv"), ModelName());
 
-TEST(IgrFlatMinimaRule, StrictlyDecreasingNeedsRealDrops) {
+TEST(Igr4FlatMinimaRule, StrictlyDecreasingNeedsRealDrops) {
   EXPECT_TRUE(strictly_decreasing({3, 2, 1}, 0.5));
   EXPECT_FALSE(strictly_decreasing({3, 2.8, 1}, 0.5));
   EXPECT_FALSE(strictly_decreasing({1, 1, 1}, 0));
   EXPECT_FALSE(strictly_decreasing({1, 2}, 0));
 }
 
-TEST(IgrFlatMinimaInput, OtherModelsAreNotApplicable) {
+TEST(Igr4FlatMinimaInput, OtherModelsAreNotApplicable) {
   RunOptions opt;
   opt.progress = false;
   opt.problems = {generate_problem("least-squares", 1)};

@@ -8,9 +8,9 @@
 
 using namespace irverify;
 
-class IgrExplicitRegularizer : public ::testing::TestWithParam<std::string> {};
+class Igr5ExplicitRegularizer : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(IgrExplicitRegularizer, SharpnessDecreasesInMuAndQuarterStepIsGd) {
+TEST_P(Igr5ExplicitRegularizer, SharpnessDecreasesInMuAndQuarterStepIsGd) {
   const LadderCase c = igr_explicit_regularizer_case<quad>(generate_problem(GetParam(), 1), 8);
   EXPECT_TRUE(order_matches(c.series[0].fit, 2, kOrderTolerance)) << c.series[0].fit.slope;
   EXPECT_FALSE(c.series[1].order_holds);
@@ -20,4 +20,4 @@ TEST_P(IgrExplicitRegularizer, SharpnessDecreasesInMuAndQuarterStepIsGd) {
   EXPECT_TRUE(c.pass);
 }
 
-INSTANTIATE_TEST_SUITE_P(Models, IgrExplicitRegularizer, ::testing::Values("two-param", "diag-uv"), ModelName());
+INSTANTIATE_TEST_SUITE_P(Models, Igr5ExplicitRegularizer, ::testing::Values("two-param", "diag-uv"), ModelName());

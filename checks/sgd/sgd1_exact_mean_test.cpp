@@ -15,7 +15,7 @@
 
 using namespace irverify;
 
-TEST(SgdExactMean, PrefixSharingEqualsBruteForceAndCostsAboutEMFactorial) {
+TEST(Sgd1ExactMean, PrefixSharingEqualsBruteForceAndCostsAboutEMFactorial) {
   const SgdSetup<mp50> st(generate_problem("diag-uv", 1));
   const mp50 eps = st.eps0;
   const EpochMean<mp50> e = exact_epoch_mean(st.model(), st.part, st.theta0(), eps);
@@ -33,7 +33,7 @@ TEST(SgdExactMean, PrefixSharingEqualsBruteForceAndCostsAboutEMFactorial) {
   EXPECT_EQ(e.batch_steps, 325);
 }
 
-TEST(SgdModifiedLoss, TapedFieldAndClosedFormGradientAgree) {
+TEST(Sgd1ModifiedLoss, TapedFieldAndClosedFormGradientAgree) {
   const SgdSetup<mp50> st(generate_problem("two-layer-tanh", 1));
   const mp50 eps = mp50(1) / 64, c = mp50(1) / 4;
   const Vec<mp50>& x = st.theta0();
@@ -51,7 +51,7 @@ TEST(SgdModifiedLoss, TapedFieldAndClosedFormGradientAgree) {
   }
 }
 
-TEST(SgdRandomOrder, IsAPermutationAndDeterministic) {
+TEST(Sgd1RandomOrder, IsAPermutationAndDeterministic) {
   for (std::uint64_t s = 0; s < 50; ++s) {
     std::vector<int> pi = random_order(7, 3, s), sorted = pi;
     std::sort(sorted.begin(), sorted.end());
@@ -61,9 +61,9 @@ TEST(SgdRandomOrder, IsAPermutationAndDeterministic) {
   EXPECT_NE(random_order(8, 3, 0), random_order(8, 4, 0));
 }
 
-class SgdExactMeanOrder : public ::testing::TestWithParam<std::string> {};
+class Sgd1ExactMeanOrder : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(SgdExactMeanOrder, OrdersTwoAndThreeSpreadTwoControlsRejected) {
+TEST_P(Sgd1ExactMeanOrder, OrdersTwoAndThreeSpreadTwoControlsRejected) {
   const LadderCase c = sgd_exact_mean_case<mp50>(generate_problem(GetParam(), 1), 9);
   for (const auto& s : c.series) {
     ASSERT_TRUE(s.fit.ok) << s.name << ": " << s.fit.note;
@@ -73,10 +73,10 @@ TEST_P(SgdExactMeanOrder, OrdersTwoAndThreeSpreadTwoControlsRejected) {
   EXPECT_TRUE(c.pass);
 }
 
-INSTANTIATE_TEST_SUITE_P(Models, SgdExactMeanOrder, ::testing::Values("least-squares", "diag-uv", "two-layer-tanh"),
+INSTANTIATE_TEST_SUITE_P(Models, Sgd1ExactMeanOrder, ::testing::Values("least-squares", "diag-uv", "two-layer-tanh"),
                          ModelName());
 
-TEST(SgdSetupInput, RejectsBadPartitions) {
+TEST(Sgd1SetupInput, RejectsBadPartitions) {
   ProblemSpec s = generate_problem("least-squares", 1);
   s.partition = {{0, 1, 2}, {3, 4}, {5, 6, 7}};
   EXPECT_THROW(SgdSetup<double>{s}, ProblemError);  // unequal batches

@@ -11,7 +11,7 @@
 
 using namespace irverify;
 
-TEST(SgdMonteCarlo, BitIdenticalForOneAndTwoThreads) {
+TEST(Sgd2MonteCarlo, BitIdenticalForOneAndTwoThreads) {
   const SgdSetup<double> st(generate_problem("least-squares", 1));
   for (Sampling sm : {Sampling::Shuffle, Sampling::Repartition, Sampling::WithReplacement})
   for (bool anti : {false, true}) {
@@ -26,7 +26,7 @@ TEST(SgdMonteCarlo, BitIdenticalForOneAndTwoThreads) {
   }
 }
 
-TEST(SgdMonteCarlo, SamplingSchemesDrawValidBatches) {
+TEST(Sgd2MonteCarlo, SamplingSchemesDrawValidBatches) {
   const Partition p = {{0, 1}, {2, 3}, {4, 5}, {6, 7}};
   for (std::uint64_t s = 0; s < 20; ++s) {
     const Partition sh = epoch_batches(p, 8, Sampling::Shuffle, 5, s), rp = epoch_batches(p, 8, Sampling::Repartition, 5, s),
@@ -45,7 +45,7 @@ TEST(SgdMonteCarlo, SamplingSchemesDrawValidBatches) {
   }
 }
 
-TEST(SgdMonteCarlo, AntitheticPairIsExactToThirdOrder) {
+TEST(Sgd2MonteCarlo, AntitheticPairIsExactToThirdOrder) {
   // One pair (S = 2 is the minimum; use the first pair's deviation through a 2-pair estimate) against the exact
   // mean: the deviation falls as eps^3 (by 8 per halving), the plain single order's as eps^2.
   const SgdSetup<quad> st(generate_problem("diag-uv", 1));
@@ -64,7 +64,7 @@ TEST(SgdMonteCarlo, AntitheticPairIsExactToThirdOrder) {
   }
 }
 
-TEST(SgdMonteCarloOrder, PlainAndAntitheticOrdersWithControlRejected) {
+TEST(Sgd2MonteCarloOrder, PlainAndAntitheticOrdersWithControlRejected) {
   const LadderCase c = sgd_monte_carlo_case<double>(generate_problem("diag-uv", 1), 8, kSgdMcSeed, 2);
   for (const auto& s : c.series) {
     if (s.role == "claim") {

@@ -11,7 +11,7 @@
 
 using namespace irverify;
 
-TEST(Partitions, EnumerationVisitsEachPartitionOnce) {
+TEST(Sgd4Partitions, EnumerationVisitsEachPartitionOnce) {
   for (auto [n, b] : std::vector<std::pair<int, int>>{{6, 2}, {6, 3}, {8, 2}, {9, 3}, {8, 4}, {5, 1}}) {
     std::set<std::set<std::set<int>>> seen;
     long visits = 0;
@@ -30,7 +30,7 @@ TEST(Partitions, EnumerationVisitsEachPartitionOnce) {
   EXPECT_EQ(partition_count(12, 3), 15400);
 }
 
-TEST(Partitions, RandomPartitionIsAPartition) {
+TEST(Sgd4Partitions, RandomPartitionIsAPartition) {
   for (std::uint64_t s = 0; s < 20; ++s) {
     const Blocks bl = random_partition(12, 4, 5, s);
     std::vector<int> all;
@@ -40,7 +40,7 @@ TEST(Partitions, RandomPartitionIsAPartition) {
   }
 }
 
-TEST(SgdBatchSizeDecomposition, ExactAndMonteCarloAgreeWithFormula) {
+TEST(Sgd4BatchSizeDecomposition, ExactAndMonteCarloAgreeWithFormula) {
   for (const auto& spec : sgd_batch_size_problems()) {
     const LadderCase c = sgd_batch_size_case<quad>(spec);
     EXPECT_TRUE(c.pass) << spec.name;

@@ -6,7 +6,7 @@
 
 using namespace irverify;
 
-TEST(StabGdThreshold, IterationFlipsAtTwoOverLambdaMaxAndWrongThresholdsAreRejected) {
+TEST(Stab1GdThreshold, IterationFlipsAtTwoOverLambdaMaxAndWrongThresholdsAreRejected) {
   for (const auto& spec : stab_problems()) {
     const LadderCase c = stab_gd_threshold_case<quad>(spec, 6);
     EXPECT_TRUE(c.pass) << spec.name;

@@ -7,7 +7,7 @@
 
 using namespace irverify;
 
-TEST(StabSgdThreshold, ThreeWaysAgreeAndThresholdsOffByFivePercentAreCaught) {
+TEST(Stab2SgdThreshold, ThreeWaysAgreeAndThresholdsOffByFivePercentAreCaught) {
   const ProblemSpec spec = stab_problems()[1];  // diag-uv
   const LadderCase c = stab_sgd_threshold_case<quad>(spec, 1L << 16);
   EXPECT_TRUE(c.pass);
@@ -17,7 +17,7 @@ TEST(StabSgdThreshold, ThreeWaysAgreeAndThresholdsOffByFivePercentAreCaught) {
   for (const auto& row : c.tables[3].rows) EXPECT_EQ(row.back(), "rejected") << "B = " << row[0] << ", " << row[2];
 }
 
-TEST(StabSgdThreshold, ScalesToRankSixty) {
+TEST(Stab2SgdThreshold, ScalesToRankSixty) {
   const LadderCase c = stab_sgd_threshold_scaling(60);
   EXPECT_TRUE(c.pass);
   EXPECT_LT(c.extra["scaling_seconds"]["structured_double"].get<double>(), 1.0);

@@ -7,11 +7,11 @@
 
 using namespace irverify;
 
-TEST(StabTraceBounds, BoundsHoldAtTheBuiltInMinima) {
+TEST(Stab3TraceBounds, BoundsHoldAtTheBuiltInMinima) {
   for (const auto& spec : stab_problems()) EXPECT_TRUE(stab_trace_bounds_case<double>(spec).pass) << spec.name;
 }
 
-TEST(StabTraceBounds, SearchKeepsTheBoundsAndFindsAConfirmedBFreeCounterexample) {
+TEST(Stab3TraceBounds, SearchKeepsTheBoundsAndFindsAConfirmedBFreeCounterexample) {
   const LadderCase c = stab_trace_bounds_search();
   EXPECT_TRUE(c.pass);
   EXPECT_LE(c.extra["worst_b1_ratio"].get<double>(), 1 + 1e-12);

@@ -8,7 +8,7 @@
 
 using namespace irverify;
 
-TEST(StabSelection, TraceBoundHoldsForSgdAndNotForGd) {
+TEST(Stab4Selection, TraceBoundHoldsForSgdAndNotForGd) {
   const LadderCase c = stab_selection_case(stab_problems()[2], 6, 4);  // diag-uu-vv
   const auto& parts = c.tables[1].rows;
   EXPECT_EQ(parts[0].back(), "holds");  // SGD: tr H <= 2B/eta

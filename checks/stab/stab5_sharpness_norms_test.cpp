@@ -6,7 +6,7 @@
 
 using namespace irverify;
 
-TEST(StabSharpnessNorms, IdentitiesBoundsAndControls) {
+TEST(Stab5SharpnessNorms, IdentitiesBoundsAndControls) {
   for (const auto& spec : {stab_problems()[1], stab_problems()[2], stab_relu_problems()[0]}) {
     const LadderCase c = stab_sharpness_norms_case<quad>(spec);
     EXPECT_TRUE(c.pass) << spec.name;

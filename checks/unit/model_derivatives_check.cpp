@@ -46,10 +46,6 @@ template <class S> S rel_err(const Mat<S>& a, const Mat<S>& b) {
   return S((a - b).norm()) / std::max(S(1), S(b.norm()));
 }
 
-}  // namespace
-
-class DerivativesDouble : public ::testing::TestWithParam<std::string> {};
-class DerivativesMp50 : public ::testing::TestWithParam<std::string> {};
 
 template <class S> void check_all(const std::string& kind) {
   Case<S> c = make_case<S>(kind);
@@ -110,6 +106,11 @@ template <class S> void check_all(const std::string& kind) {
   mean /= S(m.num_examples());
   EXPECT_LE(rel_err<S>(mean, m.gradient(x, all)), tol::ulps<S>(64 * m.num_examples())) << kind;
 }
+
+}  // namespace
+
+class DerivativesDouble : public ::testing::TestWithParam<std::string> {};
+class DerivativesMp50 : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(DerivativesDouble, ClosedFormsMatchCentralDifferences) { check_all<double>(GetParam()); }
 TEST_P(DerivativesMp50, ClosedFormsMatchCentralDifferences) { check_all<mp50>(GetParam()); }
