@@ -37,7 +37,7 @@ template <class S> LadderCase igr_local_error_case(const ProblemSpec& spec, int 
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace {
+namespace igr1 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   return run_cases(claim, opt, {applies_always}, [n = levels_or(opt, kIgrLocalLevels)](auto tag, const ProblemSpec& s) {
@@ -58,6 +58,6 @@ const ClaimRegistration kRegistration({
     "Coefficient h/2 instead of h/4 (flow of L + (h/2)||g||^2): the same order-3 check must reject it.", "mp50",
     run});
 
-}  // namespace
+}  // namespace igr1
 
 }  // namespace irverify

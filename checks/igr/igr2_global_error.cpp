@@ -47,7 +47,7 @@ template <class S> LadderCase igr_global_error_case(const ProblemSpec& spec, int
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace {
+namespace igr2 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   nlohmann::json rec =
@@ -77,6 +77,6 @@ const ClaimRegistration kRegistration({
     "Coefficient h/2 instead of h/4: the order-2 check must reject it (its order is 1).", "mp50",
     run});
 
-}  // namespace
+}  // namespace igr2
 
 }  // namespace irverify

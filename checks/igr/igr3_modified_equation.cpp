@@ -135,7 +135,7 @@ template <class S> LadderCase igr_quadratic_series_case(const ProblemSpec& spec,
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace {
+namespace igr3 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   return run_cases(claim, opt, {requires_smooth}, [n = levels_or(opt, kIgrModifiedLevels)](auto tag, const ProblemSpec& s) {
@@ -165,6 +165,6 @@ const ClaimRegistration kRegistration({
     "mp50",
     run});
 
-}  // namespace
+}  // namespace igr3
 
 }  // namespace irverify

@@ -70,7 +70,7 @@ template <class S> LadderCase igr_flat_minima_case(const ProblemSpec& spec, int 
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace {
+namespace igr4 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   return run_cases(claim, opt, {flat_minima_not_applicable},
@@ -95,6 +95,6 @@ const ClaimRegistration kRegistration({
     "quad",
     run});
 
-}  // namespace
+}  // namespace igr4
 
 }  // namespace irverify

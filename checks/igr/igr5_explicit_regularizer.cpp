@@ -49,7 +49,7 @@ template <class S> LadderCase igr_explicit_regularizer_case(const ProblemSpec& s
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace {
+namespace igr5 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   return run_cases(claim, opt, {flat_minima_not_applicable},
@@ -72,6 +72,6 @@ const ClaimRegistration kRegistration({
     "quad",
     run});
 
-}  // namespace
+}  // namespace igr5
 
 }  // namespace irverify

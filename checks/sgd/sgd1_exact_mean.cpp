@@ -51,7 +51,7 @@ template <class S> LadderCase sgd_exact_mean_case(const ProblemSpec& spec, int l
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace {
+namespace sgd1 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   return run_cases(claim, opt, {sgd_not_applicable, sgd_builtin_problems()},
@@ -75,6 +75,6 @@ const ClaimRegistration kRegistration({
     "mp50",
     run});
 
-}  // namespace
+}  // namespace sgd1
 
 }  // namespace irverify

@@ -97,7 +97,7 @@ template <class S> LadderCase sgd_monte_carlo_case(const ProblemSpec& spec, int 
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace {
+namespace sgd2 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   const int threads = std::max(1u, std::thread::hardware_concurrency());
@@ -127,6 +127,6 @@ const ClaimRegistration kRegistration({
     "double",
     run});
 
-}  // namespace
+}  // namespace sgd2
 
 }  // namespace irverify

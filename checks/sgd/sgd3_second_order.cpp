@@ -84,7 +84,7 @@ template <class S> LadderCase sgd_second_order_case(const ProblemSpec& spec, int
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace {
+namespace sgd3 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   nlohmann::json rec = run_cases(claim, opt, {sgd_not_applicable, sgd_builtin_problems()},
@@ -118,6 +118,6 @@ const ClaimRegistration kRegistration({
     "mp50",
     run});
 
-}  // namespace
+}  // namespace sgd3
 
 }  // namespace irverify

@@ -132,7 +132,7 @@ template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace {
+namespace sgd4 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   nlohmann::json rec = run_cases(claim, opt, {applies_always, sgd_batch_size_problems()}, [](auto tag, const ProblemSpec& s) {
@@ -163,6 +163,6 @@ const ClaimRegistration kRegistration({
     "mp50",
     run});
 
-}  // namespace
+}  // namespace sgd4
 
 }  // namespace irverify

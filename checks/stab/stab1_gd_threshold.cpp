@@ -100,7 +100,7 @@ template <class S> LadderCase stab_gd_threshold_case(const ProblemSpec& spec, in
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace {
+namespace stab1 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   const int levels = levels_or(opt, kStabGdLevels);
@@ -131,6 +131,6 @@ const ClaimRegistration kRegistration({
     "mp50",
     run});
 
-}  // namespace
+}  // namespace stab1
 
 }  // namespace irverify

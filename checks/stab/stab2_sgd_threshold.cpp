@@ -236,7 +236,7 @@ LadderCase stab_sgd_threshold_scaling(int r) {
   return c;
 }
 
-namespace {
+namespace stab2 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, stab_problems()}, [](auto tag, const ProblemSpec& s) {
@@ -275,6 +275,6 @@ const ClaimRegistration kRegistration({
     "mp50",
     run});
 
-}  // namespace
+}  // namespace stab2
 
 }  // namespace irverify

@@ -217,7 +217,7 @@ LadderCase stab_trace_bounds_search(int random_instances, int iterations) {
   return finish_case(std::move(c), 0, t0);
 }
 
-namespace {
+namespace stab3 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, stab_problems()}, [](auto tag, const ProblemSpec& s) {
@@ -256,6 +256,6 @@ const ClaimRegistration kRegistration({
     "mp50",
     run});
 
-}  // namespace
+}  // namespace stab3
 
 }  // namespace irverify

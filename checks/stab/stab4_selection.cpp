@@ -190,7 +190,7 @@ LadderCase stab_selection_case(const ProblemSpec& spec, int starts, int levels) 
   return st.finish(std::move(c));
 }
 
-namespace {
+namespace stab4 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   const int levels = levels_or(opt, kStabEtaLevels);
@@ -232,6 +232,6 @@ const ClaimRegistration kRegistration({
     "The trace bound applied to GD (tr H <= 2/eta at GD's end points) must fail at some end point.", "double",
     run});
 
-}  // namespace
+}  // namespace stab4
 
 }  // namespace irverify

@@ -135,7 +135,7 @@ template <class S> LadderCase stab_sharpness_norms_case(const ProblemSpec& spec)
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace {
+namespace stab5 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   std::vector<ProblemSpec> defaults = {stab_problems()[1], stab_problems()[2], stab_relu_problems()[0]};
@@ -168,6 +168,6 @@ const ClaimRegistration kRegistration({
     "mp50",
     run});
 
-}  // namespace
+}  // namespace stab5
 
 }  // namespace irverify
