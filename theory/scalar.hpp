@@ -30,8 +30,8 @@ using mp50 = boost::multiprecision::number<
 template <class... S> struct type_list {};
 namespace detail {
 template <class First, class... Rest> struct drop_first { using type = type_list<Rest...>; };
-#define IRVERIFY_SCALAR_LIST_ITEM(S) , S
 }  // namespace detail
+#define IRVERIFY_SCALAR_LIST_ITEM(S) , S
 // The supported scalars as a type list, in the order of IRVERIFY_FOR_EACH_SCALAR.
 using Scalars = detail::drop_first<void IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_SCALAR_LIST_ITEM)>::type;
 
@@ -83,8 +83,6 @@ inline const std::vector<std::string>& scalar_names() {
 }
 // Index in Scalars of the scalar called `name`; throws std::invalid_argument naming the known ones.
 int scalar_index(const std::string& name);
-// Index of S in Scalars.
-template <class S> int scalar_index_of() { return scalar_index(scalar_traits<S>::name()); }
 // Calls f(ScalarTag<S>{}) for the index-th scalar of Scalars: where a precision chosen at run time becomes a type.
 template <class F> decltype(auto) with_scalar(int index, F&& f) { return detail::dispatch(index, std::forward<F>(f), Scalars{}); }
 
