@@ -23,14 +23,16 @@ void LadderCase::finish(double floor) {
       s.order_holds = order_matches(s.fit, s.claimed_order, kOrderTolerance);
     }
     if (s.role == "claim") pass = pass && s.order_holds;
-    if (s.role == "negative-control") pass = pass && !s.order_holds;
+    // A control is rejected only by a fit that misses its order: a control that cannot be fitted is unresolved,
+    // and an unresolved control fails the case (a check that cannot fail proves nothing).
+    if (s.role == "negative-control") pass = pass && s.fit.ok && !s.order_holds;
   }
 }
 
 namespace {
 std::string outcome(const LadderSeries& s) {
   if (s.role == "claim") return s.order_holds ? "holds" : "fails";
-  if (s.role == "negative-control") return s.order_holds ? "NOT rejected" : "rejected";
+  if (s.role == "negative-control") return !s.fit.ok ? "unresolved" : s.order_holds ? "NOT rejected" : "rejected";
   if (!s.fit.ok) return "below the floor";
   return s.order_holds ? "as expected" : "differs";
 }
