@@ -103,7 +103,7 @@ int cmd_compare(const std::string& ref_dir, const std::string& dir, const std::v
     const RecordComparison c = compare_records(ref.at(id), fresh.at(id));
     std::cout << fmt::format("{:<8} {}  ({} exact, {} numeric within 64 eps, {} statistical within {} sigma, {} volatile "
                              "skipped)\n",
-                             id, c.same() ? "SAME" : "DIFFERENT", c.exact, c.numeric, c.statistical, kZCompare, c.skipped);
+                             id, c.same() ? "SAME" : "DIFFERENT", c.exact, c.numeric, c.statistical, kZ999, c.skipped);
     for (std::size_t i = 0; i < c.differences.size() && i < 20; ++i) std::cout << "  " << c.differences[i] << "\n";
     if (c.differences.size() > 20) std::cout << fmt::format("  ... and {} more\n", c.differences.size() - 20);
     all = all && c.same();

@@ -5,6 +5,7 @@
 // cases live in checks/framework/ladder_setup.hpp.
 #pragma once
 
+#include "checks/record/confidence.hpp"
 #include "solvers/order/order_fit.hpp"
 #include "theory/problem/problem_spec.hpp"
 #include "theory/scalar.hpp"
@@ -83,8 +84,6 @@ nlohmann::json ladder_case_json(const LadderCase& c);
 nlohmann::json order_fit_json(const OrderFit& f);
 nlohmann::json problem_summary_json(const ProblemSpec& spec, int dim, int examples);
 
-// Two-sided 99.9% normal quantile: the confidence level of the Monte Carlo verdicts (SGD-4, STAB-2, STAB-4).
-inline constexpr double kZ999 = 3.2905;
 
 // Table cells: 5 significant digits.
 inline std::string e4(double x) { return fmt::format("{:.4e}", x); }

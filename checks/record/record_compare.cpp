@@ -43,14 +43,14 @@ struct Comparer {
       const double x = std::stod(ea[i].get<std::string>()), y = std::stod(eb[i].get<std::string>());
       const double s = std::hypot(sa[i].get<double>(), sb[i].get<double>());
       ++out.statistical;
-      if (!(std::abs(x - y) <= kZCompare * s)) differ(fmt::format("{}/errors/{}", path, i), ea[i], eb[i]);
+      if (!(std::abs(x - y) <= kZ999 * s)) differ(fmt::format("{}/errors/{}", path, i), ea[i], eb[i]);
     }
     const json &fa = a["fit"], &fb = b["fit"];
     if (fa["ok"] != fb["ok"]) return differ(path + "/fit/ok", fa["ok"], fb["ok"]);
     if (fa["ok"].get<bool>()) {
       const double s = std::hypot(fa["slope_stderr"].get<double>(), fb["slope_stderr"].get<double>());
       ++out.statistical;
-      if (!(std::abs(fa["slope"].get<double>() - fb["slope"].get<double>()) <= kZCompare * s))
+      if (!(std::abs(fa["slope"].get<double>() - fb["slope"].get<double>()) <= kZ999 * s))
         differ(path + "/fit/slope", fa["slope"], fb["slope"]);
     }
     for (const char* k : {"name", "role", "claimed_order"}) node(path + "/" + k, a[k], b[k]);

@@ -1,9 +1,9 @@
 // Comparing a fresh record with a reference record (the `reference` ctests; `irverify compare`), field by field:
 //   volatile, not compared:  wall_time_s, provenance, and every key "seconds", "scaling_seconds" or "threads"
 //                            (timings and the machine's core count), and table cells in a column named "seconds";
-//   Monte Carlo series       (a "series" with per-point "sigma"): each error within kZCompare sqrt(sigma^2 +
+//   Monte Carlo series       (a "series" with per-point "sigma"): each error within kZ999 sqrt(sigma^2 +
 //                            sigma_ref^2) of the reference (two estimates of one quantity), the fitted slope within
-//                            kZCompare sqrt(se^2 + se_ref^2); the rest of such a series is derived from these;
+//                            kZ999 sqrt(se^2 + se_ref^2); the rest of such a series is derived from these;
 //   other strings            equal to the letter: every full-precision number (mp50, quad and double results are
 //                            printed in full, so a change in any digit shows) and every table cell;
 //   other JSON numbers       (double summaries: fits, rates, z-scores) within 64 eps_double relative: the rounding of
@@ -13,14 +13,14 @@
 // sums); the statistical rule is what may move on another libm.
 #pragma once
 
+#include "checks/record/confidence.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
 #include <vector>
 
 namespace irverify {
-
-inline constexpr double kZCompare = 3.2905;  // two-sided 99.9%
 
 struct RecordComparison {
   long exact = 0, numeric = 0, statistical = 0, skipped = 0;  // fields compared by each rule, and volatile ones

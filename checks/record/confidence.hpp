@@ -1,0 +1,9 @@
+// The confidence level of every Monte Carlo verdict of the suite (SGD-4, STAB-2, STAB-4) and of the statistical
+// comparison of records (record_compare.hpp): the two-sided 99.9% normal quantile.
+#pragma once
+
+namespace irverify {
+
+inline constexpr double kZ999 = 3.2905;
+
+}  // namespace irverify
