@@ -1,5 +1,6 @@
 #include "reports/report.hpp"
 
+#include "checks/record/confidence.hpp"
 #include "checks/record/record.hpp"
 
 #include <fmt/format.h>
@@ -299,6 +300,47 @@ std::string selection_figure(const std::string& id, const json& c, const fs::pat
   return script.draw(warning);
 }
 
+// STAB-6: Lambda(eta) with its 99.9% band (and the exact exponent where there is one), eta*, 2/lambda_max and eta_L
+// marked, and the fraction of nonlinear SGD runs that return (99.9% Wilson intervals) on a second axis.
+std::string lyapunov_figure(const std::string& id, const json& c, const fs::path& dir, std::string& warning) {
+  const json& l = c["lyapunov"];
+  GnuplotScript script(dir, fmt::format("{}-{}-B{}-{}", id, c["problem"]["name"].get<std::string>(), l["B"].get<int>(),
+                                        l["sampling"] == "with replacement" ? "with" : "without"),
+                       id, 900, 480);
+  std::ofstream& g = script.out;
+  g << "set termoption noenhanced\nset grid\nset key bottom left font ',9'\nset xlabel 'eta'\n"
+       "set ylabel 'Lambda (per step)'\nset y2label 'fraction returned'\nset y2range [-0.05:1.05]\nset ytics nomirror\n"
+       "set y2tics 0.25\n";
+  g << "$L << EOD\n";
+  bool exact = false;
+  for (const auto& p : l["curve"]) {
+    exact = exact || !p["exact"].is_null();
+    g << fmt::format("{:.10g} {:.10g} {:.10g} {}\n", p["eta"].get<double>(), p["lambda"].get<double>(),
+                     kZ999 * p["stderr"].get<double>(),
+                     p["exact"].is_null() ? std::string("NaN") : fmt::format("{:.10g}", p["exact"].get<double>()));
+  }
+  g << "EOD\n$F << EOD\n";
+  for (const auto& f : l["fractions"])
+    g << fmt::format("{:.10g} {:.6g} {:.6g} {:.6g}\n", f["eta"].get<double>(),
+                     f["returned"].get<double>() / f["runs"].get<double>(), f["low"].get<double>(), f["high"].get<double>());
+  g << "EOD\n";
+  auto vline = [&](const json& x, const char* name, const char* color) {
+    if (!x.is_null())
+      g << fmt::format("set arrow from {0:.10g}, graph 0 to {0:.10g}, graph 1 nohead dt 2 lw 1.5 lc rgb '{1}'\n"
+                       "set label '{2}' at {0:.10g}, graph 0.95 left offset 0.3,0 textcolor rgb '{1}'\n",
+                       x.get<double>(), color, name);
+  };
+  vline(l["eta_star"], "eta*", "#1f77b4");
+  vline(l["eta_L"], "eta_L", "#d62728");
+  g << fmt::format("set title '{}: {}, B = {} {}'\n", id, c["problem"]["name"].get<std::string>(), l["B"].get<int>(),
+                   l["sampling"].get<std::string>());
+  g << "plot 0 with lines lc rgb 'gray50' notitle, "
+       "$L using 1:2:3 with yerrorlines pt 7 ps 0.6 lc rgb 'black' title 'Lambda (Monte Carlo, 99.9%)', ";
+  if (exact) g << "$L using 1:4 with lines lc rgb '#2ca02c' title 'Lambda exact', ";
+  g << "$F using 1:2:3:4 axes x1y2 with yerrorbars pt 5 ps 0.7 lc rgb '#ff7f0e' title 'fraction returned'\n";
+  return script.draw(warning);
+}
+
 // A problem file stored in a record (a counterexample, a failing instance), written next to the report.
 std::string write_problem(const json& problem, const fs::path& out) {
   const fs::path dir = out / "problems";
@@ -306,6 +348,15 @@ std::string write_problem(const json& problem, const fs::path& out) {
   const std::string name = problem["name"].get<std::string>() + ".json";
   std::ofstream(dir / name) << problem.dump(2) << "\n";
   return "problems/" + name;
+}
+
+// One row of a statements table (claim column omitted when `claim` is empty).
+std::string statement_row(const std::string& claim, const json& st) {
+  const json& n = st["outcomes"];
+  return fmt::format("|{} {}{} | {} | {} ({} / {} / {}) | **{}** |\n", claim.empty() ? "" : fmt::format(" [{}](#{}) |", claim, anchor(claim)),
+                     cell(st["text"]), st.contains("scope") ? " (on some instance)" : "", st["expected"].get<std::string>(),
+                     st["outcome"].get<std::string>(), n["holds"].get<int>(), n["refuted"].get<int>(), n["unresolved"].get<int>(),
+                     st["verdict"].get<std::string>());
 }
 
 }  // namespace
@@ -330,6 +381,13 @@ std::string write_report(const ReportOptions& opt) {
                       cell(measured_summary(r)), cell(expected_summary(r)), r["scalar"].get<std::string>(), r["digits"].get<int>(),
                       r["cases"].size(), r["wall_time_s"].get<double>());
   }
+  md << "\n### Statements\n\nEach statement a claim checks, with its expected outcome (`holds`, or `refuted`: known or "
+        "found false, with its counterexample stored); it passes when every case measured the expected outcome "
+        "(CLAIMS.md, \"Expected outcomes\"). Negative controls are refuted statements.\n\n"
+        "| Claim | Statement | Expected | Measured (cases: holds / refuted / unresolved) | Verdict |\n|---|---|---|---|---|\n";
+  for (const auto& r : recs)
+    for (const auto& st : r.value("statements", json::array()))
+      md << statement_row(r["claim"].get<std::string>(), st);
   md << "\n";
   for (const auto& r : recs) {
     const std::string id = r["claim"];
@@ -345,6 +403,11 @@ std::string write_report(const ReportOptions& opt) {
       const std::string fig = figure(r, out / "figures", warning);
       if (!fig.empty()) md << fmt::format("![{} error against step size]({})\n\n", id, fig);
       else if (!warning.empty()) md << "*Figure:* " << warning << ".\n\n";
+    }
+    if (r.contains("statements") && !r["statements"].empty()) {
+      md << "| Statement | Expected | Measured (cases: holds / refuted / unresolved) | Verdict |\n|---|---|---|---|\n";
+      for (const auto& st : r["statements"]) md << statement_row("", st);
+      md << "\n";
     }
     const bool any_series = std::any_of(r["cases"].begin(), r["cases"].end(), [](const json& c) { return !c["series"].empty(); });
     if (any_series)
@@ -389,11 +452,18 @@ std::string write_report(const ReportOptions& opt) {
                           write_problem(c["counterexample_problem"], out));
       if (c.contains("unstable_end_point")) {
         const json& u = c["unstable_end_point"];
-        md << fmt::format("*Failing instance kept:* the most mean-square-unstable end point ({0}, eta = {1:.6g}, eta* = {2:.6g}) "
-                          "as the problem file [`{3}`]({3}) (theta0 = the end point; `irverify run STAB-2 --problem {3}` "
-                          "recomputes eta*).\n\n",
+        md << fmt::format("*Exhibit kept* (refutes \"every SGD end point is mean-square stable\"): the most "
+                          "mean-square-unstable end point with a resolved negative Lyapunov exponent ({0}, eta = {1:.6g}, "
+                          "eta* = {2:.6g}, Lambda = {3:.6f} ± {4:.6f}) as the problem file [`{5}`]({5}) (theta0 = the end "
+                          "point; `irverify run STAB-6 --problem {5}` locates eta_L there).\n\n",
                           u["optimizer"].get<std::string>(), u["eta"].get<double>(), u["eta_star"].get<double>(),
-                          write_problem(u["problem"], out));
+                          u.value("lambda", 0.0), u.value("lambda_stderr", 0.0), write_problem(u["problem"], out));
+      }
+      if (opt.figures && c.contains("lyapunov")) {
+        std::string warning;
+        const std::string fig = lyapunov_figure(id, c, out / "figures", warning);
+        if (!fig.empty()) md << fmt::format("![{} Lyapunov exponent and return fraction against eta]({})\n\n", id, fig);
+        else md << "*Figure:* " << warning << ".\n\n";
       }
       if (opt.figures && c.contains("plane")) {
         std::string warning;

@@ -4,7 +4,8 @@
 //   irverify report DIR [--out DIR] [--no-figures]
 //   irverify generate MODEL [--seed N] [--out FILE]
 //   irverify compare REFERENCE_DIR DIR [CLAIM...]   (fresh records against reference ones, checks/record/record_compare.hpp)
-// Exit status: 0 all verdicts pass; 1 a claim failed; 2 bad input or usage.
+// Exit status: 0 every statement has its expected outcome (holds or refuted); 1 some claim does not; 2 bad input or
+// usage.
 #include "checks/framework/claim.hpp"
 #include "checks/record/record.hpp"
 #include "checks/record/record_compare.hpp"
@@ -74,6 +75,15 @@ int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files,
         line += fmt::format(" [{}]", s["outcome"].get<std::string>());
       }
       std::cout << line << "\n";
+    }
+    // Each statement: its expectation, what was measured in how many cases, and whether they match.
+    for (const auto& st : rec["statements"]) {
+      const auto& n = st["outcomes"];
+      std::cout << fmt::format("  [{}] expected {}, measured {} ({} holds / {} refuted / {} unresolved){}: {}\n",
+                               st["verdict"] == "pass" ? "ok" : "MISMATCH", st["expected"].get<std::string>(),
+                               st["outcome"].get<std::string>(), n["holds"].get<int>(), n["refuted"].get<int>(),
+                               n["unresolved"].get<int>(), st.contains("scope") ? " on some instance" : "",
+                               st["text"].get<std::string>());
     }
   }
   return all ? 0 : 1;

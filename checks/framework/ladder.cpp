@@ -1,5 +1,6 @@
 #include "checks/framework/ladder.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -9,7 +10,6 @@ namespace irverify {
 void LadderCase::finish(double floor) {
   OrderFitOptions fo;
   fo.floor = floor;
-  pass = extra_pass;
   for (auto& s : series) {
     OrderFitOptions o = fo;
     if (!s.sigma.empty()) {
@@ -22,11 +22,18 @@ void LadderCase::finish(double floor) {
       s.fit = fit_order(h, s.err, o);
       s.order_holds = order_matches(s.fit, s.claimed_order, kOrderTolerance);
     }
-    if (s.role == "claim") pass = pass && s.order_holds;
-    // A control is rejected only by a fit that misses its order: a control that cannot be fitted is unresolved,
-    // and an unresolved control fails the case (a check that cannot fail proves nothing).
-    if (s.role == "negative-control") pass = pass && s.fit.ok && !s.order_holds;
+    // A control is refuted only by a fit that misses its order: a series that cannot be fitted is unresolved, and
+    // an unresolved statement fails the case (a check that cannot fail proves nothing).
+    if (s.role == "context") continue;
+    const bool control = s.role == "negative-control";
+    const std::string evidence =
+        s.fit.ok ? fmt::format("fitted order {:.4f} ± {:.4f} over {} points", s.fit.slope, s.fit.slope_stderr, s.fit.fitted.size())
+                 : "no fit: " + s.fit.note;
+    state(fmt::format("{}: error of order h^{:g} (±{:g})", s.name, s.claimed_order, kOrderTolerance), control ? kRefuted : kHolds,
+          outcome_of(s.order_holds, s.fit.ok), evidence);
   }
+  pass = !statements.empty();
+  for (const auto& st : statements) pass = pass && st.pass();
 }
 
 namespace {
@@ -70,6 +77,13 @@ nlohmann::json ladder_case_json(const LadderCase& c) {
                       {"order_holds", s.order_holds},
                       {"outcome", outcome(s)}});
   for (const auto& t : c.tables) tables.push_back(t.to_json());
+  nlohmann::json statements = nlohmann::json::array();
+  for (const auto& s : c.statements)
+    statements.push_back({{"text", s.text},
+                          {"expected", s.expected},
+                          {"outcome", s.outcome},
+                          {"evidence", s.evidence},
+                          {"verdict", s.pass() ? "pass" : "fail"}});
   nlohmann::json j = {{"problem", problem_summary_json(c.spec, c.dim, c.examples)},
           {"label", c.label},
           {"scalar", c.scalar},
@@ -77,10 +91,41 @@ nlohmann::json ladder_case_json(const LadderCase& c) {
           {"solver", c.solver},
           {"series", series},
           {"tables", tables},
+          {"statements", statements},
           {"seconds", c.seconds},
           {"verdict", c.pass ? "pass" : "fail"}};
   j.update(c.extra);
   return j;
+}
+
+nlohmann::json statement_summary(const nlohmann::json& cases) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& c : cases) {
+    if (!c.contains("statements")) continue;
+    for (const auto& s : c["statements"]) {
+      auto it = std::find_if(out.begin(), out.end(),
+                             [&](const nlohmann::json& o) { return o["text"] == s["text"] && o["expected"] == s["expected"]; });
+      if (it == out.end()) {
+        out.push_back({{"text", s["text"]},
+                       {"expected", s["expected"]},
+                       {"cases", 0},
+                       {"outcomes", {{kHolds, 0}, {kRefuted, 0}, {kUnresolved, 0}}},
+                       {"verdict", "pass"}});
+        it = out.end() - 1;
+      }
+      (*it)["cases"] = (*it)["cases"].get<int>() + 1;
+      auto& n = (*it)["outcomes"][s["outcome"].get<std::string>()];
+      n = n.get<int>() + 1;
+      if (s["verdict"] != "pass") (*it)["verdict"] = "fail";
+    }
+  }
+  for (auto& o : out) {  // the outcome measured in every case, else "mixed"
+    std::string all = "mixed";
+    for (const char* k : {kHolds, kRefuted, kUnresolved})
+      if (o["outcomes"][k] == o["cases"]) all = k;
+    o["outcome"] = all;
+  }
+  return out;
 }
 
 }  // namespace irverify

@@ -38,6 +38,23 @@ struct LadderSeries {
   bool order_holds = false;  // |fitted - claimed| <= kOrderTolerance
 };
 
+// A statement a case checks (CLAIMS.md "Expected outcomes"): the statement, its expected outcome (kHolds, or
+// kRefuted for a statement known or found to be false, e.g. a negative control), the measured outcome (kHolds,
+// kRefuted or kUnresolved) and the evidence. It passes when the measured outcome is the expected one: a refuted
+// statement that starts to hold fails, and an unresolved statement never passes.
+inline constexpr const char* kHolds = "holds";
+inline constexpr const char* kRefuted = "refuted";
+inline constexpr const char* kUnresolved = "unresolved";
+struct Statement {
+  std::string text;
+  std::string expected;
+  std::string outcome;
+  std::string evidence;
+  bool pass() const { return outcome == expected; }
+};
+// kHolds / kRefuted from a resolved measurement, kUnresolved when it could not decide.
+inline const char* outcome_of(bool holds, bool resolved = true) { return !resolved ? kUnresolved : holds ? kHolds : kRefuted; }
+
 // A generic table attached to a case (rendered as is): cells are preformatted text.
 struct CaseTable {
   std::string title;
@@ -58,8 +75,8 @@ struct LadderCase {
   nlohmann::json extra = nlohmann::json::object();  // claim-specific data merged into the case record
   std::string solver;  // e.g. "Taylor series, order 36"
   double seconds = 0;
-  bool pass = false;   // claims hold, every negative control is rejected, and extra_pass
-  bool extra_pass = true;  // verdicts of the case's tables (set by the claim)
+  std::vector<Statement> statements;  // set by the claim; finish() adds one per claim or control series
+  bool pass = false;   // every statement has its expected outcome (and there is at least one)
 
   void add_series(const std::string& name, const std::string& role, double order) {
     series.push_back({name, role, order, {}, {}, {}, {}, false});
@@ -76,11 +93,19 @@ struct LadderCase {
     add_error(i, e);
     series[i].sigma.push_back(sigma);
   }
-  // Fits every series above the given floor and sets the outcomes and pass.
+  // A statement the case checks (outcome: outcome_of(...)).
+  void state(std::string text, std::string expected, std::string outcome, std::string evidence = "") {
+    statements.push_back({std::move(text), std::move(expected), std::move(outcome), std::move(evidence)});
+  }
+  void state(Statement s) { statements.push_back(std::move(s)); }
+  // Fits every series above the given floor, adds their statements and sets pass.
   void finish(double floor);
 };
 
 nlohmann::json ladder_case_json(const LadderCase& c);
+// The statements of a record's cases, one entry per distinct (statement, expectation): how many cases measured each
+// outcome, and pass when every case matched the expectation.
+nlohmann::json statement_summary(const nlohmann::json& cases);
 nlohmann::json order_fit_json(const OrderFit& f);
 nlohmann::json problem_summary_json(const ProblemSpec& spec, int dim, int examples);
 

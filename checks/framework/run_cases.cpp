@@ -35,8 +35,25 @@ nlohmann::json run_cases_in(const Claim& claim, const RunOptions& opt, const Cas
           {"scalar", prec},
           {"digits", digits},
           {"seeds", seeds},
+          {"statements", statement_summary(cases)},
           {"cases", cases},
           {"not_applicable", skipped}};
+}
+
+void require_refuted_somewhere(nlohmann::json& rec, const std::string& text) {
+  auto& sum = rec["statements"];
+  auto it = std::find_if(sum.begin(), sum.end(), [&](const nlohmann::json& s) { return s["text"] == text; });
+  const bool refuted = it != sum.end() && (*it)["outcomes"][kRefuted].get<int>() > 0;
+  if (it == sum.end()) {
+    sum.push_back({{"text", text}, {"expected", kRefuted}, {"cases", 0},
+                   {"outcomes", {{kHolds, 0}, {kRefuted, 0}, {kUnresolved, 0}}}, {"outcome", kUnresolved}});
+    it = sum.end() - 1;
+  }
+  (*it)["scope"] = "some instance";
+  if (!refuted) {
+    (*it)["verdict"] = "fail";
+    rec["verdict"] = "fail";
+  }
 }
 
 std::string applies_always(const ProblemSpec&) { return ""; }

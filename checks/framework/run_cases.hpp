@@ -27,7 +27,7 @@ inline std::vector<nlohmann::json> cases_json(const std::vector<LadderCase>& cs)
   return v;
 }
 
-// Record body (verdict, scalar, digits, seeds, cases, not_applicable) from the cases of each problem in one scalar.
+// Record body (verdict, scalar, digits, seeds, cases, statements, not_applicable) from the cases of each problem in one scalar.
 nlohmann::json run_cases_in(const Claim& claim, const RunOptions& opt, const CaseRun& r, const std::string& scalar,
                             int digits, const std::function<std::vector<nlohmann::json>(const ProblemSpec&)>& cases);
 
@@ -47,8 +47,13 @@ inline int levels_or(const RunOptions& opt, int default_levels) { return opt.lev
 // Appends a case computed outside run_cases (a search, a timing) to the record; a failing case fails the record.
 inline void append_case(nlohmann::json& rec, const LadderCase& c) {
   rec["cases"].push_back(ladder_case_json(c));
+  rec["statements"] = statement_summary(rec["cases"]);
   if (!c.pass) rec["verdict"] = "fail";
 }
+
+// A statement expected refuted for the claim as a whole (by a counterexample on some instance): the record fails
+// unless at least one case states it and refutes it; its summary entry says so.
+void require_refuted_somewhere(nlohmann::json& rec, const std::string& text);
 
 // Applicability filters used by several claims.
 std::string applies_always(const ProblemSpec& spec);

@@ -78,11 +78,13 @@ template <class S> std::vector<std::vector<double>> points(const std::vector<Vec
 }
 
 // The verdict table of a sharpness-monotonicity test and its control.
-inline CaseTable sharpness_verdicts(const std::string& claim_test, bool holds, const std::string& control_test, bool rejected) {
-  return {"Sharpness verdicts",
-          {"test", "result", "outcome"},
-          {{claim_test, holds ? "yes" : "no", holds ? "holds" : "fails"},
-           {control_test, rejected ? "not decreasing" : "passed", rejected ? "rejected" : "NOT rejected"}}};
+// The sharpness statements of IGR-4 and IGR-5: the claim's monotonicity test (expected to hold) and its control
+// (expected refuted: the same test must not pass it), resolution `res` in the evidence.
+inline void sharpness_statements(LadderCase& c, const std::string& claim_test, bool holds, const std::string& control_test,
+                                 bool control_passes, double res) {
+  const std::string ev = fmt::format("strict decrease means drops > {:.3e} (100 x the limit tolerance)", res);
+  c.state(claim_test, kHolds, outcome_of(holds), ev);
+  c.state(control_test, kRefuted, outcome_of(control_passes), ev);
 }
 
 }  // namespace irverify

@@ -1,10 +1,11 @@
 // STAB-2 (CLAIMS.md, derived there; Wu & Su 2023 for the setting): the exact mean-square stability threshold of
 // SGD at an interpolating minimum, eta* = 1/lambda_max(A^{-1} C) on symmetric matrices over the range of H, for
-// batches with and without replacement (theory/stability/sgd_operator.hpp), checked three ways: the structured and
-// the dense generalized eigenproblem; bisection on rho(T(eta)); Monte Carlo growth of E|delta_t|^2
-// (solvers/stability/linear_growth.hpp) at eta*(1 + x), x in kStabMcOffsets, which must agree with log rho(T) within
-// its 99.9% interval and resolve the sign of x; thresholds eta*(1 -+ 5%) (the negative control) must be contradicted
-// by the rate at eta*(1 -+ 2.5%).
+// batches with and without replacement (theory/stability/sgd_operator.hpp), checked four ways: the structured and
+// the dense generalized eigenproblem; Mulayoff & Michaeli's Kronecker form 2/lambda_max(C^+ D); bisection on
+// rho(T(eta)); and Monte Carlo growth of E|delta_t|^2 (solvers/stability/linear_growth.hpp) at eta*(1 + x), x in
+// kStabMcOffsets, which must agree with log rho(T) within its 99.9% interval and resolve the sign of x. Negative
+// controls: wrong operators C' (GD's HMH, the other sampling, p with N for N - 1), each predicting the same Monte
+// Carlo rate, must be rejected by it.
 // The operator C is checked against brute-force enumeration of batches where there are <= kStabEnumerationLimit.
 #pragma once
 
@@ -18,7 +19,6 @@ inline constexpr int kStabBisectionBits = 40;         // bisection to relative w
 inline constexpr long kStabMcSamples = 1L << 18;      // runs per eta
 inline constexpr int kStabMcSteps = 2;  // horizon: short, so that E|delta_t|^2 is not dominated by rare batch sequences
 inline constexpr std::uint64_t kStabMcSeed = 2023;
-inline constexpr double kStabControlOffset = 0.05;    // the wrong thresholds eta*(1 +- 5%)
 inline constexpr long kStabEnumerationLimit = 100000;
 inline const std::vector<double> kStabMcOffsets = {-0.05, -0.025, 0.025, 0.05};
 

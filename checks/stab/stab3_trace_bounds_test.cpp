@@ -19,3 +19,12 @@ TEST(Stab3TraceBounds, SearchKeepsTheBoundsAndFindsAConfirmedBFreeCounterexample
   EXPECT_GT(c.extra["worst_b_free_ratio"].get<double>(), 1.0);
   EXPECT_TRUE(c.extra.contains("counterexample_problem"));
 }
+
+// A refuted statement that starts to hold turns its claim red: without a confirmed counterexample the B-free
+// statement holds, against its expectation.
+TEST(Stab3TraceBounds, BFreeStatementFailsWhenNoCounterexampleIsConfirmed) {
+  EXPECT_TRUE(b_free_statement(true, 3.1).pass());
+  const Statement s = b_free_statement(false, 0.98);
+  EXPECT_EQ(s.outcome, kHolds);
+  EXPECT_FALSE(s.pass());
+}

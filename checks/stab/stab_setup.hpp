@@ -42,7 +42,8 @@ template <class S> S eta_star_tolerance(const StabilityInstance<S>& in) {
   return S(64 * SymBasis{in.rank()}.size()) * eps<S>();
 }
 
-// An interpolating minimum of the problem, its features V (rows v_i), the model's Hessian there and the reduced
+// An interpolating minimum of the problem (theta0 itself if it interpolates and N > dim, else Gauss-Newton from
+// theta0; a problem with N > dim whose theta0 does not interpolate is refused), its features V (rows v_i), the model's Hessian there and the reduced
 // stability instance.
 template <class S> struct StabMinimum {
   std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();

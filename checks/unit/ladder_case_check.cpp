@@ -1,6 +1,8 @@
 // checks/framework/ladder: a negative control is rejected only when its fitted order misses the claimed one; a
-// control with too few points above the floor to fit is unresolved and fails the case.
+// control with too few points above the floor to fit is unresolved and fails the case. A statement passes only
+// with its expected outcome: a refuted statement that starts to hold turns the claim red.
 #include "checks/framework/ladder.hpp"
+#include "checks/framework/run_cases.hpp"
 
 #include <gtest/gtest.h>
 
@@ -39,4 +41,49 @@ TEST(LadderCase, UnfittableControlIsUnresolvedAndFailsTheCase) {
   EXPECT_FALSE(c.series[1].fit.ok);
   EXPECT_FALSE(c.pass);
   EXPECT_EQ(ladder_case_json(c)["series"][1]["outcome"], "unresolved");
+}
+
+namespace {
+// The record of a claim whose one case states a statement expected `expected` and measured `outcome`.
+nlohmann::json record_with(const char* expected, const char* outcome) {
+  Claim claim;
+  claim.id = "TEST-1";
+  RunOptions opt;
+  opt.progress = false;
+  ProblemSpec p;
+  p.name = "p";
+  opt.problems = {p};
+  return run_cases_in(claim, opt, CaseRun{}, "double", 15, [&](const ProblemSpec&) {
+    LadderCase c;
+    c.state("a statement", expected, outcome);
+    c.finish(0);
+    return std::vector<nlohmann::json>{ladder_case_json(c)};
+  });
+}
+}  // namespace
+
+TEST(Statements, RefutedStatementThatStartsToHoldTurnsTheClaimRed) {
+  EXPECT_EQ(record_with(kRefuted, kRefuted)["verdict"], "pass");
+  const nlohmann::json red = record_with(kRefuted, kHolds);
+  EXPECT_EQ(red["verdict"], "fail");
+  EXPECT_EQ(red["statements"][0]["outcome"], kHolds);
+  EXPECT_EQ(red["statements"][0]["verdict"], "fail");
+  EXPECT_EQ(record_with(kRefuted, kUnresolved)["verdict"], "fail");
+  EXPECT_EQ(record_with(kHolds, kRefuted)["verdict"], "fail");
+  EXPECT_EQ(record_with(kHolds, kHolds)["verdict"], "pass");
+}
+
+TEST(Statements, RefutedSomewhereNeedsACaseThatRefutesIt) {
+  nlohmann::json rec = record_with(kHolds, kHolds);
+  require_refuted_somewhere(rec, "a counterexample exists");
+  EXPECT_EQ(rec["verdict"], "fail");
+  nlohmann::json ok = record_with(kRefuted, kRefuted);
+  require_refuted_somewhere(ok, "a statement");
+  EXPECT_EQ(ok["verdict"], "pass");
+}
+
+TEST(Statements, CaseWithoutStatementsFails) {
+  LadderCase c;
+  c.finish(0);
+  EXPECT_FALSE(c.pass);
 }

@@ -1,9 +1,12 @@
 // The stability machinery (CLAIMS.md STAB): output gradients against central differences; Gauss-Newton and the
 // constructed minima interpolate; the Gauss-Newton Hessian equals the model's at interpolation; the closed form of
-// C against enumeration of batches; eta* three ways; GD limits; Monte Carlo growth reproducible across threads.
+// C against enumeration of batches; eta* three ways; GD limits; Monte Carlo growth, Lyapunov exponents and return
+// fractions reproducible across threads; the Lyapunov estimate against the exact rank-one exponent.
 #include "checks/stab/stab_setup.hpp"
 #include "checks/framework/tolerance.hpp"
 #include "solvers/stability/linear_growth.hpp"
+#include "solvers/stability/lyapunov.hpp"
+#include "solvers/stability/return_fraction.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
 
 #include <gtest/gtest.h>
@@ -111,7 +114,57 @@ TEST(MonteCarloGrowth, ReproducibleAcrossThreadsAndAgreesWithRho) {
   o.threads = 2;
   const GrowthEstimate two = mc_growth(st.inst.W, 2, BatchSampling::WithReplacement, eta, ts.top_matrix, o);
   EXPECT_EQ(one.log_rate, two.log_rate);
-  EXPECT_EQ(one.log_mean, two.log_mean);
+  EXPECT_EQ(one.stderr_, two.stderr_);
   EXPECT_LE(std::abs(one.log_rate - std::log(ts.rho)), 4 * one.stderr_);
   EXPECT_NEAR(ts.top, ts.rho, 1e-12);  // T preserves the PSD cone: its top eigenvalue is its spectral radius
+}
+
+TEST(LyapunovExponent, ReproducibleAcrossThreadsAndUnbiasedAfterBurnIn) {
+  const StabMinimum<double> st = minimum<double>("diag-uv");
+  const double eta = eta_star_structured<double>(st.inst, 1, BatchSampling::WithReplacement);
+  LyapunovOptions o;
+  o.runs = 64;
+  o.burn_in = 2000;
+  o.window = 4000;
+  const LyapunovEstimate one = lyapunov_exponent(st.inst, 1, BatchSampling::WithReplacement, eta, o);
+  o.threads = 2;
+  const LyapunovEstimate two = lyapunov_exponent(st.inst, 1, BatchSampling::WithReplacement, eta, o);
+  EXPECT_EQ(one.lambda, two.lambda);
+  EXPECT_EQ(one.bias_half, two.bias_half);
+  EXPECT_LT(one.lambda + 3.29 * one.stderr_, 0);  // Jensen: Lambda(eta*) <= 0, strictly here
+  // Without burn-in the isotropic start biases the estimate downwards (c_0 < 0); after it, the excess is far smaller.
+  EXPECT_LT(std::abs(one.bias_half), std::abs(one.bias_none));
+  ASSERT_EQ(one.horizons.size(), 4u);
+  EXPECT_EQ(one.horizons.back(), o.window);
+}
+
+TEST(LyapunovExponent, RankOneMonteCarloAgreesWithTheExactExponent) {
+  // h in {1, 3}: Lambda(eta) = (1/2) log|(1 - eta)(1 - 3 eta)|.
+  const StabilityInstance<double> in = stability_instance<double>(Mat<double>((Mat<double>(2, 1) << 1, std::sqrt(3.0)).finished()));
+  for (double eta : {0.5, 1.2, 1.5}) {
+    const double exact = 0.5 * std::log(std::abs((1 - eta) * (1 - 3 * eta)));
+    EXPECT_NEAR(lyapunov_exact<double>(in, 1, BatchSampling::WithReplacement, eta), exact, 1e-14);
+    LyapunovOptions o;
+    o.runs = 32;
+    o.burn_in = 100;
+    o.window = 4000;
+    const LyapunovEstimate e = lyapunov_exponent(in, 1, BatchSampling::WithReplacement, eta, o);
+    EXPECT_LE(std::abs(e.lambda - exact), 3.29 * e.stderr_) << "eta = " << eta;
+  }
+}
+
+TEST(ReturnFraction, ReproducibleAcrossThreadsAndRefusesARoundingLevelRadius) {
+  const StabMinimum<double> st = minimum<double>("diag-uv");
+  ReturnOptions o;
+  o.runs = 8;
+  o.horizon = 20000;
+  const double eta = 0.9 * eta_star_structured<double>(st.inst, 1, BatchSampling::WithReplacement);
+  const ReturnCounts one = return_fraction(st.model(), st.min.theta, 1, BatchSampling::WithReplacement, eta, o);
+  o.threads = 2;
+  const ReturnCounts two = return_fraction(st.model(), st.min.theta, 1, BatchSampling::WithReplacement, eta, o);
+  EXPECT_EQ(one.returned, two.returned);
+  EXPECT_EQ(one.mean_steps_returned, two.mean_steps_returned);
+  EXPECT_EQ(one.returned, o.runs);  // Lambda < 0 well below eta*
+  o.r0 = 1e-12;  // return radius 1e-14: within 2^20 eps of theta*'s rounding
+  EXPECT_THROW(return_fraction(st.model(), st.min.theta, 1, BatchSampling::WithReplacement, eta, o), std::invalid_argument);
 }

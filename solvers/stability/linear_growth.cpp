@@ -36,9 +36,9 @@ namespace {
 constexpr long kBlock = 256;
 
 struct Sums {
-  double x0 = 0, xt = 0, x00 = 0, xtt = 0, x0t = 0, l = 0, ll = 0;  // l: log(xt/x0)
+  double x0 = 0, xt = 0, x00 = 0, xtt = 0, x0t = 0;
   Sums& operator+=(const Sums& o) {
-    x0 += o.x0, xt += o.xt, x00 += o.x00, xtt += o.xtt, x0t += o.x0t, l += o.l, ll += o.ll;
+    x0 += o.x0, xt += o.xt, x00 += o.x00, xtt += o.xtt, x0t += o.x0t;
     return *this;
   }
 };
@@ -74,9 +74,8 @@ GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double et
         for (int j = 0; j < B; ++j) z.noalias() += (step * Wr.row(batch[j]).dot(d)) * Wr.row(batch[j]).transpose();
         d -= z;
       }
-      const double lr = std::log(d.squaredNorm() / x0) + 2 * log_scale;
       const double xt = d.squaredNorm() * std::exp(2 * log_scale);  // may overflow only at horizons unused for means
-      acc.x0 += x0, acc.xt += xt, acc.x00 += x0 * x0, acc.xtt += xt * xt, acc.x0t += x0 * xt, acc.l += lr, acc.ll += lr * lr;
+      acc.x0 += x0, acc.xt += xt, acc.x00 += x0 * x0, acc.xtt += xt * xt, acc.x0t += x0 * xt;
     };
   });
   const double n = static_cast<double>(opt.samples);
@@ -84,9 +83,7 @@ GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double et
   const double v00 = (tot.x00 / n - m0 * m0) * n / (n - 1), vtt = (tot.xtt / n - mt * mt) * n / (n - 1),
                v0t = (tot.x0t / n - m0 * mt) * n / (n - 1);
   const double var_log = (vtt / (mt * mt) + v00 / (m0 * m0) - 2 * v0t / (m0 * mt)) / n;
-  const double ml = tot.l / n, vl = (tot.ll / n - ml * ml) * n / (n - 1);
-  return {std::log(mt / m0) / opt.steps, std::sqrt(std::max(0.0, var_log)) / opt.steps, ml / (2 * opt.steps),
-          std::sqrt(std::max(0.0, vl) / n) / (2 * opt.steps), opt.samples, opt.steps};
+  return {std::log(mt / m0) / opt.steps, std::sqrt(std::max(0.0, var_log)) / opt.steps, opt.samples, opt.steps};
 }
 
 }  // namespace irverify

@@ -7,9 +7,8 @@
 //     delta' = delta - (eta/B) sum_{j in xi} w_j (w_j . delta), batches with or without replacement, started from
 //     delta_0 = M0^{1/2} z, z standard normal, so E[delta_0 delta_0'] = M0. With M0 the top eigenmatrix of T,
 //     E|delta_t|^2 = rho(T)^t tr M0 exactly, and log(mean |delta_t|^2 / mean |delta_0|^2)/t estimates log rho(T);
-//     its standard error comes from the delta method on the two correlated means. The same runs give the
-//     Lyapunov-type rate E[log(|delta_t|^2 / |delta_0|^2)]/(2t) (almost-sure growth per step of |delta|), which can be
-//     negative while log rho(T) > 0: mean-square instability with almost-sure convergence. Sample s uses
+//     its standard error comes from the delta method on the two correlated means (the almost-sure growth rate, the
+//     Lyapunov exponent, is solvers/stability/lyapunov.hpp's: it needs a burn-in and long horizons). Sample s uses
 //     CounterStream(seed, s, kStabilityDomain); sums run in fixed blocks in sample order (bit-identical for any
 //     thread count).
 #pragma once
@@ -39,6 +38,27 @@ inline void draw_batch(CounterStream& rng, int N, BatchSampling s, std::vector<i
   }
 }
 
+// Calls f(batch) for every batch of B examples out of N: each ordered B-tuple (with replacement: N^B of them), or
+// each B-subset in increasing order (without: C(N, B)). Both are the uniform batch distributions of draw_batch.
+template <class F> void for_each_batch(int N, int B, BatchSampling s, F f) {
+  std::vector<int> idx(B, 0);
+  if (s == BatchSampling::WithoutReplacement) std::iota(idx.begin(), idx.end(), 0);
+  for (;;) {
+    f(static_cast<const std::vector<int>&>(idx));
+    int j = B - 1;
+    if (s == BatchSampling::WithReplacement) {
+      while (j >= 0 && ++idx[j] == N) idx[j--] = 0;
+    } else {
+      while (j >= 0 && idx[j] == N - B + j) --j;
+      if (j >= 0) {
+        ++idx[j];
+        for (int k = j + 1; k < B; ++k) idx[k] = idx[k - 1] + 1;
+      }
+    }
+    if (j < 0) return;
+  }
+}
+
 template <class S> S gd_linear_rate(const Mat<S>& V, const Vec<S>& delta0, const S& eta, int steps);
 
 struct GrowthOptions {
@@ -52,8 +72,6 @@ struct GrowthOptions {
 struct GrowthEstimate {
   double log_rate = 0;  // estimate of log rho(T) per step
   double stderr_ = 0;   // its standard error
-  double log_mean = 0;  // E[log(|delta_t|^2/|delta_0|^2)]/(2t)
-  double log_mean_stderr = 0;
   long samples = 0;
   int steps = 0;
 };

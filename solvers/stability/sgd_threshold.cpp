@@ -2,6 +2,9 @@
 #include "theory/linalg/decompositions.hpp"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace irverify {
 
@@ -67,6 +70,40 @@ template <class S> S eta_star_dense(const StabilityInstance<S>& in, int B, Batch
   return S(1) / sym_eigen<S>(M, false).values.maxCoeff();
 }
 
+template <class S> KroneckerThreshold<S>::KroneckerThreshold(const Mat<S>& V) : N_(static_cast<int>(V.rows())) {
+  using std::sqrt;
+  const int d = static_cast<int>(V.cols()), d2 = d * d;
+  if (d > kKroneckerMaxDim)
+    throw std::invalid_argument("KroneckerThreshold: d = " + std::to_string(d) + " > " + std::to_string(kKroneckerMaxDim));
+  const Mat<S> H = V.transpose() * V / S(N_), I = Mat<S>::Identity(d, d);
+  auto kron = [&](const Mat<S>& X, const Mat<S>& Y) {  // (X (x) Y)_{(i,k),(j,l)} = X_ij Y_kl
+    Mat<S> K(d2, d2);
+    for (int i = 0; i < d; ++i)
+      for (int j = 0; j < d; ++j) K.block(i * d, j * d, d, d) = X(i, j) * Y;
+    return K;
+  };
+  const SymEigen<S> ce = sym_eigen<S>(Mat<S>((kron(H, I) + kron(I, H)) / S(2)), true);
+  const S cut = S(64 * d2) * eps<S>() * ce.values(d2 - 1);
+  std::vector<int> keep;
+  for (int k = 0; k < d2; ++k)
+    if (ce.values(k) > cut) keep.push_back(k);
+  Mat<S> P(d2, static_cast<int>(keep.size()));  // columns q_k / sqrt(c_k)
+  for (std::size_t k = 0; k < keep.size(); ++k) P.col(k) = ce.vectors.col(keep[k]) / sqrt(S(ce.values(keep[k])));
+  Mat<S> Dsum = Mat<S>::Zero(d2, d2);
+  for (int i = 0; i < N_; ++i) {
+    const Mat<S> Hi = V.row(i).transpose() * V.row(i);
+    Dsum += kron(Hi, Hi);
+  }
+  G_hh_ = P.transpose() * kron(H, H) * P;
+  G_d_ = P.transpose() * (Dsum / S(N_)) * P;
+}
+
+template <class S> S KroneckerThreshold<S>::eta_star(int B, BatchSampling s) const {
+  if (B < 1 || (s == BatchSampling::WithoutReplacement && B > N_)) throw std::invalid_argument("KroneckerThreshold: bad B");
+  const S p = s == BatchSampling::WithReplacement ? S(1) / S(B) : N_ == 1 ? S(1) : S(N_ - B) / S(B * (N_ - 1));
+  return S(2) / sym_eigen<S>(Mat<S>((1 - p) * G_hh_ + p * G_d_), false).values.maxCoeff();
+}
+
 template <class S>
 TSpectrum<S> t_spectrum(const StabilityOperators<S>& ops, const BatchCoefficients<S>& c, const S& eta, bool vector) {
   const Mat<S> T = ops.T(c, eta);
@@ -101,6 +138,7 @@ template <class S> EtaBracket<S> eta_star_bisection(const StabilityInstance<S>& 
 #define IRVERIFY_INST(S)                                                                                         \
   template S eta_star_structured<S>(const StabilityInstance<S>&, int, BatchSampling);                            \
   template S eta_star_dense<S>(const StabilityInstance<S>&, int, BatchSampling);                                 \
+  template class KroneckerThreshold<S>;                                                                           \
   template TSpectrum<S> t_spectrum<S>(const StabilityOperators<S>&, const BatchCoefficients<S>&, const S&, bool); \
   template EtaBracket<S> eta_star_bisection<S>(const StabilityInstance<S>&, int, BatchSampling, const S&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)

@@ -7,6 +7,13 @@
 //   eta_star_dense: the same generalized symmetric eigenproblem C x = mu A x solved densely (n x n).
 //   eta_star_bisection: bisection on eta for the spectral radius of T(eta) = I - eta A + eta^2 C (dense
 //     eigenvalues of the n x n matrix), stable iff rho(T) <= 1; no use of the generalized eigenproblem.
+//   eta_star_kronecker: Mulayoff & Michaeli's closed form (Exact mean square linear stability analysis for SGD,
+//     COLT 2024): eta* = 2/lambda_max(C^+ D) with C = (1/2)(H (+) H) = (1/2)(H (x) I + I (x) H) and
+//     D = (1 - p) H (x) H + p (1/N) sum_i H_i (x) H_i, p = (N - B)/(B (N - 1)) without replacement, 1/B with;
+//     built densely on the full parameter space (d^2 x d^2) from the features V (H_i = v_i v_i', H = (1/N) sum H_i),
+//     sharing nothing with the routes above. C^+ from C's eigendecomposition (eigenvalues below 64 d^2 eps |C|_2
+//     count as zero); D's range lies in C's, so lambda_max(C^+ D) = lambda_max(C^{+1/2} D C^{+1/2}). Refused
+//     (std::invalid_argument) for d > kKroneckerMaxDim. (class KroneckerThreshold)
 #pragma once
 
 #include "theory/stability/sgd_operator.hpp"
@@ -15,6 +22,18 @@ namespace irverify {
 
 template <class S> S eta_star_structured(const StabilityInstance<S>& in, int B, BatchSampling s);
 template <class S> S eta_star_dense(const StabilityInstance<S>& in, int B, BatchSampling s);
+inline constexpr int kKroneckerMaxDim = 24;  // d^2 = 576: a dense eigenproblem of that size in mp50 takes seconds
+// C's pseudo-inverse and the two parts of D projected on C's range are built once per V; each scheme then needs the
+// eigenvalues of (1 - p) G_HH + p G_D only.
+template <class S> class KroneckerThreshold {
+ public:
+  explicit KroneckerThreshold(const Mat<S>& V);
+  S eta_star(int B, BatchSampling s) const;
+
+ private:
+  int N_;
+  Mat<S> G_hh_, G_d_;  // P'(H (x) H)P and P'((1/N) sum_i H_i (x) H_i)P, P = C^{+1/2} on C's range
+};
 
 template <class S> struct TSpectrum {
   S rho;       // max |eigenvalue|

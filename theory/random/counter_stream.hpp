@@ -19,6 +19,9 @@ inline constexpr std::uint32_t kStabilityDomain = 4;        // solvers/stability
 inline constexpr std::uint32_t kStabSearchDomain = 5;       // STAB-3: random and adversarial features
 inline constexpr std::uint32_t kStabStartDomain = 6;        // STAB-4: starting points
 inline constexpr std::uint32_t kStabBatchDomain = 7;        // STAB-4: batches
+inline constexpr std::uint32_t kLyapunovDomain = 8;         // solvers/stability/lyapunov: linearized SGD products
+inline constexpr std::uint32_t kReturnStartDomain = 9;      // solvers/stability/return_fraction: perturbations
+inline constexpr std::uint32_t kReturnBatchDomain = 10;     // solvers/stability/return_fraction: batches
 
 class CounterStream {
  public:
