@@ -300,8 +300,8 @@ std::string selection_figure(const std::string& id, const json& c, const fs::pat
   return script.draw(warning);
 }
 
-// STAB-6: Lambda(eta) with its 99.9% band (and the exact exponent where there is one), eta*, 2/lambda_max and eta_L
-// marked, and the fraction of nonlinear SGD runs that return (99.9% Wilson intervals) on a second axis.
+// STAB-6: Lambda(eta) with its 99.9% band (and the exact exponent where there is one), eta* and eta_L marked, and
+// the fraction of nonlinear SGD runs that return (99.9% Wilson intervals) on a second axis.
 std::string lyapunov_figure(const std::string& id, const json& c, const fs::path& dir, std::string& warning) {
   const json& l = c["lyapunov"];
   GnuplotScript script(dir, fmt::format("{}-{}-B{}-{}", id, c["problem"]["name"].get<std::string>(), l["B"].get<int>(),

@@ -52,7 +52,8 @@ inline void append_case(nlohmann::json& rec, const LadderCase& c) {
 }
 
 // A statement expected refuted for the claim as a whole (by a counterexample on some instance): the record fails
-// unless at least one case states it and refutes it; its summary entry says so.
+// unless at least one case states it and refutes it; its summary entry says so. Call it after the last append_case
+// (which rebuilds the summary from the cases).
 void require_refuted_somewhere(nlohmann::json& rec, const std::string& text);
 
 // Applicability filters used by several claims.
