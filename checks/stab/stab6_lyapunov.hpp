@@ -1,6 +1,6 @@
 // STAB-6 (CLAIMS.md; Chemnitz & Engel, JMLR 2025; Ziyin et al. 2023): the top Lyapunov exponent Lambda(eta) of
 // linearized SGD at an interpolating minimum decides whether SGD can converge there, not mean-square stability.
-// Per problem and batch scheme (B = 1 with replacement; B = 2 without, when N > 2):
+// Per problem and batch scheme (B = 1; B = 2 with and without replacement, when N > 2):
 //   eta* (STAB-2, structured, in the claim's precision) and 2/lambda_max;
 //   Lambda on a ladder eta = eta* x kStab6Grid (Monte Carlo, solvers/stability/lyapunov.hpp, double) until its sign
 //   is resolved positive twice, then kStab6Bisections bisections of the sign change: eta_L lies in the bracket
