@@ -123,8 +123,9 @@ template <class S> std::vector<LadderCase> stab_lyapunov_cases(const ProblemSpec
     // Tables and statements of the exponent.
     CaseTable tl{fmt::format("Top Lyapunov exponent Lambda(eta) per step ({} runs, burn-in {}, window T = {}); bias: "
                              "excess of the estimate started at half the burn-in (bounds the remaining bias) and without "
-                             "burn-in, common random numbers; horizon ladder: the estimate over T/8, T/4, T/2, T",
-                             lo.runs, lo.burn_in, lo.window),
+                             "burn-in, common random numbers; horizon ladder: the estimate over T/8, T/4, T/2, T. Every eta uses the same "
+                             "batch sequences (seed {}): the estimates along the ladder are correlated, not independent",
+                             lo.runs, lo.burn_in, lo.window, kStab6Seed),
                  {"eta", "eta/eta*", "Lambda ± se", "(1/2) log rho(T)", exact ? "exact Lambda (z)" : "sign", "bias (half burn-in)",
                   "bias (no burn-in)", "horizon ladder"},
                  {}};
