@@ -2,6 +2,7 @@
 
 #include "checks/record/confidence.hpp"
 #include "checks/record/record.hpp"
+#include "theory/io/atomic_write.hpp"
 
 #include <fmt/format.h>
 
@@ -346,7 +347,7 @@ std::string write_problem(const json& problem, const fs::path& out) {
   const fs::path dir = out / "problems";
   fs::create_directories(dir);
   const std::string name = problem["name"].get<std::string>() + ".json";
-  std::ofstream(dir / name) << problem.dump(2) << "\n";
+  write_atomically((dir / name).string(), problem.dump(2) + "\n");
   return "problems/" + name;
 }
 
@@ -474,9 +475,7 @@ std::string write_report(const ReportOptions& opt) {
     }
   }
   const fs::path path = out / "REPORT.md";
-  std::ofstream f(path);
-  if (!f) throw std::runtime_error(fmt::format("{}: cannot write", path.string()));
-  f << md.str();
+  write_atomically(path.string(), md.str());
   return path.string();
 }
 

@@ -169,7 +169,11 @@ int main(int argc, char** argv) {
   cmp->add_option("records", cmp_dir, "Directory of fresh records")->required()->check(CLI::ExistingDirectory);
   cmp->add_option("claims", cmp_ids, "Claim ids (default: every reference record)");
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {  // --help and --version exit 0; every usage error exits 2, as documented
+    return app.exit(e) == 0 ? 0 : 2;
+  }
   try {
     if (app.got_subcommand("list")) return cmd_list();
     if (run->parsed()) {
@@ -191,6 +195,9 @@ int main(int argc, char** argv) {
     }
   } catch (const ProblemError& e) {
     std::cerr << "irverify: error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "irverify: error: out of memory (the problem is too large for this machine)\n";
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "irverify: error: " << e.what() << "\n";

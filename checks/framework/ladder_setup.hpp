@@ -12,6 +12,8 @@
 
 namespace irverify {
 
+inline constexpr double kMinLadderStep = 1e-280;
+
 // Largest power of two <= x (x > 0), in S.
 template <class S> S power_of_two_below(const S& x) {
   S p(1);
@@ -27,7 +29,13 @@ S start_step(const Problem<S>& pr, const S& scale, const std::string& scale_text
   if (pr.has_h0 && !(pr.h0 * scale < 2))
     throw ProblemError(fmt::format("{}: h0 = {} is unstable at theta0: h0 * {} = {} >= 2", pr.spec.origin, pr.spec.h0,
                                    scale_text, to_double(S(pr.h0 * scale))));
-  return pr.has_h0 ? pr.h0 : fallback;
+  const S h0 = pr.has_h0 ? pr.h0 : fallback;
+  // Ladders are recorded and fitted in double: a step below ~1e-280 would underflow within a 2^-20 ladder.
+  if (!(to_double(h0) >= kMinLadderStep))
+    throw ProblemError(fmt::format("{}: the largest step h0 = {} is below {:g} ({} = {}): the ladder cannot be "
+                                   "recorded in double; rescale the problem",
+                                   pr.spec.origin, to_string_full(h0), kMinLadderStep, scale_text, to_string_full(scale)));
+  return h0;
 }
 
 // GD ladders: stability bound h0 lambda_max(H(theta0)) < 2 (spectral radius), default a quarter of the local scale

@@ -1,5 +1,7 @@
 #include "checks/record/record.hpp"
 
+#include "theory/io/atomic_write.hpp"
+
 #include "irverify_provenance.hpp"
 
 #include <boost/version.hpp>
@@ -38,9 +40,7 @@ nlohmann::json provenance_json(const std::vector<std::string>& command_line) {
 void write_record(const nlohmann::json& record, const std::string& out_dir) {
   std::filesystem::create_directories(out_dir);
   const std::string path = (std::filesystem::path(out_dir) / (record.at("claim").get<std::string>() + ".json")).string();
-  std::ofstream out(path);
-  if (!out) throw std::runtime_error(fmt::format("{}: cannot write record", path));
-  out << record.dump(2) << "\n";
+  write_atomically(path, record.dump(2) + "\n");  // an existing record is replaced whole or left as it was
 }
 
 std::vector<nlohmann::json> read_records(const std::string& dir) {

@@ -6,7 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include "theory/io/atomic_write.hpp"
+
 #include <filesystem>
+#include <fstream>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace irverify;
 
@@ -119,4 +125,57 @@ TEST(Generator, DyadicTextIsExact) {
   EXPECT_EQ(dyadic_text(-4096, 12), "-1");
   EXPECT_EQ(dyadic_text(6144, 12), "1.5");
   EXPECT_EQ(dyadic_text(0, 12), "0");
+}
+
+namespace {
+std::filesystem::path scratch(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("irverify-hostile-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return dir / name;
+}
+}  // namespace
+
+// CSV lines end at LF, CRLF or a lone CR: an old-Mac file is three rows, not one.
+TEST(ProblemInput, CsvLineEndsLfCrlfAndCr) {
+  for (const std::string eol : {"\n", "\r\n", "\r"}) {
+    const auto csv = scratch("rows.csv");
+    std::ofstream(csv, std::ios::binary) << "1,2" << eol << "3,4" << eol << "5,6" << eol;
+    std::vector<std::string> where;
+    const auto rows = read_csv_rows(csv.string(), &where);
+    ASSERT_EQ(rows.size(), 3u) << "line end " << (eol == "\r" ? "CR" : eol == "\n" ? "LF" : "CRLF");
+    EXPECT_EQ(rows[2][1], "6");
+    EXPECT_EQ(where[1], csv.string() + ":2");
+  }
+}
+
+// A data file that is a FIFO would block forever: refused before opening.
+TEST(ProblemInput, DataFileMustBeARegularFile) {
+  const auto fifo = scratch("fifo.csv");
+  std::filesystem::remove(fifo);
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  try {
+    (void)read_csv_rows(fifo.string(), nullptr);
+    FAIL() << "a FIFO was opened";
+  } catch (const ProblemError& e) {
+    EXPECT_NE(std::string(e.what()).find("not a regular file"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove(fifo);
+}
+
+// A failed write leaves the existing file whole: never truncated first.
+TEST(AtomicWrite, FailureLeavesTheOldFileWhole) {
+  const auto path = scratch("record.json");
+  write_atomically(path.string(), "old content\n");
+  EXPECT_THROW(write_atomically((path.parent_path() / "no-such-dir" / "x.json").string(), "new"), std::runtime_error);
+  EXPECT_THROW(write_atomically(path.string() + std::string(1, '\0') + "x", "new"), std::runtime_error);
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "old content");
+  write_atomically(path.string(), "new content\n");
+  std::ifstream in2(path);
+  std::getline(in2, line);
+  EXPECT_EQ(line, "new content");
+  for (const auto& e : std::filesystem::directory_iterator(path.parent_path()))  // no temporary left behind
+    EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
 }

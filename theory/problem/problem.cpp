@@ -58,8 +58,9 @@ void validate(const ProblemSpec& s) {
       const auto& t = s.terms[i];
       if (t.b.size() != d) fail(s, fmt::format("terms[{}].b has {} entries, expected {}", i, t.b.size(), d));
       if (t.A.size() != d) fail(s, fmt::format("terms[{}].A has {} rows, expected {}", i, t.A.size(), d));
-      for (std::size_t r = 0; r < d; ++r) {
+      for (std::size_t r = 0; r < d; ++r)  // every row's length before any symmetric access A[c][r]
         if (t.A[r].size() != d) fail(s, fmt::format("terms[{}].A row {} has {} entries, expected {}", i, r, t.A[r].size(), d));
+      for (std::size_t r = 0; r < d; ++r) {
         for (std::size_t c = 0; c < d; ++c) {
           check_number(s, fmt::format("terms[{}].A[{}][{}]", i, r, c), t.A[r][c]);
           if (parse_scalar<mp50>(t.A[r][c]) != parse_scalar<mp50>(t.A[c][r]))
@@ -81,6 +82,11 @@ void validate(const ProblemSpec& s) {
     if (s.model == "two-param" && cols != 2)
       fail(s, fmt::format("two-param: data rows must be [x, y], got {} entries", cols));
     if (is_two_layer(s.model) && s.hidden < 1) fail(s, fmt::format("{}: 'hidden' must be a positive integer", s.model));
+    // The parameter count in 64 bits (hidden (features + 1) can overflow int).
+    const long long params = is_two_layer(s.model) ? static_cast<long long>(s.hidden) * static_cast<long long>(cols) : 0;
+    if (params > kMaxParameters)
+      fail(s, fmt::format("{}: hidden = {} with {} features gives {} parameters, more than the limit {}", s.model, s.hidden,
+                          cols - 1, params, kMaxParameters));
   }
   if (static_cast<int>(s.theta0.size()) != s.dim())
     fail(s, fmt::format("theta0 has {} entries, but model {} with this data has {} parameters", s.theta0.size(),
@@ -128,15 +134,23 @@ template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
   validate(spec);
   Problem<S> p;
   p.spec = spec;
-  const auto num = [](const std::string& t) { return parse_scalar<S>(t); };
+  // Parsed in S: a value can overflow a narrower precision than validate()'s mp50 check (1e400 in double).
+  const auto num = [&](const std::string& t, const std::string& where) {
+    try {
+      return parse_scalar<S>(t);
+    } catch (const std::invalid_argument& e) {
+      fail(spec, fmt::format("{}: {}", where, e.what()));
+    }
+  };
   if (spec.model == "quadratic") {
     std::vector<QuadraticTerm<S>> terms;
     const int d = spec.dim();
-    for (const auto& t : spec.terms) {
-      QuadraticTerm<S> q{Mat<S>(d, d), Vec<S>(d), num(t.c)};
+    for (std::size_t i = 0; i < spec.terms.size(); ++i) {
+      const auto& t = spec.terms[i];
+      QuadraticTerm<S> q{Mat<S>(d, d), Vec<S>(d), num(t.c, fmt::format("terms[{}].c", i))};
       for (int r = 0; r < d; ++r) {
-        q.b(r) = num(t.b[r]);
-        for (int c = 0; c < d; ++c) q.A(r, c) = num(t.A[r][c]);
+        q.b(r) = num(t.b[r], fmt::format("terms[{}].b[{}]", i, r));
+        for (int c = 0; c < d; ++c) q.A(r, c) = num(t.A[r][c], fmt::format("terms[{}].A[{}][{}]", i, r, c));
       }
       terms.push_back(std::move(q));
     }
@@ -146,8 +160,11 @@ template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
     Mat<S> X(n, f);
     Vec<S> y(n);
     for (int i = 0; i < n; ++i) {
-      for (int j = 0; j < f; ++j) X(i, j) = num(spec.data[i][j]);
-      y(i) = num(spec.data[i][f]);
+      for (int j = 0; j <= f; ++j) {
+        const S v = num(spec.data[i][j], fmt::format("{} column {}", row_where(spec, i), j + 1));
+        if (j < f) X(i, j) = v;
+        else y(i) = v;
+      }
     }
     if (spec.model == "least-squares") p.model = std::make_unique<LeastSquares<S>>(std::move(X), std::move(y));
     if (spec.model == "two-param") p.model = std::make_unique<DiagNet<S>>(DiagKind::TwoParam, std::move(X), std::move(y));
@@ -159,11 +176,11 @@ template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
       p.model = std::make_unique<TwoLayer<S>>(Activation::Relu, spec.hidden, std::move(X), std::move(y));
   }
   p.theta0 = Vec<S>(spec.dim());
-  for (int i = 0; i < spec.dim(); ++i) p.theta0(i) = num(spec.theta0[i]);
+  for (int i = 0; i < spec.dim(); ++i) p.theta0(i) = num(spec.theta0[i], fmt::format("theta0[{}]", i));
   for (const auto& blk : spec.partition) p.partition.emplace_back(blk.begin(), blk.end());
   if (!spec.h0.empty()) {
     p.has_h0 = true;
-    p.h0 = num(spec.h0);
+    p.h0 = num(spec.h0, "h0");
   }
   return p;
 }

@@ -1,5 +1,6 @@
 #include "theory/problem/problem_io.hpp"
 
+#include "theory/io/atomic_write.hpp"
 #include "theory/scalar.hpp"
 
 #include <fmt/format.h>
@@ -15,22 +16,30 @@ namespace {
 using json = nlohmann::json;
 
 // Builds a json DOM in which every floating-point literal keeps its source text
-// (as a JSON string), so no number passes through double.
+// (as a JSON string), so no number passes through double. Refuses nesting deeper than kMaxNesting (no deep
+// recursion on hostile input) and a key given twice in one object (no "last value wins").
+// A floating-point literal is kept as its text behind kNumberMark (a control character, refused in real strings), so
+// the reader can still tell the number 1.5 from the string "1.5".
+constexpr char kNumberMark = '\x01';
+
 class ExactSax : public json::json_sax_t {
  public:
+  static constexpr std::size_t kMaxNesting = 64;
   json root;
   std::size_t error_pos = 0;
   std::string error_msg;
+  bool refused = false;  // stopped by a limit or a duplicate key, not by a syntax error
 
   bool null() override { return put(json(nullptr)); }
   bool boolean(bool v) override { return put(json(v)); }
   bool number_integer(number_integer_t v) override { return put(json(v)); }
   bool number_unsigned(number_unsigned_t v) override { return put(json(v)); }
-  bool number_float(number_float_t, const string_t& s) override { return put(json(s)); }
+  bool number_float(number_float_t, const string_t& s) override { return put(json(kNumberMark + s)); }
   bool string(string_t& s) override { return put(json(s)); }
   bool binary(binary_t&) override { return put(json(nullptr)); }
   bool start_object(std::size_t) override { return open(json::object()); }
   bool key(string_t& k) override {
+    if (stack_.back()->contains(k)) return refuse(fmt::format("duplicate key \"{}\"", k));
     key_ = k;
     return true;
   }
@@ -62,8 +71,15 @@ class ExactSax : public json::json_sax_t {
     return true;
   }
   bool open(json v) {
+    if (stack_.size() >= kMaxNesting) return refuse(fmt::format("nested deeper than {} levels", kMaxNesting));
     stack_.push_back(slot(std::move(v)));
     return true;
+  }
+  // Stops the parse with a message (the SAX callbacks get no byte position: the message names the key or limit).
+  bool refuse(std::string what) {
+    error_msg = std::move(what);
+    refused = true;
+    return false;
   }
   bool close() {
     stack_.pop_back();
@@ -73,9 +89,23 @@ class ExactSax : public json::json_sax_t {
   std::string key_;
 };
 
-std::string slurp(const std::string& path) {
+// Only regular files (not a FIFO or a device, which could block forever), at most kMaxInputBytes.
+// `what`: "file" or "data file", for the messages.
+void check_regular_file(const std::string& path, const char* what) {
+  if (path.find('\0') != std::string::npos) throw ProblemError(fmt::format("a {} name contains a NUL character", what));
+  std::error_code ec;
+  const auto st = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(st)) throw ProblemError(fmt::format("{}: cannot open {} (no such file)", path, what));
+  if (!std::filesystem::is_regular_file(st)) throw ProblemError(fmt::format("{}: cannot open {}: not a regular file", path, what));
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxInputBytes)
+    throw ProblemError(fmt::format("{}: {} bytes, more than the limit of {} bytes for an input {}", path, size, kMaxInputBytes, what));
+}
+
+std::string slurp(const std::string& path, const char* what = "file") {
+  check_regular_file(path, what);
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw ProblemError(fmt::format("{}: cannot open file", path));
+  if (!in) throw ProblemError(fmt::format("{}: cannot open {}", path, what));
   std::ostringstream os;
   os << in.rdbuf();
   return os.str();
@@ -97,8 +127,27 @@ struct Reader {
   [[noreturn]] void fail(const std::string& where, const std::string& what) const {
     throw ProblemError(fmt::format("{}: {}: {}", path, where, what));
   }
+  static bool is_float(const json& v) { return v.is_string() && !v.get_ref<const std::string&>().empty() && v.get_ref<const std::string&>()[0] == kNumberMark; }
+  std::string string(const json& v, const std::string& where) const {
+    if (!v.is_string() || is_float(v)) fail(where, fmt::format("expected a string, got {}", is_float(v) ? "number" : v.type_name()));
+    const std::string t = v.get<std::string>();
+    for (unsigned char c : t)
+      if (c < 0x20) fail(where, "control character in a string");
+    return t;
+  }
+  // An integer in [lo, hi], checked in 64 bits before any narrowing.
+  long long integer(const json& v, const std::string& where, long long lo, long long hi) const {
+    if (!v.is_number_integer()) fail(where, fmt::format("expected an integer, got {}", v.is_string() ? "a decimal or string" : v.type_name()));
+    const bool neg = v.is_number_integer() && !v.is_number_unsigned() && v.get<long long>() < 0;
+    if (!neg && v.get<unsigned long long>() > static_cast<unsigned long long>(hi))
+      fail(where, fmt::format("{} is out of range ({}..{})", v.dump(), lo, hi));
+    const long long x = neg ? v.get<long long>() : static_cast<long long>(v.get<unsigned long long>());
+    if (x < lo) fail(where, fmt::format("{} is out of range ({}..{})", v.dump(), lo, hi));
+    return x;
+  }
   std::string number(const json& v, const std::string& where) const {
-    if (v.is_string()) return v.get<std::string>();  // validated later, with the same path
+    if (is_float(v)) return v.get<std::string>().substr(1);
+    if (v.is_string()) return string(v, where);  // validated later, with the same path
     if (v.is_number_integer()) return v.dump();
     fail(where, fmt::format("expected a number, got {}", v.type_name()));
   }
@@ -119,12 +168,20 @@ struct Reader {
 }  // namespace
 
 std::vector<std::vector<std::string>> read_csv_rows(const std::string& path, std::vector<std::string>* where) {
-  std::ifstream in(path);
-  if (!in) throw ProblemError(fmt::format("{}: cannot open data file", path));
+  const std::string text = slurp(path, "data file");
+  // Lines end at LF, CRLF or a lone CR (old Mac files): each counts as one line end.
+  std::vector<std::string> lines(1);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' || text[i] == '\n') {
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      lines.emplace_back();
+    } else {
+      lines.back() += text[i];
+    }
+  }
   std::vector<std::vector<std::string>> rows;
-  std::string line;
   std::size_t lineno = 0;
-  while (std::getline(in, line)) {
+  for (const std::string& line : lines) {
     ++lineno;
     const std::string t = trim(line);
     if (t.empty() || t[0] == '#') continue;
@@ -156,7 +213,18 @@ std::vector<std::vector<std::string>> read_csv_rows(const std::string& path, std
 ProblemSpec read_problem_file(const std::string& path) {
   const std::string text = slurp(path);
   ExactSax sax;
-  if (!json::sax_parse(text, &sax)) {
+  bool ok = false;
+  try {
+    ok = json::sax_parse(text, &sax);
+  } catch (const json::exception& e) {  // the SAX parser reports most errors through parse_error, not all
+    throw ProblemError(fmt::format("{}: invalid JSON ({})", path, e.what()));
+  }
+  if (!ok && sax.error_msg.find("number overflow") != std::string::npos)
+    throw ProblemError(fmt::format("{}:{}: a number outside double's range ({}): write it as a JSON string, e.g. \"1e400\", "
+                                   "to read it in mp50",
+                                   path, line_of(text, sax.error_pos), sax.error_msg));
+  if (!ok) {
+    if (sax.refused) throw ProblemError(fmt::format("{}: invalid problem file: {}", path, sax.error_msg));
     throw ProblemError(fmt::format("{}:{}: invalid JSON ({})", path, line_of(text, sax.error_pos), sax.error_msg));
   }
   const json& j = sax.root;
@@ -171,18 +239,15 @@ ProblemSpec read_problem_file(const std::string& path) {
     r.fail("format", fmt::format("unsupported format {} (expected \"irverify-problem-1\")", j["format"].dump()));
   ProblemSpec s;
   s.origin = path;
-  s.name = j.value("name", std::filesystem::path(path).stem().string());
-  if (!j.contains("model") || !j["model"].is_string()) r.fail("model", "missing (a string, e.g. \"least-squares\")");
-  s.model = j["model"].get<std::string>();
-  if (j.contains("hidden")) {
-    if (!j["hidden"].is_number_integer()) r.fail("hidden", "expected a positive integer");
-    s.hidden = j["hidden"].get<int>();
-  }
+  s.name = j.contains("name") ? r.string(j["name"], "name") : std::filesystem::path(path).stem().string();
+  if (s.name.size() > kMaxNameLength) r.fail("name", fmt::format("longer than {} characters", kMaxNameLength));
+  if (!j.contains("model")) r.fail("model", "missing (a string, e.g. \"least-squares\")");
+  s.model = r.string(j["model"], "model");
+  if (j.contains("hidden")) s.hidden = static_cast<int>(r.integer(j["hidden"], "hidden", 1, kMaxHidden));
   if (j.contains("data") && j.contains("data_file")) r.fail("data", "give either 'data' or 'data_file', not both");
   if (j.contains("data")) s.data = r.matrix(j["data"], "data");
   if (j.contains("data_file")) {
-    if (!j["data_file"].is_string()) r.fail("data_file", "expected a file name");
-    const auto csv = std::filesystem::path(path).parent_path() / j["data_file"].get<std::string>();
+    const auto csv = std::filesystem::path(path).parent_path() / r.string(j["data_file"], "data_file");
     try {
       s.data = read_csv_rows(csv.string(), &s.data_where);
     } catch (const ProblemError& e) {
@@ -210,23 +275,29 @@ ProblemSpec read_problem_file(const std::string& path) {
       const json& b = j["partition"][k];
       if (!b.is_array()) r.fail(fmt::format("partition[{}]", k), "expected an array of example indices");
       std::vector<int> blk;
-      for (const auto& i : b) {
-        if (!i.is_number_integer()) r.fail(fmt::format("partition[{}]", k), "example indices must be integers");
-        blk.push_back(i.get<int>());
-      }
+      for (std::size_t i = 0; i < b.size(); ++i)
+        blk.push_back(static_cast<int>(r.integer(b[i], fmt::format("partition[{}][{}]", k, i), 0, kMaxExamples - 1)));
       s.partition.push_back(std::move(blk));
     }
   }
-  if (j.contains("h0")) s.h0 = r.number(j["h0"], "h0");
-  if (j.contains("seed") && j["seed"].is_number_unsigned()) s.seed = j["seed"].get<std::uint64_t>();
+  if (j.contains("h0")) {
+    s.h0 = r.number(j["h0"], "h0");
+    if (s.h0.empty()) r.fail("h0", "empty (omit the key for the default)");
+  }
+  if (j.contains("seed")) {
+    if (!j["seed"].is_number_unsigned()) r.fail("seed", fmt::format("expected a non-negative integer, got {}", j["seed"].dump()));
+    s.seed = j["seed"].get<std::uint64_t>();
+  }
   validate(s);
   return s;
 }
 
 void write_problem_file(const ProblemSpec& spec, const std::string& path) {
-  std::ofstream out(path);
-  if (!out) throw ProblemError(fmt::format("{}: cannot write file", path));
-  out << spec.to_json().dump(2) << "\n";
+  try {
+    write_atomically(path, spec.to_json().dump(2) + "\n");
+  } catch (const std::runtime_error& e) {
+    throw ProblemError(e.what());
+  }
 }
 
 }  // namespace irverify

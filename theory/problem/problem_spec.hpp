@@ -14,6 +14,13 @@
 
 namespace irverify {
 
+// Input limits, checked while reading and validating, before anything is sized by them.
+inline constexpr std::uintmax_t kMaxInputBytes = std::uintmax_t(64) << 20;  // a problem or CSV file
+inline constexpr std::size_t kMaxNameLength = 256;
+inline constexpr long long kMaxHidden = 1LL << 20;      // two-layer width
+inline constexpr long long kMaxExamples = 1LL << 24;    // partition indices
+inline constexpr long long kMaxParameters = 1LL << 24;  // dim
+
 // Bad input: the message names the origin (file[:line] or generator) and the problem.
 class ProblemError : public std::runtime_error {
  public:
