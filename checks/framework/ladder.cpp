@@ -26,11 +26,15 @@ void LadderCase::finish(double floor) {
     // an unresolved statement fails the case (a check that cannot fail proves nothing).
     if (s.role == "context") continue;
     const bool control = s.role == "negative-control";
+    // A NaN or infinite error is named (its step), and leaves the statement unresolved whatever the fit says.
+    const auto bad = std::find_if(s.err.begin(), s.err.end(), [](double e) { return !std::isfinite(e); });
+    const bool finite = bad == s.err.end();
     const std::string evidence =
-        s.fit.ok ? fmt::format("fitted order {:.4f} ± {:.4f} over {} points", s.fit.slope, s.fit.slope_stderr, s.fit.fitted.size())
-                 : "no fit: " + s.fit.note;
+        !finite  ? fmt::format("error not finite ({}) at h = {}", s.err_text[bad - s.err.begin()], h_text[bad - s.err.begin()])
+        : s.fit.ok ? fmt::format("fitted order {:.4f} ± {:.4f} over {} points", s.fit.slope, s.fit.slope_stderr, s.fit.fitted.size())
+                   : "no fit: " + s.fit.note;
     state(fmt::format("{}: error of order h^{:g} (±{:g})", s.name, s.claimed_order, kOrderTolerance), control ? kRefuted : kHolds,
-          outcome_of(s.order_holds, s.fit.ok), evidence);
+          outcome_of(s.order_holds, s.fit.ok && finite), evidence);
   }
   pass = !statements.empty();
   for (const auto& st : statements) pass = pass && st.pass();

@@ -25,7 +25,15 @@ nlohmann::json run_cases_in(const Claim& claim, const RunOptions& opt, const Cas
   bool pass = true;
   for (std::size_t i = 0; i < todo.size(); ++i) {
     progress(opt, claim.id, fmt::format("{} ({}/{}) in {}", todo[i]->name, i + 1, todo.size(), prec));
-    for (auto& c : run(*todo[i])) {
+    std::vector<nlohmann::json> got;
+    try {
+      got = run(*todo[i]);
+    } catch (const ProblemError&) {
+      throw;  // names its file already
+    } catch (const std::exception& e) {  // a solver's failure (a numerical fault, a step-size underflow): say where
+      throw ProblemError(fmt::format("{}: {} ({}): {}", claim.id, todo[i]->origin, prec, e.what()));
+    }
+    for (auto& c : got) {
       pass = pass && c.at("verdict") == "pass";
       cases.push_back(std::move(c));
     }

@@ -4,6 +4,7 @@
 #include "solvers/flow/odeint_flow.hpp"
 #include "solvers/flow/quadratic_exact_flow.hpp"
 #include "solvers/flow/taylor_flow.hpp"
+#include "solvers/iterate/iterate.hpp"
 #include "theory/losses/igr_modified_loss.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem.hpp"
@@ -122,4 +123,27 @@ TEST(OdeintFlow, Rkf78AndBulirschStoerMatchClosedFormInDouble) {
   const Vec<double> ref = quadratic_exact_flow<double>(m.hessian(p.theta0, all), m.gradient(p.theta0, all), p.theta0, 1.0);
   for (auto method : {OdeintMethod::RKF78, OdeintMethod::BulirschStoer})
     EXPECT_LE(rel<double>(odeint_gradient_flow<double>(m, all, p.theta0, 1.0, 1e-14, method), ref), 1e-12);
+}
+
+// GD (IGR) and SGD epochs (SGD) that blow up are stopped at the step where the iterate stops being finite, with
+// that step in the message: never averaged into a ladder.
+TEST(Iterate, NonFiniteIterateIsAFaultAtItsStep) {
+  const ProblemSpec spec = generate_problem("least-squares", 1);
+  const Problem<double> pr = build_problem<double>(spec);
+  const Model<double>& m = *pr.model;
+  const Batch all = m.all_examples();
+  const double lmax = m.hessian(pr.theta0, all).selfadjointView<Eigen::Lower>().eigenvalues().maxCoeff();
+  Vec<double> th = pr.theta0;
+  try {
+    iterate(GdStep<double>{m, all, 3 / lmax, {}}, th, 100000);  // |1 - h lambda_max| = 2: overflows near step 1000
+    FAIL() << "no fault";
+  } catch (const NumericalFault& e) {
+    EXPECT_NE(std::string(e.what()).find("not finite after step"), std::string::npos) << e.what();
+  }
+  Partition batches;
+  for (int i = 0; i < m.num_examples(); ++i) batches.push_back({i});
+  Vec<double> th2 = pr.theta0;
+  EXPECT_THROW(iterate(SgdEpoch<double>{m, batches, 100 / lmax}, th2, 100000), NumericalFault);
+  Vec<double> th3 = pr.theta0;
+  EXPECT_NO_THROW(iterate(GdStep<double>{m, all, 1 / lmax, {}}, th3, 1000));
 }

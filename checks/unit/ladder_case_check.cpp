@@ -87,3 +87,17 @@ TEST(Statements, CaseWithoutStatementsFails) {
   c.finish(0);
   EXPECT_FALSE(c.pass);
 }
+
+// A NaN in a ladder is named with its step and leaves the statement unresolved (the case fails), whatever the fit of
+// the other points says.
+TEST(LadderCase, NonFiniteErrorIsNamedAndUnresolved) {
+  std::vector<double> e;
+  for (int k = 0; k < 8; ++k) e.push_back(std::ldexp(1.0, -2 * k));
+  e[3] = NAN;
+  const LadderCase c = ladder_with_control(e);
+  EXPECT_FALSE(c.pass);
+  const Statement& s = c.statements.back();
+  EXPECT_EQ(s.outcome, kUnresolved);
+  EXPECT_NE(s.evidence.find("not finite"), std::string::npos) << s.evidence;
+  EXPECT_NE(s.evidence.find("h = 0.125"), std::string::npos) << s.evidence;
+}

@@ -2,13 +2,33 @@
 // (STYLE.md lesson 10): a stepper advances a state by one step (a GD step, an SGD step or epoch, a flow chunk);
 // an observer sees (step index k >= 1, state after step k) and decides whether to stop (path recording, progress,
 // divergence and stop rules are observers).
-//   iterate(step, x, n)                      exactly n steps;
-//   iterate_until(step, x, max_steps, obs)   until obs returns true, at most max_steps steps.
+//   iterate(step, x, n)                      exactly n steps; a state that stops being finite throws
+//                                            NumericalFault at the step where it happens (never averaged in);
+//   iterate_until(step, x, max_steps, obs)   until obs returns true, at most max_steps steps (the observer judges
+//                                            divergence: some runs are expected to diverge).
 #pragma once
 
 #include "theory/models/model.hpp"
 
+#include <fmt/format.h>
+
+#include <stdexcept>
+#include <string>
+
 namespace irverify {
+
+// A run whose state became NaN or infinite: what, and at which step.
+class NumericalFault : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+template <class S> bool all_finite(const Vec<S>& x) {
+  using std::isfinite;
+  for (Eigen::Index i = 0; i < x.size(); ++i)
+    if (!isfinite(x(i))) return false;
+  return true;
+}
 
 struct IterationEnd {
   long steps = 0;        // steps taken
@@ -16,7 +36,10 @@ struct IterationEnd {
 };
 
 template <class Stepper, class State> void iterate(Stepper&& step, State& x, long n) {
-  for (long k = 0; k < n; ++k) step(x);
+  for (long k = 1; k <= n; ++k) {
+    step(x);
+    if (!all_finite(x)) throw NumericalFault(fmt::format("the iterate is not finite after step {} of {}", k, n));
+  }
 }
 
 template <class Stepper, class State, class Observer>
