@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages irverify needs, only those missing. Runs as root, or with sudo.
+# --fuzz: also clang and libFuzzer, for scripts/fuzz.sh.
 set -euo pipefail
 packages=(g++ cmake ninja-build git libboost-dev libeigen3-dev libmpfr-dev libgmp-dev libgtest-dev libbenchmark-dev
           libcli11-dev nlohmann-json3-dev libfmt-dev librandom123-dev gnuplot-nox)
+if [ "${1:-}" = "--fuzz" ]; then packages+=(clang libclang-rt-14-dev); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,134 +1,8 @@
 #include "theory/problem/problem.hpp"
 
-#include <Eigen/Eigenvalues>
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <set>
-
 namespace irverify {
-
-const std::vector<std::string>& model_kinds() {
-  static const std::vector<std::string> k = {"least-squares", "quadratic",      "two-param",     "diag-uv",
-                                             "diag-uu-vv",    "two-layer-tanh", "two-layer-relu"};
-  return k;
-}
-
-namespace {
-bool is_two_layer(const std::string& m) { return m == "two-layer-tanh" || m == "two-layer-relu"; }
-
-[[noreturn]] void fail(const ProblemSpec& s, const std::string& what) {
-  throw ProblemError(fmt::format("{}: {}", s.origin.empty() ? "problem" : s.origin, what));
-}
-
-std::string row_where(const ProblemSpec& s, std::size_t i) {
-  return i < s.data_where.size() ? s.data_where[i] : fmt::format("data[{}]", i);
-}
-
-void check_number(const ProblemSpec& s, const std::string& where, const std::string& text) {
-  try {
-    (void)parse_scalar<mp50>(text);
-  } catch (const std::invalid_argument& e) {
-    fail(s, fmt::format("{}: {}", where, e.what()));
-  }
-}
-}  // namespace
-
-int ProblemSpec::num_examples() const { return model == "quadratic" ? static_cast<int>(terms.size()) : static_cast<int>(data.size()); }
-
-int ProblemSpec::features() const { return data.empty() ? 0 : static_cast<int>(data.front().size()) - 1; }
-
-int ProblemSpec::dim() const {
-  if (model == "quadratic") return terms.empty() ? 0 : static_cast<int>(terms.front().b.size());
-  if (model == "least-squares") return features();
-  if (model == "two-param" || model == "diag-uv" || model == "diag-uu-vv") return 2 * features();
-  if (is_two_layer(model)) return hidden * (features() + 1);
-  return 0;
-}
-
-void validate(const ProblemSpec& s) {
-  const auto& kinds = model_kinds();
-  if (std::find(kinds.begin(), kinds.end(), s.model) == kinds.end())
-    fail(s, fmt::format("unknown model '{}' (known: {})", s.model, fmt::join(kinds, ", ")));
-  if (s.model == "quadratic") {
-    if (s.terms.empty()) fail(s, "quadratic model needs at least one entry in 'terms'");
-    const std::size_t d = s.terms.front().b.size();
-    if (d == 0) fail(s, "terms[0].b is empty");
-    for (std::size_t i = 0; i < s.terms.size(); ++i) {
-      const auto& t = s.terms[i];
-      if (t.b.size() != d) fail(s, fmt::format("terms[{}].b has {} entries, expected {}", i, t.b.size(), d));
-      if (t.A.size() != d) fail(s, fmt::format("terms[{}].A has {} rows, expected {}", i, t.A.size(), d));
-      for (std::size_t r = 0; r < d; ++r)  // every row's length before any symmetric access A[c][r]
-        if (t.A[r].size() != d) fail(s, fmt::format("terms[{}].A row {} has {} entries, expected {}", i, r, t.A[r].size(), d));
-      for (std::size_t r = 0; r < d; ++r) {
-        for (std::size_t c = 0; c < d; ++c) {
-          check_number(s, fmt::format("terms[{}].A[{}][{}]", i, r, c), t.A[r][c]);
-          if (parse_scalar<mp50>(t.A[r][c]) != parse_scalar<mp50>(t.A[c][r]))
-            fail(s, fmt::format("terms[{}].A is not symmetric at ({}, {})", i, r, c));
-        }
-        check_number(s, fmt::format("terms[{}].b[{}]", i, r), t.b[r]);
-      }
-      check_number(s, fmt::format("terms[{}].c", i), t.c);
-    }
-  } else {
-    if (s.data.empty()) fail(s, "no data rows");
-    const std::size_t cols = s.data.front().size();
-    if (cols < 2) fail(s, fmt::format("{}: a data row needs at least one feature and a label", row_where(s, 0)));
-    for (std::size_t i = 0; i < s.data.size(); ++i) {
-      if (s.data[i].size() != cols)
-        fail(s, fmt::format("{}: row has {} entries, expected {} (ragged data)", row_where(s, i), s.data[i].size(), cols));
-      for (std::size_t j = 0; j < cols; ++j) check_number(s, fmt::format("{} column {}", row_where(s, i), j + 1), s.data[i][j]);
-    }
-    if (s.model == "two-param" && cols != 2)
-      fail(s, fmt::format("two-param: data rows must be [x, y], got {} entries", cols));
-    if (is_two_layer(s.model) && s.hidden < 1) fail(s, fmt::format("{}: 'hidden' must be a positive integer", s.model));
-    // The parameter count in 64 bits (hidden (features + 1) can overflow int).
-    const long long params = is_two_layer(s.model) ? static_cast<long long>(s.hidden) * static_cast<long long>(cols) : 0;
-    if (params > kMaxParameters)
-      fail(s, fmt::format("{}: hidden = {} with {} features gives {} parameters, more than the limit {}", s.model, s.hidden,
-                          cols - 1, params, kMaxParameters));
-  }
-  if (static_cast<int>(s.theta0.size()) != s.dim())
-    fail(s, fmt::format("theta0 has {} entries, but model {} with this data has {} parameters", s.theta0.size(),
-                        s.model, s.dim()));
-  for (std::size_t i = 0; i < s.theta0.size(); ++i) check_number(s, fmt::format("theta0[{}]", i), s.theta0[i]);
-  if (!s.partition.empty()) {
-    std::set<int> seen;
-    for (std::size_t k = 0; k < s.partition.size(); ++k) {
-      if (s.partition[k].empty()) fail(s, fmt::format("partition[{}] is empty", k));
-      for (int i : s.partition[k]) {
-        if (i < 0 || i >= s.num_examples())
-          fail(s, fmt::format("partition[{}] names example {}, but there are {} examples", k, i, s.num_examples()));
-        if (!seen.insert(i).second) fail(s, fmt::format("partition: example {} appears twice", i));
-      }
-    }
-    if (static_cast<int>(seen.size()) != s.num_examples())
-      fail(s, fmt::format("partition covers {} of {} examples", seen.size(), s.num_examples()));
-  }
-  if (!s.h0.empty()) {
-    check_number(s, "h0", s.h0);
-    if (!(parse_scalar<mp50>(s.h0) > 0)) fail(s, fmt::format("h0 = {} is not positive", s.h0));
-  }
-}
-
-nlohmann::json ProblemSpec::to_json() const {
-  nlohmann::json j;
-  j["format"] = "irverify-problem-1";
-  j["name"] = name;
-  j["model"] = model;
-  if (is_two_layer(model)) j["hidden"] = hidden;
-  if (model == "quadratic") {
-    j["terms"] = nlohmann::json::array();
-    for (const auto& t : terms) j["terms"].push_back({{"A", t.A}, {"b", t.b}, {"c", t.c}});
-  } else {
-    j["data"] = data;
-  }
-  j["theta0"] = theta0;
-  if (!partition.empty()) j["partition"] = partition;
-  if (!h0.empty()) j["h0"] = h0;
-  if (seed != 0) j["seed"] = seed;
-  return j;
-}
 
 template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
   validate(spec);
@@ -139,7 +13,7 @@ template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
     try {
       return parse_scalar<S>(t);
     } catch (const std::invalid_argument& e) {
-      fail(spec, fmt::format("{}: {}", where, e.what()));
+      problem_error(spec, fmt::format("{}: {}", where, e.what()));
     }
   };
   if (spec.model == "quadratic") {
@@ -161,7 +35,7 @@ template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
     Vec<S> y(n);
     for (int i = 0; i < n; ++i) {
       for (int j = 0; j <= f; ++j) {
-        const S v = num(spec.data[i][j], fmt::format("{} column {}", row_where(spec, i), j + 1));
+        const S v = num(spec.data[i][j], fmt::format("{} column {}", row_origin(spec, i), j + 1));
         if (j < f) X(i, j) = v;
         else y(i) = v;
       }

@@ -168,7 +168,11 @@ struct Reader {
 }  // namespace
 
 std::vector<std::vector<std::string>> read_csv_rows(const std::string& path, std::vector<std::string>* where) {
-  const std::string text = slurp(path, "data file");
+  return parse_csv_text(slurp(path, "data file"), path, where);
+}
+
+std::vector<std::vector<std::string>> parse_csv_text(const std::string& text, const std::string& path,
+                                                     std::vector<std::string>* where) {
   // Lines end at LF, CRLF or a lone CR (old Mac files): each counts as one line end.
   std::vector<std::string> lines(1);
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -210,8 +214,9 @@ std::vector<std::vector<std::string>> read_csv_rows(const std::string& path, std
   return rows;
 }
 
-ProblemSpec read_problem_file(const std::string& path) {
-  const std::string text = slurp(path);
+ProblemSpec read_problem_file(const std::string& path) { return parse_problem_text(slurp(path), path); }
+
+ProblemSpec parse_problem_text(const std::string& text, const std::string& path) {
   ExactSax sax;
   bool ok = false;
   try {

@@ -57,6 +57,11 @@ const std::vector<std::string>& model_kinds();
 
 // Structural checks (model known, rows not ragged, dimensions, partition, h0 > 0).
 // Throws ProblemError naming spec.origin.
+// Throws ProblemError "<origin>: what" (origin: the file, or "problem").
+[[noreturn]] void problem_error(const ProblemSpec& s, const std::string& what);
+// Where data row i came from: "file.csv:7" for CSV rows, else "data[i]".
+std::string row_origin(const ProblemSpec& s, std::size_t i);
+
 void validate(const ProblemSpec& spec);
 
 }  // namespace irverify
