@@ -127,7 +127,9 @@ struct Reader {
   [[noreturn]] void fail(const std::string& where, const std::string& what) const {
     throw ProblemError(fmt::format("{}: {}: {}", path, where, what));
   }
-  static bool is_float(const json& v) { return v.is_string() && !v.get_ref<const std::string&>().empty() && v.get_ref<const std::string&>()[0] == kNumberMark; }
+  static bool is_float(const json& v) {
+    return v.is_string() && !v.get_ref<const std::string&>().empty() && v.get_ref<const std::string&>()[0] == kNumberMark;
+  }
   std::string string(const json& v, const std::string& where) const {
     if (!v.is_string() || is_float(v)) fail(where, fmt::format("expected a string, got {}", is_float(v) ? "number" : v.type_name()));
     const std::string t = v.get<std::string>();
@@ -137,12 +139,11 @@ struct Reader {
   }
   // An integer in [lo, hi], checked in 64 bits before any narrowing.
   long long integer(const json& v, const std::string& where, long long lo, long long hi) const {
-    if (!v.is_number_integer()) fail(where, fmt::format("expected an integer, got {}", v.is_string() ? "a decimal or string" : v.type_name()));
-    const bool neg = v.is_number_integer() && !v.is_number_unsigned() && v.get<long long>() < 0;
-    if (!neg && v.get<unsigned long long>() > static_cast<unsigned long long>(hi))
-      fail(where, fmt::format("{} is out of range ({}..{})", v.dump(), lo, hi));
-    const long long x = neg ? v.get<long long>() : static_cast<long long>(v.get<unsigned long long>());
-    if (x < lo) fail(where, fmt::format("{} is out of range ({}..{})", v.dump(), lo, hi));
+    if (!v.is_number_integer())
+      fail(where, fmt::format("expected an integer, got {}", is_float(v) ? "a decimal number" : v.type_name()));
+    const bool too_big = v.is_number_unsigned() && v.get<unsigned long long>() > static_cast<unsigned long long>(hi);
+    const long long x = too_big ? hi : v.get<long long>();
+    if (too_big || x < lo || x > hi) fail(where, fmt::format("{} is out of range ({}..{})", v.dump(), lo, hi));
     return x;
   }
   std::string number(const json& v, const std::string& where) const {
