@@ -102,6 +102,14 @@ nlohmann::json ladder_case_json(const LadderCase& c) {
   return j;
 }
 
+nlohmann::json statement_entry(const std::string& text, const std::string& expected) {
+  return {{"text", text},
+          {"expected", expected},
+          {"cases", 0},
+          {"outcomes", {{kHolds, 0}, {kRefuted, 0}, {kUnresolved, 0}}},
+          {"verdict", "pass"}};
+}
+
 nlohmann::json statement_summary(const nlohmann::json& cases) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& c : cases) {
@@ -110,11 +118,7 @@ nlohmann::json statement_summary(const nlohmann::json& cases) {
       auto it = std::find_if(out.begin(), out.end(),
                              [&](const nlohmann::json& o) { return o["text"] == s["text"] && o["expected"] == s["expected"]; });
       if (it == out.end()) {
-        out.push_back({{"text", s["text"]},
-                       {"expected", s["expected"]},
-                       {"cases", 0},
-                       {"outcomes", {{kHolds, 0}, {kRefuted, 0}, {kUnresolved, 0}}},
-                       {"verdict", "pass"}});
+        out.push_back(statement_entry(s["text"], s["expected"]));
         it = out.end() - 1;
       }
       (*it)["cases"] = (*it)["cases"].get<int>() + 1;

@@ -106,6 +106,8 @@ nlohmann::json ladder_case_json(const LadderCase& c);
 // The statements of a record's cases, one entry per distinct (statement, expectation): how many cases measured each
 // outcome, and pass when every case matched the expectation.
 nlohmann::json statement_summary(const nlohmann::json& cases);
+// An empty summary entry (no case yet, verdict pass) for a statement and its expectation.
+nlohmann::json statement_entry(const std::string& text, const std::string& expected);
 nlohmann::json order_fit_json(const OrderFit& f);
 nlohmann::json problem_summary_json(const ProblemSpec& spec, int dim, int examples);
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <new>
 
 namespace irverify {
 
@@ -30,6 +31,8 @@ nlohmann::json run_cases_in(const Claim& claim, const RunOptions& opt, const Cas
       got = run(*todo[i]);
     } catch (const ProblemError&) {
       throw;  // names its file already
+    } catch (const std::bad_alloc&) {
+      throw;  // the CLI says "out of memory"
     } catch (const std::exception& e) {  // a solver's failure (a numerical fault, a step-size underflow): say where
       throw ProblemError(fmt::format("{}: {} ({}): {}", claim.id, todo[i]->origin, prec, e.what()));
     }
@@ -53,9 +56,9 @@ void require_refuted_somewhere(nlohmann::json& rec, const std::string& text) {
   auto it = std::find_if(sum.begin(), sum.end(), [&](const nlohmann::json& s) { return s["text"] == text; });
   const bool refuted = it != sum.end() && (*it)["outcomes"][kRefuted].get<int>() > 0;
   if (it == sum.end()) {
-    sum.push_back({{"text", text}, {"expected", kRefuted}, {"cases", 0},
-                   {"outcomes", {{kHolds, 0}, {kRefuted, 0}, {kUnresolved, 0}}}, {"outcome", kUnresolved}});
+    sum.push_back(statement_entry(text, kRefuted));
     it = sum.end() - 1;
+    (*it)["outcome"] = kUnresolved;
   }
   (*it)["scope"] = "some instance";
   if (!refuted) {

@@ -47,14 +47,6 @@ template <class S> Mat<S> enumerated_C(const StabilityInstance<S>& in, int B, Ba
   return sum / S(static_cast<double>(count));
 }
 
-template <class S> StabilityInstance<double> to_double_instance(const StabilityInstance<S>& in) {
-  StabilityInstance<double> d{in.N, Vec<double>(in.rank()), Mat<double>(in.N, in.rank())};
-  for (int k = 0; k < in.rank(); ++k) d.lambda(k) = to_double(in.lambda(k));
-  for (int i = 0; i < in.N; ++i)
-    for (int k = 0; k < in.rank(); ++k) d.W(i, k) = to_double(in.W(i, k));
-  return d;
-}
-
 // A second-moment operator C' = a D + b K that is not the scheme's: the negative controls.
 struct WrongOperator {
   std::string name;

@@ -56,7 +56,7 @@ template <class S> std::vector<LadderCase> stab_lyapunov_cases(const ProblemSpec
   using namespace stab6_detail;
   const StabMinimum<S> st(spec);
   const StabilityInstance<S>& in = st.inst;
-  const StabilityInstance<double> ind{in.N, in.lambda.template cast<double>(), in.W.template cast<double>()};
+  const StabilityInstance<double> ind = to_double_instance(in);
   const StabilityOperators<double> opsd(ind);
   const Problem<double> prd = build_problem<double>(spec);
   Vec<double> theta_star(st.min.theta.size());
