@@ -6,6 +6,7 @@
 //   irverify compare REFERENCE_DIR DIR [CLAIM...]   (fresh records against reference ones, checks/record/record_compare.hpp)
 // Exit status: 0 every statement has its expected outcome (holds or refuted); 1 some claim does not; 2 bad input or
 // usage.
+#include "checks/framework/budget.hpp"
 #include "checks/framework/claim.hpp"
 #include "checks/record/record.hpp"
 #include "checks/record/record_compare.hpp"
@@ -48,7 +49,7 @@ int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files,
   bool all = true;
   for (const Claim* c : todo) {
     const auto t0 = std::chrono::steady_clock::now();
-    nlohmann::json rec = c->run(*c, opt);
+    nlohmann::json rec = run_claim(c->id, opt);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     rec["schema"] = "irverify-record-1";
     rec["claim"] = c->id;
@@ -143,6 +144,15 @@ int main(int argc, char** argv) {
   run->add_option("--levels", opt.levels, "Ladder length (default: the claim's)")->check(CLI::Range(3, 60));
   run->add_option("-o,--out", out, "Directory for the JSON records")->capture_default_str();
   run->add_flag("-q,--quiet", quiet, "No progress lines on stderr");
+  run->add_option("--budget", opt.time_budget,
+                  "Time budget per claim in seconds: a run whose lower-bound estimate exceeds it is refused, a run "
+                  "reaching it is stopped (exit 2)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  double memory_gib = default_memory_budget() / double(1ULL << 30);
+  run->add_option("--memory-budget", memory_gib, "Memory budget in GiB (default: min(8, half the physical memory))")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
 
   auto* rep = app.add_subcommand("report", "Render REPORT.md and figures from a directory of records");
   std::string rec_dir, rep_out;
@@ -178,6 +188,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("list")) return cmd_list();
     if (run->parsed()) {
       opt.progress = !quiet;
+      opt.memory_budget = memory_gib * double(1ULL << 30);
       if (!precision.empty()) opt.precision = scalar_index(precision);
       return cmd_run(ids, files, opt, out, args);
     }

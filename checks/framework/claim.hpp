@@ -4,6 +4,7 @@
 // reports/ renders; nothing is parsed from stdout.
 #pragma once
 
+#include "checks/framework/budget.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <nlohmann/json.hpp>
@@ -19,6 +20,8 @@ struct RunOptions {
   std::vector<ProblemSpec> problems;      // empty = the claim's built-in instances
   int levels = 0;                         // ladder length; 0 = the claim's default
   bool progress = true;                   // progress lines on stderr
+  double time_budget = kDefaultTimeBudget;  // seconds for the claim run (checks/framework/budget.hpp, --budget)
+  double memory_budget = 0;               // bytes; 0 = default_memory_budget() (--memory-budget)
 };
 
 struct Claim {
@@ -41,10 +44,13 @@ struct ClaimRegistration {
 // Every registered claim, by family (IGR, SGD, STAB, LN, RANK, as in CLAIMS.md) and number.
 const std::vector<Claim>& claims();
 const Claim* find_claim(const std::string& id);  // nullptr if unknown
-// The record body of the claim `id` (std::invalid_argument if unknown).
+// The record body of the claim `id` (std::invalid_argument if unknown), run within opt.time_budget: the solvers stop
+// at that deadline (DeadlineExceeded).
 nlohmann::json run_claim(const std::string& id, const RunOptions& opt);
 
 // Progress line on stderr: "[elapsed s] claim: message".
 void progress(const RunOptions& opt, const std::string& claim, const std::string& message);
+// A progress line from inside a case (a ladder level): shown for the claim now running, at most every 10 s.
+void heartbeat(const std::string& message);
 
 }  // namespace irverify

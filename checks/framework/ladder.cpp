@@ -1,11 +1,19 @@
 #include "checks/framework/ladder.hpp"
 
+#include "checks/framework/claim.hpp"
+#include "solvers/iterate/deadline.hpp"
+
 #include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
 namespace irverify {
+
+void LadderCase::level_started() const {
+  check_deadline();
+  heartbeat(fmt::format("{} on {}: ladder level {}, h = {:.6g}", label, spec.name, h.size() - 1, h.back()));
+}
 
 void LadderCase::finish(double floor) {
   OrderFitOptions fo;

@@ -78,12 +78,15 @@ struct LadderCase {
   std::vector<Statement> statements;  // set by the claim; finish() adds one per claim or control series
   bool pass = false;   // every statement has its expected outcome (and there is at least one)
 
+  void level_started() const;
   void add_series(const std::string& name, const std::string& role, double order) {
     series.push_back({name, role, order, {}, {}, {}, {}, false});
   }
+  // Starts ladder level h.size() (a progress line every 10 s at most, checks/framework/claim.hpp heartbeat).
   template <class S> void add_h(const S& h_k) {
     h.push_back(to_double(h_k));
     h_text.push_back(to_string_full(h_k));
+    level_started();
   }
   template <class S> void add_error(std::size_t i, const S& e) {
     series[i].err.push_back(to_double(e));

@@ -1,5 +1,6 @@
 #include "checks/framework/claim.hpp"
 
+#include "solvers/iterate/deadline.hpp"
 #include "theory/scalar.hpp"
 
 #include <fmt/format.h>
@@ -24,6 +25,24 @@ std::pair<int, int> claim_order(const std::string& id) {
   const std::size_t dash = id.find('-');
   const auto f = std::find(families.begin(), families.end(), id.substr(0, dash));
   return {static_cast<int>(f - families.begin()), std::stoi(id.substr(dash + 1))};
+}
+
+using Clock = std::chrono::steady_clock;
+
+// The claim now running, for heartbeat().
+struct CurrentRun {
+  std::string claim;
+  bool progress = false;
+  Clock::time_point last_line;
+};
+CurrentRun& current_run() {
+  static CurrentRun r;
+  return r;
+}
+
+double since_start() {
+  static const auto start = Clock::now();
+  return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
 }  // namespace
@@ -54,14 +73,29 @@ const Claim* find_claim(const std::string& id) {
 nlohmann::json run_claim(const std::string& id, const RunOptions& opt) {
   const Claim* c = find_claim(id);
   if (!c) throw std::invalid_argument("unknown claim '" + id + "'");
+  if (!(opt.time_budget > 0)) throw std::invalid_argument("the time budget must be positive");
+  const ScopedDeadline deadline(opt.time_budget, fmt::format("{}'s time budget of {:g} s; raise it with --budget SECONDS",
+                                                             id, opt.time_budget));
+  struct Running {  // heartbeat() speaks for this claim until it returns or throws
+    Running(const std::string& id, bool on) { current_run() = {id, on, Clock::now()}; }
+    ~Running() { current_run().progress = false; }
+  } running(c->id, opt.progress);
   return c->run(*c, opt);
 }
 
 void progress(const RunOptions& opt, const std::string& claim, const std::string& message) {
-  static const auto start = std::chrono::steady_clock::now();
   if (!opt.progress) return;
-  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cerr << fmt::format("[{:7.1f} s] {}: {}", s, claim, message) << std::endl;
+  std::cerr << fmt::format("[{:7.1f} s] {}: {}", since_start(), claim, message) << std::endl;
+  current_run().last_line = Clock::now();
+}
+
+void heartbeat(const std::string& message) {
+  CurrentRun& r = current_run();
+  if (!r.progress || Clock::now() - r.last_line < std::chrono::seconds(10)) return;
+  const double left = seconds_left();
+  std::cerr << fmt::format("[{:7.1f} s] {}: {} ({:.0f} s of the time budget left)", since_start(), r.claim, message, left)
+            << std::endl;
+  r.last_line = Clock::now();
 }
 
 }  // namespace irverify

@@ -1,5 +1,6 @@
 #include "checks/framework/run_cases.hpp"
 
+#include "checks/framework/budget.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <fmt/format.h>
@@ -8,6 +9,37 @@
 #include <new>
 
 namespace irverify {
+
+namespace {
+
+// Refuses the run before it starts when its lower-bound cost (checks/framework/budget.hpp) exceeds the budget.
+void check_budget(const Claim& claim, const RunOptions& opt, const CaseRun& r, const std::vector<const ProblemSpec*>& todo,
+                  const std::string& prec) {
+  const int p = scalar_index(prec), levels = std::max(opt.levels, 3);  // 3: the shortest ladder
+  const double memory = opt.memory_budget > 0 ? opt.memory_budget : default_memory_budget();
+  double seconds = 0;
+  for (const ProblemSpec* s : todo) {
+    const CostEstimate e = estimate_cost(*s, p, levels, r.eigen_size);
+    if (e.bytes > memory)
+      throw ProblemError(fmt::format("{}: {} ({}): needs at least {} of memory, more than the memory budget of {}; raise "
+                                     "it with --memory-budget GIB ({})",
+                                     claim.id, s->origin, prec, human_bytes(e.bytes), human_bytes(memory), e.basis));
+    if (e.seconds > opt.time_budget)
+      throw ProblemError(fmt::format("{}: {} ({}): needs at least {}, more than the time budget of {}; raise it with "
+                                     "--budget SECONDS ({})",
+                                     claim.id, s->origin, prec, human_seconds(e.seconds), human_seconds(opt.time_budget),
+                                     e.basis));
+    seconds += e.seconds;
+  }
+  if (seconds > opt.time_budget)
+    throw ProblemError(fmt::format("{}: its {} problems need at least {} ({}), more than the time budget of {}; raise it "
+                                   "with --budget SECONDS",
+                                   claim.id, todo.size(), human_seconds(seconds), prec, human_seconds(opt.time_budget)));
+  if (seconds > 1)
+    progress(opt, claim.id, fmt::format("at least {} for {} problem(s) (a lower bound)", human_seconds(seconds), todo.size()));
+}
+
+}  // namespace
 
 nlohmann::json run_cases_in(const Claim& claim, const RunOptions& opt, const CaseRun& r, const std::string& prec,
                             int digits, const std::function<std::vector<nlohmann::json>(const ProblemSpec&)>& run) {
@@ -23,6 +55,7 @@ nlohmann::json run_cases_in(const Claim& claim, const RunOptions& opt, const Cas
   if (todo.empty())
     throw ProblemError(fmt::format("{}: none of the given problems applies ({})", claim.id,
                                    skipped.empty() ? "" : skipped[0]["reason"].get<std::string>()));
+  check_budget(claim, opt, r, todo, prec);
   bool pass = true;
   for (std::size_t i = 0; i < todo.size(); ++i) {
     progress(opt, claim.id, fmt::format("{} ({}/{}) in {}", todo[i]->name, i + 1, todo.size(), prec));

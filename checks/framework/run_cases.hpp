@@ -5,6 +5,7 @@
 // here, once per run (with_scalar, theory/scalar.hpp).
 #pragma once
 
+#include "checks/framework/budget.hpp"
 #include "checks/framework/claim.hpp"
 #include "checks/framework/ladder.hpp"
 
@@ -18,6 +19,10 @@ struct CaseRun {
   // "" if the claim applies to the problem, else why not.
   std::function<std::string(const ProblemSpec&)> not_applicable = [](const ProblemSpec&) { return std::string(); };
   std::vector<ProblemSpec> defaults = {};  // the problems without --problem; empty = builtin_problems()
+  // The size of the symmetric eigenproblem every case solves, for the cost estimate (checks/framework/budget.hpp):
+  // the P x P Hessian (ladder step bounds, sharpness), the N x N Gram matrix of an interpolating minimum (STAB), or
+  // none (SGD-4).
+  EigenSize eigen_size = EigenSize::Parameters;
 };
 
 inline std::vector<nlohmann::json> cases_json(const LadderCase& c) { return {ladder_case_json(c)}; }

@@ -145,7 +145,7 @@ IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 namespace sgd4 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec = run_cases(claim, opt, {applies_always, sgd_batch_size_problems()}, [](auto tag, const ProblemSpec& s) {
+  nlohmann::json rec = run_cases(claim, opt, {applies_always, sgd_batch_size_problems(), EigenSize::None}, [](auto tag, const ProblemSpec& s) {
     return sgd_batch_size_case<typename decltype(tag)::type>(s);
   });
   double rel = 0, z = 0;

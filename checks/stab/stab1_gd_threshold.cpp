@@ -108,7 +108,7 @@ namespace stab1 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   const int levels = levels_or(opt, kStabGdLevels);
-  nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, stab_problems()}, [levels](auto tag, const ProblemSpec& s) {
+  nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, stab_problems(), EigenSize::Examples}, [levels](auto tag, const ProblemSpec& s) {
     return stab_gd_threshold_case<typename decltype(tag)::type>(s, levels);
   });
   double worst = 0;

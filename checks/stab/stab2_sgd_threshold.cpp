@@ -268,7 +268,7 @@ LadderCase stab_sgd_threshold_scaling(int r) {
 namespace stab2 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, stab_problems()}, [](auto tag, const ProblemSpec& s) {
+  nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, stab_problems(), EigenSize::Examples}, [](auto tag, const ProblemSpec& s) {
     return stab_sgd_threshold_case<typename decltype(tag)::type>(s);
   });
   if (opt.problems.empty()) {

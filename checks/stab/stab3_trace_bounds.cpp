@@ -233,7 +233,7 @@ LadderCase stab_trace_bounds_search(int random_instances, int iterations) {
 namespace stab3 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, stab_problems()}, [](auto tag, const ProblemSpec& s) {
+  nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, stab_problems(), EigenSize::Examples}, [](auto tag, const ProblemSpec& s) {
     return stab_trace_bounds_case<typename decltype(tag)::type>(s);
   });
   if (opt.problems.empty()) {

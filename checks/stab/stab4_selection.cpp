@@ -214,7 +214,7 @@ nlohmann::json run(const Claim& claim, const RunOptions& opt) {
     const std::string why = requires_model(s, {"diag-uv", "diag-uu-vv", "two-param"});
     return why.empty() ? stab_not_applicable(s) : why;
   };
-  nlohmann::json rec = run_cases(claim, opt, {not_applicable, {stab_problems()[1], stab_problems()[2]}},
+  nlohmann::json rec = run_cases(claim, opt, {not_applicable, {stab_problems()[1], stab_problems()[2]}, EigenSize::Examples},
                                  [levels](auto tag, const ProblemSpec& s) {
                                    if (!std::is_same_v<typename decltype(tag)::type, double>)
                                      throw ProblemError("STAB-4 trains many runs and runs in double only (--precision double)");

@@ -146,7 +146,7 @@ nlohmann::json run(const Claim& claim, const RunOptions& opt) {
     const std::string why = requires_model(s, {"diag-uv", "diag-uu-vv", "two-param", "two-layer-relu"});
     return why.empty() ? stab_not_applicable(s) : why;
   };
-  nlohmann::json rec = run_cases(claim, opt, {not_applicable, defaults}, [](auto tag, const ProblemSpec& s) {
+  nlohmann::json rec = run_cases(claim, opt, {not_applicable, defaults, EigenSize::Examples}, [](auto tag, const ProblemSpec& s) {
     return stab_sharpness_norms_case<typename decltype(tag)::type>(s);
   });
   double worst = 0;

@@ -259,7 +259,7 @@ nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   auto not_applicable = [](const ProblemSpec& s) {
     return s.model == "quadratic" ? "a quadratic loss has no examples: STAB-6 needs a regression model" : "";
   };
-  nlohmann::json rec = run_cases(claim, opt, {not_applicable, stab6_problems()}, [](auto tag, const ProblemSpec& s) {
+  nlohmann::json rec = run_cases(claim, opt, {not_applicable, stab6_problems(), EigenSize::Examples}, [](auto tag, const ProblemSpec& s) {
     return stab_lyapunov_cases<typename decltype(tag)::type>(s);
   });
   require_refuted_somewhere(rec, kStab6Control);  // the negative control, on at least one instance

@@ -162,6 +162,30 @@ TEST(ProblemInput, DataFileMustBeARegularFile) {
   std::filesystem::remove(fifo);
 }
 
+// A file over 64 MiB (the issue's 100 MB `name`) is refused from its size, before a byte is read; a name over 256
+// characters is refused where it stands.
+TEST(ProblemInput, OversizedFileAndLongNameAreRefused) {
+  const auto big = scratch("big.json");
+  { std::ofstream(big) << "{"; }
+  std::filesystem::resize_file(big, kMaxInputBytes + 1);  // sparse: no 64 MiB written
+  try {
+    (void)read_problem_file(big.string());
+    FAIL() << "an oversized file was read";
+  } catch (const ProblemError& e) {
+    EXPECT_NE(std::string(e.what()).find("more than the limit of 67108864 bytes"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove(big);
+  const auto named = scratch("named.json");
+  std::ofstream(named) << R"({"format": "irverify-problem-1", "name": ")" << std::string(kMaxNameLength + 1, 'n')
+                       << R"(", "model": "least-squares", "data": [[1, 2]], "theta0": [0]})";
+  try {
+    (void)read_problem_file(named.string());
+    FAIL() << "a long name was accepted";
+  } catch (const ProblemError& e) {
+    EXPECT_NE(std::string(e.what()).find("name: longer than 256 characters"), std::string::npos) << e.what();
+  }
+}
+
 // A failed write leaves the existing file whole: never truncated first.
 TEST(AtomicWrite, FailureLeavesTheOldFileWhole) {
   const auto path = scratch("record.json");

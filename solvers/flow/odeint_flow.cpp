@@ -1,5 +1,6 @@
 #include "solvers/flow/odeint_flow.hpp"
 
+#include "solvers/iterate/deadline.hpp"
 #include "theory/scalar.hpp"
 
 #include <boost/numeric/odeint.hpp>
@@ -13,6 +14,7 @@ Vec<S> odeint_gradient_flow(const Model<S>& m, const Batch& b, const Vec<S>& x0,
   using State = std::vector<S>;
   State x(x0.data(), x0.data() + x0.size());
   auto sys = [&](const State& s, State& dsdt, const S&) {
+    check_deadline();
     const Vec<S> th = Eigen::Map<const Vec<S>>(s.data(), static_cast<Eigen::Index>(s.size()));
     const Vec<S> g = m.gradient(th, b);
     for (std::size_t i = 0; i < s.size(); ++i) dsdt[i] = -g(static_cast<Eigen::Index>(i));

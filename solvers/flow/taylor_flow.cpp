@@ -1,5 +1,6 @@
 #include "solvers/flow/taylor_flow.hpp"
 
+#include "solvers/iterate/deadline.hpp"
 #include "theory/scalar.hpp"
 
 #include <stdexcept>
@@ -106,6 +107,7 @@ template <class S> Vec<S> TaylorFlow<S>::integrate(const Vec<S>& x0, const S& t_
   long steps = 0, kink_events = 0;
   constexpr long kMaxKinkEvents = 100000;
   while (t < t_end) {
+    check_deadline();
     for (int i = 0; i < d; ++i) X[i * (K + 1)] = x(i);
     for (int k = 0; k < K; ++k) {
       for (int i = 0; i < d; ++i) s.at(in[i], k) = X[i * (K + 1) + k];

@@ -6,8 +6,10 @@
 //                                            NumericalFault at the step where it happens (never averaged in);
 //   iterate_until(step, x, max_steps, obs)   until obs returns true, at most max_steps steps (the observer judges
 //                                            divergence: some runs are expected to diverge).
+// Both stop with DeadlineExceeded when the run's time budget has passed (solvers/iterate/deadline.hpp).
 #pragma once
 
+#include "solvers/iterate/deadline.hpp"
 #include "theory/models/model.hpp"
 
 #include <fmt/format.h>
@@ -37,6 +39,7 @@ struct IterationEnd {
 
 template <class Stepper, class State> void iterate(Stepper&& step, State& x, long n) {
   for (long k = 1; k <= n; ++k) {
+    check_deadline();
     step(x);
     if (!all_finite(x)) throw NumericalFault(fmt::format("the iterate is not finite after step {} of {}", k, n));
   }
@@ -45,6 +48,7 @@ template <class Stepper, class State> void iterate(Stepper&& step, State& x, lon
 template <class Stepper, class State, class Observer>
 IterationEnd iterate_until(Stepper&& step, State& x, long max_steps, Observer&& stop) {
   for (long k = 1; k <= max_steps; ++k) {
+    check_deadline();
     step(x);
     if (stop(k, static_cast<const State&>(x))) return {k, true};
   }

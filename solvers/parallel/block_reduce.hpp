@@ -5,11 +5,15 @@
 //   make_worker()  is called once per thread; it returns worker(sample, acc), which adds one sample to acc and may
 //                  keep per-thread scratch;
 //   Acc            needs Acc += Acc.
-// Progress is reported from one thread at a time, as (samples done, n).
+// Progress is reported from one thread at a time, as (samples done, n). The run's deadline is checked before every
+// sample (solvers/iterate/deadline.hpp); the first exception of any thread stops the others and is rethrown.
 #pragma once
+
+#include "solvers/iterate/deadline.hpp"
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <stdexcept>
@@ -31,22 +35,33 @@ template <class Acc, class MakeWorker> Acc block_reduce(const BlockReduceOptions
   std::vector<Acc> acc(blocks, zero);
   std::atomic<long> next{0}, done{0};
   std::mutex progress_mutex;
+  std::exception_ptr failure;
   auto run = [&] {
-    auto worker = make_worker();
-    for (long b; (b = next.fetch_add(1)) < blocks;) {
-      const long end = std::min(opt.samples, (b + 1) * opt.block);
-      for (long s = b * opt.block; s < end; ++s) worker(s, acc[b]);
-      const long k = done.fetch_add(1) + 1;
-      if (opt.progress) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        opt.progress(std::min(opt.samples, k * opt.block), opt.samples);
+    try {
+      auto worker = make_worker();
+      for (long b; (b = next.fetch_add(1)) < blocks;) {
+        const long end = std::min(opt.samples, (b + 1) * opt.block);
+        for (long s = b * opt.block; s < end; ++s) {
+          check_deadline();
+          worker(s, acc[b]);
+        }
+        const long k = done.fetch_add(1) + 1;
+        if (opt.progress) {
+          std::lock_guard<std::mutex> lock(progress_mutex);
+          opt.progress(std::min(opt.samples, k * opt.block), opt.samples);
+        }
       }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      if (!failure) failure = std::current_exception();
+      next.store(blocks);  // the other threads take no new block
     }
   };
   std::vector<std::thread> pool;
   for (int t = 1; t < opt.threads; ++t) pool.emplace_back(run);
   run();
   for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
   Acc total = zero;
   for (const Acc& a : acc) total += a;
   return total;

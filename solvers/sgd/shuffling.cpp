@@ -44,6 +44,7 @@ template <class S> EpochMean<S> exact_epoch_mean(const Model<S>& m, const Partit
     for (int k = 0; k < nb; ++k) {
       if (used[k]) continue;
       used[k] = true;
+      check_deadline();
       stack[depth + 1] = stack[depth] - eps * m.gradient(stack[depth], p[k]);
       ++out.batch_steps;
       self(self, depth + 1);

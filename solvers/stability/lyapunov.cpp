@@ -1,5 +1,6 @@
 #include "solvers/stability/lyapunov.hpp"
 
+#include "solvers/iterate/deadline.hpp"
 #include "solvers/parallel/block_reduce.hpp"
 #include "solvers/stability/linear_growth.hpp"
 
@@ -57,6 +58,7 @@ LyapunovEstimate lyapunov_exponent(const StabilityInstance<double>& in, int B, B
       std::vector<double> prefix(opt.ladder, 0);
       isotropic(v[0]);
       for (long t = 0; t < total; ++t) {
+        check_deadline();
         if (t == half) isotropic(v[1]);
         if (t == opt.burn_in) isotropic(v[2]);
         const int active = t < half ? 1 : t < opt.burn_in ? 2 : 3;

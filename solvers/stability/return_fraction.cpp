@@ -1,5 +1,6 @@
 #include "solvers/stability/return_fraction.hpp"
 
+#include "solvers/iterate/deadline.hpp"
 #include "solvers/parallel/block_reduce.hpp"
 #include "theory/linalg/decompositions.hpp"
 #include "theory/stability/interpolation.hpp"
@@ -57,6 +58,7 @@ ReturnCounts return_fraction(const Model<double>& m, const Vec<double>& theta_st
       Vec<double> th = theta_star + opt.r0 * (Q * z) / z.norm();
       int inside = 0;  // consecutive checks with d <= return_factor r0
       for (long t = 1; t <= opt.horizon; ++t) {
+        check_deadline();
         draw_batch(rng, N, s, perm, batch);
         th -= eta * m.gradient(th, batch);
         if (t % opt.check) continue;
