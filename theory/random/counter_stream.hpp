@@ -22,6 +22,7 @@ inline constexpr std::uint32_t kStabBatchDomain = 7;        // STAB-4: batches
 inline constexpr std::uint32_t kLyapunovDomain = 8;         // solvers/stability/lyapunov: linearized SGD products
 inline constexpr std::uint32_t kReturnStartDomain = 9;      // solvers/stability/return_fraction: perturbations
 inline constexpr std::uint32_t kReturnBatchDomain = 10;     // solvers/stability/return_fraction: batches
+inline constexpr std::uint32_t kLabelNoiseDomain = 11;      // solvers/ln/label_noise: batches and label signs
 
 class CounterStream {
  public:

@@ -1,0 +1,87 @@
+// solvers/ln/label_noise: one label-noise step on least squares has exactly known moments, mean theta0 - eta g and
+// covariance eta^2 (c_B Sigma_u + (sigma^2/B) M) (Sigma_u: covariance of u_i = r_i v_i over a uniform example;
+// M = (1/N) sum v_i v_i'; c_B = 1/B with replacement, (N-B)/(B(N-1)) without); Monte Carlo over 2^16 runs must
+// meet them within 4.5 standard errors, and must reject the noise term with B replaced by 2B. With sigma = 0 and
+// B = N without replacement a step is a GD step. Moments are bit-identical for any thread count.
+#include "solvers/ln/label_noise.hpp"
+#include "theory/problem/generator.hpp"
+#include "theory/problem/problem.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace irverify;
+
+namespace {
+
+struct Exact {
+  Vec<double> mean;
+  Mat<double> cov;
+};
+
+// The moments of theta1 after one step from theta0; noise_batch is the B in sigma^2/B (the control doubles it).
+Exact one_step(const Model<double>& m, const Vec<double>& th, const LabelNoise<double>& ln, double noise_batch) {
+  const int N = m.num_examples(), P = m.dim(), B = ln.batch;
+  Vec<double> g = Vec<double>::Zero(P);
+  Mat<double> uu = Mat<double>::Zero(P, P), M = Mat<double>::Zero(P, P);
+  for (int i = 0; i < N; ++i) {
+    const Vec<double> v = m.output_gradient(th, i), u = m.residual(th, i) * v;
+    g += u / N;
+    uu += u * u.transpose() / N;
+    M += v * v.transpose() / N;
+  }
+  const double cB = ln.sampling == BatchSampling::WithReplacement ? 1.0 / B : double(N - B) / (double(B) * (N - 1));
+  const double eta = ln.eta, s2 = ln.sigma * ln.sigma;
+  return {th - eta * g, eta * eta * (cB * (uu - g * g.transpose()) + (s2 / noise_batch) * M)};
+}
+
+// Largest |z| of the Monte Carlo moments against `e`.
+double max_z(const LabelNoiseMoments<double>& mc, const Exact& e) {
+  double z = 0;
+  for (Eigen::Index i = 0; i < e.mean.size(); ++i) {
+    z = std::max(z, std::abs(mc.mean(i) - e.mean(i)) / mc.mean_se(i));
+    for (Eigen::Index j = 0; j < e.mean.size(); ++j) z = std::max(z, std::abs(mc.cov(i, j) - e.cov(i, j)) / mc.cov_se(i, j));
+  }
+  return z;
+}
+
+}  // namespace
+
+TEST(LabelNoise, OneStepMomentsMatchTheClosedFormAndRejectTheWrongNoiseScale) {
+  const Problem<double> pr = build_problem<double>(generate_problem("least-squares", 5, {6, 3, 0}));
+  const Model<double>& m = *pr.model;
+  for (const BatchSampling s : {BatchSampling::WithReplacement, BatchSampling::WithoutReplacement}) {
+    const LabelNoise<double> ln{0.25, 0.5, 2, s, 11};
+    LabelNoiseMcOptions opt;
+    opt.runs = 1 << 16;
+    opt.threads = 2;
+    const LabelNoiseMoments<double> mc = label_noise_moments(m, ln, pr.theta0, pr.theta0, opt);
+    const double z = max_z(mc, one_step(m, pr.theta0, ln, ln.batch));
+    const double z_control = max_z(mc, one_step(m, pr.theta0, ln, 2.0 * ln.batch));
+    EXPECT_LT(z, 4.5) << sampling_name(s);          // 12 entries at 4.5 sigma: family-wise error < 1e-4
+    EXPECT_GT(z_control, 10.0) << sampling_name(s);  // sigma^2/(2B): refuted on the same runs
+  }
+}
+
+TEST(LabelNoise, NoNoiseAndTheFullBatchIsGradientDescent) {
+  const ProblemSpec spec = generate_problem("diag-uv", 3, {5, 3, 0});
+  const Problem<mp50> pr = build_problem<mp50>(spec);
+  const Model<mp50>& m = *pr.model;
+  LabelNoiseStep<mp50> step(m, {mp50("0.125"), mp50(0), m.num_examples(), BatchSampling::WithoutReplacement, 1}, 0);
+  Vec<mp50> th = pr.theta0;
+  step(th);
+  const Vec<mp50> gd = pr.theta0 - mp50("0.125") * m.gradient(pr.theta0, m.all_examples());
+  EXPECT_LE(to_double(mp50((th - gd).norm())), 64 * to_double(eps<mp50>()) * to_double(mp50(gd.norm())));
+}
+
+TEST(LabelNoise, MomentsAreBitIdenticalForAnyThreadCount) {
+  const Problem<double> pr = build_problem<double>(generate_problem("diag-uv", 3, {5, 3, 0}));
+  const LabelNoise<double> ln{0.05, 0.1, 2, BatchSampling::WithReplacement, 7};
+  LabelNoiseMcOptions opt;
+  opt.runs = 300;
+  opt.steps = 20;
+  const LabelNoiseMoments<double> one = label_noise_moments(*pr.model, ln, pr.theta0, pr.theta0, opt);
+  opt.threads = 2;
+  const LabelNoiseMoments<double> two = label_noise_moments(*pr.model, ln, pr.theta0, pr.theta0, opt);
+  EXPECT_TRUE(one.mean == two.mean);
+  EXPECT_TRUE(one.cov == two.cov);
+}

@@ -1,0 +1,94 @@
+#include "solvers/ln/label_noise.hpp"
+
+#include "solvers/iterate/iterate.hpp"
+#include "solvers/parallel/block_reduce.hpp"
+#include "solvers/stability/linear_growth.hpp"
+#include "theory/scalar.hpp"
+
+#include <stdexcept>
+
+namespace irverify {
+
+template <class S>
+LabelNoiseStep<S>::LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t run)
+    : m_(m), ln_(ln), rng_(ln.seed, static_cast<std::uint32_t>(run), kLabelNoiseDomain), perm_(m.num_examples()),
+      batch_(ln.batch), step_(m.dim()) {
+  const int N = m.num_examples();
+  if (run >> 32) throw std::invalid_argument("label noise: run index >= 2^32");
+  if (ln.batch < 1 || (ln.sampling == BatchSampling::WithoutReplacement && ln.batch > N))
+    throw std::invalid_argument("label noise: need 1 <= B (and B <= N without replacement)");
+}
+
+template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) {
+  draw_batch(rng_, m_.num_examples(), ln_.sampling, perm_, batch_);
+  step_.setZero();
+  for (int i : batch_) {
+    const S r = m_.residual(theta, i);
+    step_ += ((rng_.next_u32() & 1u) ? S(r - ln_.sigma) : S(r + ln_.sigma)) * m_.output_gradient(theta, i);
+  }
+  theta -= (ln_.eta / ln_.batch) * step_;
+}
+
+namespace {
+// Sums of d, of d d' and of (d_i d_j)^2, the P x P ones stored column-major as vectors (a Mat member trips a false
+// -Wstringop-overflow in GCC 12 when block_reduce copies the accumulator in float128).
+template <class S> struct Sums {
+  Vec<S> d, dd, dd2;
+  Sums& operator+=(const Sums& o) {
+    d += o.d;
+    dd += o.dd;
+    dd2 += o.dd2;
+    return *this;
+  }
+};
+}  // namespace
+
+template <class S>
+LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>& ln, const Vec<S>& theta0,
+                                         const Vec<S>& ref, const LabelNoiseMcOptions& opt) {
+  using std::sqrt;
+  if (opt.runs < 2 || opt.steps < 0) throw std::invalid_argument("label_noise_moments: need runs >= 2, steps >= 0");
+  const int P = static_cast<int>(theta0.size());
+  const Sums<S> zero{Vec<S>::Zero(P), Vec<S>::Zero(P * P), Vec<S>::Zero(P * P)};
+  const Sums<S> tot = block_reduce(BlockReduceOptions{opt.runs, 64, opt.threads, opt.progress}, zero, [&] {
+    return [&, x = Vec<S>(P), d = Vec<S>(P), dd = Mat<S>(P, P)](long k, Sums<S>& acc) mutable {
+      x = theta0;
+      LabelNoiseStep<S> step(m, ln, static_cast<std::uint64_t>(k));
+      iterate(step, x, opt.steps);
+      d = x - ref;
+      dd.noalias() = d * d.transpose();
+      const Eigen::Map<const Vec<S>> flat(dd.data(), P * P);
+      acc.d += d;
+      acc.dd += flat;
+      acc.dd2 += flat.cwiseProduct(flat);
+    };
+  });
+  const S n(opt.runs);
+  LabelNoiseMoments<S> r;
+  r.runs = opt.runs;
+  r.steps = opt.steps;
+  const Vec<S> md = tot.d / n;
+  const Mat<S> mdd = Eigen::Map<const Mat<S>>(tot.dd.data(), P, P) / n;
+  r.mean = ref + md;
+  r.cov = (mdd - md * md.transpose()) * (n / (n - 1));
+  r.mean_se.resize(P);
+  r.cov_se.resize(P, P);
+  for (int i = 0; i < P; ++i) {
+    const S var = mdd(i, i) - md(i) * md(i);
+    r.mean_se(i) = var > 0 ? S(sqrt(var / (n - 1))) : S(0);
+    for (int j = 0; j < P; ++j) {
+      const S v2 = tot.dd2(j * P + i) / n - mdd(i, j) * mdd(i, j);
+      r.cov_se(i, j) = v2 > 0 ? S(sqrt(v2 / (n - 1))) : S(0);
+    }
+  }
+  return r;
+}
+
+#define IRVERIFY_INST(S)                                                                                              \
+  template class LabelNoiseStep<S>;                                                                                 \
+  template LabelNoiseMoments<S> label_noise_moments<S>(const Model<S>&, const LabelNoise<S>&, const Vec<S>&,      \
+                                                       const Vec<S>&, const LabelNoiseMcOptions&);
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
+#undef IRVERIFY_INST
+
+}  // namespace irverify

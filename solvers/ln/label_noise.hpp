@@ -1,0 +1,65 @@
+// Label-noise SGD (Damian, Ma & Lee 2021, Sec. 2; CLAIMS.md LN) on a regression model (r_i = f_i - y_i residual,
+// v_i = grad f_i). A step draws a batch i_1..i_B (with replacement: B independent uniform indices; without: a
+// uniform B-subset; B = N without replacement is label-noise GD) and a Rademacher sign s_j per drawn index, fresh
+// each step, and takes
+//   theta <- theta - eta (1/B) sum_j (r_{i_j}(theta) - s_j sigma) v_{i_j}(theta),
+// the gradient step on (1/(2B)) sum_j (f_{i_j} - y_{i_j} - s_j sigma)^2 (labels y' = y + s sigma).
+// Run k under seed `seed` draws everything from CounterStream(seed, k, kLabelNoiseDomain), so a run is a pure
+// function of (seed, k) and Monte Carlo moments are bit-identical for any thread count (solvers/parallel).
+#pragma once
+
+#include "theory/models/model.hpp"
+#include "theory/random/counter_stream.hpp"
+#include "theory/stability/sgd_operator.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace irverify {
+
+template <class S> struct LabelNoise {
+  S eta;
+  S sigma;
+  int batch = 1;
+  BatchSampling sampling = BatchSampling::WithReplacement;
+  std::uint64_t seed = 1;
+};
+
+// One run's stepper: operator()(theta) takes one label-noise step (usable with iterate / iterate_until).
+template <class S> class LabelNoiseStep {
+ public:
+  LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t run);
+  void operator()(Vec<S>& theta);
+
+ private:
+  const Model<S>& m_;
+  LabelNoise<S> ln_;
+  CounterStream rng_;
+  std::vector<int> perm_, batch_;
+  Vec<S> step_;
+};
+
+// Mean and covariance of theta after `steps` steps from theta0, over `runs` independent runs (run k = stream k).
+// Accumulated as deviations d = theta - ref (ref: a point near the mean, e.g. the minimum, so that O(sigma^2)
+// moments are not lost to cancellation). Standard errors: of the mean per coordinate, sd / sqrt(runs); of each
+// covariance entry, the sample sd of d_i d_j / sqrt(runs) (the mean's own error adds O(1/runs)).
+template <class S> struct LabelNoiseMoments {
+  Vec<S> mean, mean_se;
+  Mat<S> cov, cov_se;
+  long runs = 0;
+  long steps = 0;
+};
+
+struct LabelNoiseMcOptions {
+  long runs = 1024;
+  long steps = 1;
+  int threads = 1;
+  std::function<void(long done, long total)> progress;  // may be empty
+};
+
+template <class S>
+LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>& ln, const Vec<S>& theta0,
+                                         const Vec<S>& ref, const LabelNoiseMcOptions& opt);
+
+}  // namespace irverify
