@@ -4,6 +4,8 @@
 // meet them within 4.5 standard errors, and must reject the noise term with B replaced by 2B. With sigma = 0 and
 // B = N without replacement a step is a GD step. Moments are bit-identical for any thread count.
 #include "solvers/ln/label_noise.hpp"
+#include "solvers/ln/stationary.hpp"
+#include "theory/stability/interpolation.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem.hpp"
 
@@ -84,4 +86,48 @@ TEST(LabelNoise, MomentsAreBitIdenticalForAnyThreadCount) {
   const LabelNoiseMoments<double> two = label_noise_moments(*pr.model, ln, pr.theta0, pr.theta0, opt);
   EXPECT_TRUE(one.mean == two.mean);
   EXPECT_TRUE(one.cov == two.cov);
+}
+
+// Least squares is linear, so label-noise SGD from an interpolating minimum is exactly the linearized process:
+// its Monte Carlo covariance after t steps must meet the exact recursion M_{t+1} = T(M_t) + eta^2 (sigma^2/B) H.
+TEST(LabelNoise, CovarianceAfterTStepsMatchesTheExactRecursion) {
+  const Problem<double> pr = build_problem<double>(generate_problem("least-squares", 5, {4, 6, 0}));
+  const Model<double>& m = *pr.model;
+  const Vec<double> star = constructed_minimum<double>(m, pr.theta0, 1.0);
+  const Mat<double> V = output_jacobian<double>(m, star);
+  const StabilityInstance<double> in = stability_instance<double>(V);
+  for (const BatchSampling s : {BatchSampling::WithReplacement, BatchSampling::WithoutReplacement}) {
+    const LabelNoise<double> ln{0.5 / in.lambda_max(), 0.3, 2, s, 5};
+    LabelNoiseMcOptions opt;
+    opt.runs = 1 << 15;
+    opt.steps = 30;
+    opt.threads = 2;
+    const LabelNoiseMoments<double> mc = label_noise_moments(m, ln, star, star, opt);
+    auto exact = [&](double sigma) {
+      return Exact{star, parameter_covariance<double>(
+                             in, V, covariance_after<double>(in, ln.batch, s, ln.eta, sigma, opt.steps))};
+    };
+    EXPECT_LT(max_z(mc, exact(ln.sigma)), 4.5) << sampling_name(s);
+    EXPECT_GT(max_z(mc, exact(ln.sigma / std::sqrt(2.0))), 10.0) << sampling_name(s);  // sigma^2/(2B): refuted
+  }
+}
+
+// The stationary second moment is the limit of the recursion; for label-noise GD (B = N without replacement) it is
+// Damian et al.'s eigenbasis form to rounding (mp50), and for B < N it is not.
+TEST(LabelNoise, StationaryCovarianceIsTheLimitAndThePaperFormForGd) {
+  const Problem<mp50> pr = build_problem<mp50>(generate_problem("least-squares", 5, {4, 6, 0}));
+  const Vec<mp50> star = constructed_minimum<mp50>(*pr.model, pr.theta0, mp50(1));
+  const StabilityInstance<mp50> in = stability_instance<mp50>(output_jacobian<mp50>(*pr.model, star));
+  const mp50 eta = mp50(1) / in.lambda_max(), sigma("0.3"), tol = 1024 * eps<mp50>();
+  const Mat<mp50> gd = stationary_covariance<mp50>(in, in.N, BatchSampling::WithoutReplacement, eta, sigma);
+  const Mat<mp50> paper = paper_covariance<mp50>(in, in.N, eta, sigma);
+  EXPECT_LE(to_double(mp50((gd - paper).norm() / paper.norm())), to_double(tol));
+  const Mat<mp50> sgd = stationary_covariance<mp50>(in, 1, BatchSampling::WithReplacement, mp50(eta / 4), sigma);
+  const Mat<mp50> sgd_paper = paper_covariance<mp50>(in, 1, mp50(eta / 4), sigma);
+  EXPECT_GT(to_double(mp50((sgd - sgd_paper).norm() / sgd_paper.norm())), 1e-3);
+  const Mat<mp50> far = covariance_after<mp50>(in, 1, BatchSampling::WithReplacement, mp50(eta / 4), sigma, 20000);
+  EXPECT_LE(to_double(mp50((far - sgd).norm() / sgd.norm())), 1e-20);
+  // Above the mean-square threshold there is no stationary second moment.
+  EXPECT_THROW(stationary_covariance<mp50>(in, 1, BatchSampling::WithReplacement, mp50(4 / in.trace()), sigma),
+               std::domain_error);
 }
