@@ -131,3 +131,12 @@ TEST(LabelNoise, StationaryCovarianceIsTheLimitAndThePaperFormForGd) {
   EXPECT_THROW(stationary_covariance<mp50>(in, 1, BatchSampling::WithReplacement, mp50(4 / in.trace()), sigma),
                std::domain_error);
 }
+
+TEST(LabelNoise, BadBatchSizesAreRefusedBeforeUse) {
+  const Problem<double> pr = build_problem<double>(generate_problem("least-squares", 5, {4, 3, 0}));
+  using L = LabelNoise<double>;
+  EXPECT_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, 0, BatchSampling::WithReplacement, 1}, 0), std::invalid_argument);
+  EXPECT_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, -5, BatchSampling::WithReplacement, 1}, 0), std::invalid_argument);
+  EXPECT_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, 5, BatchSampling::WithoutReplacement, 1}, 0), std::invalid_argument);
+  EXPECT_NO_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, 5, BatchSampling::WithReplacement, 1}, 0));
+}

@@ -9,15 +9,20 @@
 
 namespace irverify {
 
+namespace {
+// The batch size, checked before anything is sized by it.
+int checked_batch(int B, int N, BatchSampling s, std::uint64_t run) {
+  if (run >> 32) throw std::invalid_argument("label noise: run index >= 2^32");
+  if (B < 1 || (s == BatchSampling::WithoutReplacement && B > N))
+    throw std::invalid_argument("label noise: need 1 <= B (and B <= N without replacement)");
+  return B;
+}
+}  // namespace
+
 template <class S>
 LabelNoiseStep<S>::LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t run)
     : m_(m), ln_(ln), rng_(ln.seed, static_cast<std::uint32_t>(run), kLabelNoiseDomain), perm_(m.num_examples()),
-      batch_(ln.batch), step_(m.dim()) {
-  const int N = m.num_examples();
-  if (run >> 32) throw std::invalid_argument("label noise: run index >= 2^32");
-  if (ln.batch < 1 || (ln.sampling == BatchSampling::WithoutReplacement && ln.batch > N))
-    throw std::invalid_argument("label noise: need 1 <= B (and B <= N without replacement)");
-}
+      batch_(checked_batch(ln.batch, m.num_examples(), ln.sampling, run)), step_(m.dim()) {}
 
 template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) {
   draw_batch(rng_, m_.num_examples(), ln_.sampling, perm_, batch_);
