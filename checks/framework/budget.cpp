@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <mutex>
 #include <vector>
@@ -52,7 +51,7 @@ template <class S> double probe() {
 
 double seconds_per_multiply_add(int precision) {
   static std::mutex m;
-  static std::array<double, 8> cache{};
+  static std::vector<double> cache(scalar_names().size(), 0.0);
   std::lock_guard<std::mutex> lock(m);
   double& c = cache.at(static_cast<std::size_t>(precision));
   if (c == 0)
