@@ -342,6 +342,61 @@ std::string lyapunov_figure(const std::string& id, const json& c, const fs::path
   return script.draw(warning);
 }
 
+// LN-1: the relative gap between the paper's eigenbasis covariance and the exact stationary S against eta/eta*, one
+// line per minibatch scheme (label-noise GD's gap is rounding and is left out).
+std::string paper_gap_figure(const std::string& id, const json& c, const fs::path& dir, std::string& warning) {
+  GnuplotScript script(dir, id + "-paper-gap-" + c["problem"]["name"].get<std::string>(), id, 700, 440);
+  std::ofstream& g = script.out;
+  g << "set termoption noenhanced\nset logscale y\nset format y '%g'\nset grid\nset key outside right top font ',9'\n"
+       "set xlabel 'eta / eta* (eta* the scheme mean-square threshold)'\nset ylabel '|S_paper - S|_F / |S|_F'\n"
+       "set xrange [0:1]\n";
+  g << fmt::format("set title '{}: {} (GD: equal to rounding, not drawn)'\n", id, c["problem"]["name"].get<std::string>());
+  std::vector<std::string> items;
+  int k = 0;
+  for (const auto& s : c["paper_gap"]) {
+    if (s["gap"].back().get<double>() < 1e-20) continue;
+    g << "$g" << k << " << EOD\n";
+    for (std::size_t i = 0; i < s["x"].size(); ++i)
+      g << fmt::format("{:.6g} {:.6e}\n", s["x"][i].get<double>(), s["gap"][i].get<double>());
+    g << "EOD\n";
+    items.push_back(fmt::format("$g{} using 1:2 with linespoints pt {} title '{}'", k, 5 + k, s["scheme"].get<std::string>()));
+    ++k;
+  }
+  if (items.empty()) return "";
+  g << "plot " << fmt::format("{}", fmt::join(items, ", \\\n     ")) << "\n";
+  return script.draw(warning);
+}
+
+// LN-2: the Monte Carlo drift coefficient along the exact direction, divided by the exact (1 = the claim), against
+// sigma^2, with 99.9% bars, its Richardson extrapolation at sigma^2 = 0 and the controls' values; a panel per scheme.
+std::string drift_figure(const std::string& id, const json& c, const fs::path& dir, std::string& warning) {
+  const json& d = c["drift"];
+  const int n = static_cast<int>(d.size());
+  GnuplotScript script(dir, id + "-drift-" + c["problem"]["name"].get<std::string>(), id, 480 * n, 420);
+  std::ofstream& g = script.out;
+  g << "set termoption noenhanced\nset grid\nset key below font ',8'\nset xlabel 'sigma^2'\n"
+       "set ylabel 'drift along the exact direction / exact'\nset format x '%.0e'\nset offsets graph 0.05, graph 0.05, 0, 0\n";
+  g << fmt::format("set multiplot layout 1,{} title '{}: {}'\n", n, id, c["problem"]["name"].get<std::string>());
+  for (const auto& s : d) {
+    g << "$m << EOD\n";
+    for (const auto& l : s["levels"])
+      g << fmt::format("{:.6e} {:.8g} {:.6e}\n", std::pow(l["sigma"].get<double>(), 2), l["along"].get<double>(),
+                       kZ999 * l["along_se"].get<double>());
+    g << "EOD\n";
+    g << fmt::format("$r << EOD\n0 {:.8g} {:.6e}\nEOD\n", s["richardson_along"].get<double>(),
+                     kZ999 * s["richardson_along_se"].get<double>());
+    g << fmt::format("set title '{}, eta = {:.4g}' font ',9'\n", s["scheme"].get<std::string>(), std::stod(s["eta"].get<std::string>()));
+    const bool trace = s["scheme"].get<std::string>().find("(GD)") != std::string::npos;
+    g << "plot $m using 1:2:3 with yerrorbars pt 7 lc rgb 'black' title 'Monte Carlo (99.9%)', "
+         "$r using 1:2:3 with yerrorbars pt 5 ps 1.2 lc rgb '#d62728' title 'Richardson', "
+         "1 with lines lc rgb '#2ca02c' title 'exact -(eta/2) P grad^3 L[S]'";
+    if (trace) g << fmt::format(", {:.8g} with lines dt 3 lc rgb '#9467bd' title 'control: tr H/4 form'", s["trace_along"].get<double>());
+    g << "\n";
+  }
+  g << "unset multiplot\n";
+  return script.draw(warning);
+}
+
 // A problem file stored in a record (a counterexample, a failing instance), written next to the report.
 std::string write_problem(const json& problem, const fs::path& out) {
   const fs::path dir = out / "problems";
@@ -464,6 +519,18 @@ std::string write_report(const ReportOptions& opt) {
         std::string warning;
         const std::string fig = lyapunov_figure(id, c, out / "figures", warning);
         if (!fig.empty()) md << fmt::format("![{} Lyapunov exponent and return fraction against eta]({})\n\n", id, fig);
+        else md << "*Figure:* " << warning << ".\n\n";
+      }
+      if (opt.figures && c.contains("paper_gap")) {
+        std::string warning;
+        const std::string fig = paper_gap_figure(id, c, out / "figures", warning);
+        if (!fig.empty()) md << fmt::format("![{} gap of the paper's covariance against eta]({})\n\n", id, fig);
+        else if (!warning.empty()) md << "*Figure:* " << warning << ".\n\n";
+      }
+      if (opt.figures && c.contains("drift")) {
+        std::string warning;
+        const std::string fig = drift_figure(id, c, out / "figures", warning);
+        if (!fig.empty()) md << fmt::format("![{} drift coefficient against sigma^2]({})\n\n", id, fig);
         else md << "*Figure:* " << warning << ".\n\n";
       }
       if (opt.figures && c.contains("plane")) {

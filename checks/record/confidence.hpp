@@ -6,4 +6,8 @@ namespace irverify {
 
 inline constexpr double kZ999 = 3.2905;
 
+// The two-sided normal quantile for k simultaneous comparisons at family-wise level 0.1% (Bonferroni): P(|Z| > z) =
+// 0.001 / k; kZ999 for k = 1.
+double bonferroni_z999(int k);  // checks/record/record_compare.cpp
+
 }  // namespace irverify

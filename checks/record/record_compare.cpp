@@ -1,13 +1,20 @@
 #include "checks/record/record_compare.hpp"
 
+#include <boost/math/special_functions/erf.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <set>
+#include <stdexcept>
 
 namespace irverify {
+
+double bonferroni_z999(int k) {
+  if (k < 1) throw std::invalid_argument("bonferroni_z999: need k >= 1 comparisons");
+  return std::sqrt(2.0) * boost::math::erfc_inv(1e-3 / k);
+}
 
 namespace {
 

@@ -22,10 +22,6 @@ inline constexpr std::uint64_t kStabMcSeed = 2023;
 inline constexpr long kStabEnumerationLimit = 100000;
 inline const std::vector<double> kStabMcOffsets = {-0.05, -0.025, 0.025, 0.05};
 
-struct BatchScheme {
-  int B;
-  BatchSampling sampling;
-};
 // B in {1, 2, 4} (B <= N), with replacement, and without for B >= 2 (B = 1 is the same scheme).
 std::vector<BatchScheme> stab_batch_schemes(int N);
 

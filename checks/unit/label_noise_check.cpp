@@ -4,6 +4,7 @@
 // meet them within 4.5 standard errors, and must reject the noise term with B replaced by 2B. With sigma = 0 and
 // B = N without replacement a step is a GD step. Moments are bit-identical for any thread count.
 #include "solvers/ln/label_noise.hpp"
+#include "solvers/ln/drift.hpp"
 #include "solvers/ln/stationary.hpp"
 #include "theory/stability/interpolation.hpp"
 #include "theory/problem/generator.hpp"
@@ -139,4 +140,43 @@ TEST(LabelNoise, BadBatchSizesAreRefusedBeforeUse) {
   EXPECT_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, -5, BatchSampling::WithReplacement, 1}, 0), std::invalid_argument);
   EXPECT_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, 5, BatchSampling::WithoutReplacement, 1}, 0), std::invalid_argument);
   EXPECT_NO_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, 5, BatchSampling::WithReplacement, 1}, 0));
+}
+
+// solvers/ln/drift: the closed-form gradients of the paper's R = -(1/(2 eta)) log det(I - (eta/2) H) and of tr H/4
+// against central differences of R and of tr H/4 (mp50, step eps^(1/3): error <= 64 (h^2 + eps/h)); and the
+// stationary drift of label-noise GD is -(eta^2/B) P grad R.
+TEST(LabelNoise, RegularizerGradientsMatchDifferences) {
+  const Problem<mp50> pr = build_problem<mp50>(generate_problem("diag-uv", 3, {4, 3, 0}));
+  const Model<mp50>& m = *pr.model;
+  const Vec<mp50> th = pr.theta0;
+  const Mat<mp50> H = m.hessian(th, m.all_examples());
+  const mp50 lmax = sym_eigen<mp50>(H, false).values.maxCoeff(), eta = mp50("1.5") / lmax;
+  const mp50 h = cbrt(eps<mp50>()), bound = 64 * (h * h + eps<mp50>() / h);
+  const Vec<mp50> gR = log_regularizer_gradient<mp50>(m, th, eta), gT = trace_regularizer_gradient<mp50>(m, th);
+  for (int j = 0; j < m.dim(); ++j) {
+    Vec<mp50> p = th, q = th;
+    p(j) += h;
+    q(j) -= h;
+    const mp50 dR = (log_regularizer<mp50>(m, p, eta) - log_regularizer<mp50>(m, q, eta)) / (2 * h);
+    const mp50 dT = (m.hessian(p, m.all_examples()).trace() - m.hessian(q, m.all_examples()).trace()) / (8 * h);
+    EXPECT_LE(to_double(mp50(abs(dR - gR(j)))), to_double(bound)) << j;
+    EXPECT_LE(to_double(mp50(abs(dT - gT(j)))), to_double(bound)) << j;
+  }
+  EXPECT_THROW(log_regularizer_gradient<mp50>(m, th, mp50(3 / lmax)), std::domain_error);
+}
+
+TEST(LabelNoise, GdDriftIsTheRegularizersGradientAndTheWindowTendsToIt) {
+  const Problem<mp50> pr = build_problem<mp50>(generate_problem("diag-uv", 1, {6, 8, 0}));
+  const Model<mp50>& m = *pr.model;
+  const Vec<mp50> star = gauss_newton_minimum<mp50>(m, pr.theta0, mp50(1e-40)).theta;
+  const Mat<mp50> V = output_jacobian<mp50>(m, star);
+  const StabilityInstance<mp50> in = stability_instance<mp50>(V);
+  const mp50 eta = mp50(1) / in.lambda_max();
+  const BatchScheme gd{in.N, BatchSampling::WithoutReplacement};
+  const Vec<mp50> d = stationary_drift<mp50>(m, star, in, V, gd, eta);
+  const Vec<mp50> paper = -(eta * eta / mp50(in.N)) * (tangent_projector<mp50>(in, V) * log_regularizer_gradient<mp50>(m, star, eta));
+  EXPECT_LE(to_double(mp50((d - paper).norm() / d.norm())), 1e-45);
+  // Far from the start the window average is the stationary drift (the transient decays like rho(T)^a).
+  const Vec<mp50> w = window_drift<mp50>(m, star, in, V, gd, eta, 4000, 4001);
+  EXPECT_LE(to_double(mp50((w - d).norm() / d.norm())), 1e-30);
 }

@@ -50,17 +50,32 @@ template <class S> struct Sums {
 
 template <class S>
 LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>& ln, const Vec<S>& theta0,
-                                         const Vec<S>& ref, const LabelNoiseMcOptions& opt) {
+                                         const Vec<S>& ref, const LabelNoiseMcOptions& opt, const Mat<S>& proj) {
   using std::sqrt;
-  if (opt.runs < 2 || opt.steps < 0) throw std::invalid_argument("label_noise_moments: need runs >= 2, steps >= 0");
-  const int P = static_cast<int>(theta0.size());
+  if (opt.runs < 2 || opt.steps < 0 || opt.from > opt.steps)
+    throw std::invalid_argument("label_noise_moments: need runs >= 2, steps >= 0, from <= steps");
+  const bool window = opt.from >= 0;
+  const bool projected = proj.size() > 0;
+  if (projected && proj.cols() != theta0.size())
+    throw std::invalid_argument("label_noise_moments: the projection's columns must match the parameters");
+  const int P = static_cast<int>(projected ? proj.rows() : theta0.size());
   const Sums<S> zero{Vec<S>::Zero(P), Vec<S>::Zero(P * P), Vec<S>::Zero(P * P)};
   const Sums<S> tot = block_reduce(BlockReduceOptions{opt.runs, 64, opt.threads, opt.progress}, zero, [&] {
-    return [&, x = Vec<S>(P), d = Vec<S>(P), dd = Mat<S>(P, P)](long k, Sums<S>& acc) mutable {
+    return [&, x = Vec<S>(theta0.size()), x0 = Vec<S>(theta0.size()), d = Vec<S>(P), dd = Mat<S>(P, P)](long k,
+                                                                                                       Sums<S>& acc) mutable {
       x = theta0;
       LabelNoiseStep<S> step(m, ln, static_cast<std::uint64_t>(k));
-      iterate(step, x, opt.steps);
-      d = x - ref;
+      if (window) {
+        iterate(step, x, opt.from);
+        x0 = x;
+        iterate(step, x, opt.steps - opt.from);
+        x -= x0;
+      } else {
+        iterate(step, x, opt.steps);
+        x -= ref;
+      }
+      if (projected) d.noalias() = proj * x;
+      else d = x;
       dd.noalias() = d * d.transpose();
       const Eigen::Map<const Vec<S>> flat(dd.data(), P * P);
       acc.d += d;
@@ -74,7 +89,7 @@ LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>&
   r.steps = opt.steps;
   const Vec<S> md = tot.d / n;
   const Mat<S> mdd = Eigen::Map<const Mat<S>>(tot.dd.data(), P, P) / n;
-  r.mean = ref + md;
+  r.mean = projected || window ? md : Vec<S>(ref + md);
   r.cov = (mdd - md * md.transpose()) * (n / (n - 1));
   r.mean_se.resize(P);
   r.cov_se.resize(P, P);
@@ -92,7 +107,7 @@ LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>&
 #define IRVERIFY_INST(S)                                                                                              \
   template class LabelNoiseStep<S>;                                                                                 \
   template LabelNoiseMoments<S> label_noise_moments<S>(const Model<S>&, const LabelNoise<S>&, const Vec<S>&,      \
-                                                       const Vec<S>&, const LabelNoiseMcOptions&);
+                                                       const Vec<S>&, const LabelNoiseMcOptions&, const Mat<S>&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 

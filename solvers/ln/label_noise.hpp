@@ -42,7 +42,8 @@ template <class S> class LabelNoiseStep {
 
 // Mean and covariance of theta after `steps` steps from theta0, over `runs` independent runs (run k = stream k).
 // Accumulated as deviations d = theta - ref (ref: a point near the mean, e.g. the minimum, so that O(sigma^2)
-// moments are not lost to cancellation). Standard errors: of the mean per coordinate, sd / sqrt(runs); of each
+// moments are not lost to cancellation). With a projection (k x dim, e.g. H's eigenvectors transposed) the moments
+// are those of d = proj (theta - ref), the mean included (ref is not added back). Standard errors: of the mean per coordinate, sd / sqrt(runs); of each
 // covariance entry, the sample sd of d_i d_j / sqrt(runs) (the mean's own error adds O(1/runs)).
 template <class S> struct LabelNoiseMoments {
   Vec<S> mean, mean_se;
@@ -54,12 +55,13 @@ template <class S> struct LabelNoiseMoments {
 struct LabelNoiseMcOptions {
   long runs = 1024;
   long steps = 1;
+  long from = -1;  // >= 0: the moments of the displacement theta_steps - theta_from instead (ref unused, mean not shifted)
   int threads = 1;
   std::function<void(long done, long total)> progress;  // may be empty
 };
 
 template <class S>
 LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>& ln, const Vec<S>& theta0,
-                                         const Vec<S>& ref, const LabelNoiseMcOptions& opt);
+                                         const Vec<S>& ref, const LabelNoiseMcOptions& opt, const Mat<S>& proj = Mat<S>());
 
 }  // namespace irverify

@@ -1,6 +1,7 @@
 #include "solvers/ln/stationary.hpp"
 
 #include "theory/linalg/decompositions.hpp"
+#include "theory/models/least_squares.hpp"
 
 #include <stdexcept>
 
@@ -37,24 +38,55 @@ Mat<S> stationary_covariance(const StabilityInstance<S>& in, int B, BatchSamplin
   return ops.basis.template smat<S>(chol.solve(noise_term(in, ops.basis, B, eta, sigma)));
 }
 
+template <class S>
+long steps_to_stationary(const StabilityInstance<S>& in, int B, BatchSampling s, const S& eta, const S& rel, long max_steps) {
+  const StabilityOperators<S> ops(in);
+  const Mat<S> T = ops.T(batch_coefficients<S>(in.N, B, s), eta);
+  const Vec<S> c = noise_term(in, ops.basis, B, eta, S(1));
+  const Vec<S> st = ops.basis.template svec<S>(stationary_covariance<S>(in, B, s, eta, S(1)));
+  const S bound = rel * st.norm();  // the svec basis is orthonormal: |svec(M)| = |M|_F
+  Vec<S> m = Vec<S>::Zero(ops.basis.size());
+  for (long t = 1; t <= max_steps; ++t) {
+    m = T * m + c;
+    if (Vec<S>(m - st).norm() <= bound) return t;
+  }
+  return -1;
+}
+
 template <class S> Mat<S> paper_covariance(const StabilityInstance<S>& in, int B, const S& eta, const S& sigma) {
   Mat<S> M = Mat<S>::Zero(in.rank(), in.rank());
   for (int k = 0; k < in.rank(); ++k) M(k, k) = eta * sigma * sigma / (S(B) * (2 - eta * in.lambda(k)));
   return M;
 }
 
-template <class S> Mat<S> parameter_covariance(const StabilityInstance<S>& in, const Mat<S>& V, const Mat<S>& M) {
+template <class S> Mat<S> range_basis(const StabilityInstance<S>& in, const Mat<S>& V) {
   Vec<S> inv(in.rank());
   for (int k = 0; k < in.rank(); ++k) inv(k) = S(1) / (S(in.N) * in.lambda(k));
-  const Mat<S> Q = V.transpose() * in.W * inv.asDiagonal();
+  return V.transpose() * in.W * inv.asDiagonal();
+}
+
+template <class S> Mat<S> parameter_covariance(const StabilityInstance<S>& in, const Mat<S>& V, const Mat<S>& M) {
+  const Mat<S> Q = range_basis(in, V);
   return Q * M * Q.transpose();
+}
+
+template <class S>
+LabelNoiseMoments<S> linearized_label_noise_moments(const StabilityInstance<S>& in, const LabelNoise<S>& ln,
+                                                    const LabelNoiseMcOptions& opt) {
+  const LeastSquares<S> lin(in.W, Vec<S>::Zero(in.N));
+  const Vec<S> zero = Vec<S>::Zero(in.rank());
+  return label_noise_moments<S>(lin, ln, zero, zero, opt);
 }
 
 #define IRVERIFY_INST(S)                                                                                            \
   template Mat<S> covariance_after<S>(const StabilityInstance<S>&, int, BatchSampling, const S&, const S&, long); \
   template Mat<S> stationary_covariance<S>(const StabilityInstance<S>&, int, BatchSampling, const S&, const S&);   \
   template Mat<S> paper_covariance<S>(const StabilityInstance<S>&, int, const S&, const S&);                      \
-  template Mat<S> parameter_covariance<S>(const StabilityInstance<S>&, const Mat<S>&, const Mat<S>&);
+  template long steps_to_stationary<S>(const StabilityInstance<S>&, int, BatchSampling, const S&, const S&, long); \
+  template Mat<S> range_basis<S>(const StabilityInstance<S>&, const Mat<S>&);                                     \
+  template Mat<S> parameter_covariance<S>(const StabilityInstance<S>&, const Mat<S>&, const Mat<S>&);             \
+  template LabelNoiseMoments<S> linearized_label_noise_moments<S>(const StabilityInstance<S>&, const LabelNoise<S>&, \
+                                                                  const LabelNoiseMcOptions&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 

@@ -7,10 +7,13 @@
 //                            symmetric in the svec basis and positive definite below eta*; solved by Cholesky;
 //   paper_covariance:        Damian et al.'s eigenbasis form, diag eta sigma^2 / (B (2 - eta lambda_k)); equal to the
 //                            exact one for label-noise GD (B = N without replacement, where C = K is diagonal).
-// parameter_covariance maps an r x r eigenbasis matrix to parameter space, Q M Q', Q = V' W diag(1/(N lambda)) the
-// eigenvectors of H (v_i = Q w_i).
+// parameter_covariance maps an r x r eigenbasis matrix to parameter space, Q M Q', Q = range_basis = V' W
+// diag(1/(N lambda)) the orthonormal eigenvectors of H (v_i = Q w_i).
+// linearized_label_noise_moments: Monte Carlo of the linearized process itself, in the eigenbasis: it is label-noise
+// SGD on least squares with features w_i and labels 0, from delta = 0 (solvers/ln/label_noise.hpp, same streams).
 #pragma once
 
+#include "solvers/ln/label_noise.hpp"
 #include "theory/stability/sgd_operator.hpp"
 
 namespace irverify {
@@ -20,7 +23,14 @@ Mat<S> covariance_after(const StabilityInstance<S>& in, int B, BatchSampling s, 
 // Throws std::domain_error when I - T is not positive definite (eta at or above the mean-square threshold).
 template <class S>
 Mat<S> stationary_covariance(const StabilityInstance<S>& in, int B, BatchSampling s, const S& eta, const S& sigma);
+// The first t with |M_t - S|_F <= rel |S|_F (M_0 = 0), or -1 if none up to max_steps.
+template <class S>
+long steps_to_stationary(const StabilityInstance<S>& in, int B, BatchSampling s, const S& eta, const S& rel, long max_steps);
 template <class S> Mat<S> paper_covariance(const StabilityInstance<S>& in, int B, const S& eta, const S& sigma);
+template <class S> Mat<S> range_basis(const StabilityInstance<S>& in, const Mat<S>& V);
 template <class S> Mat<S> parameter_covariance(const StabilityInstance<S>& in, const Mat<S>& V, const Mat<S>& M);
+template <class S>
+LabelNoiseMoments<S> linearized_label_noise_moments(const StabilityInstance<S>& in, const LabelNoise<S>& ln,
+                                                    const LabelNoiseMcOptions& opt);
 
 }  // namespace irverify

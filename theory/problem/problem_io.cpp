@@ -237,7 +237,8 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
   const Reader r{path};
   if (!j.is_object()) r.fail("top level", "expected a JSON object");
   static const std::vector<std::string> keys = {"format", "name", "model", "hidden", "data", "data_file", "terms",
-                                                "theta0", "partition", "h0", "seed", "comment"};
+                                                "theta0", "partition", "h0", "sigma", "batch", "replacement",
+                                                "seed", "comment"};
   for (const auto& [k, v] : j.items())
     if (std::find(keys.begin(), keys.end(), k) == keys.end())
       r.fail(k, fmt::format("unknown key (known: {})", fmt::join(keys, ", ")));
@@ -289,6 +290,15 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
   if (j.contains("h0")) {
     s.h0 = r.number(j["h0"], "h0");
     if (s.h0.empty()) r.fail("h0", "empty (omit the key for the default)");
+  }
+  if (j.contains("sigma")) {
+    s.sigma = r.number(j["sigma"], "sigma");
+    if (s.sigma.empty()) r.fail("sigma", "empty (omit the key for the default)");
+  }
+  if (j.contains("batch")) s.batch = static_cast<int>(r.integer(j["batch"], "batch", 1, kMaxExamples));
+  if (j.contains("replacement")) {
+    if (!j["replacement"].is_boolean()) r.fail("replacement", fmt::format("expected true or false, got {}", j["replacement"].dump()));
+    s.replacement = j["replacement"].get<bool>();
   }
   if (j.contains("seed")) {
     if (!j["seed"].is_number_unsigned()) r.fail("seed", fmt::format("expected a non-negative integer, got {}", j["seed"].dump()));

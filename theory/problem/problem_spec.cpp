@@ -110,6 +110,14 @@ void validate(const ProblemSpec& s) {
     check_number(s, "h0", s.h0);
     if (!(parse_scalar<mp50>(s.h0) > 0)) problem_error(s, fmt::format("h0 = {} is not positive", s.h0));
   }
+  if (!s.sigma.empty()) {
+    check_number(s, "sigma", s.sigma);
+    if (!(parse_scalar<mp50>(s.sigma) > 0)) problem_error(s, fmt::format("sigma = {} is not positive", s.sigma));
+  }
+  if (s.batch < 0) problem_error(s, fmt::format("batch = {} is not positive", s.batch));
+  if (s.batch > 0 && s.model == "quadratic") problem_error(s, "batch: a quadratic loss has no examples to batch");
+  if (s.batch > 0 && s.replacement == false && s.batch > s.num_examples())
+    problem_error(s, fmt::format("batch = {} without replacement exceeds the {} examples", s.batch, s.num_examples()));
 }
 
 nlohmann::json ProblemSpec::to_json() const {
@@ -127,6 +135,9 @@ nlohmann::json ProblemSpec::to_json() const {
   j["theta0"] = theta0;
   if (!partition.empty()) j["partition"] = partition;
   if (!h0.empty()) j["h0"] = h0;
+  if (!sigma.empty()) j["sigma"] = sigma;
+  if (batch > 0) j["batch"] = batch;
+  if (replacement) j["replacement"] = *replacement;
   if (seed != 0) j["seed"] = seed;
   return j;
 }

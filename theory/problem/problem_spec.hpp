@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -43,6 +44,9 @@ struct ProblemSpec {
   std::vector<std::string> theta0;
   std::vector<std::vector<int>> partition;     // optional; blocks of example indices
   std::string h0;                              // optional; largest step of a ladder
+  std::string sigma;                           // optional; label-noise scale (LN claims)
+  int batch = 0;                               // optional (0: unset); label-noise batch size B (LN claims)
+  std::optional<bool> replacement;             // optional; batches drawn with replacement (LN claims)
   std::string origin;                          // file path, or "generator"
   std::uint64_t seed = 0;                      // generator seed (0 for files)
 

@@ -29,6 +29,11 @@ namespace irverify {
 
 enum class BatchSampling { WithReplacement, WithoutReplacement };
 
+struct BatchScheme {
+  int B;
+  BatchSampling sampling;
+};
+
 inline std::string sampling_name(BatchSampling s) {
   return s == BatchSampling::WithReplacement ? "with replacement" : "without replacement";
 }

@@ -1,0 +1,30 @@
+// LN-2 (CLAIMS.md; Damian, Ma & Lee 2021, Sec. 3-4): started at an interpolating minimum, the mean displacement of
+// label-noise SGD along the zero-loss manifold per step, divided by sigma^2, tends as sigma -> 0 to
+// d = -(eta/2) P grad^3 L[S/sigma^2] (S LN-1's stationary covariance; solvers/ln/drift.hpp), which for label-noise GD
+// is the paper's -(eta^2/B) P grad R, R = -(1/(2 eta)) log det(I - (eta/2) H). The sigma^2 coefficient is obtained
+// exactly (the recursion of the mean at order sigma^2, over the Monte Carlo's window of steps) and by Monte Carlo at a
+// sigma ladder with Richardson extrapolation in sigma^2; they must agree within the Bonferroni 99.9% bound over the
+// parameters. Negative controls, refuted by the same Monte Carlo: lambda with 2B (the drift halved), and the small-eta
+// form (1/4) tr H at eta = 0.9 * 2/lambda_max, where the two forms differ.
+#pragma once
+
+#include "checks/framework/ladder.hpp"
+#include "theory/problem/problem_spec.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace irverify {
+
+inline constexpr long kLn2Runs = 1L << 16;         // Monte Carlo runs per scheme and sigma
+inline constexpr std::uint64_t kLn2Seed = 2022;
+inline constexpr const char* kLn2Sigma = "0.01";   // the largest sigma of the ladder (problem files: "sigma")
+inline constexpr int kLn2SigmaLevels = 3;          // sigma0, sigma0/2, sigma0/4
+inline constexpr double kLn2GdFraction = 0.9;      // label-noise GD at eta = 0.9 * 2/lambda_max
+inline constexpr double kLn2SgdFraction = 0.5;     // minibatches at eta = eta*/2
+inline constexpr double kLn2Transient = 1e-3;      // the window starts when |M_a - S| <= 1e-3 |S|
+inline constexpr long kLn2MaxSteps = 1L << 14;
+
+template <class S> LadderCase ln_drift_case(const ProblemSpec& spec, long runs = kLn2Runs);
+
+}  // namespace irverify

@@ -1,0 +1,63 @@
+// What the LN claims share (CLAIMS.md LN; Damian, Ma & Lee 2021): the batch schemes, the label-noise scale, and a
+// Monte Carlo comparison of a sample covariance with an exact one. The interpolating minimum and the reduced
+// instance are the STAB claims' (checks/stab/stab_setup.hpp).
+#pragma once
+
+#include "checks/record/confidence.hpp"
+#include "solvers/ln/label_noise.hpp"
+#include "theory/problem/problem_spec.hpp"
+#include "theory/scalar.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+namespace irverify {
+
+// The problem's own scheme if it gives `batch` (`replacement` defaults to true), else B = 1, 2 and N with
+// replacement and B = 2 and N without (B = N without replacement: label-noise GD); B = 2 only if N > 2.
+inline std::vector<BatchScheme> ln_schemes(const ProblemSpec& s) {
+  const int N = s.num_examples();
+  if (s.batch > 0)
+    return {{s.batch, s.replacement.value_or(true) ? BatchSampling::WithReplacement : BatchSampling::WithoutReplacement}};
+  std::vector<BatchScheme> v = {{1, BatchSampling::WithReplacement}};
+  if (N > 2) v.push_back({2, BatchSampling::WithReplacement}), v.push_back({2, BatchSampling::WithoutReplacement});
+  if (N > 1) v.push_back({N, BatchSampling::WithReplacement});
+  v.push_back({N, BatchSampling::WithoutReplacement});
+  return v;
+}
+inline bool is_label_noise_gd(const BatchScheme& b, int N) {
+  return b.B == N && b.sampling == BatchSampling::WithoutReplacement;
+}
+inline std::string scheme_name(const BatchScheme& b, int N) {
+  return is_label_noise_gd(b, N) ? fmt::format("B = N = {} without replacement (GD)", N)
+                                 : fmt::format("B = {} {}", b.B, sampling_name(b.sampling));
+}
+
+// The label-noise scale: the problem's `sigma`, else the claim's default (decimal text, read in S).
+template <class S> S ln_sigma(const ProblemSpec& s, const char* fallback) {
+  return parse_scalar<S>(s.sigma.empty() ? std::string(fallback) : s.sigma);
+}
+
+// Entry-by-entry comparison of a Monte Carlo covariance (upper triangle, standard errors se) with a matrix E: the
+// largest |z|, and whether E is resolvable from the exact reference R at all (some entry with |E - R| > 2 z_crit se).
+struct CovarianceZ {
+  double max_z = 0;
+  bool resolvable = false;
+};
+inline CovarianceZ covariance_z(const Mat<double>& mc, const Mat<double>& se, const Mat<double>& E, const Mat<double>& R,
+                                double z_crit) {
+  CovarianceZ r;
+  for (Eigen::Index j = 0; j < E.cols(); ++j)
+    for (Eigen::Index i = 0; i <= j; ++i) {
+      const double d = std::abs(mc(i, j) - E(i, j));
+      r.max_z = std::max(r.max_z, se(i, j) > 0 ? d / se(i, j) : d > 0 ? std::numeric_limits<double>::infinity() : 0.0);
+      r.resolvable = r.resolvable || std::abs(E(i, j) - R(i, j)) > 2 * z_crit * se(i, j);
+    }
+  return r;
+}
+// The number of entries covariance_z compares (the Bonferroni count).
+inline int upper_entries(int r) { return r * (r + 1) / 2; }
+
+}  // namespace irverify
