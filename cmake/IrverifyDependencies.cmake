@@ -10,6 +10,8 @@ find_path(MPFR_INCLUDE mpfr.h REQUIRED)
 find_library(MPFR_LIBRARY mpfr REQUIRED)
 find_library(GMP_LIBRARY gmp REQUIRED)
 find_library(QUADMATH_LIBRARY quadmath PATHS /usr/lib/gcc/x86_64-linux-gnu/12 REQUIRED)
+find_path(GLPK_INCLUDE glpk.h REQUIRED)  # the LP of LN-3 (solvers/lp)
+find_library(GLPK_LIBRARY glpk REQUIRED)
 find_package(Threads REQUIRED)
 
 add_library(irverify_deps INTERFACE)

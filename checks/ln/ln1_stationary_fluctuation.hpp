@@ -24,7 +24,7 @@ inline constexpr const char* kLn1Sigma = "0.001";    // label noise of the nonli
 inline constexpr double kLn1Transient = 1e-3;         // t: the first step with |M_t - S|_F <= 1e-3 |S|_F
 inline constexpr long kLn1MaxSteps = 1L << 16;
 inline const std::vector<double> kLn1EtaFractions = {0.1, 0.25, 0.5, 0.75, 0.9, 0.99};
-inline constexpr double kLn1McFraction = 0.5;         // Monte Carlo at eta = eta*/2
+inline constexpr double kLn1McFraction = 0.5;         // Monte Carlo at eta = eta*/2 (one of kLn1EtaFractions)
 inline constexpr int kLn1ThresholdBits = 20;          // S exists at eta*(1 - 2^-20), not at eta*(1 + 2^-20)
 
 template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long runs = kLn1Runs);

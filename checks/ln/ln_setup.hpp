@@ -27,11 +27,12 @@ inline std::vector<BatchScheme> ln_schemes(const ProblemSpec& s) {
   v.push_back({N, BatchSampling::WithoutReplacement});
   return v;
 }
+// Every example once per step: B = N without replacement, or the single example of N = 1.
 inline bool is_label_noise_gd(const BatchScheme& b, int N) {
-  return b.B == N && b.sampling == BatchSampling::WithoutReplacement;
+  return b.B == N && (b.sampling == BatchSampling::WithoutReplacement || N == 1);
 }
 inline std::string scheme_name(const BatchScheme& b, int N) {
-  return is_label_noise_gd(b, N) ? fmt::format("B = N = {} without replacement (GD)", N)
+  return is_label_noise_gd(b, N) ? fmt::format("B = N = {} {} (GD)", N, sampling_name(b.sampling))
                                  : fmt::format("B = {} {}", b.B, sampling_name(b.sampling));
 }
 

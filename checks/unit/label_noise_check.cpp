@@ -4,7 +4,10 @@
 // meet them within 4.5 standard errors, and must reject the noise term with B replaced by 2B. With sigma = 0 and
 // B = N without replacement a step is a GD step. Moments are bit-identical for any thread count.
 #include "solvers/ln/label_noise.hpp"
+#include "checks/ln/ln3_end_point.hpp"
 #include "solvers/ln/drift.hpp"
+#include "solvers/ln/manifold_flow.hpp"
+#include "solvers/lp/weighted_l1.hpp"
 #include "solvers/ln/stationary.hpp"
 #include "theory/stability/interpolation.hpp"
 #include "theory/problem/generator.hpp"
@@ -179,4 +182,31 @@ TEST(LabelNoise, GdDriftIsTheRegularizersGradientAndTheWindowTendsToIt) {
   // Far from the start the window average is the stationary drift (the transient decays like rho(T)^a).
   const Vec<mp50> w = window_drift<mp50>(m, star, in, V, gd, eta, 4000, 4001);
   EXPECT_LE(to_double(mp50((w - d).norm() / d.norm())), 1e-30);
+}
+
+// solvers/lp: min |b1| + |b2| + |b3| subject to b1 + b2 = 1, b2 + b3 = 1 is b = (0, 1, 0), refined to rounding in mp50.
+TEST(LabelNoise, WeightedL1VertexIsRefinedInTheWorkingPrecision) {
+  Mat<mp50> X(2, 3);
+  X << 1, 1, 0, 0, 1, 1;
+  const Vec<mp50> y = Vec<mp50>::Ones(2), w = Vec<mp50>::Ones(3);
+  const WeightedL1<mp50> r = min_weighted_l1<mp50>(X, y, w);
+  ASSERT_EQ(r.support, std::vector<int>({1}));
+  EXPECT_EQ(r.beta(1), mp50(1));
+  EXPECT_EQ(r.objective, mp50(1));
+  EXPECT_THROW(min_weighted_l1<mp50>(Mat<mp50>::Zero(2, 3), y, w), std::runtime_error);  // infeasible
+}
+
+// solvers/ln/manifold_flow: the field is tangent to the manifold, and on two-param (u v = 1) the flow of tr H/4
+// ends at the balanced point (1, 1), where tr H = u^2 + v^2 is smallest.
+TEST(LabelNoise, RegularizerFlowIsTangentAndBalancesTwoParam) {
+  const ProblemSpec s = ln3_problems()[0];  // u v = 1 from (2, 1/2)
+  const Problem<mp50> pr = build_problem<mp50>(s);
+  const Model<mp50>& m = *pr.model;
+  const Vec<mp50> f = regularizer_field<mp50>(m, pr.theta0, mp50(0));
+  EXPECT_LE(to_double(mp50(abs(output_jacobian<mp50>(m, pr.theta0).row(0).dot(f)))), 1e-45);
+  Vec<double> th0(2);
+  th0 << 2, 0.5;
+  const std::vector<Vec<double>> end = regularizer_flow<double>(*build_problem<double>(s).model, th0, 0.0, {40.0}, 0.01, 1e-14);
+  EXPECT_NEAR(end[0](0), 1.0, 1e-12);  // the approach is exponential: 2e-9 at t = 20
+  EXPECT_NEAR(end[0](1), 1.0, 1e-12);
 }

@@ -5,6 +5,7 @@
 #include "solvers/stability/linear_growth.hpp"
 #include "theory/scalar.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace irverify {
@@ -104,7 +105,60 @@ LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>&
   return r;
 }
 
+namespace {
+template <class S> struct PathSums {
+  Vec<S> s, s2;
+  PathSums& operator+=(const PathSums& o) {
+    s += o.s;
+    s2 += o.s2;
+    return *this;
+  }
+};
+}  // namespace
+
+template <class S>
+LabelNoisePath<S> label_noise_path(const Model<S>& m, const LabelNoise<S>& ln, const Vec<S>& theta0,
+                                   const std::vector<long>& at, const LabelNoiseMcOptions& opt,
+                                   const std::function<Vec<S>(const Vec<S>&)>& map) {
+  using std::sqrt;
+  if (opt.runs < 2 || at.empty() || at.front() < 0 || !std::is_sorted(at.begin(), at.end()))
+    throw std::invalid_argument("label_noise_path: need runs >= 2 and ascending steps >= 0");
+  const int P = static_cast<int>(map(theta0).size()), C = static_cast<int>(at.size());
+  const PathSums<S> zero{Vec<S>::Zero(C * P), Vec<S>::Zero(C * P)};
+  const PathSums<S> tot = block_reduce(BlockReduceOptions{opt.runs, 16, opt.threads, opt.progress}, zero, [&] {
+    return [&, x = Vec<S>(theta0.size()), y = Vec<S>(P)](long k, PathSums<S>& acc) mutable {
+      x = theta0;
+      LabelNoiseStep<S> step(m, ln, static_cast<std::uint64_t>(k));
+      long done = 0;
+      for (int c = 0; c < C; ++c) {
+        iterate(step, x, at[c] - done);
+        done = at[c];
+        y = map(x);
+        acc.s.segment(c * P, P) += y;
+        acc.s2.segment(c * P, P) += y.cwiseProduct(y);
+      }
+    };
+  });
+  const S n(opt.runs);
+  LabelNoisePath<S> r;
+  r.runs = opt.runs;
+  for (int c = 0; c < C; ++c) {
+    const Vec<S> mu = tot.s.segment(c * P, P) / n;
+    Vec<S> se(P);
+    for (int i = 0; i < P; ++i) {
+      const S var = tot.s2(c * P + i) / n - mu(i) * mu(i);
+      se(i) = var > 0 ? S(sqrt(var / (n - 1))) : S(0);
+    }
+    r.mean.push_back(mu);
+    r.se.push_back(se);
+  }
+  return r;
+}
+
 #define IRVERIFY_INST(S)                                                                                              \
+  template LabelNoisePath<S> label_noise_path<S>(const Model<S>&, const LabelNoise<S>&, const Vec<S>&,            \
+                                                 const std::vector<long>&, const LabelNoiseMcOptions&,            \
+                                                 const std::function<Vec<S>(const Vec<S>&)>&);                    \
   template class LabelNoiseStep<S>;                                                                                 \
   template LabelNoiseMoments<S> label_noise_moments<S>(const Model<S>&, const LabelNoise<S>&, const Vec<S>&,      \
                                                        const Vec<S>&, const LabelNoiseMcOptions&, const Mat<S>&);

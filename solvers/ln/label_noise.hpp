@@ -64,4 +64,15 @@ template <class S>
 LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>& ln, const Vec<S>& theta0,
                                          const Vec<S>& ref, const LabelNoiseMcOptions& opt, const Mat<S>& proj = Mat<S>());
 
+// The mean of map(theta_k) at the steps `at` (ascending) over opt.runs runs from theta0 (opt.steps and opt.from
+// unused), with standard errors: the mean path of a function of the iterate (e.g. its projection on the manifold).
+template <class S> struct LabelNoisePath {
+  std::vector<Vec<S>> mean, se;
+  long runs = 0;
+};
+template <class S>
+LabelNoisePath<S> label_noise_path(const Model<S>& m, const LabelNoise<S>& ln, const Vec<S>& theta0,
+                                   const std::vector<long>& at, const LabelNoiseMcOptions& opt,
+                                   const std::function<Vec<S>(const Vec<S>&)>& map);
+
 }  // namespace irverify

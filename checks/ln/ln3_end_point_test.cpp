@@ -1,0 +1,24 @@
+// LN-3 (CLAIMS.md): the flow of tr H/4 ends at the minimal weighted l1 interpolator; sigma = 0 stays put; the
+// manifold path's distance to the flows falls with eta (the full ladder runs in the main job's reference rerun).
+#include "checks/ln/ln3_end_point.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace irverify;
+
+TEST(Ln3EndPoint, FlowEndsAtTheWeightedL1InterpolatorAndNoNoiseStaysPut) {
+  const LadderCase c = ln_end_point_case<double>(ln3_problems()[1], 32, 3);  // diag-uv, sparse teacher
+  EXPECT_LE(c.extra["end_point_distance"].get<double>(), 1e-8);
+  int checked = 0;
+  for (const auto& s : c.statements)
+    if (s.text.find("sigma = 0") != std::string::npos || s.text.find("ends at") != std::string::npos) {
+      EXPECT_TRUE(s.pass()) << s.text << ": " << s.outcome << " (" << s.evidence << ")";
+      ++checked;
+    }
+  EXPECT_EQ(checked, 3);
+  // The distance to the flow of tr H/4 halves with eta.
+  const auto& err = c.series[1].err;
+  ASSERT_EQ(err.size(), 3u);
+  EXPECT_GT(err[0] / err[1], 1.8);
+  EXPECT_GT(err[1] / err[2], 1.8);
+}
