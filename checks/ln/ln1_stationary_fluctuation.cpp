@@ -55,7 +55,8 @@ template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long r
   bool exact_ok = true, gd_ok = true, exist_ok = true, mc_ok = true;
   double worst_z = 0, worst_gd = 0;
   nlohmann::json gaps = nlohmann::json::array();
-  for (const BatchScheme& b : ln_schemes(spec)) {
+  const std::vector<BatchScheme> schemes = ln_schemes(spec);
+  for (const BatchScheme& b : schemes) {
     const std::string name = scheme_name(b, N);
     const BatchCoefficients<S> coef = batch_coefficients<S>(N, b.B, b.sampling);
     const S es = eta_star_structured<S>(in, b.B, b.sampling);
@@ -161,7 +162,7 @@ template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long r
           outcome_of(exact_ok));
   c.state(fmt::format("S exists at eta*(1 - 2^-{0}) and not at eta*(1 + 2^-{0})", kLn1ThresholdBits), kHolds,
           outcome_of(exist_ok));
-  if (std::any_of(ln_schemes(spec).begin(), ln_schemes(spec).end(), [&](const BatchScheme& b) { return is_label_noise_gd(b, N); }))
+  if (std::any_of(schemes.begin(), schemes.end(), [&](const BatchScheme& b) { return is_label_noise_gd(b, N); }))
     c.state("for label-noise GD (B = N without replacement) S is the paper's eigenbasis form", kHolds, outcome_of(gd_ok),
             fmt::format("largest relative gap {:.2e} (tolerance 64 n eps)", worst_gd));
   c.state("Monte Carlo covariance of label-noise SGD (linearized, and nonlinear at small sigma) equals the exact M_t ≈ S",

@@ -64,12 +64,7 @@ template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long ru
   const Problem<double> pd = build_problem<double>(spec);
   const Model<double>& md = *pd.model;
   const Vec<double> start_d = start.theta.unaryExpr([](const S& x) { return to_double(x); });
-  const double tol_d = stab_residual_tolerance<double>(md);
-  const std::function<Vec<double>(const Vec<double>&)> project = [&](const Vec<double>& x) {
-    const InterpolationResult<double> p = gauss_newton_minimum<double>(md, x, tol_d);
-    if (!p.converged) throw std::runtime_error("LN-3: an iterate left the neighbourhood of the manifold");
-    return p.theta;
-  };
+  const auto project = manifold_projection(md, stab_residual_tolerance<double>(md));
   const int threads = std::max(1u, std::thread::hardware_concurrency());
   // Label-noise GD (B = N without replacement, or one example): its drift is the paper's -lambda eta P grad R exactly in
   // eta (LN-2), so the distance to the flow of R has no eta term, only the O(lambda) floor of the finite noise: context.
@@ -129,13 +124,12 @@ template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long ru
   // delta-method standard error; "shrinks" means a rate above 1/2, decided at 99.9%.
   if (gd && levels >= 3) {
     const std::size_t a = dist_r.size() - 3, b = dist_r.size() - 1;
-    const double rate = std::log2(dist_r[a] / dist_r[b]) / 2;
-    const double se = std::hypot(se_r_all[a] / dist_r[a], se_r_all[b] / dist_r[b]) / (2 * std::log(2.0));
+    const DistanceRate r = distance_rate(dist_r[a], se_r_all[a], dist_r[b], se_r_all[b], 4);
     c.state("label-noise GD: at fixed lambda the mean path's distance to the flow of R shrinks as eta -> 0 (rate > 1/2)",
-            kRefuted, rate - kZ999 * se > 0.5 ? kHolds : rate + kZ999 * se < 0.5 ? kRefuted : kUnresolved,
+            kRefuted, rate_above(r, 0.5),
             fmt::format("rate {:.3f} ± {:.3f} over the last two halvings; distance {:.3e} ± {:.1e} at the smallest eta: the "
                         "O(lambda) floor of the finite noise",
-                        rate, se, dist_r[b], se_r_all[b]));
+                        r.rate, r.se, dist_r[b], se_r_all[b]));
     c.extra["gd_floor"] = dist_r[b];
     c.extra["gd_floor_se"] = se_r_all[b];
   }

@@ -3,12 +3,15 @@
 // instance are the STAB claims' (checks/stab/stab_setup.hpp).
 #pragma once
 
+#include "checks/framework/ladder.hpp"
 #include "checks/record/confidence.hpp"
 #include "solvers/ln/label_noise.hpp"
 #include "theory/problem/problem_spec.hpp"
 #include "theory/scalar.hpp"
+#include "theory/stability/interpolation.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -60,5 +63,27 @@ inline CovarianceZ covariance_z(const Mat<double>& mc, const Mat<double>& se, co
 }
 // The number of entries covariance_z compares (the Bonferroni count).
 inline int upper_entries(int r) { return r * (r + 1) / 2; }
+
+// The Gauss-Newton projection of an iterate on the zero-loss manifold (to STAB's residual tolerance), for mean
+// manifold paths; an iterate it cannot bring back (Gauss-Newton stalls) stops the run.
+inline std::function<Vec<double>(const Vec<double>&)> manifold_projection(const Model<double>& m, double tol) {
+  return [&m, tol](const Vec<double>& x) {
+    const InterpolationResult<double> p = gauss_newton_minimum<double>(m, x, tol);
+    if (!p.converged) throw std::runtime_error("label noise: an iterate left the neighbourhood of the manifold");
+    return p.theta;
+  };
+}
+
+// The rate at which a Monte Carlo distance falls between two levels a step `factor` apart, log(d_a/d_b)/log(factor),
+// with its delta-method standard error; the outcome of "rate > threshold" at 99.9%.
+struct DistanceRate {
+  double rate, se;
+};
+inline DistanceRate distance_rate(double d_a, double se_a, double d_b, double se_b, double factor) {
+  return {std::log(d_a / d_b) / std::log(factor), std::hypot(se_a / d_a, se_b / d_b) / std::log(factor)};
+}
+inline const char* rate_above(const DistanceRate& r, double threshold) {
+  return r.rate - kZ999 * r.se > threshold ? kHolds : r.rate + kZ999 * r.se < threshold ? kRefuted : kUnresolved;
+}
 
 }  // namespace irverify

@@ -2,6 +2,7 @@
 // squares (d = 16 and 256, B = 4, N = 64, double) on 1 and 2 threads, through the generic Model path and the
 // dedicated row-major kernel (solvers/sgd/least_squares_sgd.hpp); and the exact enumeration of 8! orders.
 // Run: build/solvers/bench/sgd_bench   (counter grad/s = per-example gradients per second).
+#include "solvers/ln/label_noise.hpp"
 #include "solvers/sgd/least_squares_sgd.hpp"
 #include "solvers/sgd/monte_carlo.hpp"
 #include "theory/problem/generator.hpp"
@@ -59,6 +60,20 @@ void BM_McLeastSquaresKernel(benchmark::State& state) {
   report(state, o.samples);
 }
 
+// Label-noise SGD Monte Carlo (solvers/ln/label_noise.hpp) on the same least squares, B = 4 with replacement, 16
+// steps per run (one epoch's worth of examples), through the generic Model path.
+void BM_LabelNoiseMc(benchmark::State& state) {
+  const int d = static_cast<int>(state.range(0)), threads = static_cast<int>(state.range(1));
+  const Problem<double> p = build_problem<double>(problem(d));
+  LabelNoiseMcOptions o;
+  o.runs = 2048;
+  o.steps = kN / kB;
+  o.threads = threads;
+  const LabelNoise<double> ln{1e-3, 0.1, kB, BatchSampling::WithReplacement, 1};
+  for (auto _ : state) benchmark::DoNotOptimize(label_noise_moments<double>(*p.model, ln, p.theta0, p.theta0, o).mean);
+  report(state, o.runs);
+}
+
 template <class S> void BM_ExactEnumeration8(benchmark::State& state) {
   const Problem<S> p = build_problem<S>(generate_problem("least-squares", 1));  // N = 8 examples
   Partition part;
@@ -73,6 +88,7 @@ template <class S> void BM_ExactEnumeration8(benchmark::State& state) {
 
 BENCHMARK(BM_McGenericModel)->Args({16, 1})->Args({16, 2})->Args({256, 1})->Args({256, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_McLeastSquaresKernel)->Args({16, 1})->Args({16, 2})->Args({256, 1})->Args({256, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_LabelNoiseMc)->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_ExactEnumeration8, double)->Unit(benchmark::kMillisecond);
 BENCHMARK_TEMPLATE(BM_ExactEnumeration8, mp50)->Unit(benchmark::kMillisecond);
 BENCHMARK_MAIN();

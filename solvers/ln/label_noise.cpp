@@ -22,12 +22,21 @@ int checked_batch(int B, int N, BatchSampling s, std::uint64_t run) {
 
 template <class S>
 LabelNoiseStep<S>::LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t run)
-    : m_(m), ln_(ln), rng_(ln.seed, static_cast<std::uint32_t>(run), kLabelNoiseDomain), perm_(m.num_examples()),
+    : m_(m), ls_(dynamic_cast<const LeastSquares<S>*>(&m)), ln_(ln), rng_(ln.seed, static_cast<std::uint32_t>(run), kLabelNoiseDomain), perm_(m.num_examples()),
       batch_(checked_batch(ln.batch, m.num_examples(), ln.sampling, run)), step_(m.dim()) {}
 
 template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) {
   draw_batch(rng_, m_.num_examples(), ln_.sampling, perm_, batch_);
   step_.setZero();
+  if (ls_) {
+    for (int i : batch_) {
+      const auto x = ls_->X().row(i);
+      const S r = S(x.dot(theta)) - ls_->y()(i);
+      step_.noalias() += ((rng_.next_u32() & 1u) ? S(r - ln_.sigma) : S(r + ln_.sigma)) * x.transpose();
+    }
+    theta -= (ln_.eta / ln_.batch) * step_;
+    return;
+  }
   for (int i : batch_) {
     const S r = m_.residual(theta, i);
     step_ += ((rng_.next_u32() & 1u) ? S(r - ln_.sigma) : S(r + ln_.sigma)) * m_.output_gradient(theta, i);

@@ -8,6 +8,7 @@
 // function of (seed, k) and Monte Carlo moments are bit-identical for any thread count (solvers/parallel).
 #pragma once
 
+#include "theory/models/least_squares.hpp"
 #include "theory/models/model.hpp"
 #include "theory/random/counter_stream.hpp"
 #include "theory/stability/sgd_operator.hpp"
@@ -34,6 +35,7 @@ template <class S> class LabelNoiseStep {
 
  private:
   const Model<S>& m_;
+  const LeastSquares<S>* ls_;  // least squares: r_i and v_i = x_i read from X in place (no per-example allocation)
   LabelNoise<S> ln_;
   CounterStream rng_;
   std::vector<int> perm_, batch_;

@@ -41,10 +41,25 @@ std::vector<Vec<S>> regularizer_flow(const Model<S>& m, const Vec<S>& theta0, co
   return out;
 }
 
+template <class S>
+FlowRest<S> regularizer_flow_to_rest(const Model<S>& m, const Vec<S>& theta0, const S& eta, const S& dt, const S& tol,
+                                     const S& rest, const S& max_time) {
+  FlowRest<S> r{theta0, S(0), S(regularizer_field<S>(m, theta0, eta).norm())};
+  const S chunk = 64 * dt;
+  while (r.field > rest && r.time < max_time) {
+    r.theta = regularizer_flow<S>(m, r.theta, eta, {chunk}, dt, tol).back();
+    r.time += chunk;
+    r.field = regularizer_field<S>(m, r.theta, eta).norm();
+  }
+  return r;
+}
+
 #define IRVERIFY_INST(S)                                                                                          \
   template Vec<S> regularizer_field<S>(const Model<S>&, const Vec<S>&, const S&);                               \
   template std::vector<Vec<S>> regularizer_flow<S>(const Model<S>&, const Vec<S>&, const S&, const std::vector<S>&, \
-                                                   const S&, const S&);
+                                                   const S&, const S&);                                           \
+  template FlowRest<S> regularizer_flow_to_rest<S>(const Model<S>&, const Vec<S>&, const S&, const S&, const S&, const S&, \
+                                                   const S&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 

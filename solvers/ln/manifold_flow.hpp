@@ -21,4 +21,15 @@ template <class S>
 std::vector<Vec<S>> regularizer_flow(const Model<S>& m, const Vec<S>& theta0, const S& eta, const std::vector<S>& at,
                                      const S& dt, const S& tol);
 
+// The flow run until |P grad R| <= rest (or time max_time), in chunks of 64 dt: the end point, the time it took and the
+// field's norm there (above `rest` if max_time was reached).
+template <class S> struct FlowRest {
+  Vec<S> theta;
+  S time;
+  S field;
+};
+template <class S>
+FlowRest<S> regularizer_flow_to_rest(const Model<S>& m, const Vec<S>& theta0, const S& eta, const S& dt, const S& tol,
+                                     const S& rest, const S& max_time);
+
 }  // namespace irverify

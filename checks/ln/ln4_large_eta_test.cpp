@@ -1,0 +1,19 @@
+// LN-4 (CLAIMS.md): at eta near 2/lambda_max label-noise GD ends near R's minimizer, not tr H/4's (a short ladder;
+// the full one runs in the main job's reference rerun).
+#include "checks/ln/ln4_large_eta.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace irverify;
+
+TEST(Ln4LargeEta, EndsAtTheLogFormsMinimizerAndTheTraceFormIsRefuted) {
+  const LadderCase c = ln_large_eta_case<double>(ln4_problems()[0], 256, 2);  // diag-uv, N = 2, p = 3
+  EXPECT_TRUE(c.pass);
+  EXPECT_GT(c.extra["minimizer_gap"].get<double>(), 0.5);
+  int controls = 0;
+  for (const auto& s : c.statements) {
+    EXPECT_TRUE(s.pass()) << s.text << ": " << s.outcome << " (" << s.evidence << ")";
+    controls += s.expected == kRefuted;
+  }
+  EXPECT_EQ(controls, 1);
+}
