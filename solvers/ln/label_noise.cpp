@@ -22,8 +22,8 @@ int checked_batch(int B, int N, BatchSampling s, std::uint64_t run) {
 
 template <class S>
 LabelNoiseStep<S>::LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t run)
-    : m_(m), ls_(dynamic_cast<const LeastSquares<S>*>(&m)), ln_(ln), rng_(ln.seed, static_cast<std::uint32_t>(run), kLabelNoiseDomain), perm_(m.num_examples()),
-      batch_(checked_batch(ln.batch, m.num_examples(), ln.sampling, run)), step_(m.dim()) {}
+    : m_(m), ls_(dynamic_cast<const LeastSquares<S>*>(&m)), ln_(ln),
+      rng_(ln.seed, static_cast<std::uint32_t>(run), kLabelNoiseDomain), perm_(m.num_examples()), batch_(checked_batch(ln.batch, m.num_examples(), ln.sampling, run)), step_(m.dim()) {}
 
 template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) {
   draw_batch(rng_, m_.num_examples(), ln_.sampling, perm_, batch_);
