@@ -14,9 +14,9 @@
 
 namespace irverify {
 
-inline constexpr long kLn3Runs = 256;              // Monte Carlo runs per eta
+inline constexpr long kLn3Runs = 512;              // Monte Carlo runs per eta
 inline constexpr std::uint64_t kLn3Seed = 2023;
-inline constexpr const char* kLn3Lambda = "0.00390625";  // lambda = eta sigma^2 / B = 2^-8, fixed on the ladder
+inline constexpr const char* kLn3Lambda = "0.001953125";  // lambda = eta sigma^2 / B = 2^-9, fixed on the ladder
 inline constexpr int kLn3Levels = 6;               // eta0 2^-k, k < 6
 inline constexpr double kLn3EtaFraction = 0.5;     // eta0 = eta*/2 (the scheme's mean-square threshold at the start)
 inline constexpr int kLn3Checkpoints = 4;          // flow times tau_end j/4

@@ -23,23 +23,40 @@ int checked_batch(int B, int N, BatchSampling s, std::uint64_t run) {
 template <class S>
 LabelNoiseStep<S>::LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t run)
     : m_(m), ls_(dynamic_cast<const LeastSquares<S>*>(&m)), ln_(ln),
-      rng_(ln.seed, static_cast<std::uint32_t>(run), kLabelNoiseDomain), perm_(m.num_examples()), batch_(checked_batch(ln.batch, m.num_examples(), ln.sampling, run)), step_(m.dim()) {}
+      rng_(ln.seed, static_cast<std::uint32_t>(run), kLabelNoiseDomain), perm_(m.num_examples()),
+      batch_(checked_batch(ln.batch, m.num_examples(), ln.sampling, run)), step_(m.dim()) {}
+
+template <class S> void LabelNoiseStep<S>::restart(std::uint64_t run) {
+  checked_batch(ln_.batch, m_.num_examples(), ln_.sampling, run);
+  rng_ = CounterStream(ln_.seed, static_cast<std::uint32_t>(run), kLabelNoiseDomain);
+  signs_left_ = 0;
+}
+
+template <class S> bool LabelNoiseStep<S>::sign() {
+  if (signs_left_ == 0) {
+    signs_ = rng_.next_u32();
+    signs_left_ = 32;
+  }
+  const bool up = signs_ & 1u;
+  signs_ >>= 1;
+  --signs_left_;
+  return up;
+}
 
 template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) {
   draw_batch(rng_, m_.num_examples(), ln_.sampling, perm_, batch_);
   step_.setZero();
-  if (ls_) {
+  if (ls_) {  // v_i = x_i, contiguous in the row-major copy
     for (int i : batch_) {
-      const auto x = ls_->X().row(i);
-      const S r = S(x.dot(theta)) - ls_->y()(i);
-      step_.noalias() += ((rng_.next_u32() & 1u) ? S(r - ln_.sigma) : S(r + ln_.sigma)) * x.transpose();
+      const auto x = ls_->rows().row(i);
+      const S r = S(x.dot(theta.transpose())) - ls_->y()(i);
+      step_.noalias() += (sign() ? S(r - ln_.sigma) : S(r + ln_.sigma)) * x.transpose();
     }
-    theta -= (ln_.eta / ln_.batch) * step_;
-    return;
-  }
-  for (int i : batch_) {
-    const S r = m_.residual(theta, i);
-    step_ += ((rng_.next_u32() & 1u) ? S(r - ln_.sigma) : S(r + ln_.sigma)) * m_.output_gradient(theta, i);
+  } else {
+    for (int i : batch_) {
+      const S r = m_.residual(theta, i);
+      step_ += (sign() ? S(r - ln_.sigma) : S(r + ln_.sigma)) * m_.output_gradient(theta, i);
+    }
   }
   theta -= (ln_.eta / ln_.batch) * step_;
 }
@@ -71,10 +88,10 @@ LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>&
   const int P = static_cast<int>(projected ? proj.rows() : theta0.size());
   const Sums<S> zero{Vec<S>::Zero(P), Vec<S>::Zero(P * P), Vec<S>::Zero(P * P)};
   const Sums<S> tot = block_reduce(BlockReduceOptions{opt.runs, 64, opt.threads, opt.progress}, zero, [&] {
-    return [&, x = Vec<S>(theta0.size()), x0 = Vec<S>(theta0.size()), d = Vec<S>(P), dd = Mat<S>(P, P)](long k,
-                                                                                                       Sums<S>& acc) mutable {
+    return [&, x = Vec<S>(theta0.size()), x0 = Vec<S>(theta0.size()), d = Vec<S>(P), dd = Mat<S>(P, P),
+            step = LabelNoiseStep<S>(m, ln, 0)](long k, Sums<S>& acc) mutable {
       x = theta0;
-      LabelNoiseStep<S> step(m, ln, static_cast<std::uint64_t>(k));
+      step.restart(static_cast<std::uint64_t>(k));
       if (window) {
         iterate(step, x, opt.from);
         x0 = x;
@@ -135,9 +152,10 @@ LabelNoisePath<S> label_noise_path(const Model<S>& m, const LabelNoise<S>& ln, c
   const int P = static_cast<int>(map(theta0).size()), C = static_cast<int>(at.size());
   const PathSums<S> zero{Vec<S>::Zero(C * P), Vec<S>::Zero(C * P)};
   const PathSums<S> tot = block_reduce(BlockReduceOptions{opt.runs, 16, opt.threads, opt.progress}, zero, [&] {
-    return [&, x = Vec<S>(theta0.size()), y = Vec<S>(P)](long k, PathSums<S>& acc) mutable {
+    return [&, x = Vec<S>(theta0.size()), y = Vec<S>(P), step = LabelNoiseStep<S>(m, ln, 0)](long k,
+                                                                                              PathSums<S>& acc) mutable {
       x = theta0;
-      LabelNoiseStep<S> step(m, ln, static_cast<std::uint64_t>(k));
+      step.restart(static_cast<std::uint64_t>(k));
       long done = 0;
       for (int c = 0; c < C; ++c) {
         iterate(step, x, at[c] - done);

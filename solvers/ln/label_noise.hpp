@@ -4,8 +4,8 @@
 // each step, and takes
 //   theta <- theta - eta (1/B) sum_j (r_{i_j}(theta) - s_j sigma) v_{i_j}(theta),
 // the gradient step on (1/(2B)) sum_j (f_{i_j} - y_{i_j} - s_j sigma)^2 (labels y' = y + s sigma).
-// Run k under seed `seed` draws everything from CounterStream(seed, k, kLabelNoiseDomain), so a run is a pure
-// function of (seed, k) and Monte Carlo moments are bit-identical for any thread count (solvers/parallel).
+// Run k under seed `seed` draws everything from CounterStream(seed, k, kLabelNoiseDomain) (a batch's indices, then
+// its signs from a 32-bit word used up bit by bit), so a run is a pure function of (seed, k) and Monte Carlo moments are bit-identical for any thread count (solvers/parallel).
 #pragma once
 
 #include "theory/models/least_squares.hpp"
@@ -27,19 +27,24 @@ template <class S> struct LabelNoise {
   std::uint64_t seed = 1;
 };
 
-// One run's stepper: operator()(theta) takes one label-noise step (usable with iterate / iterate_until).
+// One run's stepper: operator()(theta) takes one label-noise step (usable with iterate / iterate_until); restart(run)
+// makes it run `run`'s stepper again without reallocating (what a Monte Carlo worker does between runs).
 template <class S> class LabelNoiseStep {
  public:
   LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t run);
   void operator()(Vec<S>& theta);
+  void restart(std::uint64_t run);
 
  private:
   const Model<S>& m_;
   const LeastSquares<S>* ls_;  // least squares: r_i and v_i = x_i read from X in place (no per-example allocation)
   LabelNoise<S> ln_;
   CounterStream rng_;
+  std::uint32_t signs_ = 0;  // label signs, 32 per draw, lowest bit first
+  int signs_left_ = 0;
   std::vector<int> perm_, batch_;
   Vec<S> step_;
+  bool sign();
 };
 
 // Mean and covariance of theta after `steps` steps from theta0, over `runs` independent runs (run k = stream k).

@@ -8,7 +8,8 @@ namespace irverify {
 
 template <class S> class LeastSquares : public ModelBase<LeastSquares<S>, S> {
  public:
-  LeastSquares(Mat<S> X, Vec<S> y) : X_(std::move(X)), y_(std::move(y)) {}
+  using RowMat = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  LeastSquares(Mat<S> X, Vec<S> y) : X_(std::move(X)), rows_(X_), y_(std::move(y)) {}
   std::string kind() const override { return "least-squares"; }
   int dim() const override { return static_cast<int>(X_.cols()); }
   int num_examples() const override { return static_cast<int>(X_.rows()); }
@@ -24,6 +25,7 @@ template <class S> class LeastSquares : public ModelBase<LeastSquares<S>, S> {
   S residual(const Vec<S>& th, int i) const override { return S(X_.row(i).dot(th)) - y_(i); }
   Vec<S> output_gradient(const Vec<S>&, int i) const override { return X_.row(i).transpose(); }
   const Mat<S>& X() const { return X_; }
+  const RowMat& rows() const { return rows_; }  // X row-major: contiguous x_i for per-example steps (label noise)
   const Vec<S>& y() const { return y_; }
 
   template <class T> void gradient_kernel(const T* th, T* g, const Batch& b) const {
@@ -37,6 +39,7 @@ template <class S> class LeastSquares : public ModelBase<LeastSquares<S>, S> {
 
  private:
   Mat<S> X_;
+  RowMat rows_;
   Vec<S> y_;
 };
 
