@@ -29,6 +29,7 @@ if [ "$all" -eq 1 ]; then
 else
   cmake --build "$out" -j "$(nproc)" --target unit_checks irverify
   # The claim checks (label `claim`, binary claim_checks) are not built here: they need --all.
-  ctest --test-dir "$out" --output-on-failure -j "$(nproc)" -L "unit|solver|input|cli" -LE "slow|reference|claim"
+  # The label-noise claims' CLI runs (label `mc-long`, minutes of Monte Carlo at -O1 with ASan) need --all too.
+  ctest --test-dir "$out" --output-on-failure -j "$(nproc)" -L "unit|solver|input|cli" -LE "slow|reference|claim|mc-long"
 fi
 echo "sanitize: clean (ASan + UBSan, $out)"

@@ -15,7 +15,7 @@
 
 namespace irverify {
 
-inline constexpr long kLn4Runs = 256;
+inline constexpr long kLn4Runs = 512;
 inline constexpr std::uint64_t kLn4Seed = 2024;
 inline constexpr const char* kLn4Lambda0 = "0.015625";  // lambda = eta sigma^2 / N on a ladder 2^-6 4^-k
 inline constexpr int kLn4Levels = 3;                      // down to 2^-10

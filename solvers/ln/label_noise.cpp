@@ -2,10 +2,10 @@
 
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/parallel/block_reduce.hpp"
-#include "solvers/stability/linear_growth.hpp"
 #include "theory/scalar.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <stdexcept>
 
 namespace irverify {
@@ -43,8 +43,21 @@ template <class S> bool LabelNoiseStep<S>::sign() {
   return up;
 }
 
+template <class S> void LabelNoiseStep<S>::draw() {
+  const int N = m_.num_examples(), B = static_cast<int>(batch_.size());
+  if (ln_.sampling == BatchSampling::WithReplacement) {
+    for (int j = 0; j < B; ++j) batch_[j] = static_cast<int>(rng_.bounded(static_cast<std::uint32_t>(N)));
+    return;
+  }
+  std::iota(perm_.begin(), perm_.end(), 0);  // a partial Fisher-Yates shuffle: the first B of a uniform permutation
+  for (int j = 0; j < B; ++j) {
+    std::swap(perm_[j], perm_[j + static_cast<int>(rng_.bounded(static_cast<std::uint32_t>(N - j)))]);
+    batch_[j] = perm_[j];
+  }
+}
+
 template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) {
-  draw_batch(rng_, m_.num_examples(), ln_.sampling, perm_, batch_);
+  draw();
   step_.setZero();
   if (ls_) {  // v_i = x_i, contiguous in the row-major copy
     for (int i : batch_) {

@@ -4,8 +4,8 @@
 // each step, and takes
 //   theta <- theta - eta (1/B) sum_j (r_{i_j}(theta) - s_j sigma) v_{i_j}(theta),
 // the gradient step on (1/(2B)) sum_j (f_{i_j} - y_{i_j} - s_j sigma)^2 (labels y' = y + s sigma).
-// Run k under seed `seed` draws everything from CounterStream(seed, k, kLabelNoiseDomain) (a batch's indices, then
-// its signs from a 32-bit word used up bit by bit), so a run is a pure function of (seed, k) and Monte Carlo moments are bit-identical for any thread count (solvers/parallel).
+// Run k under seed `seed` draws everything from CounterStream(seed, k, kLabelNoiseDomain) (a batch's indices by
+// CounterStream::bounded, then its signs from a 32-bit word used up bit by bit), so a run is a pure function of (seed, k) and Monte Carlo moments are bit-identical for any thread count (solvers/parallel).
 #pragma once
 
 #include "theory/models/least_squares.hpp"
@@ -44,6 +44,7 @@ template <class S> class LabelNoiseStep {
   int signs_left_ = 0;
   std::vector<int> perm_, batch_;
   Vec<S> step_;
+  void draw();  // the batch: B indices by Lemire's bounded draw, or the first B of a partial Fisher-Yates shuffle
   bool sign();
 };
 

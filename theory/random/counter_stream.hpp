@@ -46,6 +46,17 @@ class CounterStream {
       if (r >= limit) return r % n;
     }
   }
+  // Uniform integer in [0, n), n > 0, by Lemire's multiply-shift with rejection ("Fast random integer generation in
+  // an interval", ACM TOMACS 2019): no modulo bias, and no division unless the low word falls below n. A different
+  // map from random words to integers than below(): streams that use one must keep to it.
+  std::uint32_t bounded(std::uint32_t n) {
+    std::uint64_t m = static_cast<std::uint64_t>(next_u32()) * n;
+    if (static_cast<std::uint32_t>(m) < n) {
+      const std::uint32_t t = static_cast<std::uint32_t>(-n) % n;
+      while (static_cast<std::uint32_t>(m) < t) m = static_cast<std::uint64_t>(next_u32()) * n;
+    }
+    return static_cast<std::uint32_t>(m >> 32);
+  }
   // Standard normal (Box-Muller, cosine branch; two uniforms per draw).
   double normal() {
     const double u1 = 1.0 - uniform(), u2 = uniform();  // u1 in (0, 1]

@@ -10,22 +10,22 @@ set format x '%.0e'
 set offsets graph 0.05, graph 0.05, 0, 0
 set multiplot layout 1,2 title 'LN-2: diag-uv-n6-p8-s1'
 $m << EOD
-1.000000e-04 0.97832317 4.345566e-03
-2.500000e-05 0.99418437 4.468053e-03
-6.250000e-06 0.99801101 4.502187e-03
+1.000000e-04 0.97435813 4.297355e-03
+2.500000e-05 0.99487718 4.465959e-03
+6.250000e-06 0.99818908 4.533472e-03
 EOD
 $r << EOD
-0 0.99928655 6.184914e-03
+0 0.99929305 6.225241e-03
 EOD
 set title 'B = N = 6 without replacement (GD), eta = 1.608' font ',9'
 plot $m using 1:2:3 with yerrorbars pt 7 lc rgb 'black' title 'Monte Carlo (99.9%)', $r using 1:2:3 with yerrorbars pt 5 ps 1.2 lc rgb '#d62728' title 'Richardson', 1 with lines lc rgb '#2ca02c' title 'exact -(eta/2) P grad^3 L[S]', 0.16443757 with lines dt 3 lc rgb '#9467bd' title 'control: tr H/4 form'
 $m << EOD
-1.000000e-04 0.99624273 7.580853e-04
-2.500000e-05 0.99903215 7.605081e-04
-6.250000e-06 1.0000897 7.619164e-04
+1.000000e-04 0.99686461 7.610120e-04
+2.500000e-05 0.99940838 7.620712e-04
+6.250000e-06 0.99960831 7.610373e-04
 EOD
 $r << EOD
-0 1.0004423 1.047040e-03
+0 0.99967495 1.046029e-03
 EOD
 set title 'B = 1 with replacement, eta = 0.3042' font ',9'
 plot $m using 1:2:3 with yerrorbars pt 7 lc rgb 'black' title 'Monte Carlo (99.9%)', $r using 1:2:3 with yerrorbars pt 5 ps 1.2 lc rgb '#d62728' title 'Richardson', 1 with lines lc rgb '#2ca02c' title 'exact -(eta/2) P grad^3 L[S]'
