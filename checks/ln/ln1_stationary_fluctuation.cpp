@@ -10,14 +10,6 @@
 
 namespace irverify {
 
-namespace {
-
-template <class S> Mat<double> to_double_mat(const Mat<S>& A) {
-  return A.unaryExpr([](const S& x) { return to_double(x); });
-}
-
-}  // namespace
-
 template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long runs) {
   using std::abs;
   const StabMinimum<S> st(spec);
@@ -109,11 +101,11 @@ template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long r
 
     // Monte Carlo at eta*/2: the linearized process, and the nonlinear one on H's range.
     const double eta = to_double(es) * kLn1McFraction;
-    const Mat<double> Sd = to_double_mat<S>(stationary_covariance<S>(in, b.B, b.sampling, S(es * S(kLn1McFraction)), sigma));
+    const Mat<double> Sd = to_doubles(stationary_covariance<S>(in, b.B, b.sampling, S(es * S(kLn1McFraction)), sigma));
     const long t = steps_to_stationary<double>(ind, b.B, b.sampling, eta, kLn1Transient, kLn1MaxSteps);
     const Mat<double> Mt = covariance_after<double>(ind, b.B, b.sampling, eta, sigma_d, t > 0 ? t : kLn1MaxSteps);
     const double transient_gap = (Mt - Sd).norm() / Sd.norm();
-    const Mat<double> paper = to_double_mat<S>(paper_covariance<S>(in, b.B, S(es * S(kLn1McFraction)), sigma));
+    const Mat<double> paper = to_doubles(paper_covariance<S>(in, b.B, S(es * S(kLn1McFraction)), sigma));
     const LabelNoise<double> ln{eta, sigma_d, b.B, b.sampling, kLn1Seed};
     LabelNoiseMcOptions mo;
     mo.runs = runs;
@@ -125,8 +117,8 @@ template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long r
     if (!linear) {
       heartbeat(fmt::format("{}: nonlinear Monte Carlo, {} x {} steps", name, runs, mo.steps));
       const Problem<double> pd = build_problem<double>(spec);
-      const Vec<double> star = to_double_mat<S>(Mat<S>(st.min.theta));
-      const Mat<double> proj = to_double_mat<S>(Mat<S>(range_basis<S>(in, st.V).transpose()));
+      const Vec<double> star = to_doubles(st.min.theta);
+      const Mat<double> proj = to_doubles(range_basis<S>(in, st.V).transpose());
       mcs.emplace_back(fmt::format("nonlinear, sigma = {}", sigma_d),
                        label_noise_moments<double>(*pd.model, LabelNoise<double>{eta, sigma_d, b.B, b.sampling, kLn1Seed + 1}, star,
                                                    star, mo, proj));

@@ -31,10 +31,6 @@ CovarianceZ vector_z(const Vec<double>& mc, const Vec<double>& se, const Vec<dou
   return r;
 }
 
-template <class S> Vec<double> to_double_vec(const Vec<S>& v) {
-  return v.unaryExpr([](const S& x) { return to_double(x); });
-}
-
 std::string digits(double rel) { return rel <= 0 ? "all" : fmt::format("{:.1f}", -std::log10(rel)); }
 
 }  // namespace
@@ -49,8 +45,8 @@ template <class S> LadderCase ln_drift_case(const ProblemSpec& spec, long runs) 
   const int threads = std::max(1u, std::thread::hardware_concurrency());
   const Mat<S> Pt = tangent_projector<S>(in, st.V);
   const Problem<double> pd = build_problem<double>(spec);
-  const Vec<double> star = to_double_vec<S>(st.min.theta);
-  const Mat<double> Ptd = Pt.unaryExpr([](const S& x) { return to_double(x); });
+  const Vec<double> star = to_doubles(st.min.theta);
+  const Mat<double> Ptd = to_doubles(Pt);
   LadderCase c = st.start("drift along the zero-loss manifold");
   c.solver = fmt::format("exact: the order-sigma^2 mean recursion ({}); Monte Carlo: {} runs per scheme and sigma, sigma = "
                          "{} / 2^k, k < {}, Richardson in sigma^2 (double, seed {})",
@@ -101,9 +97,9 @@ template <class S> LadderCase ln_drift_case(const ProblemSpec& spec, long runs) 
     if (a < 0) throw std::runtime_error(fmt::format("{}: {} does not reach stationarity in {} steps", spec.origin, name, kLn2MaxSteps));
     const long bs = 2 * a;
     const Vec<S> dw = window_drift<S>(m, st.min.theta, in, st.V, b, eta, a, bs);
-    const Vec<double> dwd = to_double_vec<S>(dw), dd = to_double_vec<S>(d);
+    const Vec<double> dwd = to_doubles(dw), dd = to_doubles(d);
     // Controls predict the stationary drift; over the window they keep its transient (dw - d).
-    const Vec<double> half = dwd - dd / 2, trace = dwd - dd + to_double_vec<S>(d_trace);
+    const Vec<double> half = dwd - dd / 2, trace = dwd - dd + to_doubles(d_trace);
     std::vector<std::string> row = {name, fmt::format("[{}, {})", a, bs), e4(to_double(S((dw - d).norm() / d.norm())))};
     // The tangent displacement, and (last row) its component along the exact window drift, for the figure.
     Mat<double> proj(P + 1, P);

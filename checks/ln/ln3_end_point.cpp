@@ -63,7 +63,7 @@ template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long ru
   // Monte Carlo in double.
   const Problem<double> pd = build_problem<double>(spec);
   const Model<double>& md = *pd.model;
-  const Vec<double> start_d = start.theta.unaryExpr([](const S& x) { return to_double(x); });
+  const Vec<double> start_d = to_doubles(start.theta);
   const auto project = manifold_projection(md, stab_residual_tolerance<double>(md));
   const int threads = std::max(1u, std::thread::hardware_concurrency());
   // Label-noise GD (B = N without replacement, or one example): its drift is the paper's -lambda eta P grad R exactly in
@@ -99,7 +99,7 @@ template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long ru
       double worst = 0;
       se = 0;
       for (std::size_t j = 0; j < at.size(); ++j) {
-        const Vec<double> d = path.mean[j] - f[j].unaryExpr([](const S& x) { return to_double(x); });
+        const Vec<double> d = path.mean[j] - to_doubles(f[j]);
         const double n = d.norm();
         if (n >= worst) {
           worst = n;

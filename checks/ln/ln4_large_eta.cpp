@@ -49,8 +49,7 @@ template <class S> LadderCase ln_large_eta_case(const ProblemSpec& spec, long ru
   // Label-noise GD from the trace form's minimizer, for 1.25 times the flow time of R's, in double.
   const Problem<double> pd = build_problem<double>(spec);
   const Model<double>& md = *pd.model;
-  const auto dbl = [](const S& x) { return to_double(x); };
-  const Vec<double> from = tr.theta.unaryExpr(dbl), to_r = lg.theta.unaryExpr(dbl);
+  const Vec<double> from = to_doubles(tr.theta), to_r = to_doubles(lg.theta);
   const auto project = manifold_projection(md, stab_residual_tolerance<double>(md));
   const double eta_d = to_double(eta);
   LabelNoiseMcOptions mo;

@@ -44,11 +44,7 @@ template <class S> S eta_star_tolerance(const StabilityInstance<S>& in) {
 
 // The instance rounded to double, for the Monte Carlo solvers (STAB-2, STAB-6).
 template <class S> StabilityInstance<double> to_double_instance(const StabilityInstance<S>& in) {
-  StabilityInstance<double> d{in.N, Vec<double>(in.rank()), Mat<double>(in.N, in.rank())};
-  for (int k = 0; k < in.rank(); ++k) d.lambda(k) = to_double(in.lambda(k));
-  for (int i = 0; i < in.N; ++i)
-    for (int k = 0; k < in.rank(); ++k) d.W(i, k) = to_double(in.W(i, k));
-  return d;
+  return {in.N, to_doubles(in.lambda), to_doubles(in.W)};
 }
 
 // An interpolating minimum of the problem (theta0 itself if it interpolates and N > dim, else Gauss-Newton from

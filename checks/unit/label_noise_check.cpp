@@ -13,6 +13,7 @@
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem.hpp"
 
+#include <boost/math/distributions/chi_squared.hpp>
 #include <gtest/gtest.h>
 
 using namespace irverify;
@@ -211,24 +212,44 @@ TEST(LabelNoise, RegularizerFlowIsTangentAndBalancesTwoParam) {
   EXPECT_NEAR(end[0](1), 1.0, 1e-12);
 }
 
-// theory/random: CounterStream::bounded (Lemire's multiply-shift with rejection), the label-noise batch draw, is
-// uniform on [0, n): a chi-square test over 6 cells (60,000 draws; 99.9% point of chi2(5) = 20.5), and it stays in
-// range for n = 1 and for n = 2^31 + 1, where about half the words are rejected.
+// theory/random: CounterStream::bounded_batch (Lemire's multiply-shift with rejection, several draws to a word), the
+// label-noise batch draw. Chi-square tests at the 99.9% point (Boost.Math): single draws on 6 cells, and the joint
+// law of batches (6, 5, 4) from one word on 120 cells (independence and uniformity at once), 60,000 draws each. It
+// stays in range for n = 1 and for n = 2^31 + 1, where about half the words are rejected, and a batch whose product
+// is 2^32 (no rejection) splits a word into its bits.
+namespace {
+template <class Draw> double chi_square(int cells, long draws, Draw draw) {
+  std::vector<long> count(cells, 0);
+  for (long k = 0; k < draws; ++k) ++count[draw()];
+  const double e = double(draws) / cells;
+  double chi2 = 0;
+  for (long c : count) chi2 += (c - e) * (c - e) / e;
+  return chi2;
+}
+double chi2_999(int df) { return boost::math::quantile(boost::math::chi_squared(df), 0.999); }
+}  // namespace
+
 TEST(LabelNoise, BoundedDrawIsUniform) {
   CounterStream rng(5, 0, kLabelNoiseDomain);
-  std::vector<long> count(6, 0);
-  const long draws = 60000;
-  for (long k = 0; k < draws; ++k) ++count[rng.bounded(6)];
-  double chi2 = 0;
-  for (long c : count) chi2 += (c - draws / 6.0) * (c - draws / 6.0) / (draws / 6.0);
-  EXPECT_LT(chi2, 20.5);
-  for (int k = 0; k < 100; ++k) EXPECT_EQ(rng.bounded(1), 0u);
+  std::uint32_t x[3];
+  const std::uint32_t six = 6, n3[3] = {6, 5, 4};
+  EXPECT_LT(chi_square(6, 60000, [&] { return rng.bounded_batch(&six, 1, 6, x), int(x[0]); }), chi2_999(5));
+  EXPECT_LT(chi_square(120, 60000, [&] { return rng.bounded_batch(n3, 3, 120, x), int(x[0] * 20 + x[1] * 4 + x[2]); }),
+            chi2_999(119));
+  const std::uint32_t one = 1;
+  for (int k = 0; k < 100; ++k) EXPECT_EQ((rng.bounded_batch(&one, 1, 1, x), x[0]), 0u);
   const std::uint32_t big = (1u << 31) + 1;
   long upper = 0;
   for (int k = 0; k < 4000; ++k) {
-    const std::uint32_t v = rng.bounded(big);
-    ASSERT_LT(v, big);
-    upper += v >= big / 2;
+    rng.bounded_batch(&big, 1, big, x);
+    ASSERT_LT(x[0], big);
+    upper += x[0] >= big / 2;
   }
   EXPECT_NEAR(upper / 4000.0, 0.5, 4 * 0.5 / std::sqrt(4000.0));
+  const std::uint32_t bits[4] = {256, 256, 256, 256};  // P = 2^32: the digits are the word's bytes, high first
+  CounterStream a(5, 1, kLabelNoiseDomain), b(5, 1, kLabelNoiseDomain);
+  std::uint32_t y[4];
+  a.bounded_batch(bits, 4, std::uint64_t{1} << 32, y);
+  const std::uint32_t w = b.next_u32();
+  for (int j = 0; j < 4; ++j) EXPECT_EQ(y[j], (w >> (24 - 8 * j)) & 0xffu);
 }

@@ -16,6 +16,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 namespace irverify {
 
@@ -26,6 +27,10 @@ class NumericalFault : public std::runtime_error {
 };
 
 template <class S> bool all_finite(const Vec<S>& x) {
+  if constexpr (std::is_floating_point_v<S>) {  // one vectorized sum, no early exit: x_i - x_i is +0 exactly when
+    const S z = (x - x).sum();                   // x_i is finite and NaN otherwise, so z is 0 or NaN
+    return z == z;
+  }
   using std::isfinite;
   for (Eigen::Index i = 0; i < x.size(); ++i)
     if (!isfinite(x(i))) return false;

@@ -2,6 +2,7 @@
 
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/parallel/block_reduce.hpp"
+#include "solvers/parallel/moment_sums.hpp"
 #include "theory/scalar.hpp"
 
 #include <algorithm>
@@ -23,8 +24,25 @@ int checked_batch(int B, int N, BatchSampling s, std::uint64_t run) {
 template <class S>
 LabelNoiseStep<S>::LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t run)
     : m_(m), ls_(dynamic_cast<const LeastSquares<S>*>(&m)), ln_(ln),
-      rng_(ln.seed, static_cast<std::uint32_t>(run), kLabelNoiseDomain), perm_(m.num_examples()),
-      batch_(checked_batch(ln.batch, m.num_examples(), ln.sampling, run)), step_(m.dim()) {}
+      rng_(ln.seed, static_cast<std::uint32_t>(run), kLabelNoiseDomain),
+      batch_(checked_batch(ln.batch, m.num_examples(), ln.sampling, run)), step_(m.dim()), r_(ln.batch),
+      noise_{ln.sigma, S(-ln.sigma)} {
+  const int N = m.num_examples(), B = ln.batch;
+  const bool all = ln.sampling == BatchSampling::WithoutReplacement && B == N;
+  std::iota(batch_.begin(), batch_.end(), 0u);
+  if (all) return;  // label-noise GD: every example once, in index order; nothing to draw
+  if (ln.sampling == BatchSampling::WithoutReplacement) perm_.resize(N);
+  for (int j = 0; j < B; ++j)
+    bounds_.push_back(static_cast<std::uint32_t>(ln.sampling == BatchSampling::WithReplacement ? N : N - j));
+  if (ln.sampling == BatchSampling::WithoutReplacement) draws_.resize(B);
+  // Words of the batched draw: as many consecutive bounds as keep their product <= 2^24 (a word rejected with
+  // probability < 2^-8), at least one.
+  for (int j = 0; j < B;) {
+    Chunk c{j, 0, 1};
+    while (j < B && (c.k == 0 || c.P * bounds_[j] <= (std::uint64_t{1} << 24))) c.P *= bounds_[j++], ++c.k;
+    chunks_.push_back(c);
+  }
+}
 
 template <class S> void LabelNoiseStep<S>::restart(std::uint64_t run) {
   checked_batch(ln_.batch, m_.num_examples(), ln_.sampling, run);
@@ -32,49 +50,67 @@ template <class S> void LabelNoiseStep<S>::restart(std::uint64_t run) {
   signs_left_ = 0;
 }
 
-template <class S> bool LabelNoiseStep<S>::sign() {
+template <class S> const S& LabelNoiseStep<S>::noise() {
   if (signs_left_ == 0) {
     signs_ = rng_.next_u32();
     signs_left_ = 32;
   }
-  const bool up = signs_ & 1u;
+  const S& s = noise_[signs_ & 1u];  // indexed, not branched on: the sign is a coin flip no predictor learns
   signs_ >>= 1;
   --signs_left_;
-  return up;
+  return s;
 }
 
 template <class S> void LabelNoiseStep<S>::draw() {
-  const int N = m_.num_examples(), B = static_cast<int>(batch_.size());
-  if (ln_.sampling == BatchSampling::WithReplacement) {
-    for (int j = 0; j < B; ++j) batch_[j] = static_cast<int>(rng_.bounded(static_cast<std::uint32_t>(N)));
-    return;
-  }
-  std::iota(perm_.begin(), perm_.end(), 0);  // a partial Fisher-Yates shuffle: the first B of a uniform permutation
-  for (int j = 0; j < B; ++j) {
-    std::swap(perm_[j], perm_[j + static_cast<int>(rng_.bounded(static_cast<std::uint32_t>(N - j)))]);
+  if (bounds_.empty()) return;  // label-noise GD
+  const bool with = ln_.sampling == BatchSampling::WithReplacement;
+  std::uint32_t* x = with ? batch_.data() : draws_.data();  // with replacement the draws are the batch
+  for (const Chunk& c : chunks_) rng_.bounded_batch(&bounds_[c.begin], c.k, c.P, x + c.begin);
+  if (with) return;
+  std::iota(perm_.begin(), perm_.end(), 0u);  // a partial Fisher-Yates shuffle: the first B of a uniform permutation
+  for (std::size_t j = 0; j < batch_.size(); ++j) {
+    std::swap(perm_[j], perm_[j + draws_[j]]);
     batch_[j] = perm_[j];
   }
 }
 
 template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) {
   draw();
-  step_.setZero();
-  if (ls_) {  // v_i = x_i, contiguous in the row-major copy
-    for (int i : batch_) {
-      const auto x = ls_->rows().row(i);
-      const S r = S(x.dot(theta.transpose())) - ls_->y()(i);
-      step_.noalias() += (sign() ? S(r - ln_.sigma) : S(r + ln_.sigma)) * x.transpose();
-    }
-  } else {
-    for (int i : batch_) {
-      const S r = m_.residual(theta, i);
-      step_ += (sign() ? S(r - ln_.sigma) : S(r + ln_.sigma)) * m_.output_gradient(theta, i);
+  const S c = ln_.eta / ln_.batch;
+  if (!ls_) {
+    step_.setZero();
+    for (std::uint32_t i : batch_) step_ += (m_.residual(theta, i) + noise()) * m_.output_gradient(theta, i);
+    theta.noalias() -= c * step_;
+    return;
+  }
+  // Least squares, v_i = x_i (contiguous rows of the row-major copy): every scaled residual c (r_i - s sigma) first,
+  // then theta -= sum_j c_j x_{i_j} in passes of up to four rows, each one fused loop over theta (no gradient buffer).
+  const auto& X = ls_->rows();
+  const int B = static_cast<int>(batch_.size());
+  for (int j = 0; j < B; ++j) r_(j) = c * (S(X.row(batch_[j]).dot(theta.transpose())) - ls_->y()(batch_[j]) + noise());
+  for (int j = 0; j < B; j += 4) {
+    const auto x = [&](int k) { return X.row(batch_[j + k]).transpose(); };
+    switch (std::min(4, B - j)) {
+      case 4: theta.noalias() -= r_(j) * x(0) + r_(j + 1) * x(1) + r_(j + 2) * x(2) + r_(j + 3) * x(3); break;
+      case 3: theta.noalias() -= r_(j) * x(0) + r_(j + 1) * x(1) + r_(j + 2) * x(2); break;
+      case 2: theta.noalias() -= r_(j) * x(0) + r_(j + 1) * x(1); break;
+      default: theta.noalias() -= r_(j) * x(0);
     }
   }
-  theta -= (ln_.eta / ln_.batch) * step_;
 }
 
 namespace {
+// n steps of a Monte Carlo run, as iterate(step, x, n) but with the deadline checked every 1024 steps and finiteness
+// once at the end (a coordinate that is NaN or infinite stays so under theta -= v, so no fault escapes; only its
+// step is not named): a per-step check of a 16-vector costs a fifth of a label-noise step.
+template <class S> void advance(LabelNoiseStep<S>& step, Vec<S>& x, long n) {
+  for (long k = 0; k < n; ++k) {
+    if (k % 1024 == 0) check_deadline();
+    step(x);
+  }
+  if (!all_finite(x)) throw NumericalFault(fmt::format("label noise: the iterate is not finite after {} steps", n));
+}
+
 // Sums of d, of d d' and of (d_i d_j)^2, the P x P ones stored column-major as vectors (a Mat member trips a false
 // -Wstringop-overflow in GCC 12 when block_reduce copies the accumulator in float128).
 template <class S> struct Sums {
@@ -106,12 +142,12 @@ LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>&
       x = theta0;
       step.restart(static_cast<std::uint64_t>(k));
       if (window) {
-        iterate(step, x, opt.from);
+        advance(step, x, opt.from);
         x0 = x;
-        iterate(step, x, opt.steps - opt.from);
+        advance(step, x, opt.steps - opt.from);
         x -= x0;
       } else {
-        iterate(step, x, opt.steps);
+        advance(step, x, opt.steps);
         x -= ref;
       }
       if (projected) d.noalias() = proj * x;
@@ -144,53 +180,31 @@ LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>&
   return r;
 }
 
-namespace {
-template <class S> struct PathSums {
-  Vec<S> s, s2;
-  PathSums& operator+=(const PathSums& o) {
-    s += o.s;
-    s2 += o.s2;
-    return *this;
-  }
-};
-}  // namespace
-
 template <class S>
 LabelNoisePath<S> label_noise_path(const Model<S>& m, const LabelNoise<S>& ln, const Vec<S>& theta0,
                                    const std::vector<long>& at, const LabelNoiseMcOptions& opt,
                                    const std::function<Vec<S>(const Vec<S>&)>& map) {
-  using std::sqrt;
   if (opt.runs < 2 || at.empty() || at.front() < 0 || !std::is_sorted(at.begin(), at.end()))
     throw std::invalid_argument("label_noise_path: need runs >= 2 and ascending steps >= 0");
   const int P = static_cast<int>(map(theta0).size()), C = static_cast<int>(at.size());
-  const PathSums<S> zero{Vec<S>::Zero(C * P), Vec<S>::Zero(C * P)};
-  const PathSums<S> tot = block_reduce(BlockReduceOptions{opt.runs, 16, opt.threads, opt.progress}, zero, [&] {
-    return [&, x = Vec<S>(theta0.size()), y = Vec<S>(P), step = LabelNoiseStep<S>(m, ln, 0)](long k,
-                                                                                              PathSums<S>& acc) mutable {
+  const MomentSums<S> tot = block_reduce(BlockReduceOptions{opt.runs, 16, opt.threads, opt.progress}, MomentSums<S>(C * P), [&] {
+    return [&, x = Vec<S>(theta0.size()), step = LabelNoiseStep<S>(m, ln, 0)](long k, MomentSums<S>& acc) mutable {
       x = theta0;
       step.restart(static_cast<std::uint64_t>(k));
       long done = 0;
       for (int c = 0; c < C; ++c) {
-        iterate(step, x, at[c] - done);
+        advance(step, x, at[c] - done);
         done = at[c];
-        y = map(x);
-        acc.s.segment(c * P, P) += y;
-        acc.s2.segment(c * P, P) += y.cwiseProduct(y);
+        acc.add(c * P, map(x));
       }
     };
   });
-  const S n(opt.runs);
+  const Vec<S> mean = tot.mean(opt.runs), se = tot.std_error(opt.runs);
   LabelNoisePath<S> r;
   r.runs = opt.runs;
   for (int c = 0; c < C; ++c) {
-    const Vec<S> mu = tot.s.segment(c * P, P) / n;
-    Vec<S> se(P);
-    for (int i = 0; i < P; ++i) {
-      const S var = tot.s2(c * P + i) / n - mu(i) * mu(i);
-      se(i) = var > 0 ? S(sqrt(var / (n - 1))) : S(0);
-    }
-    r.mean.push_back(mu);
-    r.se.push_back(se);
+    r.mean.push_back(mean.segment(c * P, P));
+    r.se.push_back(se.segment(c * P, P));
   }
   return r;
 }

@@ -14,40 +14,48 @@ template <class S> Vec<S> noise_term(const StabilityInstance<S>& in, const SymBa
   Hn.diagonal() = in.lambda * (eta * eta * sigma * sigma / S(B));
   return basis.template svec<S>(Hn);
 }
+
+// The recursion svec(M_{t+1}) = T svec(M_t) + c, built once.
+template <class S> struct SecondMoments {
+  StabilityOperators<S> ops;
+  Mat<S> T;
+  Vec<S> c;
+  SecondMoments(const StabilityInstance<S>& in, int B, BatchSampling s, const S& eta, const S& sigma)
+      : ops(in), T(ops.T(batch_coefficients<S>(in.N, B, s), eta)), c(noise_term(in, ops.basis, B, eta, sigma)) {}
+  Vec<S> stationary() const {  // (I - T)^{-1} c
+    Mat<S> ImT = -T;
+    ImT.diagonal().array() += S(1);
+    const Cholesky<S> chol(ImT);
+    if (!chol.ok())
+      throw std::domain_error("stationary_covariance: I - T is not positive definite (eta at or above eta*): no "
+                              "stationary second moment");
+    return chol.solve(c);
+  }
+};
 }  // namespace
 
 template <class S>
 Mat<S> covariance_after(const StabilityInstance<S>& in, int B, BatchSampling s, const S& eta, const S& sigma, long t) {
-  const StabilityOperators<S> ops(in);
-  const Mat<S> T = ops.T(batch_coefficients<S>(in.N, B, s), eta);
-  const Vec<S> c = noise_term(in, ops.basis, B, eta, sigma);
-  Vec<S> m = Vec<S>::Zero(ops.basis.size());
-  for (long k = 0; k < t; ++k) m = T * m + c;
-  return ops.basis.template smat<S>(m);
+  const SecondMoments<S> r(in, B, s, eta, sigma);
+  Vec<S> m = Vec<S>::Zero(r.ops.basis.size());
+  for (long k = 0; k < t; ++k) m = r.T * m + r.c;
+  return r.ops.basis.template smat<S>(m);
 }
 
 template <class S>
 Mat<S> stationary_covariance(const StabilityInstance<S>& in, int B, BatchSampling s, const S& eta, const S& sigma) {
-  const StabilityOperators<S> ops(in);
-  Mat<S> ImT = -ops.T(batch_coefficients<S>(in.N, B, s), eta);
-  ImT.diagonal().array() += S(1);
-  const Cholesky<S> chol(ImT);
-  if (!chol.ok())
-    throw std::domain_error("stationary_covariance: I - T is not positive definite (eta at or above eta*): no "
-                            "stationary second moment");
-  return ops.basis.template smat<S>(chol.solve(noise_term(in, ops.basis, B, eta, sigma)));
+  const SecondMoments<S> r(in, B, s, eta, sigma);
+  return r.ops.basis.template smat<S>(r.stationary());
 }
 
 template <class S>
 long steps_to_stationary(const StabilityInstance<S>& in, int B, BatchSampling s, const S& eta, const S& rel, long max_steps) {
-  const StabilityOperators<S> ops(in);
-  const Mat<S> T = ops.T(batch_coefficients<S>(in.N, B, s), eta);
-  const Vec<S> c = noise_term(in, ops.basis, B, eta, S(1));
-  const Vec<S> st = ops.basis.template svec<S>(stationary_covariance<S>(in, B, s, eta, S(1)));
+  const SecondMoments<S> r(in, B, s, eta, S(1));
+  const Vec<S> st = r.stationary();
   const S bound = rel * st.norm();  // the svec basis is orthonormal: |svec(M)| = |M|_F
-  Vec<S> m = Vec<S>::Zero(ops.basis.size());
+  Vec<S> m = Vec<S>::Zero(r.ops.basis.size());
   for (long t = 1; t <= max_steps; ++t) {
-    m = T * m + c;
+    m = r.T * m + r.c;
     if (Vec<S>(m - st).norm() <= bound) return t;
   }
   return -1;

@@ -2,6 +2,7 @@
 
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/parallel/block_reduce.hpp"
+#include "solvers/parallel/moment_sums.hpp"
 #include "solvers/sgd/partitions.hpp"
 #include "theory/random/counter_stream.hpp"
 #include "theory/scalar.hpp"
@@ -34,27 +35,13 @@ Partition epoch_batches(const Partition& p, int examples, Sampling sampling, std
   return out;
 }
 
-namespace {
-// Per-coordinate sums of the deviations from the reference point and of their squares.
-template <class S> struct MomentSums {
-  Vec<S> sum, sumsq;
-  MomentSums& operator+=(const MomentSums& o) {
-    sum += o.sum;
-    sumsq += o.sumsq;
-    return *this;
-  }
-};
-}  // namespace
-
 template <class S>
 McEstimate<S> mc_mean(const std::function<void(std::uint64_t, bool, Vec<S>&)>& epoch, int nb, const Vec<S>& theta0,
                       const Vec<S>& r, const McOptions& opt) {
-  using std::sqrt;
   if (opt.samples < 2) throw std::invalid_argument("mc_epoch_mean: need at least 2 samples");
   if (opt.threads < 1) throw std::invalid_argument("mc_epoch_mean: threads must be >= 1");
   const int d = static_cast<int>(theta0.size());
-  const MomentSums<S> zero{Vec<S>::Zero(d), Vec<S>::Zero(d)};
-  const MomentSums<S> tot = block_reduce(BlockReduceOptions{opt.samples, kMcBlock, opt.threads, opt.progress}, zero, [&] {
+  const MomentSums<S> tot = block_reduce(BlockReduceOptions{opt.samples, kMcBlock, opt.threads, opt.progress}, MomentSums<S>(d), [&] {
     return [&, x = Vec<S>(d), y = Vec<S>(d), dev = Vec<S>(d)](long s, MomentSums<S>& acc) mutable {
       x = theta0;
       epoch(static_cast<std::uint64_t>(s), false, x);
@@ -64,21 +51,14 @@ McEstimate<S> mc_mean(const std::function<void(std::uint64_t, bool, Vec<S>&)>& e
         x = (x + y) / 2;
       }
       dev = x - r;
-      acc.sum += dev;
-      acc.sumsq += dev.cwiseProduct(dev);
+      acc.add(dev);
     };
   });
-  const S n(opt.samples);
   McEstimate<S> e;
   e.samples = opt.samples;
   e.batch_steps = opt.samples * nb * (opt.antithetic ? 2 : 1);
-  const Vec<S> mean_dev = tot.sum / n;
-  e.mean = r + mean_dev;
-  e.std_error.resize(d);
-  for (int i = 0; i < d; ++i) {
-    const S var = (tot.sumsq(i) - n * mean_dev(i) * mean_dev(i)) / (n - 1);
-    e.std_error(i) = var > 0 ? S(sqrt(var / n)) : S(0);
-  }
+  e.mean = r + tot.mean(opt.samples);
+  e.std_error = tot.std_error(opt.samples);
   return e;
 }
 

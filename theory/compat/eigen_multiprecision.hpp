@@ -52,6 +52,10 @@ template <> struct NumTraits<irverify::mp50> : irverify::detail::mp_num_traits<i
 namespace irverify {
 template <class Scalar> using Vec = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
 template <class Scalar> using Mat = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
+// A vector or matrix rounded to double entry by entry (for the double Monte Carlo solvers, figures and summaries).
+template <class D> Eigen::Matrix<double, D::RowsAtCompileTime, D::ColsAtCompileTime> to_doubles(const Eigen::MatrixBase<D>& A) {
+  return A.unaryExpr([](const typename D::Scalar& x) { return to_double(x); });
+}
 }  // namespace irverify
 
 // Product kernels compiled once per scalar (declared extern there).

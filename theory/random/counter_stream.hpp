@@ -46,16 +46,24 @@ class CounterStream {
       if (r >= limit) return r % n;
     }
   }
-  // Uniform integer in [0, n), n > 0, by Lemire's multiply-shift with rejection ("Fast random integer generation in
-  // an interval", ACM TOMACS 2019): no modulo bias, and no division unless the low word falls below n. A different
-  // map from random words to integers than below(): streams that use one must keep to it.
-  std::uint32_t bounded(std::uint32_t n) {
-    std::uint64_t m = static_cast<std::uint64_t>(next_u32()) * n;
-    if (static_cast<std::uint32_t>(m) < n) {
-      const std::uint32_t t = static_cast<std::uint32_t>(-n) % n;
-      while (static_cast<std::uint32_t>(m) < t) m = static_cast<std::uint64_t>(next_u32()) * n;
+  // Independent uniform integers x_j in [0, n_j), j < k, all n_j > 0 and P = n_0 ... n_{k-1} <= 2^32, from one 32-bit
+  // word w (more on rejection): Lemire's multiply-shift draw of one integer below P ("Fast random integer generation
+  // in an interval", ACM TOMACS 2019), read as mixed-radix digits by k multiply-shifts, x_j = high word of l_{j-1} n_j
+  // with l_{-1} = w and l_j its low word (Brackett-Rozinsky & Lemire, "Batched ranged random integer generation",
+  // Softw. Pract. Exp. 2024). The word is rejected when l_{k-1} < 2^32 mod P (probability < P / 2^32), so the draw
+  // is exactly uniform; no division unless l_{k-1} < P. For k = 1 this is Lemire's single bounded draw.
+  void bounded_batch(const std::uint32_t* n, int k, std::uint64_t P, std::uint32_t* x) {
+    for (std::uint64_t t = 0;;) {
+      std::uint64_t l = next_u32();
+      for (int j = 0; j < k; ++j) {
+        const std::uint64_t m = l * n[j];
+        x[j] = static_cast<std::uint32_t>(m >> 32);
+        l = m & 0xffffffffu;
+      }
+      if (l >= P) return;
+      if (t == 0) t = (std::uint64_t{1} << 32) % P;
+      if (l >= t) return;
     }
-    return static_cast<std::uint32_t>(m >> 32);
   }
   // Standard normal (Box-Muller, cosine branch; two uniforms per draw).
   double normal() {
