@@ -69,15 +69,17 @@ TEST(LabelNoise, OneStepMomentsMatchTheClosedFormAndRejectTheWrongNoiseScale) {
   }
 }
 
+// Generic models and the fused least-squares step (N = 6: passes of four rows and of two).
 TEST(LabelNoise, NoNoiseAndTheFullBatchIsGradientDescent) {
-  const ProblemSpec spec = generate_problem("diag-uv", 3, {5, 3, 0});
-  const Problem<mp50> pr = build_problem<mp50>(spec);
-  const Model<mp50>& m = *pr.model;
-  LabelNoiseStep<mp50> step(m, {mp50("0.125"), mp50(0), m.num_examples(), BatchSampling::WithoutReplacement, 1}, 0);
-  Vec<mp50> th = pr.theta0;
-  step(th);
-  const Vec<mp50> gd = pr.theta0 - mp50("0.125") * m.gradient(pr.theta0, m.all_examples());
-  EXPECT_LE(to_double(mp50((th - gd).norm())), 64 * to_double(eps<mp50>()) * to_double(mp50(gd.norm())));
+  for (const char* model : {"diag-uv", "least-squares"}) {
+    const Problem<mp50> pr = build_problem<mp50>(generate_problem(model, 3, {6, 3, 0}));
+    const Model<mp50>& m = *pr.model;
+    LabelNoiseStep<mp50> step(m, {mp50("0.125"), mp50(0), m.num_examples(), BatchSampling::WithoutReplacement, 1}, 0);
+    Vec<mp50> th = pr.theta0;
+    step(th);
+    const Vec<mp50> gd = pr.theta0 - mp50("0.125") * m.gradient(pr.theta0, m.all_examples());
+    EXPECT_LE(to_double(mp50((th - gd).norm())), 64 * to_double(eps<mp50>()) * to_double(mp50(gd.norm()))) << model;
+  }
 }
 
 TEST(LabelNoise, MomentsAreBitIdenticalForAnyThreadCount) {

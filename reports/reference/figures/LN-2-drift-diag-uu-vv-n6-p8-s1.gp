@@ -10,12 +10,12 @@ set format x '%.0e'
 set offsets graph 0.05, graph 0.05, 0, 0
 set multiplot layout 1,2 title 'LN-2: diag-uu-vv-n6-p8-s1'
 $m << EOD
-1.000000e-04 0.97774386 4.047618e-03
-2.500000e-05 0.99583131 4.225255e-03
-6.250000e-06 0.99885598 4.271031e-03
+1.000000e-04 0.97472086 4.033471e-03
+2.500000e-05 0.99739673 4.246360e-03
+6.250000e-06 0.99869116 4.250681e-03
 EOD
 $r << EOD
-0 0.99986421 5.866288e-03
+0 0.99912264 5.841654e-03
 EOD
 set title 'B = N = 6 without replacement (GD), eta = 0.5031' font ',9'
 plot $m using 1:2:3 with yerrorbars pt 7 lc rgb 'black' title 'Monte Carlo (99.9%)', $r using 1:2:3 with yerrorbars pt 5 ps 1.2 lc rgb '#d62728' title 'Richardson', 1 with lines lc rgb '#2ca02c' title 'exact -(eta/2) P grad^3 L[S]', 0.16059832 with lines dt 3 lc rgb '#9467bd' title 'control: tr H/4 form'

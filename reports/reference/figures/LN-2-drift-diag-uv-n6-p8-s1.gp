@@ -10,12 +10,12 @@ set format x '%.0e'
 set offsets graph 0.05, graph 0.05, 0, 0
 set multiplot layout 1,2 title 'LN-2: diag-uv-n6-p8-s1'
 $m << EOD
-1.000000e-04 0.97435813 4.297355e-03
-2.500000e-05 0.99487718 4.465959e-03
-6.250000e-06 0.99818908 4.533472e-03
+1.000000e-04 0.97391334 4.297836e-03
+2.500000e-05 0.99640826 4.501215e-03
+6.250000e-06 0.99855914 4.517659e-03
 EOD
 $r << EOD
-0 0.99929305 6.225241e-03
+0 0.9992761 6.207602e-03
 EOD
 set title 'B = N = 6 without replacement (GD), eta = 1.608' font ',9'
 plot $m using 1:2:3 with yerrorbars pt 7 lc rgb 'black' title 'Monte Carlo (99.9%)', $r using 1:2:3 with yerrorbars pt 5 ps 1.2 lc rgb '#d62728' title 'Richardson', 1 with lines lc rgb '#2ca02c' title 'exact -(eta/2) P grad^3 L[S]', 0.16443757 with lines dt 3 lc rgb '#9467bd' title 'control: tr H/4 form'
