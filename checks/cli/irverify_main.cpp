@@ -169,7 +169,8 @@ int main(int argc, char** argv) {
   gen->add_option("--seed", seed, "Generator seed (> 0)")->check(CLI::PositiveNumber);
   gen->add_option("--examples", gopt.examples, "Number of examples")->check(CLI::PositiveNumber);
   gen->add_option("--features", gopt.features, "Number of features")->check(CLI::PositiveNumber);
-  gen->add_option("--hidden", gopt.hidden, "Hidden units (two-layer)")->check(CLI::PositiveNumber);
+  gen->add_option("--hidden", gopt.hidden, "Hidden units (two-layer, linear2, relu2)")->check(CLI::PositiveNumber);
+  gen->add_option("--outputs", gopt.outputs, "Outputs per example (linear2, relu2)")->check(CLI::PositiveNumber);
   gen->add_option("-o,--out", gen_out, "Output file (default: stdout)");
 
   auto* cmp = app.add_subcommand("compare", "Compare records with reference records (exit 1 if any differs)");

@@ -10,7 +10,9 @@ namespace irverify {
   template class ModelBase<DiagNet<S>, S>;                 \
   template class DiagNet<S>;                               \
   template class ModelBase<TwoLayer<S>, S>;                \
-  template class TwoLayer<S>;
+  template class TwoLayer<S>;                              \
+  template class ModelBase<MatrixNet<S>, S>;               \
+  template class MatrixNet<S>;
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 }  // namespace irverify

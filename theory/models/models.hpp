@@ -4,6 +4,7 @@
 
 #include "theory/models/diag_net.hpp"
 #include "theory/models/least_squares.hpp"
+#include "theory/models/matrix_net.hpp"
 #include "theory/models/quadratic.hpp"
 #include "theory/models/two_layer.hpp"
 #include "theory/scalar.hpp"
@@ -17,7 +18,9 @@ namespace irverify {
   extern template class ModelBase<DiagNet<S>, S>;                 \
   extern template class DiagNet<S>;                               \
   extern template class ModelBase<TwoLayer<S>, S>;                \
-  extern template class TwoLayer<S>;
+  extern template class TwoLayer<S>;                       \
+  extern template class ModelBase<MatrixNet<S>, S>;        \
+  extern template class MatrixNet<S>;
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_EXTERN_MODELS)
 #undef IRVERIFY_EXTERN_MODELS
 }  // namespace irverify

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -33,8 +34,10 @@ Sizes default_sizes(const std::string& model) {
   if (model == "quadratic") return {4, 3, 0};
   if (model == "two-param") return {2, 1, 0};
   if (model == "diag-uv" || model == "diag-uu-vv") return {5, 3, 0};
+  if (is_matrix_net(model)) return {8, 4, 3};
   return {6, 2, 3};  // two-layer
 }
+constexpr int kMatrixNetOutputs = 3;
 }  // namespace
 
 std::string dyadic_text(long long k, int bits) {
@@ -62,6 +65,8 @@ ProblemSpec generate_problem(const std::string& model, std::uint64_t seed, Gener
   const int n = opt.examples > 0 ? opt.examples : d.n;
   const int p = model == "two-param" ? 1 : (opt.features > 0 ? opt.features : d.p);
   s.hidden = opt.hidden > 0 ? opt.hidden : d.m;
+  if (opt.outputs > 0 && !is_matrix_net(model)) problem_error(s, fmt::format("{} has one output per example (outputs: linear2, relu2)", model));
+  if (is_matrix_net(model)) s.outputs = opt.outputs > 0 ? opt.outputs : kMatrixNetOutputs;
   s.name = fmt::format("{}-n{}-p{}-s{}", model, n, p, seed);
   GridDraw feat{CounterStream(seed, kFeatures)}, teach{CounterStream(seed, kTeacher)},
       noise{CounterStream(seed, kNoise)}, theta{CounterStream(seed, kTheta)}, terms{CounterStream(seed, kTerms)};
@@ -82,6 +87,8 @@ ProblemSpec generate_problem(const std::string& model, std::uint64_t seed, Gener
     // A teacher of the same family gives labels with structure; noise keeps the loss away from zero.
     std::vector<double> w(p);
     for (auto& x : w) x = static_cast<double>(teach.draw(-1, 1)) / kGrid;
+    std::vector<double> u(s.outputs);  // matrix nets: the teacher's output direction (w is its input direction)
+    for (auto& x : u) x = is_matrix_net(model) ? static_cast<double>(teach.draw(-1, 1)) / kGrid : 1.0;
     for (int i = 0; i < n; ++i) {
       std::vector<std::string> row;
       double f = 0;
@@ -92,8 +99,8 @@ ProblemSpec generate_problem(const std::string& model, std::uint64_t seed, Gener
         f += (model.rfind("two-layer", 0) == 0 ? std::tanh(w[k] * xv) : w[k] * xv);
       }
       if (model == "two-param") f = 1.0 + (f > 0 ? 0.5 : -0.5);  // a label near 1, theta1 theta2 = y/x
-      const long long y = std::llround(f * kGrid) + noise.draw(-0.1, 0.1);
-      row.push_back(dyadic_text(y, kBits));
+      if (model == "relu2") f = std::max(f, 0.0);
+      for (int k = 0; k < s.outputs; ++k) row.push_back(dyadic_text(std::llround(u[k] * f * kGrid) + noise.draw(-0.1, 0.1), kBits));
       s.data.push_back(std::move(row));
     }
   }
@@ -116,7 +123,8 @@ ProblemSpec generate_problem(const std::string& model, std::uint64_t seed, Gener
 
 std::vector<ProblemSpec> builtin_problems() {
   std::vector<ProblemSpec> v;
-  for (const auto& m : model_kinds()) v.push_back(generate_problem(m, 1));
+  for (const auto& m : model_kinds())
+    if (!is_matrix_net(m)) v.push_back(generate_problem(m, 1));
   return v;
 }
 

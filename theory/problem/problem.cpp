@@ -31,15 +31,15 @@ template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
     p.model = std::make_unique<Quadratic<S>>(std::move(terms));
   } else {
     const int n = spec.num_examples(), f = spec.features();
-    Mat<S> X(n, f);
-    Vec<S> y(n);
+    Mat<S> X(n, f), Y(n, spec.outputs);
     for (int i = 0; i < n; ++i) {
-      for (int j = 0; j <= f; ++j) {
+      for (int j = 0; j < f + spec.outputs; ++j) {
         const S v = num(spec.data[i][j], fmt::format("{} column {}", row_origin(spec, i), j + 1));
         if (j < f) X(i, j) = v;
-        else y(i) = v;
+        else Y(i, j - f) = v;
       }
     }
+    Vec<S> y = Y.col(0);
     if (spec.model == "least-squares") p.model = std::make_unique<LeastSquares<S>>(std::move(X), std::move(y));
     if (spec.model == "two-param") p.model = std::make_unique<DiagNet<S>>(DiagKind::TwoParam, std::move(X), std::move(y));
     if (spec.model == "diag-uv") p.model = std::make_unique<DiagNet<S>>(DiagKind::UV, std::move(X), std::move(y));
@@ -48,6 +48,8 @@ template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
       p.model = std::make_unique<TwoLayer<S>>(Activation::Tanh, spec.hidden, std::move(X), std::move(y));
     if (spec.model == "two-layer-relu")
       p.model = std::make_unique<TwoLayer<S>>(Activation::Relu, spec.hidden, std::move(X), std::move(y));
+    if (spec.model == "linear2") p.model = std::make_unique<MatrixNet<S>>(MatrixNetKind::Linear, spec.hidden, std::move(X), std::move(Y));
+    if (spec.model == "relu2") p.model = std::make_unique<MatrixNet<S>>(MatrixNetKind::Relu, spec.hidden, std::move(X), std::move(Y));
   }
   p.theta0 = Vec<S>(spec.dim());
   for (int i = 0; i < spec.dim(); ++i) p.theta0(i) = num(spec.theta0[i], fmt::format("theta0[{}]", i));

@@ -236,7 +236,7 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
   const json& j = sax.root;
   const Reader r{path};
   if (!j.is_object()) r.fail("top level", "expected a JSON object");
-  static const std::vector<std::string> keys = {"format", "name", "model", "hidden", "data", "data_file", "terms",
+  static const std::vector<std::string> keys = {"format", "name", "model", "hidden", "outputs", "data", "data_file", "terms",
                                                 "theta0", "partition", "h0", "sigma", "batch", "replacement",
                                                 "seed", "comment"};
   for (const auto& [k, v] : j.items())
@@ -251,6 +251,7 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
   if (!j.contains("model")) r.fail("model", "missing (a string, e.g. \"least-squares\")");
   s.model = r.string(j["model"], "model");
   if (j.contains("hidden")) s.hidden = static_cast<int>(r.integer(j["hidden"], "hidden", 1, kMaxHidden));
+  if (j.contains("outputs")) s.outputs = static_cast<int>(r.integer(j["outputs"], "outputs", 1, kMaxOutputs));
   if (j.contains("data") && j.contains("data_file")) r.fail("data", "give either 'data' or 'data_file', not both");
   if (j.contains("data")) s.data = r.matrix(j["data"], "data");
   if (j.contains("data_file")) {

@@ -10,13 +10,14 @@
 namespace irverify {
 
 const std::vector<std::string>& model_kinds() {
-  static const std::vector<std::string> k = {"least-squares", "quadratic",      "two-param",     "diag-uv",
-                                             "diag-uu-vv",    "two-layer-tanh", "two-layer-relu"};
+  static const std::vector<std::string> k = {"least-squares",  "quadratic",      "two-param", "diag-uv", "diag-uu-vv",
+                                             "two-layer-tanh", "two-layer-relu", "linear2",   "relu2"};
   return k;
 }
 
 namespace {
 bool is_two_layer(const std::string& m) { return m == "two-layer-tanh" || m == "two-layer-relu"; }
+bool has_hidden(const std::string& m) { return is_two_layer(m) || is_matrix_net(m); }
 
 void check_number(const ProblemSpec& s, const std::string& where, const std::string& text) {
   try {
@@ -37,13 +38,16 @@ std::string row_origin(const ProblemSpec& s, std::size_t i) {
 
 int ProblemSpec::num_examples() const { return model == "quadratic" ? static_cast<int>(terms.size()) : static_cast<int>(data.size()); }
 
-int ProblemSpec::features() const { return data.empty() ? 0 : static_cast<int>(data.front().size()) - 1; }
+bool is_matrix_net(const std::string& model) { return model == "linear2" || model == "relu2"; }
+
+int ProblemSpec::features() const { return data.empty() ? 0 : static_cast<int>(data.front().size()) - outputs; }
 
 int ProblemSpec::dim() const {
   if (model == "quadratic") return terms.empty() ? 0 : static_cast<int>(terms.front().b.size());
   if (model == "least-squares") return features();
   if (model == "two-param" || model == "diag-uv" || model == "diag-uu-vv") return 2 * features();
   if (is_two_layer(model)) return hidden * (features() + 1);
+  if (is_matrix_net(model)) return hidden * (features() + outputs);
   return 0;
 }
 
@@ -73,8 +77,11 @@ void validate(const ProblemSpec& s) {
     }
   } else {
     if (s.data.empty()) problem_error(s, "no data rows");
+    if (s.outputs < 1 || (s.outputs > 1 && !is_matrix_net(s.model)))
+      problem_error(s, fmt::format("{}: outputs = {} (only linear2 and relu2 have more than one)", s.model, s.outputs));
     const std::size_t cols = s.data.front().size();
-    if (cols < 2) problem_error(s, fmt::format("{}: a data row needs at least one feature and a label", row_origin(s, 0)));
+    if (cols < static_cast<std::size_t>(s.outputs) + 1)
+      problem_error(s, fmt::format("{}: a data row needs at least one feature and {} label(s)", row_origin(s, 0), s.outputs));
     for (std::size_t i = 0; i < s.data.size(); ++i) {
       if (s.data[i].size() != cols)
         problem_error(s, fmt::format("{}: row has {} entries, expected {} (ragged data)", row_origin(s, i), s.data[i].size(), cols));
@@ -82,12 +89,12 @@ void validate(const ProblemSpec& s) {
     }
     if (s.model == "two-param" && cols != 2)
       problem_error(s, fmt::format("two-param: data rows must be [x, y], got {} entries", cols));
-    if (is_two_layer(s.model) && s.hidden < 1) problem_error(s, fmt::format("{}: 'hidden' must be a positive integer", s.model));
-    // The parameter count in 64 bits (hidden (features + 1) can overflow int).
-    const long long params = is_two_layer(s.model) ? static_cast<long long>(s.hidden) * static_cast<long long>(cols) : 0;
+    if (has_hidden(s.model) && s.hidden < 1) problem_error(s, fmt::format("{}: 'hidden' must be a positive integer", s.model));
+    // The parameter count in 64 bits (hidden (features + outputs) can overflow int).
+    const long long params = has_hidden(s.model) ? static_cast<long long>(s.hidden) * static_cast<long long>(cols) : 0;
     if (params > kMaxParameters)
       problem_error(s, fmt::format("{}: hidden = {} with {} features gives {} parameters, more than the limit {}", s.model, s.hidden,
-                          cols - 1, params, kMaxParameters));
+                          cols - s.outputs, params, kMaxParameters));
   }
   if (static_cast<int>(s.theta0.size()) != s.dim())
     problem_error(s, fmt::format("theta0 has {} entries, but model {} with this data has {} parameters", s.theta0.size(),
@@ -125,7 +132,8 @@ nlohmann::json ProblemSpec::to_json() const {
   j["format"] = "irverify-problem-1";
   j["name"] = name;
   j["model"] = model;
-  if (is_two_layer(model)) j["hidden"] = hidden;
+  if (has_hidden(model)) j["hidden"] = hidden;
+  if (is_matrix_net(model)) j["outputs"] = outputs;
   if (model == "quadratic") {
     j["terms"] = nlohmann::json::array();
     for (const auto& t : terms) j["terms"].push_back({{"A", t.A}, {"b", t.b}, {"c", t.c}});

@@ -19,6 +19,7 @@ namespace irverify {
 inline constexpr std::uintmax_t kMaxInputBytes = std::uintmax_t(64) << 20;  // a problem or CSV file
 inline constexpr std::size_t kMaxNameLength = 256;
 inline constexpr long long kMaxHidden = 1LL << 20;      // two-layer width
+inline constexpr long long kMaxOutputs = 1LL << 20;     // outputs of linear2 / relu2
 inline constexpr long long kMaxExamples = 1LL << 24;    // partition indices
 inline constexpr long long kMaxParameters = 1LL << 24;  // dim
 
@@ -37,8 +38,9 @@ struct QuadraticTermSpec {
 struct ProblemSpec {
   std::string name;
   std::string model;  // one of model_kinds()
-  int hidden = 0;     // two-layer only
-  std::vector<std::vector<std::string>> data;  // rows: features..., label
+  int hidden = 0;     // two-layer, linear2, relu2
+  int outputs = 1;    // labels per row (> 1 only for linear2, relu2)
+  std::vector<std::vector<std::string>> data;  // rows: features..., labels (outputs of them)
   std::vector<std::string> data_where;         // optional: where each row came from ("f.csv:7")
   std::vector<QuadraticTermSpec> terms;        // quadratic only
   std::vector<std::string> theta0;
@@ -51,13 +53,15 @@ struct ProblemSpec {
   std::uint64_t seed = 0;                      // generator seed (0 for files)
 
   int num_examples() const;
-  int features() const;  // columns of data minus the label
+  int features() const;  // columns of data minus the labels
   int dim() const;       // length of theta implied by the model and data
   nlohmann::json to_json() const;  // the problem-file format
 };
 
 // Model kinds, as spelled in problem files.
 const std::vector<std::string>& model_kinds();
+// linear2 and relu2: weight matrices, several outputs per example (RANK claims).
+bool is_matrix_net(const std::string& model);
 
 // Structural checks (model known, rows not ragged, dimensions, partition, h0 > 0).
 // Throws ProblemError naming spec.origin.
