@@ -3,6 +3,7 @@
 // M = (1/N) sum v_i v_i'; c_B = 1/B with replacement, (N-B)/(B(N-1)) without); Monte Carlo over 2^16 runs must
 // meet them within 4.5 standard errors, and must reject the noise term with B replaced by 2B. With sigma = 0 and
 // B = N without replacement a step is a GD step. Moments are bit-identical for any thread count.
+#include "checks/record/confidence.hpp"
 #include "solvers/ln/label_noise.hpp"
 #include "checks/ln/ln3_end_point.hpp"
 #include "solvers/ln/drift.hpp"
@@ -15,6 +16,8 @@
 
 #include <boost/math/distributions/chi_squared.hpp>
 #include <gtest/gtest.h>
+
+#include <set>
 
 using namespace irverify;
 
@@ -254,4 +257,28 @@ TEST(LabelNoise, BoundedDrawIsUniform) {
   a.bounded_batch(bits, 4, std::uint64_t{1} << 32, y);
   const std::uint32_t w = b.next_u32();
   for (int j = 0; j < 4; ++j) EXPECT_EQ(y[j], (w >> (24 - 8 * j)) & 0xffu);
+}
+
+// solvers/sgd/batch_sampler: without replacement a batch holds B distinct indices below N and every index is equally
+// likely to be in it (B/N; 99.9% family-wise over N indices); the full batch is 0..N-1 with nothing drawn; a bad B is
+// refused.
+TEST(BatchSampler, SubsetsAreDistinctAndUniformTheFullBatchIsFixed) {
+  const int N = 7, B = 3;
+  const long draws = 70000;
+  BatchSampler s(N, B, BatchSampling::WithoutReplacement);
+  CounterStream rng(9, 0, kLabelNoiseDomain);
+  std::vector<long> count(N, 0);
+  for (long k = 0; k < draws; ++k) {
+    const std::vector<std::uint32_t>& b = s.draw(rng);
+    ASSERT_EQ(std::set<std::uint32_t>(b.begin(), b.end()).size(), std::size_t(B));
+    for (std::uint32_t i : b) ++count[i];
+  }
+  const double p = double(B) / N, sd = std::sqrt(draws * p * (1 - p));
+  for (long c : count) EXPECT_LT(std::abs(c - draws * p) / sd, bonferroni_z999(N));
+  BatchSampler full(N, N, BatchSampling::WithoutReplacement);
+  CounterStream untouched(9, 0, kLabelNoiseDomain), fresh(9, 0, kLabelNoiseDomain);
+  EXPECT_EQ(full.draw(untouched), std::vector<std::uint32_t>({0, 1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(untouched.next_u32(), fresh.next_u32());
+  EXPECT_THROW(BatchSampler(N, 0, BatchSampling::WithReplacement), std::invalid_argument);
+  EXPECT_THROW(BatchSampler(N, N + 1, BatchSampling::WithoutReplacement), std::invalid_argument);
 }

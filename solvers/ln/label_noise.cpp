@@ -12,41 +12,20 @@
 namespace irverify {
 
 namespace {
-// The batch size, checked before anything is sized by it.
-int checked_batch(int B, int N, BatchSampling s, std::uint64_t run) {
+std::uint32_t checked_run(std::uint64_t run) {
   if (run >> 32) throw std::invalid_argument("label noise: run index >= 2^32");
-  if (B < 1 || (s == BatchSampling::WithoutReplacement && B > N))
-    throw std::invalid_argument("label noise: need 1 <= B (and B <= N without replacement)");
-  return B;
+  return static_cast<std::uint32_t>(run);
 }
 }  // namespace
 
 template <class S>
 LabelNoiseStep<S>::LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t run)
     : m_(m), ls_(dynamic_cast<const LeastSquares<S>*>(&m)), ln_(ln),
-      rng_(ln.seed, static_cast<std::uint32_t>(run), kLabelNoiseDomain),
-      batch_(checked_batch(ln.batch, m.num_examples(), ln.sampling, run)), step_(m.dim()), r_(ln.batch),
-      noise_{ln.sigma, S(-ln.sigma)} {
-  const int N = m.num_examples(), B = ln.batch;
-  const bool all = ln.sampling == BatchSampling::WithoutReplacement && B == N;
-  std::iota(batch_.begin(), batch_.end(), 0u);
-  if (all) return;  // label-noise GD: every example once, in index order; nothing to draw
-  if (ln.sampling == BatchSampling::WithoutReplacement) perm_.resize(N);
-  for (int j = 0; j < B; ++j)
-    bounds_.push_back(static_cast<std::uint32_t>(ln.sampling == BatchSampling::WithReplacement ? N : N - j));
-  if (ln.sampling == BatchSampling::WithoutReplacement) draws_.resize(B);
-  // Words of the batched draw: as many consecutive bounds as keep their product <= 2^24 (a word rejected with
-  // probability < 2^-8), at least one.
-  for (int j = 0; j < B;) {
-    Chunk c{j, 0, 1};
-    while (j < B && (c.k == 0 || c.P * bounds_[j] <= (std::uint64_t{1} << 24))) c.P *= bounds_[j++], ++c.k;
-    chunks_.push_back(c);
-  }
-}
+      rng_(ln.seed, checked_run(run), kLabelNoiseDomain), sampler_(m.num_examples(), ln.batch, ln.sampling),
+      step_(m.dim()), r_(ln.batch), noise_{ln.sigma, S(-ln.sigma)} {}
 
 template <class S> void LabelNoiseStep<S>::restart(std::uint64_t run) {
-  checked_batch(ln_.batch, m_.num_examples(), ln_.sampling, run);
-  rng_ = CounterStream(ln_.seed, static_cast<std::uint32_t>(run), kLabelNoiseDomain);
+  rng_ = CounterStream(ln_.seed, checked_run(run), kLabelNoiseDomain);
   signs_left_ = 0;
 }
 
@@ -61,35 +40,22 @@ template <class S> const S& LabelNoiseStep<S>::noise() {
   return s;
 }
 
-template <class S> void LabelNoiseStep<S>::draw() {
-  if (bounds_.empty()) return;  // label-noise GD
-  const bool with = ln_.sampling == BatchSampling::WithReplacement;
-  std::uint32_t* x = with ? batch_.data() : draws_.data();  // with replacement the draws are the batch
-  for (const Chunk& c : chunks_) rng_.bounded_batch(&bounds_[c.begin], c.k, c.P, x + c.begin);
-  if (with) return;
-  std::iota(perm_.begin(), perm_.end(), 0u);  // a partial Fisher-Yates shuffle: the first B of a uniform permutation
-  for (std::size_t j = 0; j < batch_.size(); ++j) {
-    std::swap(perm_[j], perm_[j + draws_[j]]);
-    batch_[j] = perm_[j];
-  }
-}
-
 template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) {
-  draw();
+  const std::vector<std::uint32_t>& batch = sampler_.draw(rng_);
   const S c = ln_.eta / ln_.batch;
   if (!ls_) {
     step_.setZero();
-    for (std::uint32_t i : batch_) step_ += (m_.residual(theta, i) + noise()) * m_.output_gradient(theta, i);
+    for (std::uint32_t i : batch) step_ += (m_.residual(theta, i) + noise()) * m_.output_gradient(theta, i);
     theta.noalias() -= c * step_;
     return;
   }
   // Least squares, v_i = x_i (contiguous rows of the row-major copy): every scaled residual c (r_i - s sigma) first,
   // then theta -= sum_j c_j x_{i_j} in passes of up to four rows, each one fused loop over theta (no gradient buffer).
   const auto& X = ls_->rows();
-  const int B = static_cast<int>(batch_.size());
-  for (int j = 0; j < B; ++j) r_(j) = c * (S(X.row(batch_[j]).dot(theta.transpose())) - ls_->y()(batch_[j]) + noise());
+  const int B = static_cast<int>(batch.size());
+  for (int j = 0; j < B; ++j) r_(j) = c * (S(X.row(batch[j]).dot(theta.transpose())) - ls_->y()(batch[j]) + noise());
   for (int j = 0; j < B; j += 4) {
-    const auto x = [&](int k) { return X.row(batch_[j + k]).transpose(); };
+    const auto x = [&](int k) { return X.row(batch[j + k]).transpose(); };
     switch (std::min(4, B - j)) {
       case 4: theta.noalias() -= r_(j) * x(0) + r_(j + 1) * x(1) + r_(j + 2) * x(2) + r_(j + 3) * x(3); break;
       case 3: theta.noalias() -= r_(j) * x(0) + r_(j + 1) * x(1) + r_(j + 2) * x(2); break;

@@ -5,14 +5,15 @@
 //   theta <- theta - eta (1/B) sum_j (r_{i_j}(theta) - s_j sigma) v_{i_j}(theta),
 // the gradient step on (1/(2B)) sum_j (f_{i_j} - y_{i_j} - s_j sigma)^2 (labels y' = y + s sigma).
 // Run k under seed `seed` draws everything from CounterStream(seed, k, kLabelNoiseDomain): each step its batch
-// (the B indices, or the B Fisher-Yates offsets, several to a 32-bit word by CounterStream::bounded_batch; nothing
-// for GD, which takes the examples in index order), then its signs from 32-bit words used up bit by bit (a word's
+// (solvers/sgd/batch_sampler.hpp: the B indices, or the B Fisher-Yates offsets, several to a 32-bit word; nothing for
+// GD, which takes the examples in index order), then its signs from 32-bit words used up bit by bit (a word's
 // leftover bits carry over to the next step). So a run is a pure function of (seed, k) and Monte Carlo moments are
 // bit-identical for any thread count (solvers/parallel).
 #pragma once
 
 #include "theory/models/least_squares.hpp"
 #include "theory/models/model.hpp"
+#include "solvers/sgd/batch_sampler.hpp"
 #include "theory/random/counter_stream.hpp"
 #include "theory/stability/sgd_operator.hpp"
 
@@ -45,16 +46,9 @@ template <class S> class LabelNoiseStep {
   CounterStream rng_;
   std::uint32_t signs_ = 0;  // label signs, 32 per draw, lowest bit first
   int signs_left_ = 0;
-  std::vector<std::uint32_t> perm_, batch_;
-  std::vector<std::uint32_t> bounds_, draws_;  // x_j uniform in [0, bounds_[j]) (none for GD); draws_: the offsets
-  struct Chunk {
-    int begin, k;
-    std::uint64_t P;  // bounds_[begin] ... bounds_[begin + k - 1], <= 2^24 unless k = 1
-  };
-  std::vector<Chunk> chunks_;  // the draws that share one 32-bit word (CounterStream::bounded_batch)
+  BatchSampler sampler_;
   Vec<S> step_, r_;  // the batch gradient (generic models); the scaled residuals (least squares)
   S noise_[2];  // -s sigma for s = -1, +1 (bit 0, 1): r + noise_[bit] is r - s sigma exactly
-  void draw();  // the batch: B uniform indices, or the first B of a partial Fisher-Yates shuffle, or all (GD)
   const S& noise();  // the next label sign's -s sigma
 };
 
