@@ -6,7 +6,6 @@
 #include "theory/scalar.hpp"
 
 #include <algorithm>
-#include <numeric>
 #include <stdexcept>
 
 namespace irverify {
