@@ -397,6 +397,62 @@ std::string drift_figure(const std::string& id, const json& c, const fs::path& d
   return script.draw(warning);
 }
 
+// RANK-3: the mean epsilon-rank of W1 and W2 (99.9% bars) against each varied parameter, a panel per axis, and the
+// spectra s_k/s_1 of W1 at the end of one run for each lambda.
+std::string rank_trend_figure(const std::string& id, const json& c, const fs::path& dir, std::string& warning) {
+  const json& t = c["trends"];
+  const int n = static_cast<int>(t.size()) + 1;
+  GnuplotScript script(dir, id + "-trends-" + c["problem"]["name"].get<std::string>(), id, 330 * n, 380);
+  std::ofstream& g = script.out;
+  g << "set termoption noenhanced\nset grid\nset key below font ',8'\nset logscale x 2\nset offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05\n";
+  g << fmt::format("set multiplot layout 1,{} title '{}: {} (epsilon = {:g})'\n", n, id, c["problem"]["name"].get<std::string>(),
+                   c.value("epsilon", 0.0));
+  g << "set ylabel 'epsilon-rank at the end'\n";
+  for (const auto& [name, a] : t.items()) {
+    g << "$p << EOD\n";
+    for (const auto& p : a["points"])
+      g << fmt::format("{:.8g} {:.6g} {:.6g} {:.6g} {:.6g}\n", p["x"].get<double>(), p["rank_W1"].get<double>(), kZ999 * p["se_W1"].get<double>(),
+                       p["rank_W2"].get<double>(), kZ999 * p["se_W2"].get<double>());
+    g << "EOD\n";
+    g << fmt::format("set title '{}' font ',10'\nset xlabel '{}'\n", name, name.substr(0, name.find(' ')));
+    g << "plot $p using 1:2:3 with yerrorlines pt 7 lc rgb '#1f77b4' title 'W1', $p using 1:4:5 with yerrorlines pt 5 lc rgb '#d62728' title 'W2'\n";
+  }
+  std::vector<std::string> items;
+  int k = 0;
+  g << "set logscale y\nset format y '10^{%L}'\nset xlabel 'k'\nset ylabel 's_k / s_1 of W1 (run 0)'\nunset logscale x\n"
+       "set title 'spectra at the end, per lambda' font ',10'\nset yrange [1e-17:2]\n";
+  for (const auto& p : t["lambda"]["points"]) {
+    g << "$s" << k << " << EOD\n";
+    int i = 1;
+    for (const auto& v : p["spectrum_W1"]) g << i++ << " " << fmt::format("{:.6e}", std::max(v.get<double>(), 1e-17)) << "\n";
+    g << "EOD\n";
+    items.push_back(fmt::format("$s{} using 1:2 with linespoints pt {} title 'lambda = {:g}'", k, 5 + k, p["x"].get<double>()));
+    ++k;
+  }
+  g << "plot " << fmt::format("{}", fmt::join(items, ", \\\n     ")) << "\n";
+  g << "unset multiplot\n";
+  return script.draw(warning);
+}
+
+// RANK-4: the data's singular values, the closed form and GD's end point (zeros drawn at the bottom edge).
+std::string spectrum_figure(const std::string& id, const json& c, const fs::path& dir, std::string& warning) {
+  const json& s = c["spectrum"];
+  GnuplotScript script(dir, id + "-spectrum-" + c["problem"]["name"].get<std::string>(), id, 560, 400);
+  std::ofstream& g = script.out;
+  g << "set termoption noenhanced\nset grid\nset key top right font ',9'\nset logscale y\nset format y '10^{%L}'\n"
+       "set xlabel 'k'\nset ylabel 'singular value'\nset yrange [1e-60:10]\nset offsets graph 0.05, graph 0.05, 0, 0\n";
+  g << fmt::format("set title '{}: {} (closed-form rank {})'\n", id, c["problem"]["name"].get<std::string>(), c["closed_form_rank"].get<int>());
+  g << "$d << EOD\n";
+  for (std::size_t k = 0; k < s["data"].size(); ++k)
+    g << fmt::format("{} {:.10e} {:.10e} {:.10e}\n", k + 1, s["data"][k].get<double>(), std::max(s["closed_form"][k].get<double>(), 1e-60),
+                     std::max(s["gd"][k].get<double>(), 1e-60));
+  g << "EOD\n";
+  g << "plot $d using 1:2 with linespoints pt 7 lc rgb 'gray40' title 's_k (data M)', "
+       "$d using 1:3 with linespoints pt 6 ps 1.6 lc rgb '#2ca02c' title 'max(s_k - 2 lambda, 0)', "
+       "$d using 1:4 with points pt 2 ps 1.2 lc rgb '#d62728' title 'GD + weight decay (mp50)'\n";
+  return script.draw(warning);
+}
+
 // A problem file stored in a record (a counterexample, a failing instance), written next to the report.
 std::string write_problem(const json& problem, const fs::path& out) {
   const fs::path dir = out / "problems";
@@ -503,9 +559,9 @@ std::string write_report(const ReportOptions& opt) {
         else md << "*Figure:* " << warning << ".\n\n";
       }
       if (c.contains("counterexample_problem"))
-        md << fmt::format("*Counterexample stored as a problem file:* [`{0}`]({0}) (run it with `irverify run STAB-2 "
+        md << fmt::format("*Counterexample stored as a problem file:* [`{0}`]({0}) (run it with `irverify run {1} "
                           "--problem {0}`).\n\n",
-                          write_problem(c["counterexample_problem"], out));
+                          write_problem(c["counterexample_problem"], out), c.value("counterexample_claim", "STAB-2"));
       if (c.contains("unstable_end_point")) {
         const json& u = c["unstable_end_point"];
         md << fmt::format("*Exhibit kept* (refutes \"every SGD end point is mean-square stable\"): the most "
@@ -531,6 +587,18 @@ std::string write_report(const ReportOptions& opt) {
         std::string warning;
         const std::string fig = drift_figure(id, c, out / "figures", warning);
         if (!fig.empty()) md << fmt::format("![{} drift coefficient against sigma^2]({})\n\n", id, fig);
+        else md << "*Figure:* " << warning << ".\n\n";
+      }
+      if (opt.figures && c.contains("trends")) {
+        std::string warning;
+        const std::string fig = rank_trend_figure(id, c, out / "figures", warning);
+        if (!fig.empty()) md << fmt::format("![{} epsilon-rank against B, mu and lambda]({})\n\n", id, fig);
+        else md << "*Figure:* " << warning << ".\n\n";
+      }
+      if (opt.figures && c.contains("spectrum")) {
+        std::string warning;
+        const std::string fig = spectrum_figure(id, c, out / "figures", warning);
+        if (!fig.empty()) md << fmt::format("![{} singular values: data, closed form, GD]({})\n\n", id, fig);
         else md << "*Figure:* " << warning << ".\n\n";
       }
       if (opt.figures && c.contains("plane")) {

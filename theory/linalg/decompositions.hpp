@@ -17,6 +17,11 @@ template <class S> struct SymEigen {
 };
 template <class S> SymEigen<S> sym_eigen(const Mat<S>& A, bool vectors);
 
+// The singular values of A, descending (Eigen's two-sided Jacobi SVD with QR preconditioning: small singular values
+// to high relative accuracy, which the RANK claims' 1e-40 rank threshold in mp50 needs; eigenvalues of A'A would
+// resolve them only down to sqrt(epsilon) sigma_1).
+template <class S> Vec<S> singular_values(const Mat<S>& A);
+
 // A = L L' for symmetric positive definite A; ok() is false when the factorization breaks down (A not positive
 // definite to working precision).
 template <class S> class Cholesky {

@@ -237,7 +237,7 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
   const Reader r{path};
   if (!j.is_object()) r.fail("top level", "expected a JSON object");
   static const std::vector<std::string> keys = {"format", "name", "model", "hidden", "outputs", "data", "data_file", "terms",
-                                                "theta0", "partition", "h0", "sigma", "batch", "replacement",
+                                                "theta0", "partition", "h0", "sigma", "batch", "replacement", "weight_decay",
                                                 "seed", "comment"};
   for (const auto& [k, v] : j.items())
     if (std::find(keys.begin(), keys.end(), k) == keys.end())
@@ -295,6 +295,10 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
   if (j.contains("sigma")) {
     s.sigma = r.number(j["sigma"], "sigma");
     if (s.sigma.empty()) r.fail("sigma", "empty (omit the key for the default)");
+  }
+  if (j.contains("weight_decay")) {
+    s.weight_decay = r.number(j["weight_decay"], "weight_decay");
+    if (s.weight_decay.empty()) r.fail("weight_decay", "empty (omit the key for the default)");
   }
   if (j.contains("batch")) s.batch = static_cast<int>(r.integer(j["batch"], "batch", 1, kMaxExamples));
   if (j.contains("replacement")) {

@@ -121,6 +121,11 @@ void validate(const ProblemSpec& s) {
     check_number(s, "sigma", s.sigma);
     if (!(parse_scalar<mp50>(s.sigma) > 0)) problem_error(s, fmt::format("sigma = {} is not positive", s.sigma));
   }
+  if (!s.weight_decay.empty()) {
+    check_number(s, "weight_decay", s.weight_decay);
+    if (parse_scalar<mp50>(s.weight_decay) < 0) problem_error(s, fmt::format("weight_decay = {} is negative", s.weight_decay));
+    if (!is_matrix_net(s.model)) problem_error(s, "weight_decay: only the weight-matrix models linear2 and relu2 take it (RANK claims)");
+  }
   if (s.batch < 0) problem_error(s, fmt::format("batch = {} is not positive", s.batch));
   if (s.batch > 0 && s.model == "quadratic") problem_error(s, "batch: a quadratic loss has no examples to batch");
   if (s.batch > 0 && s.replacement == false && s.batch > s.num_examples())
@@ -144,6 +149,7 @@ nlohmann::json ProblemSpec::to_json() const {
   if (!partition.empty()) j["partition"] = partition;
   if (!h0.empty()) j["h0"] = h0;
   if (!sigma.empty()) j["sigma"] = sigma;
+  if (!weight_decay.empty()) j["weight_decay"] = weight_decay;
   if (batch > 0) j["batch"] = batch;
   if (replacement) j["replacement"] = *replacement;
   if (seed != 0) j["seed"] = seed;

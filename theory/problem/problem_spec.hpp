@@ -49,6 +49,7 @@ struct ProblemSpec {
   std::string sigma;                           // optional; label-noise scale (LN claims)
   int batch = 0;                               // optional (0: unset); label-noise batch size B (LN claims)
   std::optional<bool> replacement;             // optional; batches drawn with replacement (LN claims)
+  std::string weight_decay;                    // optional; lambda >= 0 of SGD with weight decay (RANK claims)
   std::string origin;                          // file path, or "generator"
   std::uint64_t seed = 0;                      // generator seed (0 for files)
 

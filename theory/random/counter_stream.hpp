@@ -23,6 +23,7 @@ inline constexpr std::uint32_t kLyapunovDomain = 8;         // solvers/stability
 inline constexpr std::uint32_t kReturnStartDomain = 9;      // solvers/stability/return_fraction: perturbations
 inline constexpr std::uint32_t kReturnBatchDomain = 10;     // solvers/stability/return_fraction: batches
 inline constexpr std::uint32_t kLabelNoiseDomain = 11;      // solvers/ln/label_noise: batches and label signs
+inline constexpr std::uint32_t kWeightDecayDomain = 12;     // solvers/rank/weight_decay_sgd: batches
 
 class CounterStream {
  public:

@@ -1,0 +1,36 @@
+// RANK-4 (CLAIMS.md; issue 15): a closed form that anchors the RANK claims. For linear2, f(x) = W2 W1 x, with
+// whitened inputs (X'X/N = I) the loss is L = 1/2 |W2 W1 - M|_F^2 + const, M = Y'X/N, and
+//   min over W2 W1 = W of lambda (|W1|_F^2 + |W2|_F^2) = 2 lambda |W|_*        (h >= rank W; AM-GM on the SVD:
+//   Srebro, Rennie & Jaakkola, Maximum-Margin Matrix Factorization, NIPS 2005, Lemma 1),
+// so the global minimizers of L + lambda (|W1|^2 + |W2|^2) have the product W* = U diag(max(s_k - 2 lambda, 0)) V',
+// M = U diag(s) V' (singular value soft-thresholding: Cai, Candes & Shen, SIAM J. Optim. 2010, Thm. 2.1), rank =
+// #{s_k > 2 lambda}, and balanced factors |W1|_F^2 = |W2|_F^2 = |W*|_* (W1 W1' = W2' W2 at every critical point).
+// GD with weight decay (B = N) must reach it; SGD with weight decay at the same lambda ends at epsilon-rank <= it.
+// Control: the threshold lambda (the factor 2 of the nuclear-norm form dropped).
+#pragma once
+
+#include "checks/framework/ladder.hpp"
+#include "theory/problem/problem_spec.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace irverify {
+
+inline constexpr long kRank4MaxSteps = 200000;  // GD steps allowed to reach the rounding floor
+inline constexpr long kRank4Runs = 64;          // SGD runs per batch size (double)
+inline constexpr std::uint64_t kRank4Seed = 2010;
+inline constexpr double kRank4Epsilon = 1e-2;   // the epsilon-rank of SGD end points
+
+// A linear2 problem with whitened inputs: X the N x N Sylvester-Hadamard matrix (N = p = 8, so X'X/N = I exactly in
+// every precision), Y = X M' for M = a rank-2 teacher plus noise (q = 6, multiples of 2^-6), h = 8, theta0 on
+// U[-1/2, 1/2]; weight_decay puts 2 lambda in the widest gap of M's spectrum after s_1, h0 (mu) a power of two
+// <= 1/(4 s_1).
+ProblemSpec whitened_problem(std::uint64_t seed);
+std::vector<ProblemSpec> rank4_problems();
+// "" if linear2 with X'X/N = I (to 4 N eps in double), else why not.
+std::string rank4_not_applicable(const ProblemSpec& s);
+
+template <class S> LadderCase rank_closed_form_case(const ProblemSpec& spec, long runs = kRank4Runs);
+
+}  // namespace irverify

@@ -1,0 +1,29 @@
+// RANK-5 (CLAIMS.md): with weight decay SGD keeps moving and GD converges; lambda = 0 at an interpolating start stays put.
+#include "checks/rank/rank5_noise_persists.hpp"
+
+#include "theory/problem/problem_io.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace irverify;
+
+TEST(Rank5NoisePersists, SgdKeepsMovingGdConvergesAndTheInterpolatingControlIsRefuted) {
+  const LadderCase c = rank_noise_case<double>(rank5_problems()[0], 32);
+  EXPECT_TRUE(c.pass);
+  for (const auto& s : c.statements) EXPECT_TRUE(s.pass()) << s.text << ": " << s.outcome << " (" << s.evidence << ")";
+  EXPECT_GT(c.extra["mean_step_B1"].get<double>(), 1e-3);
+}
+
+TEST(Rank5NoisePersists, RefusesAStartThatDoesNotInterpolate) {
+  ProblemSpec s = rank5_problems()[0];
+  s.theta0[0] = "0.5";
+  EXPECT_THROW(rank_noise_case<double>(s, 4), ProblemError);
+}
+
+// The RANK claims' user file (checks/data) is interpolating_problem(5) written out (its JSON is printed on a mismatch).
+TEST(Rank5NoisePersists, UserFileIsTheGeneratorsOutput) {
+  const ProblemSpec f = read_problem_file(IRVERIFY_TEST_DATA "/rank_whitened_interpolating.json"), g = interpolating_problem(5);
+  EXPECT_TRUE(f.data == g.data && f.theta0 == g.theta0 && f.h0 == g.h0 && f.weight_decay == g.weight_decay &&
+              f.hidden == g.hidden && f.outputs == g.outputs)
+      << g.to_json().dump();
+}

@@ -1,0 +1,42 @@
+// What the RANK claims share (CLAIMS.md RANK; Galanti, Siegel, Gupte & Poggio 2022): the weight-matrix model of a
+// problem, its SGD step mu and weight decay lambda (the problem's `h0` and `weight_decay`, else the claim's), and the
+// singular values of its layers.
+#pragma once
+
+#include "checks/framework/run_cases.hpp"
+#include "solvers/rank/low_rank.hpp"
+#include "solvers/rank/weight_decay_sgd.hpp"
+#include "theory/linalg/decompositions.hpp"
+#include "theory/models/matrix_net.hpp"
+#include "theory/problem/problem.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace irverify {
+
+inline std::string rank_not_applicable(const ProblemSpec& s) { return requires_model(s, {"linear2", "relu2"}); }
+
+template <class S> const MatrixNet<S>& matrix_net(const Model<S>& m) {
+  const auto* n = dynamic_cast<const MatrixNet<S>*>(&m);
+  if (!n) throw std::logic_error("RANK claims: " + m.kind() + " has no weight matrices");
+  return *n;
+}
+
+// The SGD step mu (`h0`) and the weight decay lambda (`weight_decay`), as decimal text read in S.
+template <class S> S rank_mu(const ProblemSpec& s, const char* fallback) { return parse_scalar<S>(s.h0.empty() ? fallback : s.h0); }
+template <class S> S rank_lambda(const ProblemSpec& s, const char* fallback) {
+  return parse_scalar<S>(s.weight_decay.empty() ? fallback : s.weight_decay);
+}
+inline std::string rank_text(const std::string& given, const char* fallback) { return given.empty() ? fallback : given; }
+
+// A matrix-net problem with features and labels scaled by 2^-fx and 2^-fy and theta0 by 2^-ft (exact: every number
+// is dyadic), to keep SGD stable at the step sizes where the rank bounds are not vacuous.
+ProblemSpec scaled_matrix_problem(ProblemSpec s, int fx, int fy, int ft);
+
+// The singular values of layer 1 (W1, h x p) or 2 (W2, q x h) of a parameter-shaped vector (theta or a gradient).
+template <class S> Vec<S> layer_singular_values(const MatrixNet<S>& m, const Vec<S>& v, int layer) {
+  return singular_values<S>(layer == 1 ? m.W1(v) : m.W2(v));
+}
+
+}  // namespace irverify

@@ -1,0 +1,56 @@
+#include "solvers/rank/weight_decay_sgd.hpp"
+
+#include "solvers/iterate/deadline.hpp"
+#include "solvers/iterate/iterate.hpp"
+#include "theory/scalar.hpp"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+namespace irverify {
+
+namespace {
+std::uint32_t checked_run(std::uint64_t run) {
+  if (run >> 32) throw std::invalid_argument("SGD with weight decay: run index >= 2^32");
+  return static_cast<std::uint32_t>(run);
+}
+template <class S> S checked_decay(const WeightDecay<S>& wd) {
+  if (!(wd.mu > 0) || !(wd.lambda >= 0)) throw std::invalid_argument("SGD with weight decay: need mu > 0 and lambda >= 0");
+  const S d = S(1) - S(2) * wd.mu * wd.lambda;
+  if (!(d > 0)) throw std::invalid_argument("SGD with weight decay: need 2 mu lambda < 1 (the decay factor 1 - 2 mu lambda > 0)");
+  return d;
+}
+}  // namespace
+
+template <class S>
+WeightDecayStep<S>::WeightDecayStep(const Model<S>& m, const WeightDecay<S>& wd, std::uint64_t run)
+    : m_(m), wd_(wd), decay_(checked_decay(wd)), rng_(wd.seed, checked_run(run), kWeightDecayDomain),
+      sampler_(m.num_examples(), wd.batch, wd.sampling), batch_(wd.batch), g_(m.dim()) {}
+
+template <class S> void WeightDecayStep<S>::operator()(Vec<S>& theta) {
+  const auto& b = sampler_.draw(rng_);
+  for (std::size_t j = 0; j < b.size(); ++j) batch_[j] = static_cast<int>(b[j]);
+  g_ = m_.gradient(theta, batch_);
+  theta = decay_ * theta - wd_.mu * g_;
+}
+
+template <class S>
+Vec<S> weight_decay_run(const Model<S>& m, const WeightDecay<S>& wd, const Vec<S>& theta0, long steps, std::uint64_t run) {
+  WeightDecayStep<S> step(m, wd, run);
+  Vec<S> x = theta0;
+  for (long k = 0; k < steps; ++k) {
+    if (k % 1024 == 0) check_deadline();
+    step(x);
+  }
+  if (!all_finite(x)) throw NumericalFault(fmt::format("SGD with weight decay: the iterate is not finite after {} steps", steps));
+  return x;
+}
+
+#define IRVERIFY_INST(S)             \
+  template class WeightDecayStep<S>; \
+  template Vec<S> weight_decay_run<S>(const Model<S>&, const WeightDecay<S>&, const Vec<S>&, long, std::uint64_t);
+IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
+#undef IRVERIFY_INST
+
+}  // namespace irverify
