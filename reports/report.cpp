@@ -201,7 +201,7 @@ std::string figure(const json& rec, const fs::path& dir, std::string& warning) {
 // SGD-2: |estimate - exact mean| against the number of epochs, plain and antithetic, with slope -1/2.
 std::string seeds_figure(const std::string& id, const json& c, const fs::path& dir, std::string& warning) {
   const json& sc = c["seeds_curve"];
-  GnuplotScript script(dir, id + "-seeds-" + c["problem"]["name"].get<std::string>(), id, 560, 400);
+  GnuplotScript script(dir, id + "-seeds-" + c["problem"]["name"].get<std::string>(), id, 560, 440);
   std::ofstream& g = script.out;
   g << "set termoption noenhanced\n";
   g << "set logscale xy\nset format y '%.0e'\nset grid\nset key bottom left\nset xlabel 'epochs'\n";
@@ -402,7 +402,7 @@ std::string drift_figure(const std::string& id, const json& c, const fs::path& d
 std::string rank_trend_figure(const std::string& id, const json& c, const fs::path& dir, std::string& warning) {
   const json& t = c["trends"];
   const int n = static_cast<int>(t.size()) + 1;
-  GnuplotScript script(dir, id + "-trends-" + c["problem"]["name"].get<std::string>(), id, 330 * n, 380);
+  GnuplotScript script(dir, id + "-trends-" + c["problem"]["name"].get<std::string>(), id, 330 * n, 430);
   std::ofstream& g = script.out;
   g << "set termoption noenhanced\nset grid\nset key below font ',8'\nset logscale x 2\nset offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05\n";
   g << fmt::format("set multiplot layout 1,{} title '{}: {} (epsilon = {:g})'\n", n, id, c["problem"]["name"].get<std::string>(),
@@ -414,13 +414,16 @@ std::string rank_trend_figure(const std::string& id, const json& c, const fs::pa
       g << fmt::format("{:.8g} {:.6g} {:.6g} {:.6g} {:.6g}\n", p["x"].get<double>(), p["rank_W1"].get<double>(), kZ999 * p["se_W1"].get<double>(),
                        p["rank_W2"].get<double>(), kZ999 * p["se_W2"].get<double>());
     g << "EOD\n";
+    std::vector<std::string> tics;  // a tick at each measured value, labelled as written
+    for (const auto& p : a["points"]) tics.push_back(fmt::format("'{0:g}' {0:.10g}", p["x"].get<double>()));
+    g << fmt::format("set xtics ({}) rotate by 30 right font ',8'\n", fmt::join(tics, ", "));
     g << fmt::format("set title '{}' font ',10'\nset xlabel '{}'\n", name, name.substr(0, name.find(' ')));
     g << "plot $p using 1:2:3 with yerrorlines pt 7 lc rgb '#1f77b4' title 'W1', $p using 1:4:5 with yerrorlines pt 5 lc rgb '#d62728' title 'W2'\n";
   }
   std::vector<std::string> items;
   int k = 0;
-  g << "set logscale y\nset format y '10^{%L}'\nset xlabel 'k'\nset ylabel 's_k / s_1 of W1 (run 0)'\nunset logscale x\n"
-       "set title 'spectra at the end, per lambda' font ',10'\nset yrange [1e-17:2]\n";
+  g << "set logscale y\nset xlabel 'k'\nset ylabel 's_k / s_1 of W1 (run 0)'\nunset logscale x\nset xtics autofreq norotate font ',10'\n"
+       "set title 'spectra at the end, per lambda' font ',10'\nset yrange [1e-17:2]\nset format y '1e%L'\nset key below font ',8'\n";
   for (const auto& p : t["lambda"]["points"]) {
     g << "$s" << k << " << EOD\n";
     int i = 1;
@@ -437,9 +440,9 @@ std::string rank_trend_figure(const std::string& id, const json& c, const fs::pa
 // RANK-4: the data's singular values, the closed form and GD's end point (zeros drawn at the bottom edge).
 std::string spectrum_figure(const std::string& id, const json& c, const fs::path& dir, std::string& warning) {
   const json& s = c["spectrum"];
-  GnuplotScript script(dir, id + "-spectrum-" + c["problem"]["name"].get<std::string>(), id, 560, 400);
+  GnuplotScript script(dir, id + "-spectrum-" + c["problem"]["name"].get<std::string>(), id, 560, 440);
   std::ofstream& g = script.out;
-  g << "set termoption noenhanced\nset grid\nset key top right font ',9'\nset logscale y\nset format y '10^{%L}'\n"
+  g << "set termoption noenhanced\nset grid\nset key below font ',9'\nset logscale y\nset format y '1e%L'\n"
        "set xlabel 'k'\nset ylabel 'singular value'\nset yrange [1e-60:10]\nset offsets graph 0.05, graph 0.05, 0, 0\n";
   g << fmt::format("set title '{}: {} (closed-form rank {})'\n", id, c["problem"]["name"].get<std::string>(), c["closed_form_rank"].get<int>());
   g << "$d << EOD\n";

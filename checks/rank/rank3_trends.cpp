@@ -145,9 +145,10 @@ template <class S> LadderCase rank_trend_case(const ProblemSpec& spec, const Ran
     const S v = parse_scalar<S>(base) * (k >= 0 ? S(1 << k) : S(1) / S(1 << -k));
     return to_string_full(v);
   };
-  for (int k : plan.factors) pm.emplace_back(plan.B, times(mu_base, k), lam_base, k);
-  for (int k : plan.factors) pl.emplace_back(plan.B, mu_base, times(lam_base, k), k);
-  for (int k : plan.factors) pc.emplace_back(plan.B, times(mu_base, k), "0", k);
+  const auto log2_of = [](const std::string& v) { return std::log2(std::stod(v)); };
+  for (int k : plan.factors) pm.emplace_back(plan.B, times(mu_base, k), lam_base, log2_of(times(mu_base, k)));
+  for (int k : plan.factors) pl.emplace_back(plan.B, mu_base, times(lam_base, k), log2_of(times(lam_base, k)));
+  for (int k : plan.factors) pc.emplace_back(plan.B, times(mu_base, k), "0", log2_of(times(mu_base, k)));
   const Axis ab = axis("B", pb, +1), am = axis("mu", pm, -1), al = axis("lambda", pl, -1), a0 = axis("mu at lambda = 0", pc, -1);
   // linear2: dW1 = W2' R X' lies in range(W2') and dW2 = R (W1 X)' in range(W1)': the minibatch noise cannot add
   // rank, so once theta0's components have decayed B has no effect (expected refuted). relu2: each example's
