@@ -16,6 +16,7 @@ std::vector<ProblemSpec> rank2_problems() {
   std::vector<ProblemSpec> v;
   for (const auto& [model, seed] : {std::pair<const char*, std::uint64_t>{"linear2", 21}, {"relu2", 22}})
     v.push_back(scaled_matrix_problem(generate_problem(model, seed, {64, 32, 32, 32}), 2, 2, 3));
+  v.push_back(scaled_matrix_problem(generate_problem("linear2", 23, {64, 32, 8, 32}), 2, 2, 3));  // a narrow hidden layer
   return v;
 }
 
@@ -234,7 +235,8 @@ const ClaimRegistration kRegistration({
     "From the unrolling, dist(W_t, rank <= n B) <= (1 - 2 mu lambda)^n |W_(t-n)|; with |W_(t-n)| <= 2 |W_t| at n = "
     "ceil(log(2/e)/(2 mu lambda)) this gives rank_e(W_t/|W_t|) <= B ceil(log(2/e)/(2 mu lambda)); the paper states "
     "rank_e <= B log(2/e)/(2 mu lambda).",
-    "Over a grid of (B, mu, lambda), seeds and checkpoints t = 16 .. 1024 on linear2 and relu2 (N = 64, p = h = q = 32): "
+    "Over a grid of (B, mu, lambda), seeds (16) and checkpoints t = 4 .. 1024 on linear2 and relu2 (N = 64, p = h = q = "
+    "32) and linear2 with h = 8: "
     "the derived bound holds at every n within its rounding tolerance 4 (n + 2) eps (bound + mu sum c^(j-1) |G|) + 4 d "
     "eps |W_t|, and the hypothesis form wherever rho <= 2; the paper's form is measured where it is not vacuous and "
     "its violations stored.",

@@ -32,8 +32,8 @@ struct Rank2Grid {
 inline constexpr const char* kRank2PaperForm =
     "paper's form without hypothesis: r_e(W_t) <= B log(2/e)/(2 mu lambda) at every checkpoint (where not vacuous)";
 
-// Built-in: linear2 and relu2, N = 64 examples, p = h = q = 32, generator seeds 21 and 22, features and labels
-// scaled by 1/4, theta0 by 1/8 (scaled_matrix_problem).
+// Built-in: linear2 and relu2, N = 64 examples, p = h = q = 32, generator seeds 21 and 22, and linear2 with h = 8
+// (seed 23); features and labels scaled by 1/4, theta0 by 1/8 (scaled_matrix_problem).
 std::vector<ProblemSpec> rank2_problems();
 
 // One case per problem (a problem's batch, h0 or weight_decay replace that axis of the grid).

@@ -55,13 +55,6 @@ const char* trend_outcome(const Trend& t, int sign) {
   if (s + kZ999 * t.se <= 0) return kRefuted;
   return kUnresolved;
 }
-std::pair<double, double> mean_se(const std::vector<int>& v) {
-  double m = 0, q = 0;
-  for (int x : v) m += x;
-  m /= double(v.size());
-  for (int x : v) q += (x - m) * (x - m);
-  return {m, std::sqrt(q / double(v.size() - 1) / double(v.size()))};
-}
 }  // namespace
 
 template <class S> LadderCase rank_trend_case(const ProblemSpec& spec, const Rank3Plan& plan_in) {
@@ -93,9 +86,8 @@ template <class S> LadderCase rank_trend_case(const ProblemSpec& spec, const Ran
     });
     std::vector<int> a, b;
     for (const auto& q : r) a.push_back(q.r1), b.push_back(q.r2);
-    const auto [ma, sa] = mean_se(a);
-    const auto [mb, sb] = mean_se(b);
-    Point p{0, ma, sa, mb, sb, {}};
+    const MeanSe ma = mean_se(a), mb = mean_se(b);
+    Point p{0, ma.mean, ma.se, mb.mean, mb.se, {}};
     const Vec<double>& s0 = r.front().s1;
     for (Eigen::Index k = 0; k < s0.size(); ++k) p.spectrum.push_back(s0(0) > 0 ? s0(k) / s0(0) : 0.0);
     return p;

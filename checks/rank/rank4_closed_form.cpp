@@ -171,14 +171,12 @@ template <class S> LadderCase rank_closed_form_case(const ProblemSpec& spec, lon
       const Vec<double> x = weight_decay_run<double>(md, wd, pd.theta0, T, static_cast<std::uint64_t>(run));
       return epsilon_rank<double>(singular_values<double>(Mat<double>(md.W2(x) * md.W1(x))), kRank4Epsilon);
     });
-    double mean = 0, sq = 0;
-    int above = 0, mx = 0;
-    for (int r : ranks) mean += r, sq += double(r) * r, above += r > r_star, mx = std::max(mx, r);
-    mean /= runs;
-    const double se = std::sqrt(std::max(0.0, (sq / runs - mean * mean) / std::max(1L, runs - 1)));
+    const MeanSe ms = mean_se(ranks);
+    const int mx = *std::max_element(ranks.begin(), ranks.end());
+    const long above = std::count_if(ranks.begin(), ranks.end(), [&](int r) { return r > r_star; });
     worst = std::max(worst, mx);
-    tg.rows.push_back({std::to_string(B), fmt::format("{:.3f}", mean), fmt::format("{:.3f}", se), std::to_string(mx), std::to_string(above)});
-    c.extra[fmt::format("sgd_mean_rank_B{}", B)] = mean;
+    tg.rows.push_back({std::to_string(B), fmt::format("{:.3f}", ms.mean), fmt::format("{:.3f}", ms.se), std::to_string(mx), std::to_string(above)});
+    c.extra[fmt::format("sgd_mean_rank_B{}", B)] = ms.mean;
   }
   c.tables.push_back(std::move(tg));
   c.state(fmt::format("SGD with weight decay at the same lambda ends at epsilon-rank <= the closed form's (epsilon = {:g}, every run)", kRank4Epsilon),

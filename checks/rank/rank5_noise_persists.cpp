@@ -40,16 +40,6 @@ namespace {
 struct StepStats {  // mean |theta_(t+1) - theta_t| over the two halves of the window
   double a = 0, b = 0;
 };
-struct WindowMean {
-  double mean, se;
-};
-WindowMean mean_se(const std::vector<double>& v) {
-  double m = 0, q = 0;
-  for (double x : v) m += x;
-  m /= double(v.size());
-  for (double x : v) q += (x - m) * (x - m);
-  return {m, v.size() > 1 ? std::sqrt(q / double(v.size() - 1) / double(v.size())) : 0.0};
-}
 }  // namespace
 
 template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs) {
@@ -98,7 +88,7 @@ template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs
     });
     std::vector<double> a, b;
     for (const auto& s : v) a.push_back(s.a), b.push_back(s.b);
-    return std::pair<WindowMean, WindowMean>{mean_se(a), mean_se(b)};
+    return std::pair<MeanSe, MeanSe>{mean_se(a), mean_se(b)};
   };
   const double floor = to_double(S(floor_rel * std::max(S(1), S(pr.theta0.norm()))));
   bool moving = true, moving_resolved = true;
