@@ -168,7 +168,7 @@ template <class S> LadderCase rank_bound_case_in(const ProblemSpec& spec, const 
         };
         merge(derived, pd), merge(hyp, ph), merge(paper, pp), merge(paper_spec, pps), merge(control, pc);
         late_total += late_viol;
-        tg.rows.push_back({std::to_string(B), mu_t, lam_t, to_string_full(S(2 * mu * lam)), fmt::format("{:.4f}", pd.worst),
+        tg.rows.push_back({std::to_string(B), mu_t, lam_t, fmt::format("{:.6g}", to_double(S(2 * mu * lam))), fmt::format("{:.4f}", pd.worst),
                            fmt::format("{} / {}", ph.checks, ph.violations), std::to_string(pp.checks),
                            pp.checks ? fmt::format("{:.3f} [{:.3f}]", pp.worst, pps.worst) : "-",
                            pp.checks ? fmt::format("{} [{}], {} at t >= n_e", pp.violations, pps.violations, late_viol) : "-",
