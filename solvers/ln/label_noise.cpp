@@ -10,21 +10,14 @@
 
 namespace irverify {
 
-namespace {
-std::uint32_t checked_run(std::uint64_t run) {
-  if (run >> 32) throw std::invalid_argument("label noise: run index >= 2^32");
-  return static_cast<std::uint32_t>(run);
-}
-}  // namespace
-
 template <class S>
 LabelNoiseStep<S>::LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t run)
     : m_(m), ls_(dynamic_cast<const LeastSquares<S>*>(&m)), ln_(ln),
-      rng_(ln.seed, checked_run(run), kLabelNoiseDomain), sampler_(m.num_examples(), ln.batch, ln.sampling),
+      rng_(ln.seed, run_stream(run, "label noise"), kLabelNoiseDomain), sampler_(m.num_examples(), ln.batch, ln.sampling),
       step_(m.dim()), r_(ln.batch), noise_{ln.sigma, S(-ln.sigma)} {}
 
 template <class S> void LabelNoiseStep<S>::restart(std::uint64_t run) {
-  rng_ = CounterStream(ln_.seed, checked_run(run), kLabelNoiseDomain);
+  rng_ = CounterStream(ln_.seed, run_stream(run, "label noise"), kLabelNoiseDomain);
   signs_left_ = 0;
 }
 

@@ -11,10 +11,6 @@
 namespace irverify {
 
 namespace {
-std::uint32_t checked_run(std::uint64_t run) {
-  if (run >> 32) throw std::invalid_argument("SGD with weight decay: run index >= 2^32");
-  return static_cast<std::uint32_t>(run);
-}
 template <class S> S checked_decay(const WeightDecay<S>& wd) {
   if (!(wd.mu > 0) || !(wd.lambda >= 0)) throw std::invalid_argument("SGD with weight decay: need mu > 0 and lambda >= 0");
   const S d = S(1) - S(2) * wd.mu * wd.lambda;
@@ -25,7 +21,7 @@ template <class S> S checked_decay(const WeightDecay<S>& wd) {
 
 template <class S>
 WeightDecayStep<S>::WeightDecayStep(const Model<S>& m, const WeightDecay<S>& wd, std::uint64_t run)
-    : m_(m), wd_(wd), decay_(checked_decay(wd)), rng_(wd.seed, checked_run(run), kWeightDecayDomain),
+    : m_(m), wd_(wd), decay_(checked_decay(wd)), rng_(wd.seed, run_stream(run, "SGD with weight decay"), kWeightDecayDomain),
       sampler_(m.num_examples(), wd.batch, wd.sampling), batch_(wd.batch), g_(m.dim()) {}
 
 template <class S> void WeightDecayStep<S>::operator()(Vec<S>& theta) {

@@ -8,6 +8,8 @@
 
 #include <cmath>
 #include <cstdint>
+#include <stdexcept>
+#include <string>
 
 namespace irverify {
 
@@ -90,5 +92,11 @@ class CounterStream {
   std::uint32_t buf_[4] = {0, 0, 0, 0};
   int pos_ = 4;
 };
+
+// A Monte Carlo run index as its 32-bit stream number (std::invalid_argument, naming `who`, from 2^32 on).
+inline std::uint32_t run_stream(std::uint64_t run, const char* who) {
+  if (run >> 32) throw std::invalid_argument(std::string(who) + ": run index >= 2^32");
+  return static_cast<std::uint32_t>(run);
+}
 
 }  // namespace irverify
