@@ -6,7 +6,7 @@
 // and the paper's reading drops both the ceiling and the hypothesis:
 //   paper:    r_e(W_t) <= B log(2/e)/(2 mu lambda).
 // Measured per layer over a grid of (B, mu, lambda), seeds and checkpoints t (the last one at stationarity, the early
-// ones while |W_t| still decays from theta0). Control: the derived bound with n (B - 1) (one rank-one term per step
+// ones while |W_t| still moves from theta0). Control: the derived bound with n (B - 1) (one rank-one term per step
 // too few).
 #pragma once
 

@@ -32,6 +32,11 @@ struct RunRanks {
 struct Trend {
   double slope, se;  // per doubling of the parameter
 };
+// One axis: the trend in each layer (W1, W2) and their joint outcome for the stated direction.
+struct Axis {
+  Trend t[2];
+  const char* outcome;
+};
 // Least-squares slope of the means against x, its standard error from the means' (independent seeds per point).
 Trend trend(const std::vector<Point>& p, bool second) {
   double xb = 0;
@@ -100,11 +105,6 @@ template <class S> LadderCase rank_trend_case(const ProblemSpec& spec, const Ran
                {"axis", "direction", "slope W1", "± se", "slope W2", "± se", "outcome"},
                {}};
   nlohmann::json axes = nlohmann::json::object();
-  // One axis: its points, the trend in each layer (W1, W2) and their outcome for the direction sign (+1 rises).
-  struct Axis {
-    Trend t[2];
-    const char* outcome;
-  };
   const auto axis = [&](const std::string& name, const std::vector<std::tuple<int, std::string, std::string, double>>& pts, int sign) {
     std::vector<Point> ps;
     nlohmann::json ja = nlohmann::json::array();

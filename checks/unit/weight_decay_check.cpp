@@ -76,4 +76,8 @@ TEST(LowRank, TailNormAndEpsilonRank) {
   EXPECT_EQ(epsilon_rank<double>(s, 0.0), 4);
   EXPECT_EQ(epsilon_rank<double>(Vec<double>::Zero(3), 0.1), 0);
   EXPECT_EQ(numerical_rank<double>(s, 0.2), 3);
+  // A layer decayed to 1e-200: its squares underflow in double, its ranks do not change.
+  const Vec<double> tiny = s * 1e-200;
+  EXPECT_NEAR(tail_norm<double>(tiny, 2) / 1e-200, std::sqrt(1.25), 1e-14);
+  EXPECT_EQ(epsilon_rank<double>(tiny, 0.2), 3);
 }

@@ -8,11 +8,14 @@
 
 namespace irverify {
 
+// Summed as s_1 sqrt(sum (s_k/s_1)^2), smallest first: the squares of a decayed layer's singular values (1e-200 in
+// double) would underflow to 0.
 template <class S> S tail_norm(const Vec<S>& s, Eigen::Index r) {
   using std::sqrt;
+  if (r >= s.size() || !(s(0) > 0)) return S(0);
   S acc(0);
-  for (Eigen::Index k = s.size() - 1; k >= r; --k) acc += s(k) * s(k);  // smallest first
-  return sqrt(acc);
+  for (Eigen::Index k = s.size() - 1; k >= r; --k) acc += (s(k) / s(0)) * (s(k) / s(0));
+  return s(0) * sqrt(acc);
 }
 
 template <class S> int epsilon_rank(const Vec<S>& s, const S& e) {
