@@ -1,6 +1,6 @@
 // irverify: run claims, write JSON records, render the report.
 //   irverify list
-//   irverify run [CLAIM...] [--problem FILE]... [--precision double|quad|mp50] [--levels N] [--out DIR]
+//   irverify run [CLAIM...] [--problem FILE]... [--precision double|quad|mp50] [--levels N] [--threads N] [--out DIR]
 //   irverify report DIR [--out DIR] [--no-figures]
 //   irverify generate MODEL [--seed N] [--out FILE]
 //   irverify compare REFERENCE_DIR DIR [CLAIM...]   (fresh records against reference ones, checks/record/record_compare.hpp)
@@ -11,6 +11,7 @@
 #include "checks/record/record.hpp"
 #include "checks/record/record_compare.hpp"
 #include "reports/report.hpp"
+#include "solvers/parallel/threads.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem_io.hpp"
 #include "theory/scalar.hpp"
@@ -60,6 +61,7 @@ int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files,
     rec["verdict_rule"] = c->verdict_rule;
     rec["negative_control"] = c->negative_control;
     rec["wall_time_s"] = secs;
+    rec["threads"] = worker_threads();
     rec["provenance"] = provenance_json(argv);
     write_record(rec, out);
     const bool pass = rec["verdict"] == "pass";
@@ -149,6 +151,10 @@ int main(int argc, char** argv) {
                   "reaching it is stopped (exit 2)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  int threads = 0;
+  run->add_option("--threads", threads, "Worker threads for the Monte Carlo runs (default: every core; the records do "
+                                        "not depend on it)")
+      ->check(CLI::Range(1, 4096));
   double memory_gib = default_memory_budget() / double(1ULL << 30);
   run->add_option("--memory-budget", memory_gib, "Memory budget in GiB (default: min(8, half the physical memory))")
       ->capture_default_str()
@@ -190,6 +196,7 @@ int main(int argc, char** argv) {
     if (run->parsed()) {
       opt.progress = !quiet;
       opt.memory_budget = memory_gib * double(1ULL << 30);
+      set_worker_threads(threads);
       if (!precision.empty()) opt.precision = scalar_index(precision);
       return cmd_run(ids, files, opt, out, args);
     }

@@ -4,9 +4,9 @@
 #include "checks/ln/ln_setup.hpp"
 #include "checks/stab/stab_setup.hpp"
 #include "solvers/ln/stationary.hpp"
+#include "solvers/parallel/threads.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
 
-#include <thread>
 
 namespace irverify {
 
@@ -20,7 +20,7 @@ template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long r
   const StabilityOperators<S> ops(in);
   const StabilityInstance<double> ind = to_double_instance(in);
   const bool linear = st.model().kind() == "least-squares";
-  const int threads = std::max(1u, std::thread::hardware_concurrency());
+  const int threads = worker_threads();
   LadderCase c = st.start("stationary covariance of label-noise SGD");
   c.solver = fmt::format("exact: Cholesky of I - T ({}); Monte Carlo: {} runs per scheme and process (double, seed {}, "
                          "sigma = {})",

@@ -5,9 +5,9 @@
 #include "checks/stab/stab_setup.hpp"
 #include "solvers/ln/drift.hpp"
 #include "solvers/ln/stationary.hpp"
+#include "solvers/parallel/threads.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
 
-#include <thread>
 
 namespace irverify {
 
@@ -42,7 +42,7 @@ template <class S> LadderCase ln_drift_case(const ProblemSpec& spec, long runs) 
   const int N = in.N, P = m.dim();
   const S eps = irverify::eps<S>(), sigma0 = ln_sigma<S>(spec, kLn2Sigma);
   const double z_crit = bonferroni_z999(P);
-  const int threads = std::max(1u, std::thread::hardware_concurrency());
+  const int threads = worker_threads();
   const Mat<S> Pt = tangent_projector<S>(in, st.V);
   const Problem<double> pd = build_problem<double>(spec);
   const Vec<double> star = to_doubles(st.min.theta);

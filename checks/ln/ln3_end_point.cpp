@@ -6,10 +6,10 @@
 #include "checks/stab/stab_setup.hpp"
 #include "solvers/ln/manifold_flow.hpp"
 #include "solvers/lp/weighted_l1.hpp"
+#include "solvers/parallel/threads.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
 #include "theory/problem/generator.hpp"
 
-#include <thread>
 
 namespace irverify {
 
@@ -65,7 +65,7 @@ template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long ru
   const Model<double>& md = *pd.model;
   const Vec<double> start_d = to_doubles(start.theta);
   const auto project = manifold_projection(md, stab_residual_tolerance<double>(md));
-  const int threads = std::max(1u, std::thread::hardware_concurrency());
+  const int threads = worker_threads();
   // Label-noise GD (B = N without replacement, or one example): its drift is the paper's -lambda eta P grad R exactly in
   // eta (LN-2), so the distance to the flow of R has no eta term, only the O(lambda) floor of the finite noise: context.
   // The distances are O(eta) + O(lambda): their order in eta is fitted and reported (context); the verdict is whether

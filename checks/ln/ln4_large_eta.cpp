@@ -6,9 +6,9 @@
 #include "checks/stab/stab_setup.hpp"
 #include "solvers/ln/manifold_flow.hpp"
 #include "solvers/lp/weighted_l1.hpp"
+#include "solvers/parallel/threads.hpp"
 #include "theory/problem/generator.hpp"
 
-#include <thread>
 
 namespace irverify {
 
@@ -54,7 +54,7 @@ template <class S> LadderCase ln_large_eta_case(const ProblemSpec& spec, long ru
   const double eta_d = to_double(eta);
   LabelNoiseMcOptions mo;
   mo.runs = runs;
-  mo.threads = std::max(1u, std::thread::hardware_concurrency());
+  mo.threads = worker_threads();
   const auto dist = [](const LabelNoisePath<double>& path, const Vec<double>& target, double& se) {
     const Vec<double> d = path.mean[0] - target;
     se = d.cwiseProduct(path.se[0]).norm() / d.norm();

@@ -4,11 +4,11 @@
 #include "checks/rank/rank_setup.hpp"
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/parallel/block_map.hpp"
+#include "solvers/parallel/threads.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
 namespace irverify {
 
@@ -52,7 +52,7 @@ template <class S> LadderCase rank_bound_case_in(const ProblemSpec& spec, const 
   if (!mu_text.empty()) grid.mus = {mu_text.c_str()};
   if (!lam_text.empty()) grid.lambdas = {lam_text.c_str()};
   const long T = grid.checkpoints.back();
-  const int threads = std::max(1u, std::thread::hardware_concurrency());
+  const int threads = worker_threads();
   const int dims[2] = {std::min(m.hidden(), m.features()), std::min(m.outputs(), m.hidden())};
   const S e = eps<S>();
   LadderCase c = new_case<S>(spec, m, "rank bound over a grid");

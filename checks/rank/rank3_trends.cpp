@@ -3,11 +3,11 @@
 #include "checks/framework/ladder_setup.hpp"
 #include "checks/rank/rank_setup.hpp"
 #include "solvers/parallel/block_map.hpp"
+#include "solvers/parallel/threads.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
 namespace irverify {
 
@@ -71,7 +71,7 @@ template <class S> LadderCase rank_trend_case(const ProblemSpec& spec, const Ran
   if (spec.batch > 0) plan.B = spec.batch;
   const std::string mu_base = rank_text(spec.h0, plan.mu), lam_base = rank_text(spec.weight_decay, plan.lambda);
   if (!(parse_scalar<S>(lam_base) > 0)) throw ProblemError(spec.origin + ": RANK-3 needs weight_decay > 0 (lambda = 0 is its control)");
-  const int threads = std::max(1u, std::thread::hardware_concurrency());
+  const int threads = worker_threads();
   const S eps_rank(plan.epsilon);
   // The training budget, the same at every point (as the paper's experiments train for a fixed number of epochs).
   const long T = static_cast<long>(std::ceil(plan.relax / to_double(S(2 * parse_scalar<S>(mu_base) * parse_scalar<S>(lam_base)))));

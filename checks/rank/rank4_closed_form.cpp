@@ -3,11 +3,11 @@
 #include "checks/framework/ladder_setup.hpp"
 #include "checks/rank/rank_setup.hpp"
 #include "solvers/parallel/block_map.hpp"
+#include "solvers/parallel/threads.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
 namespace irverify {
 
@@ -157,7 +157,7 @@ template <class S> LadderCase rank_closed_form_case(const ProblemSpec& spec, lon
   const MatrixNet<double>& md = matrix_net(*pd.model);
   const double mu_d = to_double(mu), lam_d = to_double(lambda);
   const long T = std::max(steps, 1L);
-  const int threads = std::max(1u, std::thread::hardware_concurrency());
+  const int threads = worker_threads();
   CaseTable tg{fmt::format("SGD with weight decay (double, mu = {}, lambda = {}, {} steps = GD's, {} runs, seed {}): "
                            "epsilon-rank of W2 W1 at the end (epsilon = {:g}), against the closed form's rank {}",
                            mu_d, lam_d, T, runs, kRank4Seed, kRank4Epsilon, r_star),

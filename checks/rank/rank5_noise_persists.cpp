@@ -5,11 +5,11 @@
 #include "checks/rank/rank_setup.hpp"
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/parallel/block_map.hpp"
+#include "solvers/parallel/threads.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
 namespace irverify {
 
@@ -60,7 +60,7 @@ template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs
   c.solver = fmt::format("SGD with weight decay in {}: mu = {}, lambda = {}, {} runs per scheme (seed {}), {} steps to "
                          "stationarity (16 / (2 mu lambda)) then a window of {} steps in two halves",
                          scalar_name<S>(), rank_text(spec.h0, "0.0625"), rank_text(spec.weight_decay, "0.25"), runs, kRank5Seed, relax, window);
-  const int threads = std::max(1u, std::thread::hardware_concurrency());
+  const int threads = worker_threads();
   const S floor_rel = S(64) * e;  // a step below 64 eps max(1, |theta|) is rounding
   CaseTable tt{"Mean step |theta_(t+1) - theta_t| over the window's first and second half (mean over runs ± se); rounding "
                "floor 64 eps max(1, |theta|)",

@@ -1,6 +1,8 @@
 // RANK-5 (CLAIMS.md): with weight decay SGD keeps moving and GD converges; lambda = 0 at an interpolating start stays put.
 #include "checks/rank/rank5_noise_persists.hpp"
 
+#include "checks/framework/claim.hpp"
+#include "solvers/parallel/threads.hpp"
 #include "theory/problem/problem_io.hpp"
 
 #include <gtest/gtest.h>
@@ -26,4 +28,19 @@ TEST(Rank5NoisePersists, UserFileIsTheGeneratorsOutput) {
   EXPECT_TRUE(f.data == g.data && f.theta0 == g.theta0 && f.h0 == g.h0 && f.weight_decay == g.weight_decay &&
               f.hidden == g.hidden && f.outputs == g.outputs)
       << g.to_json().dump();
+}
+
+// The whole record (volatile timings aside) is the same with 1 and 3 worker threads (irverify run --threads).
+TEST(Rank5NoisePersists, RecordIsTheSameForAnyThreadCount) {
+  const auto record = [](int threads) {
+    set_worker_threads(threads);
+    RunOptions opt;
+    opt.progress = false;
+    nlohmann::json r = run_claim("RANK-5", opt);
+    for (auto& c : r["cases"]) c.erase("seconds");
+    return r.dump();
+  };
+  const std::string one = record(1), three = record(3);
+  set_worker_threads(0);
+  EXPECT_EQ(one, three);
 }

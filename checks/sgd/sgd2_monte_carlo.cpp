@@ -3,12 +3,12 @@
 #include "checks/framework/run_cases.hpp"
 #include "checks/sgd/sgd_setup.hpp"
 #include "solvers/flow/taylor_flow.hpp"
+#include "solvers/parallel/threads.hpp"
 #include "solvers/sgd/monte_carlo.hpp"
 #include "theory/losses/igr_modified_loss.hpp"
 #include "theory/losses/sgd_modified_loss.hpp"
 
 #include <cmath>
-#include <thread>
 
 namespace irverify {
 
@@ -100,7 +100,7 @@ IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 namespace sgd2 {  // the claim's run and registration
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  const int threads = std::max(1u, std::thread::hardware_concurrency());
+  const int threads = worker_threads();
   std::vector<ProblemSpec> defaults = sgd_builtin_problems();
   defaults.pop_back();  // the m = 8 variant adds nothing here but time
   nlohmann::json rec = run_cases(claim, opt, {sgd_not_applicable, defaults},

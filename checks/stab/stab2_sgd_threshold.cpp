@@ -2,12 +2,12 @@
 
 #include "checks/framework/run_cases.hpp"
 #include "checks/stab/stab_setup.hpp"
+#include "solvers/parallel/threads.hpp"
 #include "solvers/stability/linear_growth.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
 
 #include <cmath>
 #include <optional>
-#include <thread>
 
 namespace irverify {
 
@@ -131,7 +131,7 @@ template <class S> LadderCase stab_sgd_threshold_case(const ProblemSpec& spec, l
                {}};
   bool c_ok = true, routes_ok = true, mc_ok = true;
   double worst_rel = 0, worst_bis = 0, worst_z = 0;
-  int threads = std::max(1u, std::thread::hardware_concurrency());
+  int threads = worker_threads();
   for (const BatchScheme& bs : stab_batch_schemes(in.N)) {
     const std::string B = std::to_string(bs.B), samp = sampling_name(bs.sampling);
     const BatchCoefficients<S> coef = batch_coefficients<S>(in.N, bs.B, bs.sampling);

@@ -3,6 +3,7 @@
 #include "checks/framework/run_cases.hpp"
 #include "checks/stab/stab_setup.hpp"
 #include "solvers/iterate/iterate.hpp"
+#include "solvers/parallel/threads.hpp"
 #include "solvers/stability/linear_growth.hpp"
 #include "solvers/stability/lyapunov.hpp"
 #include "solvers/stability/return_fraction.hpp"
@@ -10,7 +11,6 @@
 #include "theory/random/counter_stream.hpp"
 
 #include <cmath>
-#include <thread>
 
 namespace irverify {
 
@@ -85,7 +85,7 @@ LadderCase stab_selection_case(const ProblemSpec& spec, int starts, int levels) 
   lyo.runs = kStabLyapunovRuns;
   lyo.burn_in = kStabLyapunovBurnIn;
   lyo.window = kStabLyapunovWindow;
-  lyo.threads = std::max(1u, std::thread::hardware_concurrency());
+  lyo.threads = worker_threads();
   CaseTable tu{fmt::format("SGD end points that are NOT mean-square stable (eta > eta*): the exact log rho(T(eta)) > 0, and the "
                            "top Lyapunov exponent of the linearized SGD (solvers/stability/lyapunov.hpp: {} runs, burn-in {}, "
                            "window {}, seed {}); an exhibit needs Lambda < 0 at 99.9%",

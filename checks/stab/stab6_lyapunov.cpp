@@ -2,13 +2,13 @@
 
 #include "checks/framework/run_cases.hpp"
 #include "checks/stab/stab_setup.hpp"
+#include "solvers/parallel/threads.hpp"
 #include "solvers/stability/lyapunov.hpp"
 #include "solvers/stability/return_fraction.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
 
 #include <cmath>
 #include <map>
-#include <thread>
 
 namespace irverify {
 
@@ -61,7 +61,7 @@ template <class S> std::vector<LadderCase> stab_lyapunov_cases(const ProblemSpec
   const Problem<double> prd = build_problem<double>(spec);
   Vec<double> theta_star(st.min.theta.size());
   for (int j = 0; j < theta_star.size(); ++j) theta_star(j) = to_double(st.min.theta(j));
-  const int threads = std::max(1u, std::thread::hardware_concurrency());
+  const int threads = worker_threads();
   std::vector<LadderCase> out;
   std::vector<std::pair<int, BatchSampling>> schemes = {{1, BatchSampling::WithReplacement}};
   if (in.N > 2) schemes.insert(schemes.end(), {{2, BatchSampling::WithReplacement}, {2, BatchSampling::WithoutReplacement}});
