@@ -23,7 +23,9 @@ TEST(WeightDecaySgd, RunsAreBitIdenticalForAnyThreadCount) {
   ASSERT_EQ(a.size(), 24u);
   for (std::size_t i = 0; i < a.size(); ++i) {
     EXPECT_TRUE(a[i] == b[i] && a[i] == c[i]) << "run " << i;
-    if (i > 0) EXPECT_FALSE(a[i] == a[i - 1]);  // distinct streams
+    if (i > 0) {
+      EXPECT_FALSE(a[i] == a[i - 1]);  // distinct streams
+    }
   }
 }
 
