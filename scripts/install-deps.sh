@@ -3,7 +3,8 @@
 # --fuzz: also clang and libFuzzer, for scripts/fuzz.sh.
 set -euo pipefail
 packages=(g++ cmake ninja-build git libboost-dev libeigen3-dev libmpfr-dev libgmp-dev libgtest-dev libbenchmark-dev
-          libcli11-dev nlohmann-json3-dev libfmt-dev librandom123-dev gnuplot-nox libglpk-dev)
+          libcli11-dev nlohmann-json3-dev libfmt-dev librandom123-dev gnuplot-nox libglpk-dev
+          libopenmpi-dev openmpi-bin)
 if [ "${1:-}" = "--fuzz" ]; then packages+=(clang libclang-rt-14-dev); fi
 missing=()
 for p in "${packages[@]}"; do

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds, runs the full verification (every claim, and the slow
-# checks), and writes the records and REPORT.md with figures to OUT (default irverify-results/).
+# checks), and writes the records and REPORT.md with figures to OUT (default irverify-results/), and SGD-2's
+# plain-average study (8 levels, about 20 s on 2 cores) to OUT/SGD-2-plain-study.json.
 # Usage: bash scripts/main.sh [OUT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,5 +13,6 @@ ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
 status=0
 "$build/irverify" run --out "$out" || status=$?
 "$build/irverify" report "$out"
+"$build/irverify" study sgd2-plain --out "$out/SGD-2-plain-study.json" || status=$?
 if [ "$status" -ne 0 ]; then echo "main: some claims FAILED (see $out/REPORT.md)"; fi
 exit "$status"

@@ -1,15 +1,22 @@
 // irverify: run claims, write JSON records, render the report.
 //   irverify list
-//   irverify run [CLAIM...] [--problem FILE]... [--precision double|quad|mp50] [--levels N] [--threads N] [--out DIR]
+//   irverify run [CLAIM...] [--problem FILE]... [--precision double|quad|mp50] [--levels N] [--threads N] [--seed S]
+//                [--samples K] [--out DIR]
 //   irverify report DIR [--out DIR] [--no-figures]
 //   irverify generate MODEL [--seed N] [--out FILE]
-//   irverify compare REFERENCE_DIR DIR [CLAIM...]   (fresh records against reference ones, checks/record/record_compare.hpp)
+//   irverify compare REFERENCE_DIR DIR [CLAIM...] [--exact]   (fresh records against reference ones, checks/record/record_compare.hpp)
+//   mpirun -n R irverify run ...                      (built with MPI: Monte Carlo blocks split over R ranks, same records)
+//   irverify study sgd2-plain [--problem FILE] [--levels N] [--resolve Z] [--pilot K] [--seed S] [--threads N] [--out FILE]
 // Exit status: 0 every statement has its expected outcome (holds or refuted); 1 some claim does not; 2 bad input or
 // usage.
 #include "checks/framework/budget.hpp"
 #include "checks/framework/claim.hpp"
+#include "checks/framework/mc_settings.hpp"
 #include "checks/record/record.hpp"
+#include "checks/cli/mpi_group.hpp"
 #include "checks/record/record_compare.hpp"
+#include "checks/sgd/sgd2_plain_study.hpp"
+#include "theory/io/atomic_write.hpp"
 #include "reports/report.hpp"
 #include "solvers/parallel/threads.hpp"
 #include "theory/problem/generator.hpp"
@@ -34,7 +41,7 @@ int cmd_list() {
 }
 
 int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files, RunOptions opt, const std::string& out,
-            const std::vector<std::string>& argv) {
+            const std::vector<std::string>& argv, const MpiSession& mpi) {
   if (ids.empty())
     for (const auto& c : claims()) ids.push_back(c.id);
   std::vector<const Claim*> todo;
@@ -49,6 +56,10 @@ int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files,
   for (const auto& f : files) opt.problems.push_back(read_problem_file(f));
   bool all = true;
   for (const Claim* c : todo) {
+    if (opt.progress && mc_seed_set() && c->seed == 0)
+      std::cerr << fmt::format("irverify: {} draws no random numbers: --seed does not apply\n", c->id);
+    if (opt.progress && mc_samples_set() && c->samples == 0)
+      std::cerr << fmt::format("irverify: {} has no Monte Carlo size: --samples does not apply\n", c->id);
     const auto t0 = std::chrono::steady_clock::now();
     nlohmann::json rec = run_claim(c->id, opt);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -62,8 +73,13 @@ int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files,
     rec["negative_control"] = c->negative_control;
     rec["wall_time_s"] = secs;
     rec["threads"] = worker_threads();
+    rec["processes"] = mpi.size;
+    if (c->seed != 0) {  // what reproduces the run, with the code: the seed and the Monte Carlo size
+      rec["monte_carlo"] = {{"seed", mc_seed(c->seed)}};
+      if (c->samples > 0) rec["monte_carlo"].update({{"samples", mc_samples(c->samples)}, {"samples_are", c->samples_are}});
+    }
     rec["provenance"] = provenance_json(argv);
-    write_record(rec, out);
+    if (mpi.rank == 0) write_record(rec, out);  // every rank has the whole record
     const bool pass = rec["verdict"] == "pass";
     all = all && pass;
     std::cout << fmt::format("{:<8} {}  ({} case(s), {}, {:.1f} s) -> {}/{}.json\n", c->id, pass ? "PASS" : "FAIL",
@@ -93,7 +109,7 @@ int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files,
 }
 
 // Compares the records of `ids` (default: every record in ref_dir) in dir with those in ref_dir.
-int cmd_compare(const std::string& ref_dir, const std::string& dir, const std::vector<std::string>& ids) {
+int cmd_compare(const std::string& ref_dir, const std::string& dir, const std::vector<std::string>& ids, bool exact) {
   auto by_claim = [](const std::string& d) {
     std::map<std::string, nlohmann::json> m;
     for (auto& r : read_records(d)) {
@@ -113,7 +129,7 @@ int cmd_compare(const std::string& ref_dir, const std::string& dir, const std::v
       all = false;
       continue;
     }
-    const RecordComparison c = compare_records(ref.at(id), fresh.at(id));
+    const RecordComparison c = compare_records(ref.at(id), fresh.at(id), exact);
     std::cout << fmt::format("{:<8} {}  ({} exact, {} numeric within 64 eps, {} statistical within {} sigma, {} volatile "
                              "skipped)\n",
                              id, c.same() ? "SAME" : "DIFFERENT", c.exact, c.numeric, c.statistical, kZ999, c.skipped);
@@ -124,9 +140,38 @@ int cmd_compare(const std::string& ref_dir, const std::string& dir, const std::v
   return all ? 0 : 1;
 }
 
+// The plain-average study: its record to `out`, a markdown table to stdout; 0 when order 3 is resolved.
+int cmd_study(const std::string& file, const PlainStudyOptions& o, const std::string& out, const MpiSession& mpi) {
+  const ProblemSpec spec = file.empty() ? generate_problem("least-squares", 1) : read_problem_file(file);
+  const nlohmann::json r = sgd2_plain_study(spec, o);
+  if (mpi.rank == 0) write_atomically(out, r.dump(2) + "\n");
+  std::cout << fmt::format("SGD-2 plain-average study on {} ({} process(es) x {} thread(s), {}, seed {}): {} epochs in "
+                           "{:.1f} s\n\n",
+                           spec.name, mpi.size, r["threads"].get<int>(), r["isa"].get<std::string>(), o.seed,
+                           r["total_epochs"].get<long>(), r["total_seconds"].get<double>());
+  std::cout << "| eps | D = \\|E - phi~\\| | epochs | \\|mean - phi~\\| | sigma | \\|mean - E\\| / sigma | double floor | s |\n"
+               "|---|---|---|---|---|---|---|---|\n";
+  for (const auto& l : r["levels"])
+    std::cout << fmt::format("| {:.4g} | {:.4e} | {} | {:.4e} | {:.2e} | {:.2f} | {:.1e} | {:.1f} |\n", l["eps"].get<double>(),
+                             l["distance_exact_to_flow"].get<double>(), l["epochs"].get<long>(),
+                             l["error_to_flow"].get<double>(), l["sigma"].get<double>(),
+                             l["error_to_exact_in_sigma"].get<double>(), l["double_floor"].get<double>(),
+                             l["seconds"].get<double>());
+  const auto& f = r["fit"];
+  std::cout << fmt::format("\nfitted order {:.3f} +- {:.3f} (95%) over {} resolved levels: order 3 {} -> {}\n",
+                           f["slope"].get<double>(), f["half_width_95"].get<double>(), f["resolved_levels"].get<int>(),
+                           r["order_3_resolved"].get<bool>() ? "resolved" : "NOT resolved", out);
+  return r["order_3_resolved"].get<bool>() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  const MpiSession mpi(argc, argv);  // mpirun -n R: the Monte Carlo blocks split over R ranks; rank 0 writes and prints
+  if (mpi.rank > 0) {
+    std::cout.rdbuf(nullptr);
+    std::cerr.rdbuf(nullptr);
+  }
   CLI::App app{"irverify: numerical verification of implicit-regularization claims for GD and SGD"};
   app.require_subcommand(1);
   std::vector<std::string> args(argv, argv + argc);
@@ -155,6 +200,13 @@ int main(int argc, char** argv) {
   run->add_option("--threads", threads, "Worker threads for the Monte Carlo runs (default: every core; the records do "
                                         "not depend on it)")
       ->check(CLI::Range(1, 4096));
+  std::uint64_t run_seed = 0;
+  long run_samples = 0;
+  run->add_option("--seed", run_seed, "Seed of every random draw (default: each claim's own, written to the record)")
+      ->check(CLI::PositiveNumber);
+  run->add_option("--samples", run_samples, "Monte Carlo size of each claim with one, in the claim's unit (epochs, "
+                                            "runs, starts; default: the claim's own, written to the record)")
+      ->check(CLI::Range(64L, 1L << 40));
   double memory_gib = default_memory_budget() / double(1ULL << 30);
   run->add_option("--memory-budget", memory_gib, "Memory budget in GiB (default: min(8, half the physical memory))")
       ->capture_default_str()
@@ -185,6 +237,25 @@ int main(int argc, char** argv) {
   cmp->add_option("reference", cmp_ref, "Directory of reference records")->required()->check(CLI::ExistingDirectory);
   cmp->add_option("records", cmp_dir, "Directory of fresh records")->required()->check(CLI::ExistingDirectory);
   cmp->add_option("claims", cmp_ids, "Claim ids (default: every reference record)");
+  bool cmp_exact = false;
+  cmp->add_flag("--exact", cmp_exact, "Every value but timings and thread counts equal, to the last bit (no tolerances)");
+
+  auto* study = app.add_subcommand("study", "Longer studies outside the claim runs (sgd2-plain: plain averages that "
+                                            "resolve SGD-2's O(eps^3) at every level)");
+  std::string study_name, study_file, study_out = "irverify-results/SGD-2-plain-study.json";
+  PlainStudyOptions so;
+  int study_threads = 0;
+  study->add_option("study", study_name, "Study name")->required()->check(CLI::IsMember({"sgd2-plain"}));
+  study->add_option("-p,--problem", study_file, "Least-squares problem file (default: SGD-2's least-squares-n8-p4-s1)")
+      ->check(CLI::ExistingFile);
+  study->add_option("--levels", so.levels, "Ladder levels, all of which must resolve order 3")->capture_default_str()->check(CLI::Range(3, 12));
+  study->add_option("--resolve", so.resolve, "Planned standard error = distance / resolve")->capture_default_str()->check(CLI::Range(1.0, 1e3));
+  study->add_option("--pilot", so.pilot, "Epochs per level for the variance estimate")->capture_default_str()->check(CLI::Range(64L, 1L << 30));
+  study->add_option("--seed", so.seed, "Philox seed of the epoch orders")->capture_default_str()->check(CLI::PositiveNumber);
+  study->add_option("--threads", study_threads, "Worker threads (default: every core)")->check(CLI::Range(1, 4096));
+  study->add_option("-o,--out", study_out, "The study's JSON record")->capture_default_str();
+  bool study_quiet = false;
+  study->add_flag("-q,--quiet", study_quiet, "No progress lines on stderr");
 
   try {
     app.parse(argc, argv);
@@ -197,15 +268,22 @@ int main(int argc, char** argv) {
       opt.progress = !quiet;
       opt.memory_budget = memory_gib * double(1ULL << 30);
       set_worker_threads(threads);
+      set_mc_overrides(run_seed, run_samples);
       if (!precision.empty()) opt.precision = scalar_index(precision);
-      return cmd_run(ids, files, opt, out, args);
+      return cmd_run(ids, files, opt, out, args, mpi);
     }
     if (rep->parsed()) {
       const std::string path = write_report({rec_dir, rep_out, !no_fig});
       std::cout << "report: " << path << "\n";
       return 0;
     }
-    if (cmp->parsed()) return cmd_compare(cmp_ref, cmp_dir, cmp_ids);
+    if (cmp->parsed()) return cmd_compare(cmp_ref, cmp_dir, cmp_ids, cmp_exact);
+    if (study->parsed()) {
+      set_worker_threads(study_threads);
+      so.levels_needed = so.levels;
+      so.progress = !study_quiet && mpi.rank == 0;
+      return cmd_study(study_file, so, study_out, mpi);
+    }
     if (gen->parsed()) {
       const ProblemSpec s = generate_problem(gen_model, seed, gopt);
       if (gen_out.empty()) std::cout << s.to_json().dump(2) << "\n";

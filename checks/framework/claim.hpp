@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -34,6 +35,11 @@ struct Claim {
   std::string negative_control;
   std::string default_precision;                                        // a name of scalar_names()
   std::function<nlohmann::json(const Claim&, const RunOptions&)> run;  // the record body (without header, provenance)
+  // Random work (checks/framework/mc_settings.hpp; seed 0: none): the default seed, the default Monte Carlo size
+  // (0: no single size) and its unit.
+  std::uint64_t seed = 0;
+  long samples = 0;
+  std::string samples_are = "";
 };
 
 // Registers a claim during static initialization; one per claim file.
@@ -50,7 +56,8 @@ nlohmann::json run_claim(const std::string& id, const RunOptions& opt);
 
 // Progress line on stderr: "[elapsed s] claim: message".
 void progress(const RunOptions& opt, const std::string& claim, const std::string& message);
-// A progress line from inside a case (a ladder level): shown for the claim now running, at most every 10 s.
+// A progress line from inside a case (a ladder level): shown for the claim now running, at most every 5 s; Monte Carlo reductions
+// report through it too (samples done, rate, time left in the reduction).
 void heartbeat(const std::string& message);
 
 }  // namespace irverify

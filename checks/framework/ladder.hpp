@@ -82,7 +82,7 @@ struct LadderCase {
   void add_series(const std::string& name, const std::string& role, double order) {
     series.push_back({name, role, order, {}, {}, {}, {}, false});
   }
-  // Starts ladder level h.size() (a progress line every 10 s at most, checks/framework/claim.hpp heartbeat).
+  // Starts ladder level h.size() (a progress line every 5 s at most, checks/framework/claim.hpp heartbeat).
   template <class S> void add_h(const S& h_k) {
     h.push_back(to_double(h_k));
     h_text.push_back(to_string_full(h_k));

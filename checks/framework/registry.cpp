@@ -1,6 +1,7 @@
 #include "checks/framework/claim.hpp"
 
 #include "solvers/iterate/deadline.hpp"
+#include "solvers/parallel/progress.hpp"
 #include "theory/scalar.hpp"
 
 #include <fmt/format.h>
@@ -75,9 +76,19 @@ nlohmann::json run_claim(const std::string& id, const RunOptions& opt) {
   if (!c) throw std::invalid_argument("unknown claim '" + id + "'");
   const ScopedDeadline deadline(opt.time_budget, fmt::format("{}'s time budget of {:g} s; raise it with --budget SECONDS",
                                                              id, opt.time_budget));
-  struct Running {  // heartbeat() speaks for this claim until it returns or throws
-    Running(const std::string& id, bool on) { current_run() = {id, on, Clock::now()}; }
-    ~Running() { current_run().progress = false; }
+  struct Running {  // heartbeat() speaks for this claim until it returns or throws, Monte Carlo progress through it
+    Running(const std::string& id, bool on) {
+      current_run() = {id, on, Clock::now()};
+      set_progress_sink([](long done, long total, double secs) {
+        const double rate = done / std::max(secs, 1e-9);
+        heartbeat(fmt::format("Monte Carlo {:.0f}% of {} samples, {:.3g} samples/s, about {:.0f} s left in this run",
+                              100.0 * done / total, total, rate, (total - done) / rate));
+      });
+    }
+    ~Running() {
+      current_run().progress = false;
+      set_progress_sink({});
+    }
   } running(c->id, opt.progress);
   return c->run(*c, opt);
 }
@@ -90,7 +101,7 @@ void progress(const RunOptions& opt, const std::string& claim, const std::string
 
 void heartbeat(const std::string& message) {
   CurrentRun& r = current_run();
-  if (!r.progress || Clock::now() - r.last_line < std::chrono::seconds(10)) return;
+  if (!r.progress || Clock::now() - r.last_line < std::chrono::seconds(5)) return;
   const double left = seconds_left();
   std::cerr << fmt::format("[{:7.1f} s] {}: {} ({:.0f} s of the time budget left)", since_start(), r.claim, message, left)
             << std::endl;

@@ -1,5 +1,6 @@
 #include "checks/ln/ln1_stationary_fluctuation.hpp"
 
+#include "checks/framework/mc_settings.hpp"
 #include "checks/framework/run_cases.hpp"
 #include "checks/ln/ln_setup.hpp"
 #include "checks/stab/stab_setup.hpp"
@@ -24,7 +25,7 @@ template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long r
   LadderCase c = st.start("stationary covariance of label-noise SGD");
   c.solver = fmt::format("exact: Cholesky of I - T ({}); Monte Carlo: {} runs per scheme and process (double, seed {}, "
                          "sigma = {})",
-                         scalar_name<S>(), runs, kLn1Seed, to_string_full(sigma));
+                         scalar_name<S>(), runs, mc_seed(kLn1Seed), to_string_full(sigma));
 
   std::vector<std::string> gap_head = {"scheme", "eta*", "eta* lambda_max / 2"};
   for (double x : kLn1EtaFractions) gap_head.push_back(fmt::format("x = {}", x));
@@ -106,7 +107,7 @@ template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long r
     const Mat<double> Mt = covariance_after<double>(ind, b.B, b.sampling, eta, sigma_d, t > 0 ? t : kLn1MaxSteps);
     const double transient_gap = (Mt - Sd).norm() / Sd.norm();
     const Mat<double> paper = to_doubles(paper_covariance<S>(in, b.B, S(es * S(kLn1McFraction)), sigma));
-    const LabelNoise<double> ln{eta, sigma_d, b.B, b.sampling, kLn1Seed};
+    const LabelNoise<double> ln{eta, sigma_d, b.B, b.sampling, mc_seed(kLn1Seed)};
     LabelNoiseMcOptions mo;
     mo.runs = runs;
     mo.steps = t > 0 ? t : kLn1MaxSteps;
@@ -120,7 +121,7 @@ template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long r
       const Vec<double> star = to_doubles(st.min.theta);
       const Mat<double> proj = to_doubles(range_basis<S>(in, st.V).transpose());
       mcs.emplace_back(fmt::format("nonlinear, sigma = {}", sigma_d),
-                       label_noise_moments<double>(*pd.model, LabelNoise<double>{eta, sigma_d, b.B, b.sampling, kLn1Seed + 1}, star,
+                       label_noise_moments<double>(*pd.model, LabelNoise<double>{eta, sigma_d, b.B, b.sampling, mc_seed(kLn1Seed) + 1}, star,
                                                    star, mo, proj));
     }
     bool half_refuted = true, half_resolved = true, paper_refuted = true, paper_resolved = true;
@@ -163,7 +164,7 @@ template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long r
   c.extra["worst_mc_z"] = worst_z;
   c.extra["z_critical"] = z_crit;
   c.extra["worst_gd_gap"] = worst_gd;
-  c.extra["mc_seed"] = kLn1Seed;
+  c.extra["mc_seed"] = mc_seed(kLn1Seed);
   c.extra["mc_runs"] = runs;
   c.extra["sigma"] = to_string_full(sigma);
   return st.finish(std::move(c));
@@ -210,7 +211,10 @@ const ClaimRegistration kRegistration({
     "The noise sigma^2/(2B) (S/2), and the paper's eigenbasis form for every minibatch scheme: the same Monte Carlo "
     "runs must reject each (some entry beyond the bound), and a control they cannot resolve fails.",
     "mp50",
-    run});
+    run,
+    kLn1Seed,
+    kLn1Runs,
+    "runs per scheme and process"});
 
 }  // namespace ln1
 

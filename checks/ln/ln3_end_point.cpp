@@ -1,6 +1,7 @@
 #include "checks/ln/ln3_end_point.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
+#include "checks/framework/mc_settings.hpp"
 #include "checks/framework/run_cases.hpp"
 #include "checks/ln/ln_setup.hpp"
 #include "checks/stab/stab_setup.hpp"
@@ -59,7 +60,7 @@ template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long ru
   LadderCase c = new_case<S>(spec, m, "path vs flow of R");
   c.solver = fmt::format("flow: RK4, {} steps to tau = {} with projection; Monte Carlo: {} runs per eta (double, seeds {} + "
                          "level), {}, lambda = {}",
-                         kLn3FlowSteps, kLn3Tau, runs, kLn3Seed, scheme_name(scheme, m.num_examples()), kLn3Lambda);
+                         kLn3FlowSteps, kLn3Tau, runs, mc_seed(kLn3Seed), scheme_name(scheme, m.num_examples()), kLn3Lambda);
   // Monte Carlo in double.
   const Problem<double> pd = build_problem<double>(spec);
   const Model<double>& md = *pd.model;
@@ -94,7 +95,7 @@ template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long ru
     mo.threads = threads;
     heartbeat(fmt::format("eta = {:.4g}: {} runs x {} steps", to_double(eta), runs, steps.back()));
     const LabelNoisePath<double> path =
-        label_noise_path<double>(md, {to_double(eta), sigma, scheme.B, scheme.sampling, kLn3Seed + k}, start_d, steps, mo, project);
+        label_noise_path<double>(md, {to_double(eta), sigma, scheme.B, scheme.sampling, mc_seed(kLn3Seed) + k}, start_d, steps, mo, project);
     auto distance = [&](const std::vector<Vec<S>>& f, double& se) {
       double worst = 0;
       se = 0;
@@ -142,7 +143,7 @@ template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long ru
   // Control: without label noise the iterate stays at its zero-loss start, while the flow moves.
   {
     Vec<double> x = start_d;
-    LabelNoiseStep<double> step(md, {to_double(eta0), 0.0, scheme.B, scheme.sampling, kLn3Seed}, 0);
+    LabelNoiseStep<double> step(md, {to_double(eta0), 0.0, scheme.B, scheme.sampling, mc_seed(kLn3Seed)}, 0);
     for (long i = 0; i < control_steps; ++i) step(x);
     const double moved = (x - start_d).norm(), flow_moved = to_double(S((flow0.back() - start.theta).norm()));
     // GD from a point within |r| of the manifold moves about its distance to it, V'(VV')^-1 r, plus rounding.
@@ -199,7 +200,7 @@ namespace ln3 {
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, ln3_problems(), EigenSize::Parameters}, [&](auto tag, const ProblemSpec& s) {
-    return ln_end_point_case<typename decltype(tag)::type>(s, kLn3Runs, levels_or(opt, kLn3Levels));
+    return ln_end_point_case<typename decltype(tag)::type>(s, mc_samples(kLn3Runs), levels_or(opt, kLn3Levels));
   });
   std::vector<std::string> orders;
   double end = 0, floor = 0;
@@ -235,7 +236,10 @@ const ClaimRegistration kRegistration({
     "shrinks as eta -> 0 at fixed lambda\" is refuted: it sits at an O(lambda) floor (rate over the last two halvings "
     "below 1/2 at 99.9%).",
     "double",
-    run});
+    run,
+    kLn3Seed,
+    kLn3Runs,
+    "runs per eta"});
 
 }  // namespace ln3
 

@@ -6,6 +6,8 @@
 // x_ik^2; GLPK's simplex, its vertex refined in the working precision). Control: sigma = 0 stays where it starts.
 #pragma once
 
+#include "checks/framework/mc_settings.hpp"
+
 #include "checks/framework/ladder.hpp"
 #include "theory/problem/problem_spec.hpp"
 
@@ -27,6 +29,6 @@ inline constexpr int kLn3FlowSteps = 400;          // RK4 steps over tau_end (an
 // started at the unbalanced (imbalance 3/2) minimum-norm interpolator.
 std::vector<ProblemSpec> ln3_problems();
 
-template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long runs = kLn3Runs, int levels = kLn3Levels);
+template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long runs = mc_samples(kLn3Runs), int levels = kLn3Levels);
 
 }  // namespace irverify

@@ -1,6 +1,7 @@
 #include "checks/ln/ln4_large_eta.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
+#include "checks/framework/mc_settings.hpp"
 #include "checks/framework/run_cases.hpp"
 #include "checks/ln/ln_setup.hpp"
 #include "checks/stab/stab_setup.hpp"
@@ -66,7 +67,7 @@ template <class S> LadderCase ln_large_eta_case(const ProblemSpec& spec, long ru
   CaseTable tm{fmt::format("Label-noise GD (B = N = {}), eta = {:.6g}, from tr H/4's minimizer for 1.25 times the flow time of "
                            "R's ({:.4g}): mean projected end point over {} runs (seed {} + level), against both minimizers "
                            "({} apart), on a ladder lambda = {} 4^-k",
-                           N, eta_d, to_double(lg.time), runs, kLn4Seed, e4(to_double(gap)), kLn4Lambda0),
+                           N, eta_d, to_double(lg.time), runs, mc_seed(kLn4Seed), e4(to_double(gap)), kLn4Lambda0),
                {"lambda", "sigma", "steps", "distance to R's minimizer", "± se", "distance to tr H/4's", "± se"},
                {}};
   double d_r = 0, se_r = 0, d_t = 0, se_t = 0;
@@ -77,7 +78,7 @@ template <class S> LadderCase ln_large_eta_case(const ProblemSpec& spec, long ru
     const long steps = std::lround(1.25 * to_double(lg.time) / (to_double(lam) * eta_d));
     heartbeat(fmt::format("lambda = {:.3g}: {} runs x {} steps", to_double(lam), runs, steps));
     const LabelNoisePath<double> path =
-        label_noise_path<double>(md, {eta_d, sigma, N, BatchSampling::WithoutReplacement, kLn4Seed + k}, from, {steps}, mo, project);
+        label_noise_path<double>(md, {eta_d, sigma, N, BatchSampling::WithoutReplacement, mc_seed(kLn4Seed) + k}, from, {steps}, mo, project);
     d_r = dist(path, to_r, se_r);
     d_t = dist(path, from, se_t);
     c.add_error(0, S(d_r), se_r);
@@ -123,7 +124,7 @@ namespace ln4 {
 
 nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, ln4_problems(), EigenSize::Parameters}, [&](auto tag, const ProblemSpec& s) {
-    return ln_large_eta_case<typename decltype(tag)::type>(s, kLn4Runs, levels_or(opt, kLn4Levels));
+    return ln_large_eta_case<typename decltype(tag)::type>(s, mc_samples(kLn4Runs), levels_or(opt, kLn4Levels));
   });
   std::vector<std::string> pairs;
   for (const auto& c : rec["cases"])
@@ -150,7 +151,10 @@ const ClaimRegistration kRegistration({
     "not fall with lambda; an instance whose minimizers are not 10 times further apart than the end point is from R's "
     "leaves the statements unresolved (fails).",
     "double",
-    run});
+    run,
+    kLn4Seed,
+    kLn4Runs,
+    "runs per lambda"});
 
 }  // namespace ln4
 

@@ -1,6 +1,7 @@
 #include "checks/rank/rank1_unrolling.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
+#include "checks/framework/mc_settings.hpp"
 #include "checks/rank/rank_setup.hpp"
 #include "theory/problem/generator.hpp"
 
@@ -48,10 +49,10 @@ template <class S> std::vector<LadderCase> rank_unrolling_cases(const ProblemSpe
   for (int B : batches) {
     const auto t0 = std::chrono::steady_clock::now();
     const bool with = spec.replacement.value_or(false);
-    const WeightDecay<S> wd{mu, lambda, B, with ? BatchSampling::WithReplacement : BatchSampling::WithoutReplacement, kRank1Seed};
+    const WeightDecay<S> wd{mu, lambda, B, with ? BatchSampling::WithReplacement : BatchSampling::WithoutReplacement, mc_seed(kRank1Seed)};
     LadderCase c = new_case<S>(spec, m, fmt::format("unrolling and per-step rank, B = {}{}", B, B == N && !with ? " (GD)" : ""));
     c.solver = fmt::format("SGD with weight decay replayed in {}: mu = {}, lambda = {}, {} steps, seed {}, batches {}", scalar_name<S>(),
-                           rank_text(spec.h0, kRank1Mu), rank_text(spec.weight_decay, kRank1Lambda), steps, kRank1Seed,
+                           rank_text(spec.h0, kRank1Mu), rank_text(spec.weight_decay, kRank1Lambda), steps, mc_seed(kRank1Seed),
                            sampling_name(wd.sampling));
     WeightDecayStep<S> step(m, wd, 0);
     std::vector<Vec<S>> theta = {pr.theta0}, grads;
@@ -164,7 +165,10 @@ const ClaimRegistration kRegistration({
     "\"rank(G_t) <= B - 1\" fails at some step; a spectrum without a clean gap around the threshold leaves the rank "
     "statements unresolved (fails).",
     "mp50",
-    run});
+    run,
+    kRank1Seed,
+    0,
+    ""});
 
 }  // namespace rank1
 

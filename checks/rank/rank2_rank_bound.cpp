@@ -1,6 +1,7 @@
 #include "checks/rank/rank2_rank_bound.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
+#include "checks/framework/mc_settings.hpp"
 #include "checks/rank/rank_setup.hpp"
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/parallel/block_map.hpp"
@@ -57,7 +58,7 @@ template <class S> LadderCase rank_bound_case_in(const ProblemSpec& spec, const 
   const S e = eps<S>();
   LadderCase c = new_case<S>(spec, m, "rank bound over a grid");
   c.solver = fmt::format("SGD with weight decay in {}, {} runs per grid point (seed {} + point), checkpoints t = {}, "
-                         "epsilon = 1e-1 .. 1e-6", scalar_name<S>(), grid.runs, kRank2Seed, fmt::join(grid.checkpoints, ", "));
+                         "epsilon = 1e-1 .. 1e-6", scalar_name<S>(), grid.runs, mc_seed(kRank2Seed), fmt::join(grid.checkpoints, ", "));
   Tally derived, control, hyp, paper, paper_spec;
   long vacuous = 0;
   std::string cx_at;
@@ -79,7 +80,7 @@ template <class S> LadderCase rank_bound_case_in(const ProblemSpec& spec, const 
         const S mu = parse_scalar<S>(mu_t), lam = parse_scalar<S>(lam_t), cdec = S(1) - 2 * mu * lam;
         if (B > N) continue;
         heartbeat(fmt::format("B = {}, mu = {}, lambda = {}: {} runs x {} steps", B, mu_t, lam_t, grid.runs, T));
-        const WeightDecay<S> wd{mu, lam, B, BatchSampling::WithoutReplacement, kRank2Seed + point++};
+        const WeightDecay<S> wd{mu, lam, B, BatchSampling::WithoutReplacement, mc_seed(kRank2Seed) + point++};
         const std::vector<RunTrace<S>> traces = block_map<RunTrace<S>>({grid.runs, 1, threads, {}}, [&](long run) {
           WeightDecayStep<S> step(m, wd, static_cast<std::uint64_t>(run));
           RunTrace<S> tr;
@@ -244,7 +245,10 @@ const ClaimRegistration kRegistration({
     "expected refuted on some instance (where |W_t| still falls fast: under strong decay the layers collapse towards "
     "0 and |W_(t-n_e)| > 2 |W_t|): its first violation is stored as a problem file.",
     "double",
-    run});
+    run,
+    kRank2Seed,
+    kRank2Runs,
+    "runs per grid point"});
 
 }  // namespace rank2
 

@@ -10,6 +10,8 @@
 // too few).
 #pragma once
 
+#include "checks/framework/mc_settings.hpp"
+
 #include "checks/framework/ladder.hpp"
 #include "theory/problem/problem_spec.hpp"
 
@@ -26,7 +28,7 @@ struct Rank2Grid {
   std::vector<const char*> mus = {"0.1", "0.4"};
   std::vector<const char*> lambdas = {"0.1", "0.5"};
   std::vector<long> checkpoints = {4, 16, 64, 256, 1024};
-  long runs = kRank2Runs;
+  long runs = mc_samples(kRank2Runs);
 };
 
 inline constexpr const char* kRank2PaperForm =

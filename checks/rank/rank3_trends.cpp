@@ -1,6 +1,7 @@
 #include "checks/rank/rank3_trends.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
+#include "checks/framework/mc_settings.hpp"
 #include "checks/rank/rank_setup.hpp"
 #include "solvers/parallel/block_map.hpp"
 #include "solvers/parallel/threads.hpp"
@@ -78,8 +79,8 @@ template <class S> LadderCase rank_trend_case(const ProblemSpec& spec, const Ran
   LadderCase c = new_case<S>(spec, m, "epsilon-rank against B, mu and lambda");
   c.solver = fmt::format("SGD with weight decay in {}, base B = {}, mu = {}, lambda = {}; {} runs per point (seed {} + point), "
                          "{} steps everywhere ({:g} / (2 mu lambda) at the base point); epsilon-rank at epsilon = {:g}",
-                         scalar_name<S>(), plan.B, mu_base, lam_base, plan.runs, kRank3Seed, T, plan.relax, plan.epsilon);
-  std::uint64_t seed = kRank3Seed;
+                         scalar_name<S>(), plan.B, mu_base, lam_base, plan.runs, mc_seed(kRank3Seed), T, plan.relax, plan.epsilon);
+  std::uint64_t seed = mc_seed(kRank3Seed);
   const auto measure = [&](int B, const std::string& mu_t, const std::string& lam_t) {
     const S mu = parse_scalar<S>(mu_t), lam = parse_scalar<S>(lam_t);
     heartbeat(fmt::format("B = {}, mu = {}, lambda = {}: {} runs x {} steps", B, mu_t, lam_t, plan.runs, T));
@@ -204,7 +205,10 @@ const ClaimRegistration kRegistration({
     "At lambda = 0 (same mu values and budget), \"the rank falls with larger mu at least half as fast as at the base "
     "lambda\" must be refuted in both layers (99.9%).",
     "double",
-    run});
+    run,
+    kRank3Seed,
+    kRank3Runs,
+    "runs per point of each trend"});
 
 }  // namespace rank3
 

@@ -5,6 +5,8 @@
 // "the rank falls with mu at lambda = 0" must be refuted.
 #pragma once
 
+#include "checks/framework/mc_settings.hpp"
+
 #include "checks/framework/ladder.hpp"
 #include "theory/problem/problem_spec.hpp"
 
@@ -14,6 +16,7 @@
 namespace irverify {
 
 inline constexpr std::uint64_t kRank3Seed = 2206;
+inline constexpr long kRank3Runs = 64;  // seeds per point
 
 struct Rank3Plan {
   int B = 4;
@@ -23,7 +26,7 @@ struct Rank3Plan {
   std::vector<int> factors = {-2, -1, 0, 1};  // mu and lambda: the base point's times 2^k
   double epsilon = 1e-3;   // the epsilon-rank measured (Frobenius, W/|W|_F)
   double relax = 16;       // every point trains T = relax / (2 mu lambda) steps at the base point (a fixed budget)
-  long runs = 64;
+  long runs = mc_samples(kRank3Runs);
 };
 
 // Built-in: linear2 and relu2, N = 32, p = h = q = 16, generator seeds 31 and 32, scaled as RANK-2's.

@@ -1,6 +1,7 @@
 #include "checks/rank/rank5_noise_persists.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
+#include "checks/framework/mc_settings.hpp"
 #include "checks/rank/rank4_closed_form.hpp"
 #include "checks/rank/rank_setup.hpp"
 #include "solvers/iterate/iterate.hpp"
@@ -59,7 +60,7 @@ template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs
   const long relax = static_cast<long>(std::ceil(to_double(S(16 / decay_rate)))), window = 2 * static_cast<long>(std::ceil(to_double(S(4 / decay_rate))));
   c.solver = fmt::format("SGD with weight decay in {}: mu = {}, lambda = {}, {} runs per scheme (seed {}), {} steps to "
                          "stationarity (16 / (2 mu lambda)) then a window of {} steps in two halves",
-                         scalar_name<S>(), rank_text(spec.h0, "0.0625"), rank_text(spec.weight_decay, "0.25"), runs, kRank5Seed, relax, window);
+                         scalar_name<S>(), rank_text(spec.h0, "0.0625"), rank_text(spec.weight_decay, "0.25"), runs, mc_seed(kRank5Seed), relax, window);
   const int threads = worker_threads();
   const S floor_rel = S(64) * e;  // a step below 64 eps max(1, |theta|) is rounding
   CaseTable tt{"Mean step |theta_(t+1) - theta_t| over the window's first and second half (mean over runs ± se); rounding "
@@ -95,7 +96,7 @@ template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs
   for (int B : {1, std::max(1, N / 2)}) {
     if (B >= N) continue;
     heartbeat(fmt::format("B = {}: {} runs x {} steps", B, runs, relax + window));
-    const auto [a, b] = stats(B, lambda, kRank5Seed + static_cast<std::uint64_t>(B));
+    const auto [a, b] = stats(B, lambda, mc_seed(kRank5Seed) + static_cast<std::uint64_t>(B));
     const double lo_b = b.mean - kZ999 * b.se, hi_a = a.mean + kZ999 * a.se;
     const bool holds = lo_b > floor && lo_b > 0.5 * hi_a, refuted = b.mean + kZ999 * b.se <= floor;
     moving = moving && holds;
@@ -105,7 +106,7 @@ template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs
     c.extra[fmt::format("mean_step_B{}", B)] = b.mean;
   }
   // GD with weight decay: the step must reach the rounding floor.
-  WeightDecayStep<S> gd(m, {mu, lambda, N, BatchSampling::WithoutReplacement, kRank5Seed}, 0);
+  WeightDecayStep<S> gd(m, {mu, lambda, N, BatchSampling::WithoutReplacement, mc_seed(kRank5Seed)}, 0);
   Vec<S> x = pr.theta0;
   S last(0);
   long steps = 0;
@@ -121,7 +122,7 @@ template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs
                      gd_converged ? fmt::format("converged in {} steps", steps + 1) : fmt::format("not converged in {} steps", steps)});
   c.extra["gd_steps"] = steps + 1;
   // Control: lambda = 0 at the interpolating start.
-  const auto [ca, cb] = stats(1, S(0), kRank5Seed + 1000);
+  const auto [ca, cb] = stats(1, S(0), mc_seed(kRank5Seed) + 1000);
   const bool ctrl_refuted = cb.mean + kZ999 * cb.se <= floor, ctrl_holds = cb.mean - kZ999 * cb.se > floor && cb.mean - kZ999 * cb.se > 0.5 * (ca.mean + kZ999 * ca.se);
   tt.rows.push_back({"B = 1 (control)", "0", e4(ca.mean), e4(ca.se), e4(cb.mean), e4(cb.se), e4(floor), ctrl_refuted ? "converged" : ctrl_holds ? "keeps moving" : "unresolved"});
   c.tables.push_back(std::move(tt));
@@ -165,7 +166,10 @@ const ClaimRegistration kRegistration({
     "With lambda = 0 at the interpolating start (every per-example gradient zero), \"the iterates keep moving\" must be "
     "refuted (mean step at the floor); a file whose theta0 does not interpolate is refused with the reason.",
     "double",
-    run});
+    run,
+    kRank5Seed,
+    kRank5Runs,
+    "runs per batch size"});
 
 }  // namespace rank5
 

@@ -5,6 +5,8 @@
 // per-example gradient vanishes: "the iterates keep moving" must be refuted there.
 #pragma once
 
+#include "checks/framework/mc_settings.hpp"
+
 #include "checks/framework/ladder.hpp"
 #include "theory/problem/problem_spec.hpp"
 
@@ -21,6 +23,6 @@ inline constexpr long kRank5GdMaxSteps = 100000;
 ProblemSpec interpolating_problem(std::uint64_t seed);
 std::vector<ProblemSpec> rank5_problems();
 
-template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs = kRank5Runs);
+template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs = mc_samples(kRank5Runs));
 
 }  // namespace irverify

@@ -20,9 +20,10 @@ namespace {
 
 using json = nlohmann::json;
 
-const std::set<std::string> kVolatile = {"wall_time_s", "provenance", "seconds", "scaling_seconds", "threads"};
+const std::set<std::string> kVolatile = {"wall_time_s", "provenance", "seconds", "scaling_seconds", "threads", "processes"};
 
 struct Comparer {
+  bool exact = false;  // every compared leaf equal (same machine, same build: thread invariance)
   RecordComparison out;
 
   void differ(const std::string& path, const json& a, const json& b) {
@@ -30,7 +31,7 @@ struct Comparer {
   }
 
   void leaf(const std::string& path, const json& a, const json& b) {
-    if (a.is_number() && b.is_number() && !(a.is_number_integer() && b.is_number_integer())) {
+    if (!exact && a.is_number() && b.is_number() && !(a.is_number_integer() && b.is_number_integer())) {
       const double x = a.get<double>(), y = b.get<double>();
       ++out.numeric;
       const double tol = 64 * std::numeric_limits<double>::epsilon() * std::max(std::abs(x), std::abs(y));
@@ -87,7 +88,7 @@ struct Comparer {
   void node(const std::string& path, const json& a, const json& b) {
     if (a.is_object() && b.is_object()) {
       if (a.contains("columns") && a.contains("rows") && a.contains("title")) return table(path, a, b);
-      if (a.contains("sigma") && a.contains("errors") && a["sigma"].is_array() && !a["sigma"].empty())
+      if (!exact && a.contains("sigma") && a.contains("errors") && a["sigma"].is_array() && !a["sigma"].empty())
         return mc_series(path, a, b);
       for (auto it = a.begin(); it != a.end(); ++it) {
         if (kVolatile.count(it.key())) {
@@ -112,8 +113,9 @@ struct Comparer {
 
 }  // namespace
 
-RecordComparison compare_records(const nlohmann::json& reference, const nlohmann::json& fresh) {
+RecordComparison compare_records(const nlohmann::json& reference, const nlohmann::json& fresh, bool exact) {
   Comparer c;
+  c.exact = exact;
   c.node("", reference, fresh);
   return c.out;
 }

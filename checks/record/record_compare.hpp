@@ -1,6 +1,7 @@
 // Comparing a fresh record with a reference record (the `reference` ctests; `irverify compare`), field by field:
-//   volatile, not compared:  wall_time_s, provenance, and every key "seconds", "scaling_seconds" or "threads"
-//                            (timings and the machine's core count), and table cells in a column named "seconds";
+//   volatile, not compared:  wall_time_s, provenance, and every key "seconds", "scaling_seconds", "threads" or
+//                            "processes" (timings, the machine's core count, the MPI ranks), and table cells in a
+//                            column named "seconds";
 //   Monte Carlo series       (a "series" with per-point "sigma"): each error within kZ999 sqrt(sigma^2 +
 //                            sigma_ref^2) of the reference (two estimates of one quantity), the fitted slope within
 //                            kZ999 sqrt(se^2 + se_ref^2); the rest of such a series is derived from these;
@@ -28,6 +29,8 @@ struct RecordComparison {
   bool same() const { return differences.empty(); }
 };
 
-RecordComparison compare_records(const nlohmann::json& reference, const nlohmann::json& fresh);
+// exact: no numeric or statistical tolerance, every non-volatile leaf equal (the same build on one machine with
+// another thread count or ISA; `irverify compare --exact`).
+RecordComparison compare_records(const nlohmann::json& reference, const nlohmann::json& fresh, bool exact = false);
 
 }  // namespace irverify

@@ -1,6 +1,8 @@
 #include "checks/sgd/sgd2_monte_carlo.hpp"
 
+#include "checks/framework/mc_settings.hpp"
 #include "checks/framework/run_cases.hpp"
+#include "checks/sgd/mc_error.hpp"
 #include "checks/sgd/sgd_setup.hpp"
 #include "solvers/flow/taylor_flow.hpp"
 #include "solvers/parallel/threads.hpp"
@@ -11,28 +13,6 @@
 #include <cmath>
 
 namespace irverify {
-
-namespace {
-
-// |estimate - target| and its standard deviation by the delta method, sqrt(sum_i (d_i/|d|)^2 se_i^2).
-template <class S> std::pair<S, double> error_and_sigma(const McEstimate<S>& e, const Vec<S>& target) {
-  using std::sqrt;
-  const Vec<S> d = e.mean - target;
-  const S n = d.norm();
-  S v(0);
-  for (int i = 0; i < d.size(); ++i) {
-    const S w = n > 0 ? S(d(i) / n) : S(1);  // direction cosine (1 if the error is exactly 0)
-    v += w * w * e.std_error(i) * e.std_error(i);
-  }
-  return {n, to_double(S(sqrt(v)))};
-}
-
-// Noise of one epoch sample: sqrt(S) |std_error|.
-template <class S> double per_sample_noise(const McEstimate<S>& e) {
-  return to_double(S(e.std_error.norm())) * std::sqrt(double(e.samples));
-}
-
-}  // namespace
 
 template <class S> LadderCase sgd_monte_carlo_case(const ProblemSpec& spec, int levels, std::uint64_t seed, int threads) {
   const SgdSetup<S> st(spec);
@@ -46,10 +26,11 @@ template <class S> LadderCase sgd_monte_carlo_case(const ProblemSpec& spec, int 
   c.add_series("antithetic vs flow of L~SGD", "claim", 3);
   c.add_series("antithetic vs coefficient eps/(2m) (wrong)", "negative-control", 3);
   const TaylorFlow<S> plain_flow(gradient_flow_field(m, st.all));
-  c.solver = fmt::format("{} epochs per estimator and level; Philox4x32 orders (seed {}, sample index = stream), {} "
-                         "thread(s); flows: Taylor order {}",
-                         kSgdMcEpochs, seed, threads, plain_flow.order());
-  McOptions po{seed, kSgdMcEpochs, false, threads, {}}, ao{seed, kSgdMcEpochs / 2, true, threads, {}};
+  const long epochs = mc_samples(kSgdMcEpochs);
+  c.solver = fmt::format("{} epochs per estimator and level; Philox4x32 orders (seed {}, sample index = stream); "
+                         "flows: Taylor order {}",
+                         epochs, seed, plain_flow.order());
+  McOptions po{seed, epochs, false, threads, {}}, ao{seed, epochs / 2, true, threads, {}};
   CaseTable need{"Seeds (epochs) needed so that the noise is below a quarter of the O(eps^3) distance |E[theta_m] - "
                  "phi^L~SGD| (from the exact mean): (4 noise per epoch / distance)^2",
                  {"eps", "|E theta_m - phi~|", "plain: noise/epoch", "plain: epochs needed", "antithetic: noise/epoch",
@@ -76,7 +57,7 @@ template <class S> LadderCase sgd_monte_carlo_case(const ProblemSpec& spec, int 
     if (k == levels / 2) {  // error against the number of epochs at this learning rate
       curve = {{"eps", to_double(eps)}, {"epochs", nlohmann::json::array()}, {"plain", nlohmann::json::array()},
                {"antithetic", nlohmann::json::array()}};
-      for (long n = 16; n <= kSgdMcEpochs; n *= 2) {
+      for (long n = 16; n <= epochs; n *= 2) {
         McOptions p1 = po, a1 = ao;
         p1.samples = n;
         a1.samples = n / 2;
@@ -88,7 +69,7 @@ template <class S> LadderCase sgd_monte_carlo_case(const ProblemSpec& spec, int 
   }
   c.tables.push_back(std::move(need));
   c.extra["seeds_curve"] = curve;
-  c.extra["mc"] = {{"seed", seed}, {"epochs", kSgdMcEpochs}, {"threads", threads}};
+  c.extra["mc"] = {{"seed", seed}, {"epochs", epochs}, {"threads", threads}};
   return st.finish(std::move(c), flow_floor<S>(th0));
 }
 
@@ -105,9 +86,9 @@ nlohmann::json run(const Claim& claim, const RunOptions& opt) {
   defaults.pop_back();  // the m = 8 variant adds nothing here but time
   nlohmann::json rec = run_cases(claim, opt, {sgd_not_applicable, defaults},
                                  [threads, n = levels_or(opt, kSgdMcLevels)](auto tag, const ProblemSpec& s) {
-                                   return sgd_monte_carlo_case<typename decltype(tag)::type>(s, n, kSgdMcSeed, threads);
+                                   return sgd_monte_carlo_case<typename decltype(tag)::type>(s, n, mc_seed(kSgdMcSeed), threads);
                                  });
-  rec["seeds"] = {kSgdMcSeed};
+  rec["seeds"] = {mc_seed(kSgdMcSeed)};
   return rec;
 }
 
@@ -125,7 +106,10 @@ const ClaimRegistration kRegistration({
                 kSgdMcLevels, kSgdMcEpochs, kSgdMcEpochs, kSgdMcEpochs / 2, kSgdMcSeed, kMcMargin, kMcMaxHalfWidth),
     "Antithetic estimate against the flow with coefficient eps/(2m): its order must lie outside the band around 3.",
     "double",
-    run});
+    run,
+    kSgdMcSeed,
+    kSgdMcEpochs,
+    "epochs per estimator and level (plain orders; antithetic pairs: half)"});
 
 }  // namespace sgd2
 

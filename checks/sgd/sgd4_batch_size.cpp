@@ -1,5 +1,6 @@
 #include "checks/sgd/sgd4_batch_size.hpp"
 
+#include "checks/framework/mc_settings.hpp"
 #include "checks/framework/run_cases.hpp"
 #include "checks/sgd/sgd_setup.hpp"
 #include "solvers/sgd/partitions.hpp"
@@ -44,7 +45,7 @@ template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::
   gamma /= S(N);
   LadderCase c = st.start("batch-size decomposition at theta0");
   c.solver = fmt::format("enumeration of all partitions (<= {}), else {} random partitions (seed {})", kExactPartitions,
-                         kPartitionSamples, seed);
+                         mc_samples(kPartitionSamples), seed);
   const S eps = irverify::eps<S>();
 
   // The identity, on the problem's partition (or the default one).
@@ -95,12 +96,12 @@ template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::
       max_rel = std::max(max_rel, to_double(rel));
     } else {
       S s1(0), s2(0);
-      for (long s = 0; s < kPartitionSamples; ++s) {
+      for (long s = 0; s < mc_samples(kPartitionSamples); ++s) {
         const S v = batch_scatter<S>(G, g, random_partition(N, B, seed, static_cast<std::uint64_t>(s)));
         s1 += v;
         s2 += v * v;
       }
-      const S n(kPartitionSamples);
+      const S n(mc_samples(kPartitionSamples));
       mean = s1 / n;
       const S se = sqrt(S((s2 / n - mean * mean) * n / (n - 1) / n));
       const S z = (mean - formula) / se, zw = (mean - wrong) / se;
@@ -109,7 +110,7 @@ template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::
       ctl = abs(S(formula - wrong)) <= 2 * kZ999 * se ? ControlOutcome::Unresolved
             : abs(zw) > kZ999                          ? ControlOutcome::Rejected
                                                        : ControlOutcome::NotRejected;
-      method = fmt::format("Monte Carlo ({} of {} partitions)", kPartitionSamples,
+      method = fmt::format("Monte Carlo ({} of {} partitions)", mc_samples(kPartitionSamples),
                            count < 0 ? std::string("> 4.6e18") : fmt::format("{:.3g}", double(count)));
       stat = fmt::format("z = {:.2f} (control z = {:.2f})", to_double(z), to_double(zw));
       max_z = std::max(max_z, std::abs(to_double(z)));
@@ -171,7 +172,10 @@ const ClaimRegistration kRegistration({
     "The formula with N in place of N - 1 must be rejected wherever the computation resolves the difference "
     "(always by exact enumeration; by Monte Carlo where |difference| > 2 z se).",
     "mp50",
-    run});
+    run,
+    kPartitionSeed,
+    kPartitionSamples,
+    "random partitions per batch size (where not enumerated)"});
 
 }  // namespace sgd4
 

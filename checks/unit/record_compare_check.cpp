@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using namespace irverify;
 using json = nlohmann::json;
 
@@ -53,4 +55,20 @@ TEST(RecordCompare, ALastDigitAVerdictAndANoisyShiftDiffer) {
   b = record();
   b["cases"][0].erase("rate");
   EXPECT_FALSE(compare_records(record(), b).same());
+}
+
+TEST(RecordCompare, ExactModeHasNoTolerancesButStillSkipsTimings) {
+  json b = record();
+  b["wall_time_s"] = 99.0;
+  b["threads"] = 3;
+  b["cases"][0]["tables"][0]["rows"][0][1] = "9.9";  // the "seconds" column
+  EXPECT_TRUE(compare_records(record(), b, true).same());
+  json noisy = b;
+  noisy["cases"][0]["series"][0]["errors"][0] = "1.00002e-3";  // within the noise: the same by default only
+  EXPECT_TRUE(compare_records(record(), noisy).same());
+  EXPECT_FALSE(compare_records(record(), noisy, true).same());
+  json ulp = b;
+  ulp["cases"][0]["rate"] = std::nextafter(0.125, 1.0);  // one ulp: within 64 eps by default only
+  EXPECT_TRUE(compare_records(record(), ulp).same());
+  EXPECT_FALSE(compare_records(record(), ulp, true).same());
 }

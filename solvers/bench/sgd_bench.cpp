@@ -1,9 +1,10 @@
-// Shuffled-SGD benchmarks (issue #4): per-example gradient evaluations per second for Monte Carlo SGD on least
-// squares (d = 16 and 256, B = 4, N = 64, double) on 1 and 2 threads, through the generic Model path and the
-// dedicated row-major kernel (solvers/sgd/least_squares_sgd.hpp); and the exact enumeration of 8! orders.
+// Shuffled-SGD benchmarks (issues 4 and 16): per-example gradient evaluations per second for Monte Carlo SGD on least
+// squares (d = 16 and 256, B = 4, N = 64, double) on 1 and 2 threads, through the generic Model path, the Eigen
+// row-major loop that was the kernel before issue 16 (kept here as the baseline), and the SIMD kernel
+// (solvers/simd/ls_kernel.hpp) on each ISA; and the exact enumeration of 8! orders.
 // Run: build/solvers/bench/sgd_bench   (counter grad/s = per-example gradients per second).
 #include "solvers/ln/label_noise.hpp"
-#include "solvers/sgd/least_squares_sgd.hpp"
+#include "solvers/sgd/ls_monte_carlo.hpp"
 #include "solvers/sgd/monte_carlo.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem.hpp"
@@ -18,15 +19,15 @@ namespace {
 
 constexpr int kN = 64, kB = 4;
 
-ProblemSpec problem(int d) {
-  ProblemSpec s = generate_problem("least-squares", 11, {kN, d, 0});
+ProblemSpec problem(int d, int n = kN) {
+  ProblemSpec s = generate_problem("least-squares", 11, {n, d, 0});
   s.partition.clear();
-  for (int i = 0; i < kN; i += kB) s.partition.push_back({i, i + 1, i + 2, i + 3});
+  for (int i = 0; i < n; i += kB) s.partition.push_back({i, i + 1, i + 2, i + 3});
   return s;
 }
 
-void report(benchmark::State& state, long samples) {
-  const double grads = double(state.iterations()) * double(samples) * kN;
+void report(benchmark::State& state, long samples, int n = kN) {
+  const double grads = double(state.iterations()) * double(samples) * n;
   state.counters["grad/s"] = benchmark::Counter(grads, benchmark::Counter::kIsRate);
 }
 
@@ -38,17 +39,47 @@ void BM_McGenericModel(benchmark::State& state) {
   report(state, o.samples);
 }
 
-void BM_McLeastSquaresKernel(benchmark::State& state) {
+// The pre-issue-16 kernel: theta -= (eps/B) sum_i (x_i . theta - y_i) x_i with Eigen row operations (SSE2).
+class EigenRowLoop {
+ public:
+  using RowMat = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  EigenRowLoop(RowMat X, Eigen::VectorXd y, std::vector<std::vector<int>> partition, double eps)
+      : X_(std::move(X)), y_(std::move(y)), part_(std::move(partition)), eps_(eps) {}
+  void epoch(const std::vector<int>& order, Eigen::VectorXd& theta) const {
+    Eigen::VectorXd g(X_.cols());
+    for (int k : order) {
+      const auto& b = part_[k];
+      g.setZero();
+      for (int i : b) g.noalias() += (X_.row(i).dot(theta) - y_(i)) * X_.row(i).transpose();
+      theta.noalias() -= (eps_ / static_cast<double>(b.size())) * g;
+    }
+  }
+  int batches() const { return static_cast<int>(part_.size()); }
+
+ private:
+  RowMat X_;
+  Eigen::VectorXd y_;
+  std::vector<std::vector<int>> part_;
+  double eps_;
+};
+
+std::pair<std::vector<double>, std::vector<double>> data(const ProblemSpec& s) {
+  const int d = s.features();
+  std::vector<double> X, y;
+  for (int i = 0; i < s.num_examples(); ++i) {
+    for (int j = 0; j < d; ++j) X.push_back(std::stod(s.data[i][j]));
+    y.push_back(std::stod(s.data[i][d]));
+  }
+  return {X, y};
+}
+
+void BM_McEigenRowLoop(benchmark::State& state) {
   const int d = static_cast<int>(state.range(0)), threads = static_cast<int>(state.range(1));
   const ProblemSpec s = problem(d);
   const Problem<double> p = build_problem<double>(s);
-  LeastSquaresSgd::RowMat X(kN, d);
-  Eigen::VectorXd y(kN);
-  for (int i = 0; i < kN; ++i) {
-    for (int j = 0; j < d; ++j) X(i, j) = std::stod(s.data[i][j]);
-    y(i) = std::stod(s.data[i][d]);
-  }
-  const LeastSquaresSgd k(X, y, s.partition, 1e-3);
+  const auto [Xv, y] = data(s);
+  const EigenRowLoop k(Eigen::Map<const EigenRowLoop::RowMat>(Xv.data(), kN, d), Eigen::Map<const Eigen::VectorXd>(y.data(), kN),
+                       s.partition, 1e-3);
   const std::function<void(std::uint64_t, bool, Eigen::VectorXd&)> epoch = [&](std::uint64_t s, bool rev,
                                                                                 Eigen::VectorXd& x) {
     std::vector<int> pi = random_order(k.batches(), 1, s);
@@ -58,6 +89,23 @@ void BM_McLeastSquaresKernel(benchmark::State& state) {
   const McOptions o{1, 8192, false, threads, {}};
   for (auto _ : state) benchmark::DoNotOptimize(mc_mean<double>(epoch, k.batches(), p.theta0, p.theta0, o).mean);
   report(state, o.samples);
+}
+
+// The SIMD kernel through mc_least_squares_mean; range(2) = ISA (0 sse2, 1 avx2, 2 avx512); range(3) = N
+// (N = 8 keeps X in L1 at d = 256: 16 KB against 128 KB at N = 64).
+void BM_McSimdKernel(benchmark::State& state) {
+  const int d = static_cast<int>(state.range(0)), threads = static_cast<int>(state.range(1));
+  const Isa isa = static_cast<Isa>(state.range(2));
+  const int n = static_cast<int>(state.range(3));
+  if (!isa_supported(isa)) return state.SkipWithError("ISA not supported here");
+  const ProblemSpec s = problem(d, n);
+  const Problem<double> p = build_problem<double>(s);
+  const auto [X, y] = data(s);
+  const LsSgdKernel k(X, y, d, s.partition, 1e-3);
+  const McOptions o{1, 32768, false, threads, {}};
+  for (auto _ : state) benchmark::DoNotOptimize(mc_least_squares_mean(k, p.theta0, p.theta0, o, isa).mean);
+  state.SetLabel(isa_name(isa));
+  report(state, o.samples, n);
 }
 
 // Label-noise SGD Monte Carlo (solvers/ln/label_noise.hpp) on the same least squares, B = 4 with replacement, 16
@@ -99,7 +147,8 @@ template <class S> void BM_ExactEnumeration8(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_McGenericModel)->Args({16, 1})->Args({16, 2})->Args({256, 1})->Args({256, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_McLeastSquaresKernel)->Args({16, 1})->Args({16, 2})->Args({256, 1})->Args({256, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_McEigenRowLoop)->Args({16, 1})->Args({16, 2})->Args({256, 1})->Args({256, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_McSimdKernel)->ArgsProduct({{16, 256}, {1, 2}, {0, 1, 2}, {kN}})->Args({256, 1, 2, 8})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LabelNoiseMean)->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LabelNoiseCovariance)->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_ExactEnumeration8, double)->Unit(benchmark::kMillisecond);

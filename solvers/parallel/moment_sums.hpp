@@ -3,7 +3,12 @@
 // (0 where rounding makes it negative).
 #pragma once
 
+#include "solvers/parallel/block_reduce.hpp"
 #include "theory/compat/eigen_multiprecision.hpp"
+
+#include <cstring>
+#include <string>
+#include <type_traits>
 
 namespace irverify {
 
@@ -30,6 +35,21 @@ template <class S> struct MomentSums {
       se(i) = var > 0 ? S(sqrt(var / N)) : S(0);
     }
     return se;
+  }
+};
+
+// MomentSums of a plain scalar (double, float128) cross processes as their bytes (block_reduce's process groups).
+template <class S> struct AccBytes<MomentSums<S>> : std::bool_constant<std::is_trivially_copyable_v<S>> {
+  static void write(const MomentSums<S>& m, std::string& out) {
+    for (const Vec<S>* v : {&m.sum, &m.sumsq}) out.append(reinterpret_cast<const char*>(v->data()), sizeof(S) * v->size());
+  }
+  static MomentSums<S> read(const char*& in, const MomentSums<S>& zero) {
+    MomentSums<S> m = zero;
+    for (Vec<S>* v : {&m.sum, &m.sumsq}) {
+      std::memcpy(static_cast<void*>(v->data()), in, sizeof(S) * v->size());
+      in += sizeof(S) * v->size();
+    }
+    return m;
   }
 };
 

@@ -1,5 +1,7 @@
 #include "solvers/parallel/threads.hpp"
 
+#include "solvers/parallel/process_group.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <stdexcept>
@@ -23,5 +25,15 @@ void set_worker_threads(int n) {
   if (n < 0) throw std::invalid_argument("worker threads must be >= 1 (0: every core)");
   setting().store(n);
 }
+
+namespace {
+std::shared_ptr<const ProcessGroup>& group() {
+  static std::shared_ptr<const ProcessGroup> g;
+  return g;
+}
+}  // namespace
+
+void set_process_group(std::shared_ptr<const ProcessGroup> g) { group() = std::move(g); }
+const ProcessGroup* process_group() { return group() && group()->size() > 1 ? group().get() : nullptr; }
 
 }  // namespace irverify

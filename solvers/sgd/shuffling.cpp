@@ -60,12 +60,16 @@ template <class S> EpochMean<S> exact_epoch_mean(const Model<S>& m, const Partit
   return out;
 }
 
-std::vector<int> random_order(int m, std::uint64_t seed, std::uint64_t sample) {
-  std::vector<int> pi(m);
-  std::iota(pi.begin(), pi.end(), 0);
+void random_order(int m, std::uint64_t seed, std::uint64_t sample, int* pi) {
+  std::iota(pi, pi + m, 0);
   if (sample >> 32) throw std::invalid_argument("random_order: sample index >= 2^32");
   CounterStream rng(seed, static_cast<std::uint32_t>(sample), kSgdOrderDomain);
   for (int i = m - 1; i > 0; --i) std::swap(pi[i], pi[rng.below(static_cast<std::uint32_t>(i + 1))]);
+}
+
+std::vector<int> random_order(int m, std::uint64_t seed, std::uint64_t sample) {
+  std::vector<int> pi(m);
+  random_order(m, seed, sample, pi.data());
   return pi;
 }
 

@@ -27,5 +27,6 @@ template <class S> EpochMean<S> exact_epoch_mean(const Model<S>& m, const Partit
 
 // A uniformly random order of 0..m-1 from the counter-based stream (seed, sample, domain 1): Fisher-Yates.
 std::vector<int> random_order(int m, std::uint64_t seed, std::uint64_t sample);
+void random_order(int m, std::uint64_t seed, std::uint64_t sample, int* out);  // the same into out[0..m)
 
 }  // namespace irverify

@@ -1,0 +1,187 @@
+#include "checks/sgd/sgd2_plain_study.hpp"
+
+#include "checks/framework/ladder.hpp"
+#include "checks/sgd/mc_error.hpp"
+#include "checks/sgd/sgd_setup.hpp"
+#include "solvers/flow/taylor_flow.hpp"
+#include "solvers/order/order_fit.hpp"
+#include "solvers/parallel/process_group.hpp"
+#include "solvers/parallel/threads.hpp"
+#include "solvers/sgd/ls_monte_carlo.hpp"
+#include "theory/losses/sgd_modified_loss.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <iostream>
+#include <numeric>
+
+namespace irverify {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+// Mean of theta_m over all m! orders through the kernel (double), accumulated from r as mc_mean does.
+Vec<double> kernel_exact_mean(const LsSgdKernel& k, const Vec<double>& th0, const Vec<double>& r) {
+  const int m = k.batches(), dp = k.padded_dim(), d = k.dim();
+  std::vector<int> pi(m);
+  std::iota(pi.begin(), pi.end(), 0);
+  Vec<double> sum = Vec<double>::Zero(d);
+  long n = 0;
+  AlignedVector<double> th(dp);
+  do {
+    std::fill(th.begin(), th.end(), 0.0);
+    std::copy(th0.data(), th0.data() + d, th.begin());
+    k.epochs(pi.data(), th.data(), 1, best_isa());
+    sum += Eigen::Map<const Vec<double>>(th.data(), d) - r;
+    ++n;
+  } while (std::next_permutation(pi.begin(), pi.end()));
+  return r + sum / double(n);
+}
+
+// "[  12.3 s] label: 41% of N epochs, R epochs/s, about T s left" at most every 5 s.
+struct Meter {
+  std::string label;
+  bool on;
+  Clock::time_point last = Clock::now();
+  void operator()(long done, long total, double secs) {
+    if (!on || since(last) < 5) return;
+    last = Clock::now();
+    const double rate = done / std::max(secs, 1e-9);
+    std::cerr << fmt::format("  {}: {:.0f}% of {} epochs, {:.3g} epochs/s, about {:.0f} s left\n", label,
+                             100.0 * done / total, total, rate, (total - done) / rate);
+  }
+};
+
+}  // namespace
+
+nlohmann::json sgd2_plain_study(const ProblemSpec& spec, const PlainStudyOptions& opt) {
+  using S = mp50;
+  if (opt.levels < 3 || opt.levels_needed < 3 || opt.levels_needed > opt.levels || opt.pilot < 64 || !(opt.resolve >= 1))
+    throw std::invalid_argument("sgd2_plain_study: need 3 <= levels_needed <= levels, pilot >= 64, resolve >= 1");
+  const auto t_start = Clock::now();
+  const SgdSetup<S> st(spec);
+  const Model<S>& m = st.model();
+  const Vec<S>& th0 = st.theta0();
+  const int nb = st.batches(), threads = worker_threads();
+  const Vec<double> th0d = th0.unaryExpr([](const S& x) { return to_double(x); });
+  const Isa isa = best_isa();
+  const auto say = [&](const std::string& s) {
+    if (opt.progress) std::cerr << fmt::format("[{:7.1f} s] {}\n", since(t_start), s);
+  };
+
+  struct Level {
+    double eps, dist, floor, sd, pilot_rate;
+    long epochs;
+    Vec<S> flow, exact;
+    Vec<double> ref;
+  };
+  std::vector<Level> lv;
+  S eps = st.eps0;
+  for (int k = 0; k < opt.levels; ++k, eps /= 2) {
+    say(fmt::format("level {}: eps = {:.4g}: exact mean (mp50, {} orders), modified flow, pilot", k, to_double(eps),
+                    std::tgamma(nb + 1)));
+    Level L;
+    L.eps = to_double(eps);
+    if (S(L.eps) != eps) throw ProblemError(spec.origin + ": the ladder's steps are not exact in double (give h0 as a power of two)");
+    L.exact = exact_epoch_mean(m, st.part, th0, eps).mean;
+    L.flow = TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 4)).integrate(th0, S(nb) * eps);
+    L.dist = to_double(S((L.exact - L.flow).norm()));
+    Vec<S> g = Vec<S>::Zero(th0.size());
+    for (const auto& b : st.part) g += m.gradient(th0, b);
+    L.ref = Vec<S>(th0 - eps * g).unaryExpr([](const S& x) { return to_double(x); });
+    const LsSgdKernel kern = least_squares_kernel(spec, st.part, L.eps);
+    L.floor = to_double(S((kernel_exact_mean(kern, th0d, L.ref).unaryExpr([](double x) { return S(x); }) - L.exact).norm()));
+    const auto tp = Clock::now();
+    const McEstimate<double> p = mc_least_squares_mean(kern, th0d, L.ref, {opt.seed, opt.pilot, false, threads, {}}, isa);
+    L.pilot_rate = opt.pilot / std::max(since(tp), 1e-9);
+    L.sd = per_sample_noise(p);
+    const double want = std::ceil(std::pow(opt.resolve * L.sd / L.dist, 2) / kMcBlock) * kMcBlock;
+    if (!(want < 4294967296.0))
+      throw ProblemError(fmt::format("{}: level {} (eps = {:.4g}) would need {:.3g} epochs, beyond the 2^32 orders of one "
+                                     "seed: use fewer levels or a smaller resolve",
+                                     spec.origin, k, L.eps, want));
+    L.epochs = std::max(opt.pilot, static_cast<long>(want));
+    lv.push_back(std::move(L));
+  }
+  double planned = 0;
+  long total_epochs = 0;
+  for (const Level& L : lv) {
+    planned += L.epochs / L.pilot_rate;
+    total_epochs += L.epochs;
+  }
+  say(fmt::format("plan: {} epochs in all ({:.3g} per-example gradients), about {:.0f} s on {} thread(s) ({})",
+                  total_epochs, double(total_epochs) * st.model().num_examples(), planned, threads, isa_name(isa)));
+
+  nlohmann::json levels = nlohmann::json::array();
+  std::vector<double> h, err, sigma;
+  double run_seconds = 0;
+  for (std::size_t k = 0; k < lv.size(); ++k) {
+    const Level& L = lv[k];
+    const LsSgdKernel kern = least_squares_kernel(spec, st.part, L.eps);
+    Meter meter{fmt::format("level {}", k), opt.progress};
+    McOptions mo{opt.seed, L.epochs, false, threads, {}};
+    const auto t0 = Clock::now();
+    mo.progress = [&](long done, long total) { meter(done, total, since(t0)); };
+    const McEstimate<double> e = mc_least_squares_mean(kern, th0d, L.ref, mo, isa);
+    const double secs = since(t0);
+    run_seconds += secs;
+    McEstimate<S> es;  // the estimate in mp50, to measure against the mp50 targets
+    es.mean = e.mean.unaryExpr([](double x) { return S(x); });
+    es.std_error = e.std_error.unaryExpr([](double x) { return S(x); });
+    const auto [ef, sf] = error_and_sigma(es, L.flow);
+    const auto [ee, se] = error_and_sigma(es, L.exact);
+    h.push_back(L.eps);
+    err.push_back(to_double(ef));
+    sigma.push_back(sf);
+    say(fmt::format("level {}: eps = {:.4g}, {} epochs in {:.1f} s: |mean - phi~| = {:.4e} +- {:.2e} (D = {:.4e}); "
+                    "|mean - E| = {:.2f} sigma",
+                    k, L.eps, L.epochs, secs, to_double(ef), sf, L.dist, to_double(ee) / se));
+    levels.push_back({{"eps", L.eps},
+                      {"distance_exact_to_flow", L.dist},
+                      {"double_floor", L.floor},
+                      {"pilot_noise_per_epoch", L.sd},
+                      {"epochs", L.epochs},
+                      {"error_to_flow", to_double(ef)},
+                      {"sigma", sf},
+                      {"error_to_exact_in_sigma", to_double(ee) / se},
+                      {"seconds", secs},
+                      {"epochs_per_second", L.epochs / secs}});
+  }
+  OrderFitOptions fo;
+  fo.margin = kMcMargin;
+  fo.sigma = sigma;
+  fo.tail = opt.levels;
+  fo.min_points = opt.levels_needed;
+  const OrderFit fit = fit_order(h, err, fo);
+  const int resolved = static_cast<int>(std::count(fit.excluded.begin(), fit.excluded.end(), false));
+  const double half = 1.96 * fit.slope_stderr;
+  const bool floor_clear = std::all_of(lv.begin(), lv.end(), [](const Level& L) { return L.floor < L.dist / 100; });
+  const bool ok = fit.ok && resolved >= opt.levels_needed && mc_order_matches(fit, 3, kOrderTolerance) &&
+                  half <= kMcMaxHalfWidth && floor_clear;
+  const double total = since(t_start);
+  return {{"study", "sgd2-plain"},
+          {"problem", spec.to_json()},
+          {"partition", {{"batches", nb}, {"batch_size", st.part[0].size()}}},
+          {"seed", opt.seed},
+          {"pilot_epochs", opt.pilot},
+          {"resolve", opt.resolve},
+          {"threads", threads},
+          {"processes", process_group() ? process_group()->size() : 1},
+          {"isa", isa_name(isa)},
+          {"levels", levels},
+          {"fit", {{"slope", fit.slope}, {"half_width_95", half}, {"resolved_levels", resolved}, {"ok", fit.ok},
+                   {"note", fit.note}}},
+          {"order_3_resolved", ok},
+          {"double_floor_below_distance_over_100", floor_clear},
+          {"total_epochs", total_epochs},
+          {"run_seconds", run_seconds},
+          {"total_seconds", total},
+          {"verdict", ok ? "pass" : "fail"}};
+}
+
+}  // namespace irverify

@@ -1,0 +1,36 @@
+// SGD-2's plain-average study (issue 16; a command, not a claim run: `irverify study sgd2-plain`). Plain many-seed
+// averages of the shuffled-SGD epoch mean on a least-squares problem, run through the SIMD kernel
+// (solvers/simd/ls_kernel.hpp) long enough to resolve the O(eps^3) distance |E theta_m - phi^L~SGD(m eps)| (Smith
+// et al. 2021; CLAIMS.md SGD-1/2) at every level of the ladder. Per level, in this order:
+//   theory (mp50)   the exact mean over all m! orders and the modified flow; their distance D_k;
+//   floor (double)  the exact mean in the kernel's double arithmetic over all m! orders: |E_double - E| is the bias
+//                   that no number of samples removes (rounding of the data and the iterates);
+//   pilot           `pilot` plain epochs: the noise of one epoch, sd_k;
+//   plan            epochs_k = (resolve sd_k / D_k)^2, rounded up to a block: standard error about D_k / resolve;
+//   run             plain epochs_k epochs; error |mean - phi~| with its delta-method sigma, and |mean - E| / sigma
+//                   as a consistency check.
+// The order fit uses the points above kMcMargin sigma (checks/framework/ladder.hpp) over the whole ladder; order 3
+// is resolved when at least `levels_needed` points count and |fit - 3| <= max(kOrderTolerance, 95% half-width).
+#pragma once
+
+#include "theory/problem/problem_spec.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+
+namespace irverify {
+
+struct PlainStudyOptions {
+  int levels = 8;
+  int levels_needed = 8;
+  std::uint64_t seed = 20211;  // SGD-2's
+  long pilot = 1L << 14;
+  double resolve = 8;
+  bool progress = true;
+};
+
+// The study's record (plan, per-level results, fit, timings); threads from worker_threads().
+nlohmann::json sgd2_plain_study(const ProblemSpec& spec, const PlainStudyOptions& opt);
+
+}  // namespace irverify

@@ -1,0 +1,78 @@
+// block_reduce across a process group (solvers/parallel/process_group.hpp), with the ranks played one after another in
+// this process: each rank sends only its own blocks, and gathering every rank's blocks gives the one-process bits; and
+// the progress sink (solvers/parallel/progress.hpp).
+#include "solvers/parallel/moment_sums.hpp"
+#include "solvers/parallel/process_group.hpp"
+#include "solvers/parallel/progress.hpp"
+#include "theory/random/counter_stream.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+using namespace irverify;
+
+namespace {
+
+// Rank r of n; all_gather stores what rank r sends and answers with the table of every rank's bytes (unknown ones
+// as a failure marker, so a rank played before the others are known throws instead of reading garbage).
+struct TableGroup : ProcessGroup {
+  int r, n;
+  std::vector<std::string>* table;
+  TableGroup(int r, int n, std::vector<std::string>* t) : r(r), n(n), table(t) {}
+  int rank() const override { return r; }
+  int size() const override { return n; }
+  std::vector<std::string> all_gather(const std::string& bytes) const override {
+    (*table)[r] = bytes;
+    std::vector<std::string> out = *table;
+    for (auto& s : out)
+      if (s.empty()) s = "F";
+    return out;
+  }
+};
+
+MomentSums<double> reduce(int threads) {
+  return block_reduce(BlockReduceOptions{1000, 64, threads, {}}, MomentSums<double>(3), [] {
+    return [x = Vec<double>(3)](long s, MomentSums<double>& acc) mutable {
+      CounterStream rng(11, static_cast<std::uint32_t>(s));
+      for (int i = 0; i < 3; ++i) x(i) = rng.normal();
+      acc.add(x);
+    };
+  });
+}
+
+}  // namespace
+
+TEST(ProcessGroup, RanksSplitTheBlocksAndGatherTheOneProcessBits) {
+  const MomentSums<double> one = reduce(2);
+  for (int n : {2, 3, 4}) {
+    std::vector<std::string> table(n);
+    for (int r = 1; r < n; ++r) {  // ranks 1..n-1 first: rank 0's bytes are still unknown, so they fail
+      set_process_group(std::make_shared<TableGroup>(r, n, &table));
+      EXPECT_THROW(reduce(1), std::runtime_error);
+    }
+    set_process_group(std::make_shared<TableGroup>(0, n, &table));
+    const MomentSums<double> got = reduce(3);
+    set_process_group(nullptr);
+    EXPECT_TRUE(got.sum == one.sum && got.sumsq == one.sumsq) << n << " ranks";
+    std::size_t bytes = 0;
+    for (const auto& t : table) bytes += t.size() - 1;  // each rank sent its own blocks only: 16 blocks in all
+    EXPECT_EQ(bytes, 16u * 2 * 3 * sizeof(double)) << n << " ranks";
+  }
+  EXPECT_EQ(process_group(), nullptr);
+}
+
+TEST(ProgressSink, ReceivesEveryBlockWithoutACallback) {
+  long last = 0, total = 0, calls = 0;
+  set_progress_sink([&](long done, long all, double secs) {
+    EXPECT_GE(secs, 0.0);
+    last = done;
+    total = all;
+    ++calls;
+  });
+  reduce(2);
+  set_progress_sink({});
+  EXPECT_EQ(calls, 16);
+  EXPECT_EQ(last, 1000);
+  EXPECT_EQ(total, 1000);
+}

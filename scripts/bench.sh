@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The benchmarks: flows (Taylor and Odeint at 1e-30), scalar multiply-adds, Monte Carlo SGD (generic Model path, the
+# pre-issue-16 Eigen loop and the SIMD kernel on every ISA), label noise, exact enumeration, and linearized-SGD
+# stability growth. Each runs REPS times (default 5) and the medians go to OUT/bench.md and OUT/bench.json
+# (default OUT: bench-results). Usage: scripts/bench.sh [OUT] [REPS]. Run on a quiet machine: the figures are
+# wall-clock times.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-bench-results}
+reps=${2:-5}
+bash scripts/install-deps.sh
+bash scripts/build.sh
+b=${IRVERIFY_BUILD:-build}/solvers/bench
+mkdir -p "$out"
+for bench in flow_bench scalar_bench sgd_bench stability_bench; do
+  echo "bench: $bench ($reps repetitions)" >&2
+  "$b/$bench" --benchmark_repetitions="$reps" --benchmark_report_aggregates_only=true \
+    --benchmark_format=json --benchmark_out="$out/$bench.json" --benchmark_out_format=json > /dev/null
+done
+"$b/bench_table" "$out/bench" "$out"/flow_bench.json "$out"/scalar_bench.json "$out"/sgd_bench.json "$out"/stability_bench.json

@@ -1,0 +1,27 @@
+// The processes that share a Monte Carlo run (`mpirun -n R irverify ...`): rank r of R. Without one (the default, and
+// every build without MPI) a run is one process. block_reduce splits its blocks into R contiguous ranges, one per
+// rank, and gathers the block accumulators of every rank in rank order, so each rank ends with all the blocks and sums
+// them in block order: the same bits as one process, for any R. Only accumulators that can be sent as bytes
+// (SerialAcc) are split; others are computed whole on every rank (correct, not faster). The MPI implementation is
+// the CLI's (checks/cli/mpi_group.hpp), so this layer does not depend on MPI.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace irverify {
+
+class ProcessGroup {
+ public:
+  virtual ~ProcessGroup() = default;
+  virtual int rank() const = 0;
+  virtual int size() const = 0;
+  // Every rank's bytes, in rank order, on every rank (collective: every rank calls it with its own).
+  virtual std::vector<std::string> all_gather(const std::string& bytes) const = 0;
+};
+
+void set_process_group(std::shared_ptr<const ProcessGroup> group);  // nullptr: one process
+const ProcessGroup* process_group();                                // nullptr unless set with size > 1
+
+}  // namespace irverify
