@@ -513,6 +513,15 @@ std::string write_report(const ReportOptions& opt) {
     md << fmt::format("*Set-up.* Precision {} ({} digits); record `{}.json`; ctest check `{}`. Verdict: **{}**.\n\n",
                       r["scalar"].get<std::string>(), r["digits"].get<int>(), id, r["check"].get<std::string>(),
                       r["verdict"].get<std::string>());
+    if (r.contains("monte_carlo")) {
+      const json& mc = r["monte_carlo"];
+      md << fmt::format("*Random draws.* Philox seed {}", mc["seed"].get<std::uint64_t>());
+      if (mc.contains("samples"))
+        md << fmt::format(", {} {}", mc["samples"].get<long>(), mc["samples_are"].get<std::string>());
+      md << fmt::format(" (`irverify run {} --seed {}{}` reproduces the record on any thread count).\n\n", id,
+                        mc["seed"].get<std::uint64_t>(),
+                        mc.contains("samples") ? fmt::format(" --samples {}", mc["samples"].get<long>()) : "");
+    }
     if (opt.figures) {
       std::string warning;
       const std::string fig = figure(r, out / "figures", warning);

@@ -1,6 +1,8 @@
 // The MPI process group of `mpirun -n R irverify run ...` (solvers/parallel/process_group.hpp): built only when CMake
-// finds MPI (IRVERIFY_HAVE_MPI). MpiSession initializes MPI for the program's lifetime and installs the group when
-// R > 1; rank 0 alone writes records and prints.
+// finds MPI (IRVERIFY_HAVE_MPI). MpiSession initializes MPI for the program's lifetime when a launcher started the
+// process (its environment names a world size: OpenMPI, PMI or PMIx), and installs the group when R > 1; rank 0
+// alone writes records and prints. A plain `irverify` is one process and never initializes MPI (a singleton
+// MPI_Init costs half a second, and its allocations outlive MPI_Finalize).
 #pragma once
 
 #ifdef IRVERIFY_HAVE_MPI
@@ -8,6 +10,7 @@
 
 #include <mpi.h>
 
+#include <cstdlib>
 #include <stdexcept>
 
 namespace irverify {
@@ -46,6 +49,8 @@ class MpiGroup : public ProcessGroup {
 
 struct MpiSession {
   MpiSession(int& argc, char**& argv) {
+    active = std::getenv("OMPI_COMM_WORLD_SIZE") || std::getenv("PMI_SIZE") || std::getenv("PMIX_RANK");
+    if (!active) return;
     MPI_Init(&argc, &argv);
     auto g = std::make_shared<MpiGroup>();
     rank = g->rank();
@@ -53,9 +58,11 @@ struct MpiSession {
     if (size > 1) set_process_group(g);
   }
   ~MpiSession() {
+    if (!active) return;
     set_process_group(nullptr);
     MPI_Finalize();
   }
+  bool active = false;
   int rank = 0, size = 1;
 };
 
