@@ -4,9 +4,11 @@
 //                [--samples K] [--out DIR]
 //   irverify report DIR [--out DIR] [--no-figures]
 //   irverify generate MODEL [--seed N] [--out FILE]
-//   irverify compare REFERENCE_DIR DIR [CLAIM...] [--exact]   (fresh records against reference ones, checks/record/record_compare.hpp)
-//   mpirun -n R irverify run ...                      (built with MPI: Monte Carlo blocks split over R ranks, same records)
-//   irverify study sgd2-plain [--problem FILE] [--levels N] [--resolve Z] [--pilot K] [--seed S] [--threads N] [--out FILE]
+//   irverify compare REFERENCE_DIR DIR [CLAIM...] [--exact]
+//            (fresh records against reference ones, checks/record/record_compare.hpp)
+//   mpirun -n R irverify run ...   (built with MPI: Monte Carlo blocks split over R ranks, the same records)
+//   irverify study sgd2-plain [--problem FILE] [--levels N] [--resolve Z] [--pilot K] [--seed S] [--threads N]
+//                             [--out FILE]
 // Exit status: 0 every statement has its expected outcome (holds or refuted); 1 some claim does not; 2 bad input or
 // usage.
 #include "checks/framework/budget.hpp"
@@ -206,7 +208,7 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   run->add_option("--samples", run_samples, "Monte Carlo size of each claim with one, in the claim's unit (epochs, "
                                             "runs, starts; default: the claim's own, written to the record)")
-      ->check(CLI::Range(64L, 1L << 40));
+      ->check(CLI::Range(4L, 1L << 40));
   double memory_gib = default_memory_budget() / double(1ULL << 30);
   run->add_option("--memory-budget", memory_gib, "Memory budget in GiB (default: min(8, half the physical memory))")
       ->capture_default_str()
@@ -238,7 +240,8 @@ int main(int argc, char** argv) {
   cmp->add_option("records", cmp_dir, "Directory of fresh records")->required()->check(CLI::ExistingDirectory);
   cmp->add_option("claims", cmp_ids, "Claim ids (default: every reference record)");
   bool cmp_exact = false;
-  cmp->add_flag("--exact", cmp_exact, "Every value but timings and thread counts equal, to the last bit (no tolerances)");
+  cmp->add_flag("--exact", cmp_exact,
+                "Every value but timings and thread counts equal, to the last bit (no tolerances)");
 
   auto* study = app.add_subcommand("study", "Longer studies outside the claim runs (sgd2-plain: plain averages that "
                                             "resolve SGD-2's O(eps^3) at every level)");
@@ -248,9 +251,15 @@ int main(int argc, char** argv) {
   study->add_option("study", study_name, "Study name")->required()->check(CLI::IsMember({"sgd2-plain"}));
   study->add_option("-p,--problem", study_file, "Least-squares problem file (default: SGD-2's least-squares-n8-p4-s1)")
       ->check(CLI::ExistingFile);
-  study->add_option("--levels", so.levels, "Ladder levels, all of which must resolve order 3")->capture_default_str()->check(CLI::Range(3, 12));
-  study->add_option("--resolve", so.resolve, "Planned standard error = distance / resolve")->capture_default_str()->check(CLI::Range(1.0, 1e3));
-  study->add_option("--pilot", so.pilot, "Epochs per level for the variance estimate")->capture_default_str()->check(CLI::Range(64L, 1L << 30));
+  study->add_option("--levels", so.levels, "Ladder levels, all of which must resolve order 3")
+      ->capture_default_str()
+      ->check(CLI::Range(3, 12));
+  study->add_option("--resolve", so.resolve, "Planned standard error = distance / resolve")
+      ->capture_default_str()
+      ->check(CLI::Range(1.0, 1e3));
+  study->add_option("--pilot", so.pilot, "Epochs per level for the variance estimate")
+      ->capture_default_str()
+      ->check(CLI::Range(64L, 1L << 30));
   study->add_option("--seed", so.seed, "Philox seed of the epoch orders")->capture_default_str()->check(CLI::PositiveNumber);
   study->add_option("--threads", study_threads, "Worker threads (default: every core)")->check(CLI::Range(1, 4096));
   study->add_option("-o,--out", study_out, "The study's JSON record")->capture_default_str();

@@ -10,6 +10,7 @@
 
 #include <mpi.h>
 
+#include <climits>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -29,7 +30,8 @@ class MpiGroup : public ProcessGroup {
   }
   std::vector<std::string> all_gather(const std::string& bytes) const override {
     const int n = size();
-    if (bytes.size() > static_cast<std::size_t>(INT_MAX)) throw std::runtime_error("MPI gather: more than 2 GB from one rank");
+    if (bytes.size() > static_cast<std::size_t>(INT_MAX))
+      throw std::runtime_error("MPI gather: more than 2 GB from one rank");
     const int mine = static_cast<int>(bytes.size());
     std::vector<int> sizes(n), offsets(n, 0);
     MPI_Allgather(&mine, 1, MPI_INT, sizes.data(), 1, MPI_INT, MPI_COMM_WORLD);

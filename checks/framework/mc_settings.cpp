@@ -16,8 +16,8 @@ bool mc_seed_set() { return g_seed != 0; }
 bool mc_samples_set() { return g_samples != 0; }
 
 void set_mc_overrides(std::uint64_t seed, long samples) {
-  if (samples < 0 || (samples > 0 && samples < 64))
-    throw std::invalid_argument("--samples must be >= 64 (one block of samples)");
+  if (samples < 0 || (samples > 0 && samples < 4))
+    throw std::invalid_argument("--samples must be >= 4");
   g_seed = seed;
   g_samples = samples;
 }

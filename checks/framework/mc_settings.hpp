@@ -10,7 +10,7 @@ namespace irverify {
 
 std::uint64_t mc_seed(std::uint64_t claim_default);
 long mc_samples(long claim_default);
-// 0 restores the claims' defaults; std::invalid_argument for samples in 1..63 (less than one block of samples).
+// 0 restores the claims' defaults; std::invalid_argument for samples in 1..3 (too few for a mean and its error).
 void set_mc_overrides(std::uint64_t seed, long samples);
 bool mc_seed_set();
 bool mc_samples_set();

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <stdexcept>
 
 using namespace irverify;
@@ -75,4 +76,28 @@ TEST(ProgressSink, ReceivesEveryBlockWithoutACallback) {
   EXPECT_EQ(calls, 16);
   EXPECT_EQ(last, 1000);
   EXPECT_EQ(total, 1000);
+}
+
+TEST(BlockReduce, ChunksKeepTheBlockOrderedSum) {
+  // Blocks of one sample over three chunks: the total must be ((0 + a_0) + a_1) + ... in block order.
+  const long n = 2 * kReduceChunkBlocks + 5;
+  const auto draw = [](long s) {
+    CounterStream rng(13, static_cast<std::uint32_t>(s));
+    return rng.normal() * std::exp(8 * rng.uniform());  // spread magnitudes: any other order changes the bits
+  };
+  struct Sum {
+    double v = 0;
+    Sum& operator+=(const Sum& o) {
+      v += o.v;
+      return *this;
+    }
+  };
+  double expect = 0;
+  for (long s = 0; s < n; ++s) expect += draw(s);
+  for (int threads : {1, 3}) {
+    const Sum got = block_reduce(BlockReduceOptions{n, 1, threads, {}}, Sum{}, [&] {
+      return [&](long s, Sum& acc) { acc.v += draw(s); };
+    });
+    EXPECT_EQ(got.v, expect) << threads << " threads";
+  }
 }

@@ -8,8 +8,9 @@
 // block_reduce_blocks is the same with a block worker, worker(first, last, acc), which adds samples first..last-1
 // to acc in sample order (for kernels that run several samples at once).
 // Progress is reported from one thread at a time, as (samples done, n), to opt.progress or else to the process's
-// progress sink (solvers/parallel/progress.hpp). The run's deadline is checked before every
-// sample (every block in block_reduce_blocks) (solvers/iterate/deadline.hpp); the first exception of any thread stops the others and is rethrown.
+// progress sink (solvers/parallel/progress.hpp). The run's deadline (solvers/iterate/deadline.hpp) is checked before
+// every sample (every block in block_reduce_blocks); the first exception of any thread stops the others and is
+// rethrown.
 #pragma once
 
 #include "solvers/iterate/deadline.hpp"
@@ -42,60 +43,78 @@ struct BlockReduceOptions {
   std::function<void(long done, long total)> progress;  // may be empty
 };
 
+// Blocks are run in chunks of at most this many (memory: one accumulator per block of a chunk); the chunks are
+// summed in order into the total, which is therefore the same block-ordered sum as without chunks.
+inline constexpr long kReduceChunkBlocks = 1L << 14;
+
 template <class Acc, class MakeWorker>
 Acc block_reduce_blocks(const BlockReduceOptions& opt, const Acc& zero, MakeWorker make_worker) {
   if (opt.samples < 1 || opt.block < 1 || opt.threads < 1) throw std::invalid_argument("block_reduce: bad options");
   const long blocks = (opt.samples + opt.block - 1) / opt.block;
   const ProcessGroup* group = AccBytes<Acc>::value ? process_group() : nullptr;
-  const auto range = [&](int r) { return std::pair<long, long>{blocks * r / group->size(), blocks * (r + 1) / group->size()}; };
-  const auto [lo, hi] = group ? range(group->rank()) : std::pair<long, long>{0, blocks};
-  std::vector<Acc> acc(blocks, zero);
-  std::atomic<long> next{lo}, done{0};
+  const int ranks = group ? group->size() : 1, me = group ? group->rank() : 0;
+  const auto share = [&](long c0, long c1, int r) {  // rank r's blocks of the chunk [c0, c1)
+    return std::pair<long, long>{c0 + (c1 - c0) * r / ranks, c0 + (c1 - c0) * (r + 1) / ranks};
+  };
+  const auto samples_in = [&](long b0, long b1) {  // samples of blocks [b0, b1)
+    return std::min(opt.samples, b1 * opt.block) - std::min(opt.samples, b0 * opt.block);
+  };
+  long mine = 0;  // this rank's samples, for progress
+  for (long c0 = 0; c0 < blocks; c0 += kReduceChunkBlocks) {
+    const auto [lo, hi] = share(c0, std::min(blocks, c0 + kReduceChunkBlocks), me);
+    mine += samples_in(lo, hi);
+  }
+  Acc total = zero;
+  std::vector<Acc> acc;
   std::mutex progress_mutex;
-  std::exception_ptr failure;
+  long done = 0;
   const auto t0 = std::chrono::steady_clock::now();
-  auto run = [&] {
-    try {
-      auto worker = make_worker();
-      for (long b; (b = next.fetch_add(1)) < hi;) {
-        check_deadline();
-        worker(b * opt.block, std::min(opt.samples, (b + 1) * opt.block), acc[b]);
-        const long k = done.fetch_add(1) + 1;
-        {
+  for (long c0 = 0; c0 < blocks; c0 += kReduceChunkBlocks) {
+    const long c1 = std::min(blocks, c0 + kReduceChunkBlocks);
+    const auto [lo, hi] = share(c0, c1, me);
+    acc.assign(c1 - c0, zero);
+    std::atomic<long> next{lo};
+    std::exception_ptr failure;
+    auto run = [&, hi = hi] {  // (a structured binding is captured by copy, C++17)
+      try {
+        auto worker = make_worker();
+        for (long b; (b = next.fetch_add(1)) < hi;) {
+          check_deadline();
+          worker(b * opt.block, std::min(opt.samples, (b + 1) * opt.block), acc[b - c0]);
           std::lock_guard<std::mutex> lock(progress_mutex);
-          const long n = std::min(opt.samples, (lo + k) * opt.block) - lo * opt.block, total = std::min(opt.samples, hi * opt.block) - lo * opt.block;
-          if (opt.progress) opt.progress(n, total);
-          else report_progress(n, total, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+          done += samples_in(b, b + 1);
+          if (opt.progress) opt.progress(done, mine);
+          else report_progress(done, mine, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        }
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        if (!failure) failure = std::current_exception();
+        next.store(hi);  // the other threads take no new block
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < opt.threads; ++t) pool.emplace_back(run);
+    run();
+    for (auto& t : pool) t.join();
+    if constexpr (AccBytes<Acc>::value) {
+      if (group) {  // every rank's blocks to every rank; a failure anywhere fails every rank (no rank waits forever)
+        std::string bytes(1, failure ? 'F' : 'O');
+        if (!failure)
+          for (long b = lo; b < hi; ++b) AccBytes<Acc>::write(acc[b - c0], bytes);
+        const std::vector<std::string> all = group->all_gather(bytes);
+        if (failure) std::rethrow_exception(failure);
+        for (int r = 0; r < ranks; ++r) {
+          if (all[r].empty() || all[r][0] != 'O')
+            throw std::runtime_error("block_reduce: the Monte Carlo run failed on rank " + std::to_string(r));
+          const char* in = all[r].data() + 1;
+          const auto [rlo, rhi] = share(c0, c1, r);
+          for (long b = rlo; b < rhi; ++b) acc[b - c0] = AccBytes<Acc>::read(in, zero);
         }
       }
-    } catch (...) {
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      if (!failure) failure = std::current_exception();
-      next.store(hi);  // the other threads take no new block
     }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < opt.threads; ++t) pool.emplace_back(run);
-  run();
-  for (auto& t : pool) t.join();
-  if constexpr (AccBytes<Acc>::value) {
-    if (group) {  // every rank's blocks to every rank; a failure anywhere fails every rank (no rank waits forever)
-      std::string mine(1, failure ? 'F' : 'O');
-      if (!failure)
-        for (long b = lo; b < hi; ++b) AccBytes<Acc>::write(acc[b], mine);
-      const std::vector<std::string> all = group->all_gather(mine);
-      if (failure) std::rethrow_exception(failure);
-      for (int r = 0; r < group->size(); ++r) {
-        if (all[r].empty() || all[r][0] != 'O') throw std::runtime_error("block_reduce: the Monte Carlo run failed on rank " + std::to_string(r));
-        const char* in = all[r].data() + 1;
-        const auto [rlo, rhi] = range(r);
-        for (long b = rlo; b < rhi; ++b) acc[b] = AccBytes<Acc>::read(in, zero);
-      }
-    }
+    if (failure) std::rethrow_exception(failure);
+    for (const Acc& a : acc) total += a;
   }
-  if (failure) std::rethrow_exception(failure);
-  Acc total = zero;
-  for (const Acc& a : acc) total += a;
   return total;
 }
 
