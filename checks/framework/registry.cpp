@@ -80,9 +80,7 @@ nlohmann::json run_claim(const std::string& id, const RunOptions& opt) {
     Running(const std::string& id, bool on) {
       current_run() = {id, on, Clock::now()};
       set_progress_sink([](long done, long total, double secs) {
-        const double rate = done / std::max(secs, 1e-9);
-        heartbeat(fmt::format("Monte Carlo {:.0f}% of {} samples, {:.3g} samples/s, about {:.0f} s left in this run",
-                              100.0 * done / total, total, rate, (total - done) / rate));
+        heartbeat("Monte Carlo " + progress_text(done, total, secs, "samples") + " in this run");
       });
     }
     ~Running() {

@@ -11,6 +11,8 @@
 //                   as a consistency check.
 // The order fit uses the points above kMcMargin sigma (checks/framework/ladder.hpp) over the whole ladder; order 3
 // is resolved when at least `levels_needed` points count and |fit - 3| <= max(kOrderTolerance, 95% half-width).
+// Negative control: the same estimates against the flow with the wrong coefficient eps/(2m) (SGD-2's) must have a
+// resolved order outside that band (it is 2). The study passes when order 3 is resolved and the control refuted.
 #pragma once
 
 #include "theory/problem/problem_spec.hpp"

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 
 namespace irverify {
 
@@ -11,5 +12,7 @@ using ProgressSink = std::function<void(long done, long total, double seconds)>;
 
 void set_progress_sink(ProgressSink sink);  // empty: silent
 void report_progress(long done, long total, double seconds);
+// "41% of 65536 samples, 2.3e+04 samples/s, about 2 s left" (unit: "samples", "epochs", ...).
+std::string progress_text(long done, long total, double seconds, const std::string& unit);
 
 }  // namespace irverify
