@@ -44,8 +44,9 @@ template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::
   for (const auto& gi : G) gamma += (gi - g).squaredNorm();
   gamma /= S(N);
   LadderCase c = st.start("batch-size decomposition at theta0");
+  const long samples = mc_samples(kPartitionSamples);
   c.solver = fmt::format("enumeration of all partitions (<= {}), else {} random partitions (seed {})", kExactPartitions,
-                         mc_samples(kPartitionSamples), seed);
+                         samples, seed);
   const S eps = irverify::eps<S>();
 
   // The identity, on the problem's partition (or the default one).
@@ -96,12 +97,12 @@ template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::
       max_rel = std::max(max_rel, to_double(rel));
     } else {
       S s1(0), s2(0);
-      for (long s = 0; s < mc_samples(kPartitionSamples); ++s) {
+      for (long s = 0; s < samples; ++s) {
         const S v = batch_scatter<S>(G, g, random_partition(N, B, seed, static_cast<std::uint64_t>(s)));
         s1 += v;
         s2 += v * v;
       }
-      const S n(mc_samples(kPartitionSamples));
+      const S n(samples);
       mean = s1 / n;
       const S se = sqrt(S((s2 / n - mean * mean) * n / (n - 1) / n));
       const S z = (mean - formula) / se, zw = (mean - wrong) / se;
@@ -110,7 +111,7 @@ template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::
       ctl = abs(S(formula - wrong)) <= 2 * kZ999 * se ? ControlOutcome::Unresolved
             : abs(zw) > kZ999                          ? ControlOutcome::Rejected
                                                        : ControlOutcome::NotRejected;
-      method = fmt::format("Monte Carlo ({} of {} partitions)", mc_samples(kPartitionSamples),
+      method = fmt::format("Monte Carlo ({} of {} partitions)", samples,
                            count < 0 ? std::string("> 4.6e18") : fmt::format("{:.3g}", double(count)));
       stat = fmt::format("z = {:.2f} (control z = {:.2f})", to_double(z), to_double(zw));
       max_z = std::max(max_z, std::abs(to_double(z)));
