@@ -93,9 +93,7 @@ nlohmann::json sgd2_plain_study(const ProblemSpec& spec, const PlainStudyOptions
     L.flow = TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 4)).integrate(th0, S(nb) * eps);
     L.control = TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 2)).integrate(th0, S(nb) * eps);
     L.dist = to_double(S((L.exact - L.flow).norm()));
-    Vec<S> g = Vec<S>::Zero(th0.size());
-    for (const auto& b : st.part) g += m.gradient(th0, b);
-    L.ref = Vec<S>(th0 - eps * g).unaryExpr([](const S& x) { return to_double(x); });
+    L.ref = first_order_mean(m, st.part, th0, eps).unaryExpr([](const S& x) { return to_double(x); });
     L.kernel = std::make_shared<const LsSgdKernel>(least_squares_kernel(spec, st.part, L.eps));
     const LsSgdKernel& kern = *L.kernel;
     L.floor = to_double(S((kernel_exact_mean(kern, th0d, L.ref).unaryExpr([](double x) { return S(x); }) - L.exact).norm()));

@@ -93,16 +93,9 @@ TEST(SimdKernel, MonteCarloMatchesTheModelPathAndIsTheSameForAnyThreadsAndIsa) {
   ProblemSpec s = generate_problem("least-squares", 1);  // N = 8, d = 4; batches of 2
   s.partition = blocks(s.num_examples(), 2);
   const Problem<double> p = build_problem<double>(s);
-  std::vector<double> X, y;
-  for (const auto& row : s.data) {
-    for (int j = 0; j < s.features(); ++j) X.push_back(std::stod(row[j]));
-    y.push_back(std::stod(row.back()));
-  }
   const double eps = 1.0 / 64;
-  const LsSgdKernel k(X, y, s.features(), s.partition, eps);
-  Vec<double> g = Vec<double>::Zero(p.theta0.size());
-  for (const auto& b : p.partition) g += p.model->gradient(p.theta0, b);
-  const Vec<double> r = p.theta0 - eps * g;
+  const LsSgdKernel k = least_squares_kernel(s, s.partition, eps);
+  const Vec<double> r = first_order_mean<double>(*p.model, p.partition, p.theta0, eps);
   for (bool anti : {false, true}) {
     McOptions o{5, 1000, anti, 1, {}};  // 1000: the last block and group are partial
     const McEstimate<double> a = mc_least_squares_mean(k, p.theta0, r, o, Isa::Sse2);

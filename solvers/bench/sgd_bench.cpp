@@ -100,8 +100,7 @@ void BM_McSimdKernel(benchmark::State& state) {
   if (!isa_supported(isa)) return state.SkipWithError("ISA not supported here");
   const ProblemSpec s = problem(d, n);
   const Problem<double> p = build_problem<double>(s);
-  const auto [X, y] = data(s);
-  const LsSgdKernel k(X, y, d, s.partition, 1e-3);
+  const LsSgdKernel k = least_squares_kernel(s, s.partition, 1e-3);
   const McOptions o{1, 32768, false, threads, {}};
   for (auto _ : state) benchmark::DoNotOptimize(mc_least_squares_mean(k, p.theta0, p.theta0, o, isa).mean);
   state.SetLabel(isa_name(isa));

@@ -64,14 +64,12 @@ McEstimate<S> mc_mean(const std::function<void(std::uint64_t, bool, Vec<S>&)>& e
 
 template <class S>
 McEstimate<S> mc_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps, const McOptions& opt) {
-  Vec<S> g = Vec<S>::Zero(theta0.size());
-  for (const auto& b : p) g += m.gradient(theta0, b);
   const std::function<void(std::uint64_t, bool, Vec<S>&)> epoch = [&](std::uint64_t s, bool rev, Vec<S>& x) {
     Partition batches = epoch_batches(p, m.num_examples(), opt.sampling, opt.seed, s);
     if (rev) std::reverse(batches.begin(), batches.end());
     SgdEpoch<S>{m, batches, eps}(x);
   };
-  return mc_mean<S>(epoch, static_cast<int>(p.size()), theta0, Vec<S>(theta0 - eps * g), opt);
+  return mc_mean<S>(epoch, static_cast<int>(p.size()), theta0, first_order_mean(m, p, theta0, eps), opt);
 }
 
 #define IRVERIFY_INST(S)                                                                                          \

@@ -18,15 +18,17 @@ Vec<S> sgd_epoch(const Model<S>& m, const Partition& p, const std::vector<int>& 
   return th;
 }
 
+template <class S> Vec<S> first_order_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps) {
+  Vec<S> g = Vec<S>::Zero(theta0.size());
+  for (const auto& b : p) g += m.gradient(theta0, b);
+  return theta0 - eps * g;
+}
+
 template <class S> EpochMean<S> exact_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps) {
   using std::sqrt;
   const int nb = static_cast<int>(p.size());
   if (nb < 1 || nb > 10) throw std::invalid_argument("exact_epoch_mean: need 1 <= m <= 10 batches");
-  // Deviations are accumulated from r = theta0 - m eps g (the first-order mean), so that the O(eps^2) spread
-  // is not lost to cancellation against |theta|^2.
-  Vec<S> g = Vec<S>::Zero(theta0.size());
-  for (const auto& b : p) g += m.gradient(theta0, b);
-  const Vec<S> r = theta0 - eps * g;
+  const Vec<S> r = first_order_mean(m, p, theta0, eps);  // deviations are accumulated from r
   EpochMean<S> out;
   Vec<S> sum = Vec<S>::Zero(theta0.size());
   S sumsq(0);
@@ -75,7 +77,8 @@ std::vector<int> random_order(int m, std::uint64_t seed, std::uint64_t sample) {
 
 #define IRVERIFY_INST(S)                                                                                        \
   template Vec<S> sgd_epoch<S>(const Model<S>&, const Partition&, const std::vector<int>&, const Vec<S>&, const S&); \
-  template EpochMean<S> exact_epoch_mean<S>(const Model<S>&, const Partition&, const Vec<S>&, const S&);
+  template EpochMean<S> exact_epoch_mean<S>(const Model<S>&, const Partition&, const Vec<S>&, const S&);           \
+  template Vec<S> first_order_mean<S>(const Model<S>&, const Partition&, const Vec<S>&, const S&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 

@@ -22,6 +22,10 @@ template <class S> struct EpochMean {
   long batch_steps = 0;  // steps taken with prefix sharing
 };
 
+// theta0 - eps sum_k grad L_k(theta0): the epoch mean to first order, the reference point from which the exact and
+// Monte Carlo means accumulate deviations (so the O(eps^2) spread is not lost to cancellation against |theta|^2).
+template <class S> Vec<S> first_order_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps);
+
 // Exact mean over all m! orders (m <= 10).
 template <class S> EpochMean<S> exact_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps);
 

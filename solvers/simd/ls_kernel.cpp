@@ -29,11 +29,13 @@ LsSgdKernel::LsSgdKernel(const std::vector<double>& X, const std::vector<double>
 void LsSgdKernel::epochs(const int* orders, double* theta, int count, Isa isa) const {
   if (!isa_supported(isa)) throw std::invalid_argument(std::string("LsSgdKernel: this CPU lacks ") + isa_name(isa));
   const LsView v{X_.data(), y_.data(), index_.data(), dp_, m_, B_, c_};
-  std::vector<double> r(B_);
+  double small[16];  // residual scratch: on the stack unless the batch is larger (no allocation per call)
+  std::vector<double> large(B_ > 16 ? B_ : 0);
+  double* r = B_ > 16 ? large.data() : small;
   switch (isa) {
-    case Isa::Sse2: simd::ls_epochs_sse2(v, orders, theta, count, r.data()); break;
-    case Isa::Avx2: simd::ls_epochs_avx2(v, orders, theta, count, r.data()); break;
-    case Isa::Avx512: simd::ls_epochs_avx512(v, orders, theta, count, r.data()); break;
+    case Isa::Sse2: simd::ls_epochs_sse2(v, orders, theta, count, r); break;
+    case Isa::Avx2: simd::ls_epochs_avx2(v, orders, theta, count, r); break;
+    case Isa::Avx512: simd::ls_epochs_avx512(v, orders, theta, count, r); break;
   }
 }
 
