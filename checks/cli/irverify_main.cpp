@@ -258,7 +258,7 @@ int main(int argc, char** argv) {
   PlainStudyOptions so;
   int study_threads = 0;
   study->add_option("study", study_name, "Study name")->required()->check(CLI::IsMember({"sgd2-plain"}));
-  study->add_option("-p,--problem", study_file, "Least-squares problem file (default: SGD-2's least-squares-n8-p4-s1)")
+  study->add_option("-p,--problem", study_file, "Problem file whose model has a SIMD kernel: least-squares, diag nets, two-layer, linear2/relu2 (default: SGD-2's least-squares-n8-p4-s1)")
       ->check(CLI::ExistingFile);
   study->add_option("--levels", so.levels, "Ladder levels, all of which must resolve order 3")
       ->capture_default_str()

@@ -37,6 +37,7 @@ template <class S> LadderCase sgd_monte_carlo_case(const ProblemSpec& spec, int 
                   "antithetic: epochs needed"},
                  {}};
   nlohmann::json curve;
+  bool simd = false;
   S eps = st.eps0;
   for (int k = 0; k < levels; ++k, eps /= 2) {
     c.add_h(eps);
@@ -45,6 +46,7 @@ template <class S> LadderCase sgd_monte_carlo_case(const ProblemSpec& spec, int 
     const Vec<S> flowT = TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 4)).integrate(th0, T);
     const Vec<S> flowW = TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 2)).integrate(th0, T);
     const McEstimate<S> pe = mc_epoch_mean(m, st.part, th0, eps, po), ae = mc_epoch_mean(m, st.part, th0, eps, ao);
+    simd = pe.simd && ae.simd;
     const std::pair<S, double> r[] = {error_and_sigma(pe, flowL), error_and_sigma(pe, flowT), error_and_sigma(ae, flowL),
                                       error_and_sigma(ae, flowT), error_and_sigma(ae, flowW)};
     for (int i = 0; i < 5; ++i) c.add_error(i, r[i].first, r[i].second);
@@ -67,6 +69,7 @@ template <class S> LadderCase sgd_monte_carlo_case(const ProblemSpec& spec, int 
       }
     }
   }
+  if (simd) c.solver += "; epochs through the model's SIMD kernel (double; its summation order, the same bits on every ISA)";
   c.tables.push_back(std::move(need));
   c.extra["seeds_curve"] = curve;
   c.extra["mc"] = {{"seed", seed}, {"epochs", epochs}, {"threads", threads}};

@@ -8,7 +8,8 @@
 #include "solvers/parallel/process_group.hpp"
 #include "solvers/parallel/progress.hpp"
 #include "solvers/parallel/threads.hpp"
-#include "solvers/sgd/ls_monte_carlo.hpp"
+#include "solvers/sgd/kernel_monte_carlo.hpp"
+#include "solvers/simd/aligned.hpp"
 #include "theory/losses/sgd_modified_loss.hpp"
 
 #include <fmt/format.h>
@@ -28,18 +29,19 @@ using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 // Mean of theta_m over all m! orders through the kernel (double), accumulated from r as mc_mean does.
-Vec<double> kernel_exact_mean(const LsSgdKernel& k, const Vec<double>& th0, const Vec<double>& r) {
-  const int m = k.batches(), dp = k.padded_dim(), d = k.dim();
+Vec<double> kernel_exact_mean(const SgdKernel& k, const Vec<double>& th0, const Vec<double>& r) {
+  const int m = k.batches(), d = k.dim();
   std::vector<int> pi(m);
   std::iota(pi.begin(), pi.end(), 0);
-  Vec<double> sum = Vec<double>::Zero(d);
+  Vec<double> sum = Vec<double>::Zero(d), x(d);
   long n = 0;
-  AlignedVector<double> th(dp);
+  AlignedVector<double> start(k.stride()), state(k.stride());
+  k.pack(th0.data(), start.data());
   do {
-    std::fill(th.begin(), th.end(), 0.0);
-    std::copy(th0.data(), th0.data() + d, th.begin());
-    k.epochs(pi.data(), th.data(), 1, best_isa());
-    sum += Eigen::Map<const Vec<double>>(th.data(), d) - r;
+    state = start;
+    k.epochs(pi.data(), state.data(), 1, best_isa());
+    k.unpack(state.data(), x.data());
+    sum += x - r;
     ++n;
   } while (std::next_permutation(pi.begin(), pi.end()));
   return r + sum / double(n);
@@ -79,7 +81,7 @@ nlohmann::json sgd2_plain_study(const ProblemSpec& spec, const PlainStudyOptions
     long epochs;
     Vec<S> flow, control, exact;
     Vec<double> ref;
-    std::shared_ptr<const LsSgdKernel> kernel;
+    std::shared_ptr<const SgdKernel> kernel;
   };
   std::vector<Level> lv;
   S eps = st.eps0;
@@ -94,11 +96,11 @@ nlohmann::json sgd2_plain_study(const ProblemSpec& spec, const PlainStudyOptions
     L.control = TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 2)).integrate(th0, S(nb) * eps);
     L.dist = to_double(S((L.exact - L.flow).norm()));
     L.ref = first_order_mean(m, st.part, th0, eps).unaryExpr([](const S& x) { return to_double(x); });
-    L.kernel = std::make_shared<const LsSgdKernel>(least_squares_kernel(spec, st.part, L.eps));
-    const LsSgdKernel& kern = *L.kernel;
+    L.kernel = make_sgd_kernel(spec, st.part, L.eps);
+    const SgdKernel& kern = *L.kernel;
     L.floor = to_double(S((kernel_exact_mean(kern, th0d, L.ref).unaryExpr([](double x) { return S(x); }) - L.exact).norm()));
     const auto tp = Clock::now();
-    const McEstimate<double> p = mc_least_squares_mean(kern, th0d, L.ref, {opt.seed, opt.pilot, false, threads, {}}, isa);
+    const McEstimate<double> p = mc_kernel_mean(kern, th0d, L.ref, {opt.seed, opt.pilot, false, threads, {}}, isa);
     L.pilot_rate = opt.pilot / std::max(since(tp), 1e-9);
     L.sd = per_sample_noise(p);
     const double want = std::ceil(std::pow(opt.resolve * L.sd / L.dist, 2) / kMcBlock) * kMcBlock;
@@ -127,7 +129,7 @@ nlohmann::json sgd2_plain_study(const ProblemSpec& spec, const PlainStudyOptions
     McOptions mo{opt.seed, L.epochs, false, threads, {}};
     const auto t0 = Clock::now();
     mo.progress = [&](long done, long total) { meter(done, total, since(t0)); };
-    const McEstimate<double> e = mc_least_squares_mean(*L.kernel, th0d, L.ref, mo, isa);
+    const McEstimate<double> e = mc_kernel_mean(*L.kernel, th0d, L.ref, mo, isa);
     const double secs = since(t0);
     run_seconds += secs;
     McEstimate<S> es;  // the estimate in mp50, to measure against the mp50 targets

@@ -1,6 +1,6 @@
 // SGD-2's plain-average study (issue 16; a command, not a claim run: `irverify study sgd2-plain`). Plain many-seed
-// averages of the shuffled-SGD epoch mean on a least-squares problem, run through the SIMD kernel
-// (solvers/simd/ls_kernel.hpp) long enough to resolve the O(eps^3) distance |E theta_m - phi^L~SGD(m eps)| (Smith
+// averages of the shuffled-SGD epoch mean on a problem whose model has a SIMD kernel (least squares by default; diag
+// nets, two-layer and matrix nets: solvers/sgd/kernel_monte_carlo.hpp) long enough to resolve the O(eps^3) distance |E theta_m - phi^L~SGD(m eps)| (Smith
 // et al. 2021; CLAIMS.md SGD-1/2) at every level of the ladder. Per level, in this order:
 //   theory (mp50)   the exact mean over all m! orders and the modified flow; their distance D_k;
 //   floor (double)  the exact mean in the kernel's double arithmetic over all m! orders: |E_double - E| is the bias

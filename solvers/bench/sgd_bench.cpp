@@ -1,15 +1,17 @@
 // Shuffled-SGD benchmarks (issues 4 and 16): per-example gradient evaluations per second for Monte Carlo SGD on least
 // squares (d = 16 and 256, B = 4, N = 64, double) on 1 and 2 threads, through the generic Model path, the Eigen
 // row-major loop that was the kernel before issue 16 (kept here as the baseline), and the SIMD kernel
-// (solvers/simd/ls_kernel.hpp) on each ISA; and the exact enumeration of 8! orders.
+// (solvers/simd/ls_kernel.hpp) on each ISA; the other models' kernels against their generic path; and the exact
+// enumeration of 8! orders.
 // Run: build/solvers/bench/sgd_bench   (counter grad/s = per-example gradients per second).
 #include "solvers/ln/label_noise.hpp"
-#include "solvers/sgd/ls_monte_carlo.hpp"
+#include "solvers/sgd/kernel_monte_carlo.hpp"
 #include "solvers/sgd/monte_carlo.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem.hpp"
 
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -34,7 +36,8 @@ void report(benchmark::State& state, long samples, int n = kN) {
 void BM_McGenericModel(benchmark::State& state) {
   const int d = static_cast<int>(state.range(0)), threads = static_cast<int>(state.range(1));
   const Problem<double> p = build_problem<double>(problem(d));
-  const McOptions o{1, 2048, false, threads, {}};
+  McOptions o{1, 2048, false, threads, {}};
+  o.simd = false;
   for (auto _ : state) benchmark::DoNotOptimize(mc_epoch_mean<double>(*p.model, p.partition, p.theta0, 1e-3, o).mean);
   report(state, o.samples);
 }
@@ -91,7 +94,7 @@ void BM_McEigenRowLoop(benchmark::State& state) {
   report(state, o.samples);
 }
 
-// The SIMD kernel through mc_least_squares_mean; range(2) = ISA (0 sse2, 1 avx2, 2 avx512); range(3) = N
+// The SIMD kernel through mc_kernel_mean; range(2) = ISA (0 sse2, 1 avx2, 2 avx512); range(3) = N
 // (N = 8 keeps X in L1 at d = 256: 16 KB against 128 KB at N = 64).
 void BM_McSimdKernel(benchmark::State& state) {
   const int d = static_cast<int>(state.range(0)), threads = static_cast<int>(state.range(1));
@@ -100,11 +103,43 @@ void BM_McSimdKernel(benchmark::State& state) {
   if (!isa_supported(isa)) return state.SkipWithError("ISA not supported here");
   const ProblemSpec s = problem(d, n);
   const Problem<double> p = build_problem<double>(s);
-  const LsSgdKernel k = least_squares_kernel(s, s.partition, 1e-3);
+  const auto k = make_sgd_kernel(s, s.partition, 1e-3);
   const McOptions o{1, 32768, false, threads, {}};
-  for (auto _ : state) benchmark::DoNotOptimize(mc_least_squares_mean(k, p.theta0, p.theta0, o, isa).mean);
+  for (auto _ : state) benchmark::DoNotOptimize(mc_kernel_mean(*k, p.theta0, p.theta0, o, isa).mean);
   state.SetLabel(isa_name(isa));
   report(state, o.samples, n);
+}
+
+// The other models' kernels against their generic Model path, one thread, N = 64, B = 4, double: range(0) = model
+// (kKernelModels), range(1) = path (0 generic Model, 1 SIMD kernel on the best ISA). Counters: per-example gradients/s
+// and the kernel's multiply-adds/s (SgdKernel::multiply_adds per gradient), to set against least squares'.
+struct KernelModel {
+  const char* model;
+  GeneratorOptions size;
+};
+const KernelModel kKernelModels[] = {
+    {"diag-uv", {kN, 16, 0, 0}},         {"diag-uv", {kN, 256, 0, 0}},         {"diag-uu-vv", {kN, 16, 0, 0}},
+    {"two-layer-tanh", {kN, 16, 16, 0}}, {"two-layer-relu", {kN, 16, 16, 0}}, {"linear2", {kN, 16, 16, 4}},
+    {"relu2", {kN, 16, 16, 4}},          {"relu2", {kN, 64, 64, 8}}};
+
+void BM_McModelKernel(benchmark::State& state) {
+  const KernelModel& km = kKernelModels[state.range(0)];
+  const bool kernel = state.range(1) == 1;
+  ProblemSpec s = generate_problem(km.model, 11, km.size);
+  s.partition.clear();
+  for (int i = 0; i < kN; i += kB) s.partition.push_back({i, i + 1, i + 2, i + 3});
+  const Problem<double> p = build_problem<double>(s);
+  const auto k = make_sgd_kernel(s, s.partition, 1e-3);
+  McOptions o{1, kernel ? 4096L : 64L, false, 1, {}};
+  o.simd = false;  // the generic path when not the kernel
+  for (auto _ : state)
+    benchmark::DoNotOptimize(kernel ? mc_kernel_mean(*k, p.theta0, p.theta0, o, best_isa()).mean
+                                    : mc_epoch_mean<double>(*p.model, p.partition, p.theta0, 1e-3, o).mean);
+  state.SetLabel(fmt::format("{} p={} h={} q={} {}", km.model, km.size.features, km.size.hidden, km.size.outputs,
+                             kernel ? isa_name(best_isa()) : "generic"));
+  report(state, o.samples);
+  state.counters["madd/s"] = benchmark::Counter(double(state.iterations()) * o.samples * kN * k->multiply_adds(),
+                                                benchmark::Counter::kIsRate);
 }
 
 // Label-noise SGD Monte Carlo (solvers/ln/label_noise.hpp) on the same least squares, B = 4 with replacement, 16
@@ -148,6 +183,7 @@ template <class S> void BM_ExactEnumeration8(benchmark::State& state) {
 BENCHMARK(BM_McGenericModel)->Args({16, 1})->Args({16, 2})->Args({256, 1})->Args({256, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_McEigenRowLoop)->Args({16, 1})->Args({16, 2})->Args({256, 1})->Args({256, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_McSimdKernel)->ArgsProduct({{16, 256}, {1, 2}, {0, 1, 2}, {kN}})->Args({256, 1, 2, 8})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_McModelKernel)->ArgsProduct({{0, 1, 2, 3, 4, 5, 6, 7}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LabelNoiseMean)->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LabelNoiseCovariance)->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_ExactEnumeration8, double)->Unit(benchmark::kMillisecond);

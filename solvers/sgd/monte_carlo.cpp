@@ -3,12 +3,14 @@
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/parallel/block_reduce.hpp"
 #include "solvers/parallel/moment_sums.hpp"
+#include "solvers/sgd/kernel_monte_carlo.hpp"
 #include "solvers/sgd/partitions.hpp"
 #include "theory/random/counter_stream.hpp"
 #include "theory/scalar.hpp"
 
 #include <algorithm>
 #include <stdexcept>
+#include <type_traits>
 
 namespace irverify {
 
@@ -64,6 +66,17 @@ McEstimate<S> mc_mean(const std::function<void(std::uint64_t, bool, Vec<S>&)>& e
 
 template <class S>
 McEstimate<S> mc_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps, const McOptions& opt) {
+  if constexpr (std::is_same_v<S, double>) {
+    const auto same_size = [&] {
+      return std::all_of(p.begin(), p.end(), [&](const Batch& b) { return b.size() == p.at(0).size() && !b.empty(); });
+    };
+    if (opt.simd && opt.sampling == Sampling::Shuffle && !p.empty() && same_size())
+      if (const auto k = make_sgd_kernel(m, p, eps)) {
+        McEstimate<double> e = mc_kernel_mean(*k, theta0, first_order_mean(m, p, theta0, eps), opt, best_isa());
+        e.simd = true;
+        return e;
+      }
+  }
   const std::function<void(std::uint64_t, bool, Vec<S>&)> epoch = [&](std::uint64_t s, bool rev, Vec<S>& x) {
     Partition batches = epoch_batches(p, m.num_examples(), opt.sampling, opt.seed, s);
     if (rev) std::reverse(batches.begin(), batches.end());

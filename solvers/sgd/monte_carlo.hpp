@@ -29,6 +29,9 @@ struct McOptions {
   int threads = 1;
   std::function<void(long done, long total)> progress;  // called from one thread, may be empty
   Sampling sampling = Sampling::Shuffle;
+  // mc_epoch_mean in double with Shuffle sampling and batches of one size: run the epochs through the model's SIMD
+  // kernel if it has one (solvers/sgd/kernel_monte_carlo.hpp; the same orders, the kernel's summation order).
+  bool simd = true;
 };
 
 // The batches of epoch `sample` under the sampling scheme, in visiting order.
@@ -39,6 +42,7 @@ template <class S> struct McEstimate {
   Vec<S> std_error;  // per coordinate: sample standard deviation / sqrt(S)
   long samples = 0;
   long batch_steps = 0;
+  bool simd = false;  // the epochs ran through a SIMD kernel
 };
 
 inline constexpr long kMcBlock = 64;

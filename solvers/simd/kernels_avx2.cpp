@@ -1,0 +1,3 @@
+#define IRVERIFY_SIMD_ISA avx2
+#define IRVERIFY_SIMD_WIDTH 4
+#include "solvers/simd/kernels.inc"

@@ -1,0 +1,3 @@
+#define IRVERIFY_SIMD_ISA avx512
+#define IRVERIFY_SIMD_WIDTH 8
+#include "solvers/simd/kernels.inc"

@@ -1,0 +1,37 @@
+#include "solvers/simd/sgd_kernel.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace irverify {
+
+SgdKernel::SgdKernel(const char* what, int dim, int stride, int examples, const std::vector<std::vector<int>>& batches,
+                     double eps)
+    : dim_(dim), stride_(stride) {
+  const std::string w = what;
+  if (batches.empty() || batches[0].empty()) throw std::invalid_argument(w + ": need at least one non-empty batch");
+  if (!(eps > 0)) throw std::invalid_argument(w + ": eps must be > 0");
+  const int B = static_cast<int>(batches[0].size());
+  for (const auto& b : batches) {
+    if (static_cast<int>(b.size()) != B) throw std::invalid_argument(w + ": batches of unequal size");
+    for (int i : b) {
+      if (i < 0 || i >= examples) throw std::invalid_argument(w + ": example index " + std::to_string(i) + " out of range");
+      index_.push_back(i);
+    }
+  }
+  b_ = simd::Batches{index_.data(), static_cast<int>(batches.size()), B, eps / B};
+}
+
+void SgdKernel::epochs(const int* orders, double* state, int count, Isa isa) const {
+  if (!isa_supported(isa)) throw std::invalid_argument(std::string("SGD kernel: this CPU lacks ") + isa_name(isa));
+  alignas(64) double small[512];  // scratch on the stack unless the kernel needs more (no allocation per call)
+  std::vector<double> large(scratch_doubles() > 512 ? scratch_doubles() : 0);
+  double* scratch = large.empty() ? small : large.data();
+  switch (isa) {
+    case Isa::Sse2: return run(simd::kernels_sse2, orders, state, count, scratch);
+    case Isa::Avx2: return run(simd::kernels_avx2, orders, state, count, scratch);
+    case Isa::Avx512: return run(simd::kernels_avx512, orders, state, count, scratch);
+  }
+}
+
+}  // namespace irverify

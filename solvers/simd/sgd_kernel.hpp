@@ -1,0 +1,52 @@
+// Shuffled minibatch SGD in double through a SIMD kernel (solvers/simd/views.hpp): the common part of the least
+// squares, diagonal-net and dense two-layer kernels. A kernel keeps the data in its own padded layout and runs
+// theta <- theta - eps grad L_b(theta), L_b the mean of the batch's example losses, on a state vector: pack/unpack
+// convert theta (the model's parameter order) to and from it. Reproducible arithmetic: each kernel documents its
+// summation order, which is the same for every ISA (solvers/simd/isa.hpp) and never uses fused multiply-adds, so the
+// iterates are the same bits on every x86-64 machine; they agree with the generic Model path up to the order of the
+// floating-point sums (a test bounds the difference per model).
+#pragma once
+
+#include "solvers/simd/isa.hpp"
+#include "solvers/simd/views.hpp"
+
+#include <vector>
+
+namespace irverify {
+
+class SgdKernel {
+ public:
+  virtual ~SgdKernel() = default;
+
+  int dim() const { return dim_; }        // parameters of the model
+  int stride() const { return stride_; }  // doubles per state (a multiple of 8)
+  int batches() const { return b_.m; }
+  int batch_size() const { return b_.B; }
+  // Multiply-adds per per-example gradient and step, counted from the kernel's formulas (for the roofline).
+  virtual double multiply_adds() const = 0;
+
+  // state[0..stride) from theta[0..dim), padding 0; and back.
+  virtual void pack(const double* theta, double* state) const = 0;
+  virtual void unpack(const double* state, double* theta) const = 0;
+
+  // One epoch for each of `count` samples, interleaved so that independent samples fill the pipelines: sample s
+  // runs from state[s stride .. (s + 1) stride) through the batches orders[s m + t], t = 0..m-1. isa must be
+  // supported (isa_supported).
+  void epochs(const int* orders, double* state, int count, Isa isa) const;
+
+ protected:
+  // batches: m >= 1 batches of equal size B >= 1, indices in 0..examples-1; eps > 0. what: the kernel's name.
+  SgdKernel(const char* what, int dim, int stride, int examples, const std::vector<std::vector<int>>& batches, double eps);
+  const simd::Batches& batch_view() const { return b_; }
+  virtual int scratch_doubles() const = 0;
+  virtual void run(const simd::KernelTable& t, const int* orders, double* state, int count, double* scratch) const = 0;
+
+ private:
+  int dim_, stride_;
+  std::vector<int> index_;
+  simd::Batches b_;
+};
+
+inline int pad8(int n) { return 8 * ((n + 7) / 8); }
+
+}  // namespace irverify

@@ -1,0 +1,51 @@
+// What the per-ISA translation units of the SIMD kernels see (solvers/simd/kernels.inc): plain pointers and one
+// table of entry points per ISA, no includes, so that no inline library code is compiled with an ISA flag and then
+// shared with baseline code. Every state vector is a multiple of 8 doubles, zero-padded, 64-byte aligned.
+#pragma once
+
+namespace irverify::simd {
+
+struct Batches {
+  const int* index;  // m x B example indices
+  int m, B;
+  double c;          // eps / B
+};
+
+// Least squares (solvers/simd/ls_kernel.hpp): state = theta, dp doubles.
+struct LsView {
+  Batches b;
+  const double* X;  // N x dp, row-major, zero-padded
+  const double* y;  // N
+  int dp;
+};
+
+// Diagonal nets (solvers/simd/diag_kernel.hpp): state = (u, v), 2 pp doubles.
+struct DiagView {
+  Batches b;
+  const double* X;  // N x pp, row-major, zero-padded
+  const double* y;  // N
+  int pp;
+  bool squares;     // beta = u (.) u - v (.) v (diag-uu-vv), else u (.) v
+};
+
+// Dense two-layer nets (solvers/simd/dense_kernel.hpp): state = (W1 columns, W2 rows), (p + q) hp doubles.
+enum class Act { Identity, Relu, Tanh };
+struct DenseView {
+  Batches b;
+  const double* X;  // N x p, row-major
+  const double* Y;  // N x q, row-major
+  int p, q, hp;
+  Act act;
+};
+
+// One epoch for each of `count` samples, interleaved: sample s starts from state[s stride ..] and visits the
+// batches orders[s m + t], t = 0..m-1. scratch: the kernel's scratch_doubles (solvers/simd/sgd_kernel.hpp).
+struct KernelTable {
+  void (*ls)(const LsView&, const int* orders, double* state, int count, double* scratch);
+  void (*diag)(const DiagView&, const int* orders, double* state, int count, double* scratch);
+  void (*dense)(const DenseView&, const int* orders, double* state, int count, double* scratch);
+  void (*tanh)(const double* x, double* y, int n);  // the dense kernel's tanh, y_i = tanh x_i; n a multiple of 8
+};
+extern const KernelTable kernels_sse2, kernels_avx2, kernels_avx512;
+
+}  // namespace irverify::simd
