@@ -1,28 +1,13 @@
 #include "solvers/simd/diag_kernel.hpp"
 
 #include <algorithm>
-#include <stdexcept>
-#include <string>
 
 namespace irverify {
 
-namespace {
-int checked_examples(const std::vector<double>& X, const std::vector<double>& y, int p) {
-  const long n = static_cast<long>(y.size());
-  if (p < 1 || n < 1 || static_cast<long>(X.size()) != n * p)
-    throw std::invalid_argument("DiagSgdKernel: X must be N x p with N, p >= 1 (got " + std::to_string(X.size()) + " entries)");
-  return static_cast<int>(n);
-}
-}  // namespace
-
 DiagSgdKernel::DiagSgdKernel(bool squares, const std::vector<double>& X, const std::vector<double>& y, int p,
                              const std::vector<std::vector<int>>& batches, double eps)
-    : SgdKernel("DiagSgdKernel", 2 * p, 2 * pad8(p), checked_examples(X, y, p), batches, eps), squares_(squares), p_(p), y_(y) {
-  const long n = static_cast<long>(y.size());
-  const int pp = pad8(p);
-  X_.assign(static_cast<std::size_t>(n) * pp, 0.0);
-  for (long i = 0; i < n; ++i) std::copy(&X[i * p], &X[i * p] + p, &X_[i * pp]);
-}
+    : SgdKernel("DiagSgdKernel", 2 * p, 2 * pad8(p), static_cast<int>(y.size()), batches, eps), squares_(squares), p_(p),
+      X_(padded_rows("DiagSgdKernel", X, y.size(), p)), y_(y) {}
 
 void DiagSgdKernel::pack(const double* theta, double* state) const {
   const int pp = stride() / 2;

@@ -6,7 +6,6 @@
 // batch's stored order, beta and the update elementwise (solvers/simd/diag_body.inc).
 #pragma once
 
-#include "solvers/simd/aligned.hpp"
 #include "solvers/simd/sgd_kernel.hpp"
 
 namespace irverify {

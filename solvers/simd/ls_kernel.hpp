@@ -9,7 +9,6 @@
 //   theta_j       theta_j - c g_j with c = eps/B rounded once.
 #pragma once
 
-#include "solvers/simd/aligned.hpp"
 #include "solvers/simd/sgd_kernel.hpp"
 
 namespace irverify {

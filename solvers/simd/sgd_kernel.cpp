@@ -1,5 +1,6 @@
 #include "solvers/simd/sgd_kernel.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -19,7 +20,19 @@ SgdKernel::SgdKernel(const char* what, int dim, int stride, int examples, const 
       index_.push_back(i);
     }
   }
-  b_ = simd::Batches{index_.data(), static_cast<int>(batches.size()), B, eps / B};
+  m_ = static_cast<int>(batches.size());
+  B_ = B;
+  c_ = eps / B;
+}
+
+AlignedVector<double> padded_rows(const char* what, const std::vector<double>& X, std::size_t rows, int d) {
+  if (d < 1 || rows < 1 || X.size() != rows * static_cast<std::size_t>(d))
+    throw std::invalid_argument(std::string(what) + ": X must be N x d with N, d >= 1 (got " + std::to_string(X.size()) +
+                                " entries for N = " + std::to_string(rows) + ", d = " + std::to_string(d) + ")");
+  const std::size_t dp = pad8(d);
+  AlignedVector<double> out(rows * dp, 0.0);
+  for (std::size_t i = 0; i < rows; ++i) std::copy(&X[i * d], &X[i * d] + d, &out[i * dp]);
+  return out;
 }
 
 void SgdKernel::epochs(const int* orders, double* state, int count, Isa isa) const {

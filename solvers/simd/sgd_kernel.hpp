@@ -7,6 +7,7 @@
 // floating-point sums (a test bounds the difference per model).
 #pragma once
 
+#include "solvers/simd/aligned.hpp"
 #include "solvers/simd/isa.hpp"
 #include "solvers/simd/views.hpp"
 
@@ -20,8 +21,8 @@ class SgdKernel {
 
   int dim() const { return dim_; }        // parameters of the model
   int stride() const { return stride_; }  // doubles per state (a multiple of 8)
-  int batches() const { return b_.m; }
-  int batch_size() const { return b_.B; }
+  int batches() const { return m_; }
+  int batch_size() const { return B_; }
   // Multiply-adds per per-example gradient and step, counted from the kernel's formulas (for the roofline).
   virtual double multiply_adds() const = 0;
 
@@ -37,16 +38,20 @@ class SgdKernel {
  protected:
   // batches: m >= 1 batches of equal size B >= 1, indices in 0..examples-1; eps > 0. what: the kernel's name.
   SgdKernel(const char* what, int dim, int stride, int examples, const std::vector<std::vector<int>>& batches, double eps);
-  const simd::Batches& batch_view() const { return b_; }
+  simd::Batches batch_view() const { return {index_.data(), m_, B_, c_}; }
   virtual int scratch_doubles() const = 0;
   virtual void run(const simd::KernelTable& t, const int* orders, double* state, int count, double* scratch) const = 0;
 
  private:
-  int dim_, stride_;
-  std::vector<int> index_;
-  simd::Batches b_;
+  int dim_, stride_, m_ = 0, B_ = 0;
+  std::vector<int> index_;  // m x B example indices
+  double c_ = 0;            // eps / B
 };
 
 inline int pad8(int n) { return 8 * ((n + 7) / 8); }
+
+// X (N x d, row-major, N = rows >= 1, d >= 1) with each row zero-padded to pad8(d) doubles; std::invalid_argument
+// naming `what` otherwise.
+AlignedVector<double> padded_rows(const char* what, const std::vector<double>& X, std::size_t rows, int d);
 
 }  // namespace irverify
