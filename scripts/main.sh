@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds, runs the full verification (every claim, and the slow
-# checks), and writes the records and REPORT.md with figures to OUT (default irverify-results/), and SGD-2's
-# plain-average study (8 levels, about 20 s on 2 cores) to OUT/SGD-2-plain-study.json.
+# checks), and writes the records (validated against their schema) and REPORT.md with figures to OUT (default
+# irverify-results/), and SGD-2's plain-average study (8 levels, about 20 s on 2 cores) to OUT/SGD-2-plain-study.json.
 # Usage: bash scripts/main.sh [OUT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,8 @@ bash scripts/build.sh
 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
 status=0
 "$build/irverify" run --out "$out" || status=$?
+# Every record the run wrote, against checks/record/record.schema.json.
+"$build/irverify" validate $(grep -l '"schema": "irverify-record-1"' "$out"/*.json) || status=$?
 "$build/irverify" report "$out"
 "$build/irverify" study sgd2-plain --out "$out/SGD-2-plain-study.json" || status=$?
 if [ "$status" -ne 0 ]; then echo "main: some claims FAILED (see $out/REPORT.md)"; fi

@@ -17,6 +17,7 @@
 #include "checks/record/record.hpp"
 #include "checks/cli/mpi_group.hpp"
 #include "checks/record/record_compare.hpp"
+#include "checks/record/schemas.hpp"
 #include "checks/sgd/sgd2_plain_study.hpp"
 #include "theory/io/atomic_write.hpp"
 #include "reports/report.hpp"
@@ -112,6 +113,34 @@ int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files,
 }
 
 // Compares the records of `ids` (default: every record in ref_dir) in dir with those in ref_dir.
+// Each file against its schema (problem file or record, from its content unless forced); problem files then through
+// the reader too, which checks what a schema cannot (row lengths, theta0's length, the decimal text). Exit 0 if every
+// file is valid, 2 (bad input) otherwise; one line per problem, "FILE: /json/pointer: message".
+int cmd_validate(const std::vector<std::string>& files, const std::string& force) {
+  bool all = true;
+  for (const auto& f : files) {
+    std::vector<std::string> problems;
+    DocumentKind kind = DocumentKind::Problem;
+    try {
+      const nlohmann::json doc = read_json_for_validation(f);
+      kind = force.empty() ? document_kind(doc) : force == "record" ? DocumentKind::Record : DocumentKind::Problem;
+      for (const SchemaError& e : schema_errors(doc, kind)) problems.push_back(fmt::format("{}: {}", e.path.empty() ? "/" : e.path, e.message));
+      if (problems.empty() && kind == DocumentKind::Problem) read_problem_file(f);
+    } catch (const std::exception& e) {  // the reader's messages begin with the file's name already
+      const std::string m = e.what();
+      problems.push_back(m.rfind(f + ": ", 0) == 0 ? m.substr(f.size() + 2) : m);
+    }
+    if (problems.empty()) {
+      std::cout << fmt::format("{}: valid {}\n", f, document_kind_name(kind));
+      continue;
+    }
+    all = false;
+    for (const auto& p : problems) std::cerr << fmt::format("{}: {}\n", f, p);
+    std::cerr << fmt::format("{}: not a valid {} ({} problem(s))\n", f, document_kind_name(kind), problems.size());
+  }
+  return all ? 0 : 2;
+}
+
 int cmd_compare(const std::string& ref_dir, const std::string& dir, const std::vector<std::string>& ids, bool exact) {
   auto by_claim = [](const std::string& d) {
     std::map<std::string, nlohmann::json> m;
@@ -252,6 +281,14 @@ int main(int argc, char** argv) {
   cmp->add_flag("--exact", cmp_exact,
                 "Every value but timings and thread counts equal, to the last bit (no tolerances)");
 
+  auto* val = app.add_subcommand("validate", "Check problem files and records against their JSON Schemas "
+                                             "(theory/problem/problem.schema.json, checks/record/record.schema.json)");
+  std::vector<std::string> val_files;
+  std::string val_kind;
+  val->add_option("files", val_files, "Problem files or records")->required();
+  val->add_option("--as", val_kind, "Validate as this kind (default: a record if it has a 'schema' key)")
+      ->check(CLI::IsMember({"problem", "record"}));
+
   auto* study = app.add_subcommand("study", "Longer studies outside the claim runs (sgd2-plain: plain averages that "
                                             "resolve SGD-2's O(eps^3) at every level)");
   std::string study_name, study_file, study_out = "irverify-results/SGD-2-plain-study.json";
@@ -296,6 +333,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (cmp->parsed()) return cmd_compare(cmp_ref, cmp_dir, cmp_ids, cmp_exact);
+    if (val->parsed()) return cmd_validate(val_files, val_kind);
     if (study->parsed()) {
       set_worker_threads(study_threads);
       so.levels_needed = so.levels;

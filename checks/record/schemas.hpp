@@ -1,0 +1,35 @@
+// JSON Schemas (draft 7) of the two file formats, and validation against them with valijson:
+//   problem files  theory/problem/problem.schema.json  (format irverify-problem-1)
+//   records        checks/record/record.schema.json    (schema irverify-record-1)
+// The schema texts are compiled in (cmake/schemas.cpp.in), so an installed irverify validates without the sources.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace irverify {
+
+extern const char* const kProblemSchemaText;
+extern const char* const kRecordSchemaText;
+
+enum class DocumentKind { Problem, Record };
+
+// Record if the document has "schema": "irverify-record-1" (or any "schema" key), else Problem.
+DocumentKind document_kind(const nlohmann::json& doc);
+const char* document_kind_name(DocumentKind k);  // "problem file" / "record"
+
+struct SchemaError {
+  std::string path;     // JSON pointer of the offending value ("" for the root)
+  std::string message;  // valijson's description
+};
+
+// Every violation of the kind's schema (empty: valid), innermost first as valijson reports them.
+std::vector<SchemaError> schema_errors(const nlohmann::json& doc, DocumentKind kind);
+
+// The JSON text of a file, refused (std::runtime_error naming the file) unless it parses, nests at most 64 levels and
+// is at most 64 MiB: validation recurses through the document.
+nlohmann::json read_json_for_validation(const std::string& path);
+
+}  // namespace irverify
