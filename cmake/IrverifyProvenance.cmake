@@ -10,4 +10,7 @@ if(GIT_FOUND AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/.git)
     string(APPEND IRVERIFY_GIT_COMMIT "-dirty")
   endif()
 endif()
+# The compiler flags of the build type (the SIMD kernels add their ISA flags per translation unit, chosen at run time).
+string(TOUPPER "${CMAKE_BUILD_TYPE}" _build_type)
+string(STRIP "${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${_build_type}}" IRVERIFY_BUILD_FLAGS)
 configure_file(${CMAKE_CURRENT_LIST_DIR}/provenance.hpp.in ${CMAKE_CURRENT_BINARY_DIR}/generated/irverify_provenance.hpp @ONLY)

@@ -213,6 +213,7 @@ int main(int argc, char** argv) {
     std::cerr.rdbuf(nullptr);
   }
   CLI::App app{"irverify: numerical verification of implicit-regularization claims for GD and SGD"};
+  app.set_version_flag("--version", version_text(), "Version, git commit, compiler and build flags (as every record's provenance)");
   app.require_subcommand(1);
   std::vector<std::string> args(argv, argv + argc);
 

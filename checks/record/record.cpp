@@ -25,6 +25,7 @@ nlohmann::json provenance_json(const std::vector<std::string>& command_line) {
       {"git_commit", IRVERIFY_GIT_COMMIT},
       {"compiler", IRVERIFY_COMPILER},
       {"build_type", IRVERIFY_BUILD_TYPE},
+      {"build_flags", IRVERIFY_BUILD_FLAGS},
       {"dependencies",
        {{"boost", fmt::format("{}.{}.{}", BOOST_VERSION / 100000, BOOST_VERSION / 100 % 1000, BOOST_VERSION % 100)},
         {"eigen", fmt::format("{}.{}.{}", EIGEN_WORLD_VERSION, EIGEN_MAJOR_VERSION, EIGEN_MINOR_VERSION)},
@@ -35,6 +36,13 @@ nlohmann::json provenance_json(const std::vector<std::string>& command_line) {
       {"command_line", command_line},
       {"date_utc", date},
   };
+}
+
+std::string version_text() {
+  return fmt::format("irverify {}\ncommit {}\ncompiler {}, {} build, flags: {}\nSIMD kernels: SSE2, AVX2, AVX-512 "
+                     "(chosen at run time; the same bits on each)",
+                     IRVERIFY_VERSION, IRVERIFY_GIT_COMMIT, IRVERIFY_COMPILER, IRVERIFY_BUILD_TYPE,
+                     std::string(IRVERIFY_BUILD_FLAGS).empty() ? "(none)" : IRVERIFY_BUILD_FLAGS);
 }
 
 void write_record(const nlohmann::json& record, const std::string& out_dir) {

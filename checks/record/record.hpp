@@ -1,7 +1,7 @@
 // Result records (JSON, schema "irverify-record-1"), the one thing reports/ reads: one file per claim run,
 // <out>/<claim id>.json. Fields: claim, title, statement, verdict_rule,
 // negative_control, verdict ("pass"/"fail"), scalar, digits, cases[], wall_time_s,
-// provenance {version, git_commit, compiler, build_type, dependencies, command_line, date}.
+// provenance {version, git_commit, compiler, build_type, build_flags, dependencies, command_line, date}.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -12,6 +12,8 @@
 namespace irverify {
 
 nlohmann::json provenance_json(const std::vector<std::string>& command_line);
+// What `irverify --version` prints: version, git commit, compiler, build type and flags (as provenance_json records).
+std::string version_text();
 
 void write_record(const nlohmann::json& record, const std::string& out_dir);
 // Every record (*.json with schema irverify-record-1) in dir, sorted by claim id.

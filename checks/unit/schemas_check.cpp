@@ -31,7 +31,7 @@ json minimal_record() {
                                    "note": ""}}]}],
     "not_applicable": [], "seeds": [1], "threads": 1, "processes": 1, "wall_time_s": 0.2,
     "provenance": {"irverify_version": "0.1.0", "git_commit": "abc", "compiler": "GNU", "build_type": "Release",
-                   "dependencies": {}, "command_line": ["irverify"], "date_utc": "2026-12-01T00:00:00Z"}
+                   "build_flags": "-O3", "dependencies": {}, "command_line": ["irverify"], "date_utc": "2026-12-01T00:00:00Z"}
   })");
 }
 
