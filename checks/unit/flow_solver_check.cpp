@@ -147,3 +147,26 @@ TEST(Iterate, NonFiniteIterateIsAFaultAtItsStep) {
   Vec<double> th3 = pr.theta0;
   EXPECT_NO_THROW(iterate(GdStep<double>{m, all, 1 / lmax, {}}, th3, 1000));
 }
+
+// The tape's exp, log and 1/a through the Taylor-series solver, against closed forms in 50 digits:
+//   x' = 1/(1+x):   (1 + x)^2 = (1 + x0)^2 + 2t;   x' = exp(-x):  x = log(exp(x0) + t);   x' = -x log x:  x = x0^exp(-t).
+TEST(TaylorFlow, ExpLogRecipMatchClosedForms) {
+  using S = mp50;
+  using std::exp;
+  using std::log;
+  using std::pow;
+  using std::sqrt;
+  const S x0 = S(3) / 4, T = S(3) / 2, tol = tol::ulps<S>(1 << 12);  // the flow tolerance (~eps) plus rounding of its steps
+  const auto field = [](const std::function<Var<S>(const Var<S>&)>& f) {
+    Program<S> p;
+    const std::vector<Var<S>> x = p.make_inputs(1);
+    p.outputs = {f(x[0])};
+    return p;
+  };
+  const S a = TaylorFlow<S>(field([](const Var<S>& x) { return recip(S(1) + x); })).integrate(Vec<S>::Constant(1, x0), T)(0);
+  EXPECT_LE(abs(a - (sqrt((1 + x0) * (1 + x0) + 2 * T) - 1)), tol);
+  const S b = TaylorFlow<S>(field([](const Var<S>& x) { return exp(-x); })).integrate(Vec<S>::Constant(1, x0), T)(0);
+  EXPECT_LE(abs(b - log(exp(x0) + T)), tol);
+  const S c = TaylorFlow<S>(field([](const Var<S>& x) { return -(x * log(x)); })).integrate(Vec<S>::Constant(1, x0), T)(0);
+  EXPECT_LE(abs(c - pow(x0, exp(-T))), tol);
+}

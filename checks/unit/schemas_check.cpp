@@ -53,7 +53,7 @@ TEST(Schemas, ProblemFaultsAtTheirPointers) {
     d[key] = std::move(v);
     return d;
   };
-  EXPECT_EQ(first_path(with("model", "resnet-50"), DocumentKind::Problem).rfind("/model ", 0), 0u);
+  EXPECT_EQ(first_path(with("model", 50), DocumentKind::Problem).rfind("/model ", 0), 0u);
   EXPECT_EQ(first_path(with("hidden", 0), DocumentKind::Problem).rfind("/hidden ", 0), 0u);
   EXPECT_EQ(first_path(with("theta0", json::array()), DocumentKind::Problem).rfind("/theta0 ", 0), 0u);
   EXPECT_EQ(first_path(with("partition", json::parse("[[0, 1], [-1]]")), DocumentKind::Problem).rfind("/partition/1/0 ", 0), 0u);

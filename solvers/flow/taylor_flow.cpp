@@ -30,6 +30,8 @@ template <class S> struct Series {
 // Coefficient k of every node, given the inputs' coefficients 0..k and all nodes' 0..k-1.
 template <class S> void propagate(const Tape<S>& tape, Series<S>& s, int k) {
   using Op = typename Tape<S>::Op;
+  using std::exp;
+  using std::log;
   using std::tanh;
   const auto& nodes = tape.nodes();
   for (std::size_t n = 0; n < nodes.size(); ++n) {
@@ -71,6 +73,36 @@ template <class S> void propagate(const Tape<S>& tape, Series<S>& s, int k) {
         break;
       }
       case Op::Step: out = (k == 0 && s.at(nd.a, 0) > 0) ? S(1) : S(0); break;
+      case Op::Exp: {  // y' = y a':  k y_k = sum_{j=1..k} j a_j y_{k-j}
+        if (k == 0) {
+          out = exp(s.at(nd.a, 0));
+        } else {
+          S acc(0);
+          for (int j = 1; j <= k; ++j) acc += j * s.at(nd.a, j) * s.at(n, k - j);
+          out = acc / k;
+        }
+        break;
+      }
+      case Op::Log: {  // a y' = a':  y_k = (a_k - (1/k) sum_{j=1..k-1} j y_j a_{k-j}) / a_0
+        if (k == 0) {
+          out = log(s.at(nd.a, 0));
+        } else {
+          S acc(0);
+          for (int j = 1; j < k; ++j) acc += j * s.at(n, j) * s.at(nd.a, k - j);
+          out = (s.at(nd.a, k) - acc / k) / s.at(nd.a, 0);
+        }
+        break;
+      }
+      case Op::Recip: {  // a y = 1:  y_k = -(sum_{j=1..k} a_j y_{k-j}) / a_0
+        if (k == 0) {
+          out = S(1) / s.at(nd.a, 0);
+        } else {
+          S acc(0);
+          for (int j = 1; j <= k; ++j) acc += s.at(nd.a, j) * s.at(n, k - j);
+          out = -acc / s.at(nd.a, 0);
+        }
+        break;
+      }
     }
   }
 }

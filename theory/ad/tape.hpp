@@ -7,9 +7,9 @@
 // propagates truncated Taylor series through a tape; jvp() below builds the tape
 // of a directional derivative (used for Hessian-vector products).
 //
-// Supported operations: + - * (Var or constant), negation, tanh, relu and its
-// derivative step(x) = [x > 0]. relu and step are piecewise: their Taylor
-// series are valid while no argument changes sign.
+// Supported operations: + - * / (Var or constant), negation, tanh, exp, log, relu
+// and its derivative step(x) = [x > 0]. relu and step are piecewise: their Taylor
+// series are valid while no argument changes sign. Division is a * recip(b).
 #pragma once
 
 #include <cmath>
@@ -21,7 +21,7 @@ namespace irverify {
 
 template <class S> class Tape {
  public:
-  enum class Op : std::uint8_t { Input, Add, Sub, Mul, Neg, AddC, MulC, Tanh, Relu, Step };
+  enum class Op : std::uint8_t { Input, Add, Sub, Mul, Neg, AddC, MulC, Tanh, Relu, Step, Exp, Log, Recip };
   struct Node {
     Op op;
     int a;
@@ -121,6 +121,27 @@ template <class S> Var<S> step(const Var<S>& a) {
   return detail::node(a.tape, Tape<S>::Op::Step, a.index, -1, S(0));
 }
 
+template <class S> Var<S> exp(const Var<S>& a) {
+  using std::exp;
+  if (a.is_constant()) return Var<S>(S(exp(a.value)));
+  return detail::node(a.tape, Tape<S>::Op::Exp, a.index, -1, S(0));
+}
+template <class S> Var<S> log(const Var<S>& a) {
+  using std::log;
+  if (a.is_constant()) return Var<S>(S(log(a.value)));
+  return detail::node(a.tape, Tape<S>::Op::Log, a.index, -1, S(0));
+}
+template <class S> Var<S> recip(const Var<S>& a) {
+  if (a.is_constant()) return Var<S>(S(S(1) / a.value));
+  return detail::node(a.tape, Tape<S>::Op::Recip, a.index, -1, S(0));
+}
+template <class S> Var<S> operator/(const Var<S>& a, const Var<S>& b) {
+  if (b.is_constant()) return a * Var<S>(S(S(1) / b.value));
+  return a * recip(b);
+}
+template <class S> Var<S> operator/(const Var<S>& a, const S& c) { return a / Var<S>(c); }
+template <class S> Var<S> operator/(const S& c, const Var<S>& a) { return Var<S>(c) / a; }
+
 // relu and step for plain scalars, so generic model code calls them unqualified.
 template <class S> S relu(const S& x) { return x > 0 ? x : S(0); }
 template <class S> S step(const S& x) { return x > 0 ? S(1) : S(0); }
@@ -146,6 +167,9 @@ template <class S> std::vector<Var<S>> replay(const Tape<S>& in, const std::vect
       case Op::Tanh: v[k] = tanh(v[n.a]); break;
       case Op::Relu: v[k] = relu(v[n.a]); break;
       case Op::Step: v[k] = step(v[n.a]); break;
+      case Op::Exp: v[k] = exp(v[n.a]); break;
+      case Op::Log: v[k] = log(v[n.a]); break;
+      case Op::Recip: v[k] = recip(v[n.a]); break;
     }
   }
   return v;
@@ -172,6 +196,9 @@ std::vector<Var<S>> jvp(const Tape<S>& in, const std::vector<Var<S>>& v, const s
       case Op::Tanh: d[k] = (S(1) - v[k] * v[k]) * d[n.a]; break;
       case Op::Relu: d[k] = step(v[n.a]) * d[n.a]; break;
       case Op::Step: d[k] = Var<S>(S(0)); break;
+      case Op::Exp: d[k] = v[k] * d[n.a]; break;
+      case Op::Log: d[k] = d[n.a] * recip(v[n.a]); break;
+      case Op::Recip: d[k] = -(v[k] * v[k]) * d[n.a]; break;
     }
   }
   return d;
@@ -199,6 +226,10 @@ std::vector<Var<S>> jvp2(const Tape<S>& in, const std::vector<Var<S>>& v, const 
       case Op::Tanh: d2[k] = (S(1) - v[k] * v[k]) * d2[n.a] - S(2) * (v[k] * d[k]) * d[n.a]; break;
       case Op::Relu: d2[k] = step(v[n.a]) * d2[n.a]; break;
       case Op::Step: d2[k] = Var<S>(S(0)); break;
+      // y = exp(a): y'' = y (a'' + a'^2);  y = log(a): y'' = a''/a - y'^2;  y = 1/a: y'' = -y^2 a'' - 2 y y' a'.
+      case Op::Exp: d2[k] = v[k] * (d2[n.a] + d[n.a] * d[n.a]); break;
+      case Op::Log: d2[k] = d2[n.a] * recip(v[n.a]) - d[k] * d[k]; break;
+      case Op::Recip: d2[k] = -(v[k] * v[k]) * d2[n.a] - S(2) * (v[k] * d[k]) * d[n.a]; break;
     }
   }
   return d2;

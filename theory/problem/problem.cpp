@@ -1,5 +1,7 @@
 #include "theory/problem/problem.hpp"
 
+#include "theory/problem/user_models.hpp"
+
 #include <fmt/format.h>
 
 namespace irverify {
@@ -50,6 +52,11 @@ template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
       p.model = std::make_unique<TwoLayer<S>>(Activation::Relu, spec.hidden, std::move(X), std::move(y));
     if (spec.model == "linear2") p.model = std::make_unique<MatrixNet<S>>(MatrixNetKind::Linear, spec.hidden, std::move(X), std::move(Y));
     if (spec.model == "relu2") p.model = std::make_unique<MatrixNet<S>>(MatrixNetKind::Relu, spec.hidden, std::move(X), std::move(Y));
+    if (const UserModel* u = find_user_model(spec.model)) {
+      p.model = std::get<ModelMaker<S>>(u->make)(spec, std::move(X), std::move(Y));
+      if (!p.model || p.model->dim() != spec.dim() || p.model->num_examples() != n)
+        problem_error(spec, fmt::format("{}: the registered factory built a model of the wrong size", spec.model));
+    }
   }
   p.theta0 = Vec<S>(spec.dim());
   for (int i = 0; i < spec.dim(); ++i) p.theta0(i) = num(spec.theta0[i], fmt::format("theta0[{}]", i));

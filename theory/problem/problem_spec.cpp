@@ -48,13 +48,16 @@ int ProblemSpec::dim() const {
   if (model == "two-param" || model == "diag-uv" || model == "diag-uu-vv") return 2 * features();
   if (is_two_layer(model)) return hidden * (features() + 1);
   if (is_matrix_net(model)) return hidden * (features() + outputs);
-  return 0;
+  const int user = user_model_dim(model, *this);
+  return user > 0 ? user : 0;
 }
 
 void validate(const ProblemSpec& s) {
   const auto& kinds = model_kinds();
-  if (std::find(kinds.begin(), kinds.end(), s.model) == kinds.end())
-    problem_error(s, fmt::format("unknown model '{}' (known: {})", s.model, fmt::join(kinds, ", ")));
+  const bool user = user_model_dim(s.model, s) >= 0;
+  if (!user && std::find(kinds.begin(), kinds.end(), s.model) == kinds.end())
+    problem_error(s, fmt::format("unknown model '{}' (known: {}, and models registered through the library)", s.model,
+                                 fmt::join(kinds, ", ")));
   if (s.model == "quadratic") {
     if (s.terms.empty()) problem_error(s, "quadratic model needs at least one entry in 'terms'");
     const std::size_t d = s.terms.front().b.size();
@@ -77,7 +80,7 @@ void validate(const ProblemSpec& s) {
     }
   } else {
     if (s.data.empty()) problem_error(s, "no data rows");
-    if (s.outputs < 1 || (s.outputs > 1 && !is_matrix_net(s.model)))
+    if (s.outputs < 1 || (s.outputs > 1 && !is_matrix_net(s.model) && !user))
       problem_error(s, fmt::format("{}: outputs = {} (only linear2 and relu2 have more than one)", s.model, s.outputs));
     const std::size_t cols = s.data.front().size();
     if (cols < static_cast<std::size_t>(s.outputs) + 1)

@@ -37,7 +37,7 @@ struct QuadraticTermSpec {
 
 struct ProblemSpec {
   std::string name;
-  std::string model;  // one of model_kinds()
+  std::string model;  // one of model_kinds(), or a registered model (theory/problem/user_models.hpp)
   int hidden = 0;     // two-layer, linear2, relu2
   int outputs = 1;    // labels per row (> 1 only for linear2, relu2)
   std::vector<std::vector<std::string>> data;  // rows: features..., labels (outputs of them)
@@ -59,8 +59,10 @@ struct ProblemSpec {
   nlohmann::json to_json() const;  // the problem-file format
 };
 
-// Model kinds, as spelled in problem files.
+// Model kinds, as spelled in problem files: the built-in families.
 const std::vector<std::string>& model_kinds();
+// A model registered by name (theory/problem/user_models.hpp): its parameter count for spec s, or -1 if none is.
+int user_model_dim(const std::string& model, const ProblemSpec& s);
 // linear2 and relu2: weight matrices, several outputs per example (RANK claims).
 bool is_matrix_net(const std::string& model);
 
