@@ -31,12 +31,6 @@ std::string cell(const std::string& t) {
   return r;
 }
 
-std::string anchor(const std::string& id) {
-  std::string a;
-  for (char ch : id) a += std::isalnum(static_cast<unsigned char>(ch)) ? static_cast<char>(std::tolower(ch)) : '-';
-  return a;
-}
-
 // "2.0003" for a fit, with the outcome.
 std::string fit_text(const json& s) {
   const json& f = s["fit"];
@@ -468,159 +462,178 @@ std::string write_problem(const json& problem, const fs::path& out) {
 // One row of a statements table (claim column omitted when `claim` is empty).
 std::string statement_row(const std::string& claim, const json& st) {
   const json& n = st["outcomes"];
-  return fmt::format("|{} {}{} | {} | {} ({} / {} / {}) | **{}** |\n", claim.empty() ? "" : fmt::format(" [{}](#{}) |", claim, anchor(claim)),
+  return fmt::format("|{} {}{} | {} | {} ({} / {} / {}) | **{}** |\n", claim.empty() ? "" : fmt::format(" [{}]({}.md) |", claim, claim),
                      cell(st["text"]), st.contains("scope") ? " (on some instance)" : "", st["expected"].get<std::string>(),
                      st["outcome"].get<std::string>(), n["holds"].get<int>(), n["refuted"].get<int>(), n["unresolved"].get<int>(),
                      st["verdict"].get<std::string>());
 }
 
+// The page of one claim, <out>/claims/<ID>.md: statement, set-up, figures, statements, then each case (convergence
+// tables, fits, the claim's own tables and figures). Links and images are relative to the page.
+std::string claim_page(const json& r, const fs::path& out, const ReportOptions& opt) {
+  std::ostringstream md;
+  const std::string id = r["claim"];
+  md << fmt::format("# {}: {}\n\n[Summary](../REPORT.md) · [all statements](statements.md)\n\n", id, r["title"].get<std::string>());
+  md << fmt::format("*Source:* {}.\n\n*Statement.* {}\n\n*Verdict rule.* {}\n\n*Negative control.* {}\n\n",
+                    r["paper"].get<std::string>(), r["statement"].get<std::string>(), r["verdict_rule"].get<std::string>(),
+                    r["negative_control"].get<std::string>());
+  md << fmt::format("*Set-up.* Precision {} ({} digits); record `{}.json`; ctest check `{}`. Verdict: **{}**.\n\n",
+                    r["scalar"].get<std::string>(), r["digits"].get<int>(), id, r["check"].get<std::string>(),
+                    r["verdict"].get<std::string>());
+  if (r.contains("monte_carlo")) {
+    const json& mc = r["monte_carlo"];
+    md << fmt::format("*Random draws.* Philox seed {}", mc["seed"].get<std::uint64_t>());
+    if (mc.contains("samples"))
+      md << fmt::format(", {} {}", mc["samples"].get<long>(), mc["samples_are"].get<std::string>());
+    md << fmt::format(" (`irverify run {} --seed {}{}` reproduces the record on any thread count).\n\n", id,
+                      mc["seed"].get<std::uint64_t>(),
+                      mc.contains("samples") ? fmt::format(" --samples {}", mc["samples"].get<long>()) : "");
+  }
+  if (opt.figures) {
+    std::string warning;
+    const std::string fig = figure(r, out / "figures", warning);
+    if (!fig.empty()) md << fmt::format("![{} error against step size](../{})\n\n", id, fig);
+    else if (!warning.empty()) md << "*Figure:* " << warning << ".\n\n";
+  }
+  if (r.contains("statements") && !r["statements"].empty()) {
+    md << "| Statement | Expected | Measured (cases: holds / refuted / unresolved) | Verdict |\n|---|---|---|---|\n";
+    for (const auto& st : r["statements"]) md << statement_row("", st);
+    md << "\n";
+  }
+  const bool any_series = std::any_of(r["cases"].begin(), r["cases"].end(), [](const json& c) { return !c["series"].empty(); });
+  if (any_series)
+    md << "† marks points at the floor, excluded from the fit (the floor and the stall rule are in "
+          "`solvers/order/order_fit.hpp`; Monte Carlo points also below 4 standard deviations). Rates are pairwise "
+          "observed orders; error bars are 95% intervals.\n\n";
+  for (const auto& c : r["cases"]) {
+    const json& p = c["problem"];
+    md << fmt::format("## {} — {}\n\n", case_title(c), c["verdict"].get<std::string>());
+    md << fmt::format("Model `{}`, {} parameters, {} examples, from {}; precision {}; {}; {:.2f} s.\n\n",
+                      p["model"].get<std::string>(), p["dim"].get<int>(), p["examples"].get<int>(),
+                      p["origin"].get<std::string>(), c.value("scalar", r["scalar"].get<std::string>()),
+                      c["solver"].get<std::string>(), c["seconds"].get<double>());
+    if (!c["series"].empty()) {
+      convergence_table(md, c);
+      md << "\n| series | claimed | fitted order | floor | outcome |\n|---|---:|---:|---:|---|\n";
+    }
+    for (const auto& s : c["series"]) {
+      const json& f = s["fit"];
+      md << fmt::format("| {} | {}{:g} | {} | {} | {} |\n", cell(s["name"]),
+                        s["role"] == "negative-control" ? "≠ " : s["role"] == "context" ? "(context) " : "", s["claimed_order"].get<double>(), fit_text(s),
+                        f["floor_detected"].get<double>() > 0 ? sci(f["floor_detected"].get<double>())
+                                                             : "not reached (≥ " + sci(f["floor_given"].get<double>()) + ")",
+                        s["outcome"].get<std::string>());
+    }
+    md << "\n";
+    for (const auto& t : c.value("tables", json::array())) generic_table(md, t);
+    if (opt.figures && c.contains("seeds_curve") && !c["seeds_curve"].is_null()) {
+      std::string warning;
+      const std::string fig = seeds_figure(id, c, out / "figures", warning);
+      if (!fig.empty()) md << fmt::format("![{} error against the number of epochs](../{})\n\n", id, fig);
+    }
+    if (opt.figures && c.contains("selection")) {
+      std::string warning;
+      const std::string fig = selection_figure(id, c, out / "figures", warning);
+      if (!fig.empty()) md << fmt::format("![{} sharpness of end points against eta](../{})\n\n", id, fig);
+      else md << "*Figure:* " << warning << ".\n\n";
+    }
+    if (c.contains("counterexample_problem"))
+      md << fmt::format("*Counterexample stored as a problem file:* [`{0}`](../{0}) (run it with `irverify run {1} "
+                        "--problem {0}`).\n\n",
+                        write_problem(c["counterexample_problem"], out), c.value("counterexample_claim", "STAB-2"));
+    if (c.contains("unstable_end_point")) {
+      const json& u = c["unstable_end_point"];
+      md << fmt::format("*Exhibit kept* (refutes \"every SGD end point is mean-square stable\"): the most "
+                        "mean-square-unstable end point with a resolved negative Lyapunov exponent ({0}, eta = {1:.6g}, "
+                        "eta* = {2:.6g}, Lambda = {3:.6f} ± {4:.6f}) as the problem file [`{5}`](../{5}) (theta0 = the end "
+                        "point; `irverify run STAB-6 --problem {5}` locates eta_L there).\n\n",
+                        u["optimizer"].get<std::string>(), u["eta"].get<double>(), u["eta_star"].get<double>(),
+                        u.value("lambda", 0.0), u.value("lambda_stderr", 0.0), write_problem(u["problem"], out));
+    }
+    if (opt.figures && c.contains("lyapunov")) {
+      std::string warning;
+      const std::string fig = lyapunov_figure(id, c, out / "figures", warning);
+      if (!fig.empty()) md << fmt::format("![{} Lyapunov exponent and return fraction against eta](../{})\n\n", id, fig);
+      else md << "*Figure:* " << warning << ".\n\n";
+    }
+    if (opt.figures && c.contains("paper_gap")) {
+      std::string warning;
+      const std::string fig = paper_gap_figure(id, c, out / "figures", warning);
+      if (!fig.empty()) md << fmt::format("![{} gap of the paper's covariance against eta](../{})\n\n", id, fig);
+      else if (!warning.empty()) md << "*Figure:* " << warning << ".\n\n";
+    }
+    if (opt.figures && c.contains("drift")) {
+      std::string warning;
+      const std::string fig = drift_figure(id, c, out / "figures", warning);
+      if (!fig.empty()) md << fmt::format("![{} drift coefficient against sigma^2](../{})\n\n", id, fig);
+      else md << "*Figure:* " << warning << ".\n\n";
+    }
+    if (opt.figures && c.contains("trends")) {
+      std::string warning;
+      const std::string fig = rank_trend_figure(id, c, out / "figures", warning);
+      if (!fig.empty()) md << fmt::format("![{} epsilon-rank against B, mu and lambda](../{})\n\n", id, fig);
+      else md << "*Figure:* " << warning << ".\n\n";
+    }
+    if (opt.figures && c.contains("spectrum")) {
+      std::string warning;
+      const std::string fig = spectrum_figure(id, c, out / "figures", warning);
+      if (!fig.empty()) md << fmt::format("![{} singular values: data, closed form, GD](../{})\n\n", id, fig);
+      else md << "*Figure:* " << warning << ".\n\n";
+    }
+    if (opt.figures && c.contains("plane")) {
+      std::string warning;
+      const std::string fig = plane_figure(id, c, out / "figures", warning);
+      if (!fig.empty()) md << fmt::format("![{} trajectories in the parameter plane](../{})\n\n", id, fig);
+      else md << "*Figure:* " << warning << ".\n\n";
+    }
+  }
+  return md.str();
+}
+
 }  // namespace
 
 std::string write_report(const ReportOptions& opt) {
-  const std::vector<json> recs = read_records(opt.records_dir);
+  std::vector<json> recs = read_records(opt.records_dir);
   if (recs.empty()) throw std::runtime_error(fmt::format("{}: no irverify records (*.json) found", opt.records_dir));
+  const auto family_rank = [](const json& r) {  // CLAIMS.md's order of the families, then the claim number
+    static const std::vector<std::string> order = {"IGR", "SGD", "STAB", "LN", "RANK"};
+    const std::string id = r["claim"];
+    const auto it = std::find(order.begin(), order.end(), id.substr(0, id.find('-')));
+    return std::make_pair(it - order.begin(), id.size() > id.find('-') + 1 ? std::atoi(id.c_str() + id.find('-') + 1) : 0);
+  };
+  std::stable_sort(recs.begin(), recs.end(), [&](const json& a, const json& b) { return family_rank(a) < family_rank(b); });
   const fs::path out = opt.out_dir.empty() ? fs::path(opt.records_dir) : fs::path(opt.out_dir);
-  fs::create_directories(out);
-  std::ostringstream md;
+  fs::create_directories(out / "claims");
   const json& prov = recs.front()["provenance"];
+  std::ostringstream md, all;
   md << "# irverify report\n\n";
   md << fmt::format("irverify {} (commit `{}`), {}, built {}; generated {} from the records in `{}`.\n\n",
                     prov.value("irverify_version", "?"), prov.value("git_commit", "?"), prov.value("compiler", "?"),
                     prov.value("build_type", "?"), prov.value("date_utc", "?"), fs::path(opt.records_dir).filename().string());
-  md << "Each claim is stated in `CLAIMS.md`; every number below is read from the JSON record named in its section.\n\n";
-  md << "## Summary\n\n| Claim | Title | Verdict | Measured (orders: min–max over models) | Expected | Precision | Cases | Time |\n";
-  md << "|---|---|---|---|---|---|---:|---:|\n";
-  for (const auto& r : recs) {
-    md << fmt::format("| [{}](#{}) | {} | **{}** | {} | {} | {} ({} digits) | {} | {:.1f} s |\n", r["claim"].get<std::string>(),
-                      anchor(r["claim"]), cell(r["title"]), r["verdict"].get<std::string>(),
-                      cell(measured_summary(r)), cell(expected_summary(r)), r["scalar"].get<std::string>(), r["digits"].get<int>(),
-                      r["cases"].size(), r["wall_time_s"].get<double>());
-  }
-  md << "\n### Statements\n\nEach statement a claim checks, with its expected outcome (`holds`, or `refuted`: known or "
-        "found false, with its counterexample stored); it passes when every case measured the expected outcome "
-        "(CLAIMS.md, \"Expected outcomes\"). Negative controls are refuted statements.\n\n"
-        "| Claim | Statement | Expected | Measured (cases: holds / refuted / unresolved) | Verdict |\n|---|---|---|---|---|\n";
-  for (const auto& r : recs)
-    for (const auto& st : r.value("statements", json::array()))
-      md << statement_row(r["claim"].get<std::string>(), st);
-  md << "\n";
+  md << "Each claim is stated in `CLAIMS.md` and has a page of its own (statements, set-up, figures, every case); every "
+        "number is read from the claim's JSON record. [All statements](claims/statements.md) in one table.\n\n";
+  all << "# Statements\n\n[Summary](../REPORT.md)\n\nEach statement a claim checks, with its expected outcome (`holds`, "
+         "or `refuted`: known or found false, with its counterexample stored); it passes when every case measured the "
+         "expected outcome (CLAIMS.md, \"Expected outcomes\"). Negative controls are refuted statements.\n\n"
+         "| Claim | Statement | Expected | Measured (cases: holds / refuted / unresolved) | Verdict |\n|---|---|---|---|---|\n";
+  std::string family;
   for (const auto& r : recs) {
     const std::string id = r["claim"];
-    md << fmt::format("## {}\n\n### {}\n\n", id, r["title"].get<std::string>());
-    md << fmt::format("*Source:* {}.\n\n*Statement.* {}\n\n*Verdict rule.* {}\n\n*Negative control.* {}\n\n",
-                      r["paper"].get<std::string>(), r["statement"].get<std::string>(), r["verdict_rule"].get<std::string>(),
-                      r["negative_control"].get<std::string>());
-    md << fmt::format("*Set-up.* Precision {} ({} digits); record `{}.json`; ctest check `{}`. Verdict: **{}**.\n\n",
-                      r["scalar"].get<std::string>(), r["digits"].get<int>(), id, r["check"].get<std::string>(),
-                      r["verdict"].get<std::string>());
-    if (r.contains("monte_carlo")) {
-      const json& mc = r["monte_carlo"];
-      md << fmt::format("*Random draws.* Philox seed {}", mc["seed"].get<std::uint64_t>());
-      if (mc.contains("samples"))
-        md << fmt::format(", {} {}", mc["samples"].get<long>(), mc["samples_are"].get<std::string>());
-      md << fmt::format(" (`irverify run {} --seed {}{}` reproduces the record on any thread count).\n\n", id,
-                        mc["seed"].get<std::uint64_t>(),
-                        mc.contains("samples") ? fmt::format(" --samples {}", mc["samples"].get<long>()) : "");
+    const std::string fam = id.substr(0, id.find('-'));
+    if (fam != family) {
+      family = fam;
+      md << fmt::format("\n## {}\n\n| Claim | Title | Verdict | Measured (orders: min–max over models) | Expected | "
+                        "Statements as expected | Precision | Time |\n|---|---|---|---|---|---:|---|---:|\n", family);
     }
-    if (opt.figures) {
-      std::string warning;
-      const std::string fig = figure(r, out / "figures", warning);
-      if (!fig.empty()) md << fmt::format("![{} error against step size]({})\n\n", id, fig);
-      else if (!warning.empty()) md << "*Figure:* " << warning << ".\n\n";
-    }
-    if (r.contains("statements") && !r["statements"].empty()) {
-      md << "| Statement | Expected | Measured (cases: holds / refuted / unresolved) | Verdict |\n|---|---|---|---|\n";
-      for (const auto& st : r["statements"]) md << statement_row("", st);
-      md << "\n";
-    }
-    const bool any_series = std::any_of(r["cases"].begin(), r["cases"].end(), [](const json& c) { return !c["series"].empty(); });
-    if (any_series)
-      md << "† marks points at the floor, excluded from the fit (the floor and the stall rule are in "
-            "`solvers/order/order_fit.hpp`; Monte Carlo points also below 4 standard deviations). Rates are pairwise "
-            "observed orders; error bars are 95% intervals.\n\n";
-    for (const auto& c : r["cases"]) {
-      const json& p = c["problem"];
-      md << fmt::format("#### {} — {}\n\n", case_title(c), c["verdict"].get<std::string>());
-      md << fmt::format("Model `{}`, {} parameters, {} examples, from {}; precision {}; {}; {:.2f} s.\n\n",
-                        p["model"].get<std::string>(), p["dim"].get<int>(), p["examples"].get<int>(),
-                        p["origin"].get<std::string>(), c.value("scalar", r["scalar"].get<std::string>()),
-                        c["solver"].get<std::string>(), c["seconds"].get<double>());
-      if (!c["series"].empty()) {
-        convergence_table(md, c);
-        md << "\n| series | claimed | fitted order | floor | outcome |\n|---|---:|---:|---:|---|\n";
-      }
-      for (const auto& s : c["series"]) {
-        const json& f = s["fit"];
-        md << fmt::format("| {} | {}{:g} | {} | {} | {} |\n", cell(s["name"]),
-                          s["role"] == "negative-control" ? "≠ " : s["role"] == "context" ? "(context) " : "", s["claimed_order"].get<double>(), fit_text(s),
-                          f["floor_detected"].get<double>() > 0 ? sci(f["floor_detected"].get<double>())
-                                                               : "not reached (≥ " + sci(f["floor_given"].get<double>()) + ")",
-                          s["outcome"].get<std::string>());
-      }
-      md << "\n";
-      for (const auto& t : c.value("tables", json::array())) generic_table(md, t);
-      if (opt.figures && c.contains("seeds_curve") && !c["seeds_curve"].is_null()) {
-        std::string warning;
-        const std::string fig = seeds_figure(id, c, out / "figures", warning);
-        if (!fig.empty()) md << fmt::format("![{} error against the number of epochs]({})\n\n", id, fig);
-      }
-      if (opt.figures && c.contains("selection")) {
-        std::string warning;
-        const std::string fig = selection_figure(id, c, out / "figures", warning);
-        if (!fig.empty()) md << fmt::format("![{} sharpness of end points against eta]({})\n\n", id, fig);
-        else md << "*Figure:* " << warning << ".\n\n";
-      }
-      if (c.contains("counterexample_problem"))
-        md << fmt::format("*Counterexample stored as a problem file:* [`{0}`]({0}) (run it with `irverify run {1} "
-                          "--problem {0}`).\n\n",
-                          write_problem(c["counterexample_problem"], out), c.value("counterexample_claim", "STAB-2"));
-      if (c.contains("unstable_end_point")) {
-        const json& u = c["unstable_end_point"];
-        md << fmt::format("*Exhibit kept* (refutes \"every SGD end point is mean-square stable\"): the most "
-                          "mean-square-unstable end point with a resolved negative Lyapunov exponent ({0}, eta = {1:.6g}, "
-                          "eta* = {2:.6g}, Lambda = {3:.6f} ± {4:.6f}) as the problem file [`{5}`]({5}) (theta0 = the end "
-                          "point; `irverify run STAB-6 --problem {5}` locates eta_L there).\n\n",
-                          u["optimizer"].get<std::string>(), u["eta"].get<double>(), u["eta_star"].get<double>(),
-                          u.value("lambda", 0.0), u.value("lambda_stderr", 0.0), write_problem(u["problem"], out));
-      }
-      if (opt.figures && c.contains("lyapunov")) {
-        std::string warning;
-        const std::string fig = lyapunov_figure(id, c, out / "figures", warning);
-        if (!fig.empty()) md << fmt::format("![{} Lyapunov exponent and return fraction against eta]({})\n\n", id, fig);
-        else md << "*Figure:* " << warning << ".\n\n";
-      }
-      if (opt.figures && c.contains("paper_gap")) {
-        std::string warning;
-        const std::string fig = paper_gap_figure(id, c, out / "figures", warning);
-        if (!fig.empty()) md << fmt::format("![{} gap of the paper's covariance against eta]({})\n\n", id, fig);
-        else if (!warning.empty()) md << "*Figure:* " << warning << ".\n\n";
-      }
-      if (opt.figures && c.contains("drift")) {
-        std::string warning;
-        const std::string fig = drift_figure(id, c, out / "figures", warning);
-        if (!fig.empty()) md << fmt::format("![{} drift coefficient against sigma^2]({})\n\n", id, fig);
-        else md << "*Figure:* " << warning << ".\n\n";
-      }
-      if (opt.figures && c.contains("trends")) {
-        std::string warning;
-        const std::string fig = rank_trend_figure(id, c, out / "figures", warning);
-        if (!fig.empty()) md << fmt::format("![{} epsilon-rank against B, mu and lambda]({})\n\n", id, fig);
-        else md << "*Figure:* " << warning << ".\n\n";
-      }
-      if (opt.figures && c.contains("spectrum")) {
-        std::string warning;
-        const std::string fig = spectrum_figure(id, c, out / "figures", warning);
-        if (!fig.empty()) md << fmt::format("![{} singular values: data, closed form, GD]({})\n\n", id, fig);
-        else md << "*Figure:* " << warning << ".\n\n";
-      }
-      if (opt.figures && c.contains("plane")) {
-        std::string warning;
-        const std::string fig = plane_figure(id, c, out / "figures", warning);
-        if (!fig.empty()) md << fmt::format("![{} trajectories in the parameter plane]({})\n\n", id, fig);
-        else md << "*Figure:* " << warning << ".\n\n";
-      }
-    }
+    const json sts = r.value("statements", json::array());
+    const long ok = std::count_if(sts.begin(), sts.end(), [](const json& st) { return st.value("verdict", "") == "pass"; });
+    md << fmt::format("| [{}](claims/{}.md) | {} | **{}** | {} | {} | {} / {} | {} | {:.1f} s |\n", id, id, cell(r["title"]),
+                      r["verdict"].get<std::string>(), cell(measured_summary(r)), cell(expected_summary(r)), ok, sts.size(),
+                      r["scalar"].get<std::string>(), r["wall_time_s"].get<double>());
+    for (const auto& st : sts) all << statement_row(id, st);
+    write_atomically((out / "claims" / (id + ".md")).string(), claim_page(r, out, opt));
   }
+  write_atomically((out / "claims" / "statements.md").string(), all.str() + "\n");
   const fs::path path = out / "REPORT.md";
   write_atomically(path.string(), md.str());
   return path.string();

@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(g++ cmake ninja-build git libboost-dev libeigen3-dev libmpfr-dev libgmp-dev libgtest-dev libbenchmark-dev
           libcli11-dev nlohmann-json3-dev libfmt-dev librandom123-dev gnuplot-nox libglpk-dev
-          libopenmpi-dev openmpi-bin libvalijson-dev python3-yaml python3-jsonschema)
+          libopenmpi-dev openmpi-bin libvalijson-dev python3-yaml python3-jsonschema cmark-gfm)
 if [ "${1:-}" = "--fuzz" ]; then packages+=(clang libclang-rt-14-dev); fi
 missing=()
 for p in "${packages[@]}"; do

@@ -1,5 +1,6 @@
-// reports/: a record written by a claim run renders to REPORT.md with the summary row, the claim's
-// section and a convergence table row per ladder level; reports read JSON, never stdout.
+// reports/: a record written by a claim run renders to REPORT.md (a summary row per claim, grouped by family, linking
+// the claim's page) and claims/IGR-1.md (the claim's page, a convergence table row per ladder level); reports read
+// JSON, never stdout.
 #include "checks/framework/claim.hpp"
 #include "checks/record/record.hpp"
 #include "reports/report.hpp"
@@ -33,13 +34,20 @@ TEST(Report, RendersIgr1RecordToMarkdown) {
   write_record(rec, dir.string());
 
   const std::string path = write_report({dir.string(), "", false});
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string md = ss.str();
-  EXPECT_NE(md.find("| [IGR-1](#igr-1) |"), std::string::npos) << md;
-  EXPECT_NE(md.find("## IGR-1"), std::string::npos);
+  const auto read = [](const std::filesystem::path& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  const std::string summary = read(path), md = read(dir / "claims" / "IGR-1.md");
+  EXPECT_NE(summary.find("## IGR\n"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("| [IGR-1](claims/IGR-1.md) |"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("| 3 / 3 |"), std::string::npos) << "statements as expected";
+  EXPECT_NE(md.find("# IGR-1: "), std::string::npos);
+  EXPECT_NE(md.find("[Summary](../REPORT.md)"), std::string::npos);
   EXPECT_NE(md.find("(h/4)\\|g\\|^2"), std::string::npos) << "pipes in cell text must be escaped";
+  EXPECT_NE(read(dir / "claims" / "statements.md").find("| [IGR-1](IGR-1.md) |"), std::string::npos);
   // One convergence-table row per ladder level, starting with the step in scientific notation.
   std::size_t rows = 0;
   std::istringstream lines(md);
