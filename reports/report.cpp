@@ -120,6 +120,17 @@ std::string case_title(const json& c) {
   return c["problem"]["name"].get<std::string>() + (label.empty() ? "" : ": " + label);
 }
 
+// Text shown literally in a gnuplot title or key with enhanced text on (inside single quotes): ^ _ @ & ~ { } escaped,
+// so "L~SGD" is not an overprint and "|g|^2" no superscript; a single quote doubled.
+std::string gp_literal(const std::string& t) {
+  std::string r;
+  for (char ch : t) {
+    if (std::string("^_@&~{}").find(ch) != std::string::npos) r += '\\';
+    r += ch == '\'' ? std::string("''") : std::string(1, ch);
+  }
+  return r;
+}
+
 // A gnuplot script <dir>/<name>.gp that draws <name>.svg: the common preamble on construction; draw() closes
 // and runs it, returning the figure's path relative to the report (or "" with a warning).
 struct GnuplotScript {
@@ -153,11 +164,16 @@ std::string figure(const json& rec, const fs::path& dir, std::string& warning) {
   if (cases.empty()) return "";
   const int n = static_cast<int>(cases.size());
   const int cols = std::min(n, 3), rows = (n + cols - 1) / cols;
-  GnuplotScript script(dir, id, id, 420 * cols, 330 * rows);
+  const std::string title = fmt::format("{}: {}", id, rec["title"].get<std::string>());
+  // Wide enough for the title (about 7 px per character at 11 pt), at least 420 px per panel.
+  GnuplotScript script(dir, id, id, std::max(420 * cols, 7 * static_cast<int>(title.size()) + 60), 330 * rows);
   std::ofstream& g = script.out;
-  g << "set logscale xy\nset format x '10^{%L}'\nset format y '10^{%L}'\nset key bottom right font ',7' spacing 0.9\n";
-  g << "set xlabel 'step size (h or eps)'\nset ylabel 'error'\nset grid\n";
-  g << fmt::format("set multiplot layout {},{} title '{}: {}'\n", rows, cols, id, rec["title"].get<std::string>());
+  // The key sits in a band added above the data (offsets: half the data's range again, a third of the panel), so it
+  // never covers a point; the claimed slopes are dashed and named in the axis label, not in the key.
+  g << "set logscale xy\nset format x '10^{%L}'\nset format y '10^{%L}'\n";
+  g << "set key top left Left reverse font ',7' spacing 0.9 samplen 2\nset offsets graph 0, graph 0, graph 0.5, graph 0\n";
+  g << "set xlabel 'step (h or eps); dashed: claimed slopes'\nset ylabel 'error'\nset grid\n";
+  g << fmt::format("set multiplot layout {},{} title '{}'\n", rows, cols, gp_literal(title));
   for (const auto& c : cases) {
     const json& series = c["series"];
     const auto& h = c["ladder"]["h"];
@@ -171,19 +187,19 @@ std::string figure(const json& rec, const fs::path& dir, std::string& warning) {
       }
       g << "EOD\n";
     }
-    g << "set title '" << case_title(c) << "' font ',10'\n";
+    g << "set title '" << gp_literal(case_title(c)) << "' font ',10'\n";
     std::vector<std::string> items;
     for (std::size_t i = 0; i < series.size(); ++i) {
       const json& s = series[i];
       const bool bars = !s.value("sigma", json::array()).empty();
       items.push_back(fmt::format("$s{} using 1:2{} with {} pt {} title '{}'", i, bars ? ":3" : "", bars ? "yerrorlines" : "linespoints",
-                                  7 + i, s["name"].get<std::string>()));
+                                  7 + i, gp_literal(s["name"].get<std::string>())));
       const json& f = s["fit"];
       if (f["ok"].get<bool>() && s["role"] == "claim") {
         const double p = s["claimed_order"].get<double>();
         const int k = f["fitted"].back().get<int>();
         const double hk = std::stod(h[k].get<std::string>()), ek = std::stod(s["errors"][k].get<std::string>());
-        items.push_back(fmt::format("{:.17g}*(x/{:.17g})**{:g} with lines dt 2 lc rgb 'gray40' title 'slope {:g}'", ek, hk, p, p));
+        items.push_back(fmt::format("{:.17g}*(x/{:.17g})**{:g} with lines dt 2 lc rgb 'gray40' notitle", ek, hk, p));
       }
     }
     g << "plot " << fmt::format("{}", fmt::join(items, ", \\\n     ")) << "\n";
@@ -198,7 +214,7 @@ std::string seeds_figure(const std::string& id, const json& c, const fs::path& d
   GnuplotScript script(dir, id + "-seeds-" + c["problem"]["name"].get<std::string>(), id, 560, 440);
   std::ofstream& g = script.out;
   g << "set termoption noenhanced\n";
-  g << "set logscale xy\nset format y '%.0e'\nset grid\nset key bottom left\nset xlabel 'epochs'\n";
+  g << "set logscale xy\nset format y '%.0e'\nset grid\nset key below\nset xlabel 'epochs'\n";
   g << "set ylabel '|estimate - exact mean|'\n";
   g << fmt::format("set title '{}: {}, eps = {:.3g}'\n", id, c["problem"]["name"].get<std::string>(), sc["eps"].get<double>());
   g << "$d << EOD\n";
@@ -303,7 +319,7 @@ std::string lyapunov_figure(const std::string& id, const json& c, const fs::path
                                         l["sampling"] == "with replacement" ? "with" : "without"),
                        id, 900, 480);
   std::ofstream& g = script.out;
-  g << "set termoption noenhanced\nset grid\nset key bottom left font ',9'\nset xlabel 'eta'\n"
+  g << "set termoption noenhanced\nset grid\nset key below font ',9'\nset xlabel 'eta'\n"
        "set ylabel 'Lambda (per step)'\nset y2label 'fraction returned'\nset y2range [-0.05:1.05]\nset ytics nomirror\n"
        "set y2tics 0.25\n";
   g << "$L << EOD\n";
