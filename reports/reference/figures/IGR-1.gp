@@ -4,8 +4,9 @@ set output 'IGR-1.svg'
 set logscale xy
 set format x '10^{%L}'
 set format y '10^{%L}'
-set key bottom right font ',7' spacing 0.9
-set xlabel 'step size (h or eps)'
+set key top left Left reverse font ',7' spacing 0.9 samplen 2
+set offsets graph 0, graph 0, graph 0.5, graph 0
+set xlabel 'step (h or eps); dashed: claimed slopes'
 set ylabel 'error'
 set grid
 set multiplot layout 3,3 title 'IGR-1: GD local error against the original and modified flows'
@@ -59,10 +60,10 @@ $s2 << EOD
 EOD
 set title 'least-squares-n8-p4-s1: one GD step' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
-     2.8033663455082065e-10*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
-     3.9384664531659435e-15*(x/3.0517578125e-05)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|^2 (wrong coefficient)'
+     2.8033663455082065e-10*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|\^2', \
+     3.9384664531659435e-15*(x/3.0517578125e-05)**3 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|\^2 (wrong coefficient)'
 $s0 << EOD
 0.125 0.0098739543234993735761048065507680411562759097097381812
 0.0625 0.00252743630676992069103673679386215322767185285438021
@@ -113,10 +114,10 @@ $s2 << EOD
 EOD
 set title 'quadratic-n4-p3-s1: one GD step' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
-     1.5429222111862907e-10*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
-     1.8326968801637057e-15*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|^2 (wrong coefficient)'
+     1.5429222111862907e-10*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|\^2', \
+     1.8326968801637057e-15*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|\^2 (wrong coefficient)'
 $s0 << EOD
 0.125 0.0088876644180948712457640677756092443317656208101704416
 0.0625 0.0023074530583879359452046564973165694496640738146836892
@@ -167,10 +168,10 @@ $s2 << EOD
 EOD
 set title 'two-param-n2-p1-s1: one GD step' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
-     1.4311208557109304e-10*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
-     2.0276504900789678e-15*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|^2 (wrong coefficient)'
+     1.4311208557109304e-10*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|\^2', \
+     2.0276504900789678e-15*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|\^2 (wrong coefficient)'
 $s0 << EOD
 0.125 0.0034571225287432012768905125162421003130040643394196536
 0.0625 0.00089321840190406085819526578954416197172001856477633785
@@ -221,10 +222,10 @@ $s2 << EOD
 EOD
 set title 'diag-uv-n5-p3-s1: one GD step' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
-     5.5088709193857905e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
-     6.7035545168295925e-16*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|^2 (wrong coefficient)'
+     5.5088709193857905e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|\^2', \
+     6.7035545168295925e-16*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|\^2 (wrong coefficient)'
 $s0 << EOD
 0.0625 0.0036318890075152238941556385789865211919261249917730005
 0.03125 0.00093870536267849455218834005942208345362718746891065787
@@ -275,10 +276,10 @@ $s2 << EOD
 EOD
 set title 'diag-uu-vv-n5-p3-s1: one GD step' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
-     5.7906643771998545e-11*(x/7.62939453125e-06)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
-     9.4197358419036261e-16*(x/7.62939453125e-06)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|^2 (wrong coefficient)'
+     5.7906643771998545e-11*(x/7.62939453125e-06)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|\^2', \
+     9.4197358419036261e-16*(x/7.62939453125e-06)**3 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|\^2 (wrong coefficient)'
 $s0 << EOD
 0.125 0.0049083819202829208680476349475133166871172830969319007
 0.0625 0.0012653190417909901965151312140043736101804186427478382
@@ -329,10 +330,10 @@ $s2 << EOD
 EOD
 set title 'two-layer-tanh-n6-p2-s1: one GD step' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
-     7.783867763149596e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
-     9.1466613349503013e-16*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|^2 (wrong coefficient)'
+     7.783867763149596e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|\^2', \
+     9.1466613349503013e-16*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|\^2 (wrong coefficient)'
 $s0 << EOD
 0.25 0.0031993337978271538959495429043742678401402896989519015
 0.125 0.00082329517333187070281630167986535546838038790716195789
@@ -383,8 +384,8 @@ $s2 << EOD
 EOD
 set title 'two-layer-relu-n6-p2-s1: one GD step' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
-     5.0563096578404125e-11*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
-     5.2482138753108424e-16*(x/3.0517578125e-05)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|^2 (wrong coefficient)'
+     5.0563096578404125e-11*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|\^2', \
+     5.2482138753108424e-16*(x/3.0517578125e-05)**3 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|\^2 (wrong coefficient)'
 unset multiplot

@@ -4,8 +4,9 @@ set output 'IGR-2.svg'
 set logscale xy
 set format x '10^{%L}'
 set format y '10^{%L}'
-set key bottom right font ',7' spacing 0.9
-set xlabel 'step size (h or eps)'
+set key top left Left reverse font ',7' spacing 0.9 samplen 2
+set offsets graph 0, graph 0, graph 0.5, graph 0
+set xlabel 'step (h or eps); dashed: claimed slopes'
 set ylabel 'error'
 set grid
 set multiplot layout 3,3 title 'IGR-2: GD global error against the original and modified flows'
@@ -59,10 +60,10 @@ $s2 << EOD
 EOD
 set title 'least-squares-n8-p4-s1: GD to T = 1' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
-     4.6646026941516909e-06*(x/3.0517578125e-05)**1 with lines dt 2 lc rgb 'gray40' title 'slope 1', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
-     6.4267952015274338e-11*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|^2 (wrong coefficient)'
+     4.6646026941516909e-06*(x/3.0517578125e-05)**1 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|\^2', \
+     6.4267952015274338e-11*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|\^2 (wrong coefficient)'
 $s0 << EOD
 0.125 0.028428085856008444614549591743334266427580773123239666
 0.0625 0.013824827318035750740663697881049661916088769027462906
@@ -113,10 +114,10 @@ $s2 << EOD
 EOD
 set title 'quadratic-n4-p3-s1: GD to T = 1' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
-     3.2862485927999304e-06*(x/1.52587890625e-05)**1 with lines dt 2 lc rgb 'gray40' title 'slope 1', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
-     3.6990513694509643e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|^2 (wrong coefficient)'
+     3.2862485927999304e-06*(x/1.52587890625e-05)**1 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|\^2', \
+     3.6990513694509643e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|\^2 (wrong coefficient)'
 $s0 << EOD
 0.125 0.026989417346957842950176437011990092365071167071552036
 0.0625 0.013125581906642024891859961724668914804842094777964772
@@ -167,10 +168,10 @@ $s2 << EOD
 EOD
 set title 'two-param-n2-p1-s1: GD to T = 1' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
-     3.1201494311507454e-06*(x/1.52587890625e-05)**1 with lines dt 2 lc rgb 'gray40' title 'slope 1', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
-     3.3793909335922223e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|^2 (wrong coefficient)'
+     3.1201494311507454e-06*(x/1.52587890625e-05)**1 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|\^2', \
+     3.3793909335922223e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|\^2 (wrong coefficient)'
 $s0 << EOD
 0.125 0.010863349368586935044906723121775605920468476793870655
 0.0625 0.0052911857311958030939399286345747246324797004820083777
@@ -221,10 +222,10 @@ $s2 << EOD
 EOD
 set title 'diag-uv-n5-p3-s1: GD to T = 1' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
-     1.2597396528240833e-06*(x/1.52587890625e-05)**1 with lines dt 2 lc rgb 'gray40' title 'slope 1', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
-     1.1966070696662472e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|^2 (wrong coefficient)'
+     1.2597396528240833e-06*(x/1.52587890625e-05)**1 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|\^2', \
+     1.1966070696662472e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|\^2 (wrong coefficient)'
 $s0 << EOD
 0.0625 0.0052760211802148082365381972121569497210020225294874728
 0.03125 0.0026117816634361208290631591040251513268959041129843317
@@ -275,10 +276,10 @@ $s2 << EOD
 EOD
 set title 'diag-uu-vv-n5-p3-s1: GD to T = 1' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
-     6.3140577406409179e-07*(x/7.62939453125e-06)**1 with lines dt 2 lc rgb 'gray40' title 'slope 1', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
-     7.2520488420698648e-12*(x/7.62939453125e-06)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|^2 (wrong coefficient)'
+     6.3140577406409179e-07*(x/7.62939453125e-06)**1 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|\^2', \
+     7.2520488420698648e-12*(x/7.62939453125e-06)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|\^2 (wrong coefficient)'
 $s0 << EOD
 0.125 0.015776569633208003930257724561070888095283232363426858
 0.0625 0.007686870856546232754553870507941922219903356724754532
@@ -329,10 +330,10 @@ $s2 << EOD
 EOD
 set title 'two-layer-tanh-n6-p2-s1: GD to T = 1' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
-     1.8307429581006356e-06*(x/1.52587890625e-05)**1 with lines dt 2 lc rgb 'gray40' title 'slope 1', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
-     1.7231519999428451e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|^2 (wrong coefficient)'
+     1.8307429581006356e-06*(x/1.52587890625e-05)**1 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|\^2', \
+     1.7231519999428451e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|\^2 (wrong coefficient)'
 $s0 << EOD
 0.25 0.041723448433916954
 0.125 0.019936089324369594
@@ -407,8 +408,8 @@ $s2 << EOD
 EOD
 set title 'least-squares-n8-p4-s1: GD to T = 1 (double: the rounding floor)' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L', \
-     1.8220977338000495e-08*(x/1.1920928955078125e-07)**1 with lines dt 2 lc rgb 'gray40' title 'slope 1', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|^2', \
-     1.6068240474036327e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|^2 (wrong coefficient)'
+     1.8220977338000495e-08*(x/1.1920928955078125e-07)**1 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of L + (h/4)|g|\^2', \
+     1.6068240474036327e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD vs flow of L + (h/2)|g|\^2 (wrong coefficient)'
 unset multiplot

@@ -4,8 +4,9 @@ set output 'IGR-3.svg'
 set logscale xy
 set format x '10^{%L}'
 set format y '10^{%L}'
-set key bottom right font ',7' spacing 0.9
-set xlabel 'step size (h or eps)'
+set key top left Left reverse font ',7' spacing 0.9 samplen 2
+set offsets graph 0, graph 0, graph 0.5, graph 0
+set xlabel 'step (h or eps); dashed: claimed slopes'
 set ylabel 'error'
 set grid
 set multiplot layout 3,3 title 'IGR-3: Modified equation beyond first order: f3, exact series, no loss'
@@ -58,10 +59,10 @@ $s2 << EOD
 3.0517578125e-05 1.9692647031457580157779515236112963608708785406700686e-15
 EOD
 set title 'least-squares-n8-p4-s1: one GD step, third-order modified equation' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L + (h/4)|g|^2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of f + h f2 + h^2 f3', \
-     6.3008195039111998e-20*(x/3.0517578125e-05)**4 with lines dt 2 lc rgb 'gray40' title 'slope 4', \
-     $s2 using 1:2 with linespoints pt 9 title 'f3 with (1/6) H^2 g (wrong coefficient)'
+plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L + (h/4)|g|\^2', \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of f + h f2 + h\^2 f3', \
+     6.3008195039111998e-20*(x/3.0517578125e-05)**4 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'f3 with (1/6) H\^2 g (wrong coefficient)'
 $s0 << EOD
 0.25 0.085170470132549360664744348047711193065858780164294063
 0.125 0.039929159966768336875083243606048198252294330054891776
@@ -128,12 +129,12 @@ $s3 << EOD
 EOD
 set title 'least-squares-n8-p4-s1: quadratic: modified field series' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'truncated after f (K = 1) vs exact field', \
-     9.1862631663288047e-06*(x/3.0517578125e-05)**1 with lines dt 2 lc rgb 'gray40' title 'slope 1', \
+     9.1862631663288047e-06*(x/3.0517578125e-05)**1 with lines dt 2 lc rgb 'gray40' notitle, \
      $s1 using 1:2 with linespoints pt 8 title 'truncated after f2 (K = 2) vs exact field', \
-     1.2905841925716556e-10*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
+     1.2905841925716556e-10*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
      $s2 using 1:2 with linespoints pt 9 title 'truncated after f3 (K = 3) vs exact field', \
-     2.0646966446913566e-15*(x/3.0517578125e-05)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
-     $s3 using 1:2 with linespoints pt 10 title 'f3 with (1/6) H^3 (wrong coefficient) vs exact field'
+     2.0646966446913566e-15*(x/3.0517578125e-05)**3 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s3 using 1:2 with linespoints pt 10 title 'f3 with (1/6) H\^3 (wrong coefficient) vs exact field'
 $s0 << EOD
 0.125 0.00096657782149314921493981615370249337345128530026207755
 0.0625 0.00012347822713510955240726769593832876274634674369688447
@@ -183,10 +184,10 @@ $s2 << EOD
 1.52587890625e-05 9.1636102056696137177907923992404165850814314066829269e-16
 EOD
 set title 'quadratic-n4-p3-s1: one GD step, third-order modified equation' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L + (h/4)|g|^2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of f + h f2 + h^2 f3', \
-     2.533536005719787e-20*(x/1.52587890625e-05)**4 with lines dt 2 lc rgb 'gray40' title 'slope 4', \
-     $s2 using 1:2 with linespoints pt 9 title 'f3 with (1/6) H^2 g (wrong coefficient)'
+plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L + (h/4)|g|\^2', \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of f + h f2 + h\^2 f3', \
+     2.533536005719787e-20*(x/1.52587890625e-05)**4 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'f3 with (1/6) H\^2 g (wrong coefficient)'
 $s0 << EOD
 0.125 0.091827296685786266137976157487863588692811816461796409
 0.0625 0.043530520224573309198267148033518309667935494173864808
@@ -253,12 +254,12 @@ $s3 << EOD
 EOD
 set title 'quadratic-n4-p3-s1: quadratic: modified field series' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'truncated after f (K = 1) vs exact field', \
-     1.0111873303003209e-05*(x/1.52587890625e-05)**1 with lines dt 2 lc rgb 'gray40' title 'slope 1', \
+     1.0111873303003209e-05*(x/1.52587890625e-05)**1 with lines dt 2 lc rgb 'gray40' notitle, \
      $s1 using 1:2 with linespoints pt 8 title 'truncated after f2 (K = 2) vs exact field', \
-     1.2010982137637018e-10*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
+     1.2010982137637018e-10*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
      $s2 using 1:2 with linespoints pt 9 title 'truncated after f3 (K = 3) vs exact field', \
-     1.660409341049214e-15*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
-     $s3 using 1:2 with linespoints pt 10 title 'f3 with (1/6) H^3 (wrong coefficient) vs exact field'
+     1.660409341049214e-15*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s3 using 1:2 with linespoints pt 10 title 'f3 with (1/6) H\^3 (wrong coefficient) vs exact field'
 $s0 << EOD
 0.125 0.00099043955050481827759491226392298688523489223549013471
 0.0625 0.00013148349459719550247012522024655064198443037952310905
@@ -324,10 +325,10 @@ $s3 << EOD
 1.52587890625e-05 3.3956778283266721999974642423228594776389367572773362e-16
 EOD
 set title 'two-param-n2-p1-s1: one GD step, third-order modified equation' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L + (h/4)|g|^2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of f + h f2 + h^2 f3', \
-     3.5980197819140187e-20*(x/1.52587890625e-05)**4 with lines dt 2 lc rgb 'gray40' title 'slope 4', \
-     $s2 using 1:2 with linespoints pt 9 title 'f3 with (1/6) H^2 g (wrong coefficient)', \
+plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L + (h/4)|g|\^2', \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of f + h f2 + h\^2 f3', \
+     3.5980197819140187e-20*(x/1.52587890625e-05)**4 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'f3 with (1/6) H\^2 g (wrong coefficient)', \
      $s3 using 1:2 with linespoints pt 10 title 'f3 with (1/6) T[g,g] (wrong coefficient)'
 $s0 << EOD
 0.125 0.00033577641069968498371894400979499887856159101733468144
@@ -394,10 +395,10 @@ $s3 << EOD
 1.52587890625e-05 9.1074208998020024912533622488520280915844448399540481e-17
 EOD
 set title 'diag-uv-n5-p3-s1: one GD step, third-order modified equation' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L + (h/4)|g|^2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of f + h f2 + h^2 f3', \
-     9.7182210674772028e-21*(x/1.52587890625e-05)**4 with lines dt 2 lc rgb 'gray40' title 'slope 4', \
-     $s2 using 1:2 with linespoints pt 9 title 'f3 with (1/6) H^2 g (wrong coefficient)', \
+plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L + (h/4)|g|\^2', \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of f + h f2 + h\^2 f3', \
+     9.7182210674772028e-21*(x/1.52587890625e-05)**4 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'f3 with (1/6) H\^2 g (wrong coefficient)', \
      $s3 using 1:2 with linespoints pt 10 title 'f3 with (1/6) T[g,g] (wrong coefficient)'
 $s0 << EOD
 0.0625 0.00048157851518265933817383897073440173426513897032771845
@@ -464,10 +465,10 @@ $s3 << EOD
 7.62939453125e-06 7.113529586328948208791192600559231276821463829085769e-17
 EOD
 set title 'diag-uu-vv-n5-p3-s1: one GD step, third-order modified equation' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L + (h/4)|g|^2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of f + h f2 + h^2 f3', \
-     1.7814301410005693e-20*(x/7.62939453125e-06)**4 with lines dt 2 lc rgb 'gray40' title 'slope 4', \
-     $s2 using 1:2 with linespoints pt 9 title 'f3 with (1/6) H^2 g (wrong coefficient)', \
+plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L + (h/4)|g|\^2', \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of f + h f2 + h\^2 f3', \
+     1.7814301410005693e-20*(x/7.62939453125e-06)**4 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'f3 with (1/6) H\^2 g (wrong coefficient)', \
      $s3 using 1:2 with linespoints pt 10 title 'f3 with (1/6) T[g,g] (wrong coefficient)'
 $s0 << EOD
 0.125 0.00046356110992694813629295496018456659579677869871122625
@@ -534,9 +535,9 @@ $s3 << EOD
 1.52587890625e-05 1.0816100738364380769651416970127087703213135934787459e-16
 EOD
 set title 'two-layer-tanh-n6-p2-s1: one GD step, third-order modified equation' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L + (h/4)|g|^2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of f + h f2 + h^2 f3', \
-     1.2869268818440738e-20*(x/1.52587890625e-05)**4 with lines dt 2 lc rgb 'gray40' title 'slope 4', \
-     $s2 using 1:2 with linespoints pt 9 title 'f3 with (1/6) H^2 g (wrong coefficient)', \
+plot $s0 using 1:2 with linespoints pt 7 title 'GD vs flow of L + (h/4)|g|\^2', \
+     $s1 using 1:2 with linespoints pt 8 title 'GD vs flow of f + h f2 + h\^2 f3', \
+     1.2869268818440738e-20*(x/1.52587890625e-05)**4 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'f3 with (1/6) H\^2 g (wrong coefficient)', \
      $s3 using 1:2 with linespoints pt 10 title 'f3 with (1/6) T[g,g] (wrong coefficient)'
 unset multiplot

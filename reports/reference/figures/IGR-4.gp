@@ -4,11 +4,12 @@ set output 'IGR-4.svg'
 set logscale xy
 set format x '10^{%L}'
 set format y '10^{%L}'
-set key bottom right font ',7' spacing 0.9
-set xlabel 'step size (h or eps)'
+set key top left Left reverse font ',7' spacing 0.9 samplen 2
+set offsets graph 0, graph 0, graph 0.5, graph 0
+set xlabel 'step (h or eps); dashed: claimed slopes'
 set ylabel 'error'
 set grid
-set multiplot layout 1,2 title 'IGR-4: GD ends at flatter minima; the flow of L~ predicts its limit to O(h^2)'
+set multiplot layout 1,2 title 'IGR-4: GD ends at flatter minima; the flow of L\~ predicts its limit to O(h\^2)'
 $s0 << EOD
 0.5 0.099261935973549863568528864603419564
 0.25 0.0434955599061120506478788532065013363
@@ -47,10 +48,10 @@ $s2 << EOD
 EOD
 set title 'two-param-n2-p1-s1: GD limits against flow limits' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD limit vs limit of the flow of L', \
-     0.0001515036403879044*(x/0.0009765625)**1 with lines dt 2 lc rgb 'gray40' title 'slope 1', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD limit vs limit of the flow of L + (h/4)|g|^2', \
-     1.2352126181725543e-07*(x/0.0009765625)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD limit vs limit of the flow of L + (h/2)|g|^2 (wrong coefficient)'
+     0.0001515036403879044*(x/0.0009765625)**1 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD limit vs limit of the flow of L + (h/4)|g|\^2', \
+     1.2352126181725543e-07*(x/0.0009765625)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD limit vs limit of the flow of L + (h/2)|g|\^2 (wrong coefficient)'
 $s0 << EOD
 0.5 0.0311934276697158090432042279287672865
 0.25 0.0151793851968045226676680928249010309
@@ -89,8 +90,8 @@ $s2 << EOD
 EOD
 set title 'diag-uv-n5-p3-s1: GD limits against flow limits' font ',10'
 plot $s0 using 1:2 with linespoints pt 7 title 'GD limit vs limit of the flow of L', \
-     5.8019506090791915e-05*(x/0.0009765625)**1 with lines dt 2 lc rgb 'gray40' title 'slope 1', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD limit vs limit of the flow of L + (h/4)|g|^2', \
-     1.7211689619000017e-08*(x/0.0009765625)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s2 using 1:2 with linespoints pt 9 title 'GD limit vs limit of the flow of L + (h/2)|g|^2 (wrong coefficient)'
+     5.8019506090791915e-05*(x/0.0009765625)**1 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD limit vs limit of the flow of L + (h/4)|g|\^2', \
+     1.7211689619000017e-08*(x/0.0009765625)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'GD limit vs limit of the flow of L + (h/2)|g|\^2 (wrong coefficient)'
 unset multiplot

@@ -4,11 +4,12 @@ set output 'IGR-5.svg'
 set logscale xy
 set format x '10^{%L}'
 set format y '10^{%L}'
-set key bottom right font ',7' spacing 0.9
-set xlabel 'step size (h or eps)'
+set key top left Left reverse font ',7' spacing 0.9 samplen 2
+set offsets graph 0, graph 0, graph 0.5, graph 0
+set xlabel 'step (h or eps); dashed: claimed slopes'
 set ylabel 'error'
 set grid
-set multiplot layout 1,2 title 'IGR-5: Explicit regularizer L + mu ||g||^2'
+set multiplot layout 1,2 title 'IGR-5: Explicit regularizer L + mu ||g||\^2'
 $s0 << EOD
 0.5 0.0340909411024198707029631856709861467
 0.25 0.00815381415014321119479584745773366267
@@ -33,10 +34,10 @@ $s1 << EOD
 0.001953125 0.000301679251513376898210190826865403618
 0.0009765625 0.000151139073479276618911378341776993579
 EOD
-set title 'two-param-n2-p1-s1: flows of L + mu |g|^2' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title 'GD limit vs limit of the flow of L + (h/4)|g|^2', \
-     1.2352126181725543e-07*(x/0.0009765625)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD limit vs limit of the flow of L + (h/2)|g|^2 (wrong mu)'
+set title 'two-param-n2-p1-s1: flows of L + mu |g|\^2' font ',10'
+plot $s0 using 1:2 with linespoints pt 7 title 'GD limit vs limit of the flow of L + (h/4)|g|\^2', \
+     1.2352126181725543e-07*(x/0.0009765625)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD limit vs limit of the flow of L + (h/2)|g|\^2 (wrong mu)'
 $s0 << EOD
 0.5 0.00429187331187416569494739985056605843
 0.25 0.0010881955466833010963191958421688659
@@ -61,8 +62,8 @@ $s1 << EOD
 0.001953125 0.000115814028639502425884956562336196744
 0.0009765625 5.79609773701400860270035667375215891e-05
 EOD
-set title 'diag-uv-n5-p3-s1: flows of L + mu |g|^2' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title 'GD limit vs limit of the flow of L + (h/4)|g|^2', \
-     1.7211689619000017e-08*(x/0.0009765625)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2 with linespoints pt 8 title 'GD limit vs limit of the flow of L + (h/2)|g|^2 (wrong mu)'
+set title 'diag-uv-n5-p3-s1: flows of L + mu |g|\^2' font ',10'
+plot $s0 using 1:2 with linespoints pt 7 title 'GD limit vs limit of the flow of L + (h/4)|g|\^2', \
+     1.7211689619000017e-08*(x/0.0009765625)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'GD limit vs limit of the flow of L + (h/2)|g|\^2 (wrong mu)'
 unset multiplot

@@ -4,8 +4,9 @@ set output 'LN-3.svg'
 set logscale xy
 set format x '10^{%L}'
 set format y '10^{%L}'
-set key bottom right font ',7' spacing 0.9
-set xlabel 'step size (h or eps)'
+set key top left Left reverse font ',7' spacing 0.9 samplen 2
+set offsets graph 0, graph 0, graph 0.5, graph 0
+set xlabel 'step (h or eps); dashed: claimed slopes'
 set ylabel 'error'
 set grid
 set multiplot layout 1,2 title 'LN-3: Label-noise SGD follows the flow of R on the zero-loss manifold to a flat, sparse end point'

@@ -4,8 +4,9 @@ set output 'LN-4.svg'
 set logscale xy
 set format x '10^{%L}'
 set format y '10^{%L}'
-set key bottom right font ',7' spacing 0.9
-set xlabel 'step size (h or eps)'
+set key top left Left reverse font ',7' spacing 0.9 samplen 2
+set offsets graph 0, graph 0, graph 0.5, graph 0
+set xlabel 'step (h or eps); dashed: claimed slopes'
 set ylabel 'error'
 set grid
 set multiplot layout 1,2 title 'LN-4: At large eta label-noise GD ends at the minimizer of the log form of R, not of tr H/4'
@@ -20,8 +21,8 @@ $s1 << EOD
 0.0009765625 1.5413832621522445 1.093430e-03
 EOD
 set title 'diag-uv-n2-p3-s5: end point at large eta' font ',10'
-plot $s0 using 1:2:3 with yerrorlines pt 7 title 'end point vs R's minimizer', \
-     $s1 using 1:2:3 with yerrorlines pt 8 title 'end point vs tr H/4's minimizer'
+plot $s0 using 1:2:3 with yerrorlines pt 7 title 'end point vs R''s minimizer', \
+     $s1 using 1:2:3 with yerrorlines pt 8 title 'end point vs tr H/4''s minimizer'
 $s0 << EOD
 0.015625 0.038195236592787521 3.390343e-03
 0.00390625 0.017126181120875977 1.551512e-03
@@ -33,6 +34,6 @@ $s1 << EOD
 0.0009765625 1.1165750805721737 6.956274e-04
 EOD
 set title 'diag-uv-n3-p5-s4: end point at large eta' font ',10'
-plot $s0 using 1:2:3 with yerrorlines pt 7 title 'end point vs R's minimizer', \
-     $s1 using 1:2:3 with yerrorlines pt 8 title 'end point vs tr H/4's minimizer'
+plot $s0 using 1:2:3 with yerrorlines pt 7 title 'end point vs R''s minimizer', \
+     $s1 using 1:2:3 with yerrorlines pt 8 title 'end point vs tr H/4''s minimizer'
 unset multiplot

@@ -4,8 +4,9 @@ set output 'SGD-1.svg'
 set logscale xy
 set format x '10^{%L}'
 set format y '10^{%L}'
-set key bottom right font ',7' spacing 0.9
-set xlabel 'step size (h or eps)'
+set key top left Left reverse font ',7' spacing 0.9 samplen 2
+set offsets graph 0, graph 0, graph 0.5, graph 0
+set xlabel 'step (h or eps); dashed: claimed slopes'
 set ylabel 'error'
 set grid
 set multiplot layout 2,3 title 'SGD-1: Shuffled SGD: exact epoch mean against the original and modified flows'
@@ -80,14 +81,14 @@ $s4 << EOD
 1.52587890625e-05 7.5220206507748715753012895048387530367197940546543089e-10
 EOD
 set title 'least-squares-n8-p4-s1: exact mean over 4! orders' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title 'E[theta_m] vs flow of L', \
-     3.7466747095285541e-10*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2 with linespoints pt 8 title 'E[theta_m] vs flow of L~SGD = L + (eps/4m) sum|g_k|^2', \
-     4.3153227344132204e-15*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
-     $s2 using 1:2 with linespoints pt 9 title 'spread of single orders: sqrt(E|theta_pi - E theta_m|^2)', \
-     1.4616352509328338e-10*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
+plot $s0 using 1:2 with linespoints pt 7 title 'E[theta\_m] vs flow of L', \
+     3.7466747095285541e-10*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'E[theta\_m] vs flow of L\~SGD = L + (eps/4m) sum|g\_k|\^2', \
+     4.3153227344132204e-15*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'spread of single orders: sqrt(E|theta\_pi - E theta\_m|\^2)', \
+     1.4616352509328338e-10*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
      $s3 using 1:2 with linespoints pt 10 title 'coefficient eps/(2m) (wrong)', \
-     $s4 using 1:2 with linespoints pt 11 title 'GD modified loss of the epoch, L + (m eps/4)|g|^2 (wrong)'
+     $s4 using 1:2 with linespoints pt 11 title 'GD modified loss of the epoch, L + (m eps/4)|g|\^2 (wrong)'
 $s0 << EOD
 0.015625 0.00047858460008082267308736102490357051918431995350793439
 0.0078125 0.00012382923043422897282771203277191236134854328560580002
@@ -159,14 +160,14 @@ $s4 << EOD
 7.62939453125e-06 2.2888505874131405917967989691136270625627389477554976e-10
 EOD
 set title 'diag-uv-n5-p3-s1: exact mean over 5! orders' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title 'E[theta_m] vs flow of L', \
-     1.2232020421136397e-10*(x/7.62939453125e-06)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2 with linespoints pt 8 title 'E[theta_m] vs flow of L~SGD = L + (eps/4m) sum|g_k|^2', \
-     1.3276884938604746e-15*(x/7.62939453125e-06)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
-     $s2 using 1:2 with linespoints pt 9 title 'spread of single orders: sqrt(E|theta_pi - E theta_m|^2)', \
-     3.3725973850267706e-11*(x/7.62939453125e-06)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
+plot $s0 using 1:2 with linespoints pt 7 title 'E[theta\_m] vs flow of L', \
+     1.2232020421136397e-10*(x/7.62939453125e-06)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'E[theta\_m] vs flow of L\~SGD = L + (eps/4m) sum|g\_k|\^2', \
+     1.3276884938604746e-15*(x/7.62939453125e-06)**3 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'spread of single orders: sqrt(E|theta\_pi - E theta\_m|\^2)', \
+     3.3725973850267706e-11*(x/7.62939453125e-06)**2 with lines dt 2 lc rgb 'gray40' notitle, \
      $s3 using 1:2 with linespoints pt 10 title 'coefficient eps/(2m) (wrong)', \
-     $s4 using 1:2 with linespoints pt 11 title 'GD modified loss of the epoch, L + (m eps/4)|g|^2 (wrong)'
+     $s4 using 1:2 with linespoints pt 11 title 'GD modified loss of the epoch, L + (m eps/4)|g|\^2 (wrong)'
 $s0 << EOD
 0.00390625 0.00013300321625546080697397792974141931603401669595372444
 0.001953125 3.4021653636585884046977581817445892668369518514473009e-05
@@ -238,14 +239,14 @@ $s4 << EOD
 1.9073486328125e-06 5.746532624721407910316492801462977620462129050246871e-11
 EOD
 set title 'diag-uu-vv-n5-p3-s1: exact mean over 5! orders' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title 'E[theta_m] vs flow of L', \
-     3.3198408054254503e-11*(x/1.9073486328125e-06)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2 with linespoints pt 8 title 'E[theta_m] vs flow of L~SGD = L + (eps/4m) sum|g_k|^2', \
-     2.9947116745241699e-16*(x/1.9073486328125e-06)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
-     $s2 using 1:2 with linespoints pt 9 title 'spread of single orders: sqrt(E|theta_pi - E theta_m|^2)', \
-     1.3967594896551877e-11*(x/1.9073486328125e-06)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
+plot $s0 using 1:2 with linespoints pt 7 title 'E[theta\_m] vs flow of L', \
+     3.3198408054254503e-11*(x/1.9073486328125e-06)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'E[theta\_m] vs flow of L\~SGD = L + (eps/4m) sum|g\_k|\^2', \
+     2.9947116745241699e-16*(x/1.9073486328125e-06)**3 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'spread of single orders: sqrt(E|theta\_pi - E theta\_m|\^2)', \
+     1.3967594896551877e-11*(x/1.9073486328125e-06)**2 with lines dt 2 lc rgb 'gray40' notitle, \
      $s3 using 1:2 with linespoints pt 10 title 'coefficient eps/(2m) (wrong)', \
-     $s4 using 1:2 with linespoints pt 11 title 'GD modified loss of the epoch, L + (m eps/4)|g|^2 (wrong)'
+     $s4 using 1:2 with linespoints pt 11 title 'GD modified loss of the epoch, L + (m eps/4)|g|\^2 (wrong)'
 $s0 << EOD
 0.03125 0.0010370576148512554380629026779920950901407068915877528
 0.015625 0.00027038283009776223141760226086503200070868051652360475
@@ -317,14 +318,14 @@ $s4 << EOD
 1.52587890625e-05 4.3327035427496620960697065645219039703781457323116104e-10
 EOD
 set title 'two-layer-tanh-n6-p2-s1: exact mean over 3! orders' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title 'E[theta_m] vs flow of L', \
-     2.6910840575153028e-10*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2 with linespoints pt 8 title 'E[theta_m] vs flow of L~SGD = L + (eps/4m) sum|g_k|^2', \
-     3.9050636565312774e-15*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
-     $s2 using 1:2 with linespoints pt 9 title 'spread of single orders: sqrt(E|theta_pi - E theta_m|^2)', \
-     6.1019081242052324e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
+plot $s0 using 1:2 with linespoints pt 7 title 'E[theta\_m] vs flow of L', \
+     2.6910840575153028e-10*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'E[theta\_m] vs flow of L\~SGD = L + (eps/4m) sum|g\_k|\^2', \
+     3.9050636565312774e-15*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'spread of single orders: sqrt(E|theta\_pi - E theta\_m|\^2)', \
+     6.1019081242052324e-11*(x/1.52587890625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
      $s3 using 1:2 with linespoints pt 10 title 'coefficient eps/(2m) (wrong)', \
-     $s4 using 1:2 with linespoints pt 11 title 'GD modified loss of the epoch, L + (m eps/4)|g|^2 (wrong)'
+     $s4 using 1:2 with linespoints pt 11 title 'GD modified loss of the epoch, L + (m eps/4)|g|\^2 (wrong)'
 $s0 << EOD
 0.0078125 0.00038088922724695073420626665897597254165918730387057133
 0.00390625 9.6552278785644175670795638228837351966164910651862203e-05
@@ -396,12 +397,12 @@ $s4 << EOD
 3.814697265625e-06 1.9137402122593344759587947695860442586802206751255976e-10
 EOD
 set title 'least-squares-n8-p4-s1-m8: exact mean over 8! orders' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title 'E[theta_m] vs flow of L', \
-     9.3365771008047128e-11*(x/3.814697265625e-06)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2 with linespoints pt 8 title 'E[theta_m] vs flow of L~SGD = L + (eps/4m) sum|g_k|^2', \
-     5.4314670156207393e-16*(x/3.814697265625e-06)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
-     $s2 using 1:2 with linespoints pt 9 title 'spread of single orders: sqrt(E|theta_pi - E theta_m|^2)', \
-     5.2484221526911849e-11*(x/3.814697265625e-06)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
+plot $s0 using 1:2 with linespoints pt 7 title 'E[theta\_m] vs flow of L', \
+     9.3365771008047128e-11*(x/3.814697265625e-06)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2 with linespoints pt 8 title 'E[theta\_m] vs flow of L\~SGD = L + (eps/4m) sum|g\_k|\^2', \
+     5.4314670156207393e-16*(x/3.814697265625e-06)**3 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s2 using 1:2 with linespoints pt 9 title 'spread of single orders: sqrt(E|theta\_pi - E theta\_m|\^2)', \
+     5.2484221526911849e-11*(x/3.814697265625e-06)**2 with lines dt 2 lc rgb 'gray40' notitle, \
      $s3 using 1:2 with linespoints pt 10 title 'coefficient eps/(2m) (wrong)', \
-     $s4 using 1:2 with linespoints pt 11 title 'GD modified loss of the epoch, L + (m eps/4)|g|^2 (wrong)'
+     $s4 using 1:2 with linespoints pt 11 title 'GD modified loss of the epoch, L + (m eps/4)|g|\^2 (wrong)'
 unset multiplot

@@ -5,7 +5,7 @@ set termoption noenhanced
 set logscale xy
 set format y '%.0e'
 set grid
-set key bottom left
+set key below
 set xlabel 'epochs'
 set ylabel '|estimate - exact mean|'
 set title 'SGD-2: diag-uv-n5-p3-s1, eps = 0.000488'

@@ -4,8 +4,9 @@ set output 'SGD-2.svg'
 set logscale xy
 set format x '10^{%L}'
 set format y '10^{%L}'
-set key bottom right font ',7' spacing 0.9
-set xlabel 'step size (h or eps)'
+set key top left Left reverse font ',7' spacing 0.9 samplen 2
+set offsets graph 0, graph 0, graph 0.5, graph 0
+set xlabel 'step (h or eps); dashed: claimed slopes'
 set ylabel 'error'
 set grid
 set multiplot layout 2,3 title 'SGD-2: Shuffled SGD: many-seed averages, plain and antithetic'
@@ -71,12 +72,12 @@ $s4 << EOD
 EOD
 set title 'least-squares-n8-p4-s1: Monte Carlo' font ',10'
 plot $s0 using 1:2:3 with yerrorlines pt 7 title 'plain vs flow of L', \
-     5.9934055475958927e-09*(x/6.103515625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2:3 with yerrorlines pt 8 title 'plain vs flow of L~SGD', \
+     5.9934055475958927e-09*(x/6.103515625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2:3 with yerrorlines pt 8 title 'plain vs flow of L\~SGD', \
      $s2 using 1:2:3 with yerrorlines pt 9 title 'antithetic vs flow of L', \
-     5.9941451164864927e-09*(x/6.103515625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s3 using 1:2:3 with yerrorlines pt 10 title 'antithetic vs flow of L~SGD', \
-     2.7617525843262891e-13*(x/6.103515625e-05)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
+     5.9941451164864927e-09*(x/6.103515625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s3 using 1:2:3 with yerrorlines pt 10 title 'antithetic vs flow of L\~SGD', \
+     2.7617525843262891e-13*(x/6.103515625e-05)**3 with lines dt 2 lc rgb 'gray40' notitle, \
      $s4 using 1:2:3 with yerrorlines pt 11 title 'antithetic vs coefficient eps/(2m) (wrong)'
 $s0 << EOD
 0.015625 0.00047845700143296958 3.905718e-07
@@ -140,12 +141,12 @@ $s4 << EOD
 EOD
 set title 'diag-uv-n5-p3-s1: Monte Carlo' font ',10'
 plot $s0 using 1:2:3 with yerrorlines pt 7 title 'plain vs flow of L', \
-     1.9563693768386014e-09*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2:3 with yerrorlines pt 8 title 'plain vs flow of L~SGD', \
+     1.9563693768386014e-09*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2:3 with yerrorlines pt 8 title 'plain vs flow of L\~SGD', \
      $s2 using 1:2:3 with yerrorlines pt 9 title 'antithetic vs flow of L', \
-     1.9569190525876894e-09*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s3 using 1:2:3 with yerrorlines pt 10 title 'antithetic vs flow of L~SGD', \
-     6.7977598829892386e-13*(x/6.103515625e-05)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
+     1.9569190525876894e-09*(x/3.0517578125e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s3 using 1:2:3 with yerrorlines pt 10 title 'antithetic vs flow of L\~SGD', \
+     6.7977598829892386e-13*(x/6.103515625e-05)**3 with lines dt 2 lc rgb 'gray40' notitle, \
      $s4 using 1:2:3 with yerrorlines pt 11 title 'antithetic vs coefficient eps/(2m) (wrong)'
 $s0 << EOD
 0.00390625 0.00013285182837329115 1.862972e-07
@@ -209,12 +210,12 @@ $s4 << EOD
 EOD
 set title 'diag-uu-vv-n5-p3-s1: Monte Carlo' font ',10'
 plot $s0 using 1:2:3 with yerrorlines pt 7 title 'plain vs flow of L', \
-     5.3055717434492373e-10*(x/7.62939453125e-06)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2:3 with yerrorlines pt 8 title 'plain vs flow of L~SGD', \
+     5.3055717434492373e-10*(x/7.62939453125e-06)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2:3 with yerrorlines pt 8 title 'plain vs flow of L\~SGD', \
      $s2 using 1:2:3 with yerrorlines pt 9 title 'antithetic vs flow of L', \
-     5.3113886413612017e-10*(x/7.62939453125e-06)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s3 using 1:2:3 with yerrorlines pt 10 title 'antithetic vs flow of L~SGD', \
-     1.5340460190892143e-13*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
+     5.3113886413612017e-10*(x/7.62939453125e-06)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s3 using 1:2:3 with yerrorlines pt 10 title 'antithetic vs flow of L\~SGD', \
+     1.5340460190892143e-13*(x/1.52587890625e-05)**3 with lines dt 2 lc rgb 'gray40' notitle, \
      $s4 using 1:2:3 with yerrorlines pt 11 title 'antithetic vs coefficient eps/(2m) (wrong)'
 $s0 << EOD
 0.03125 0.0010369134556804619 4.469621e-07
@@ -278,11 +279,11 @@ $s4 << EOD
 EOD
 set title 'two-layer-tanh-n6-p2-s1: Monte Carlo' font ',10'
 plot $s0 using 1:2:3 with yerrorlines pt 7 title 'plain vs flow of L', \
-     4.3045504674803911e-09*(x/6.103515625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s1 using 1:2:3 with yerrorlines pt 8 title 'plain vs flow of L~SGD', \
+     4.3045504674803911e-09*(x/6.103515625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s1 using 1:2:3 with yerrorlines pt 8 title 'plain vs flow of L\~SGD', \
      $s2 using 1:2:3 with yerrorlines pt 9 title 'antithetic vs flow of L', \
-     4.3051903806754121e-09*(x/6.103515625e-05)**2 with lines dt 2 lc rgb 'gray40' title 'slope 2', \
-     $s3 using 1:2:3 with yerrorlines pt 10 title 'antithetic vs flow of L~SGD', \
-     2.4989559851443992e-13*(x/6.103515625e-05)**3 with lines dt 2 lc rgb 'gray40' title 'slope 3', \
+     4.3051903806754121e-09*(x/6.103515625e-05)**2 with lines dt 2 lc rgb 'gray40' notitle, \
+     $s3 using 1:2:3 with yerrorlines pt 10 title 'antithetic vs flow of L\~SGD', \
+     2.4989559851443992e-13*(x/6.103515625e-05)**3 with lines dt 2 lc rgb 'gray40' notitle, \
      $s4 using 1:2:3 with yerrorlines pt 11 title 'antithetic vs coefficient eps/(2m) (wrong)'
 unset multiplot

@@ -4,11 +4,12 @@ set output 'SGD-3.svg'
 set logscale xy
 set format x '10^{%L}'
 set format y '10^{%L}'
-set key bottom right font ',7' spacing 0.9
-set xlabel 'step size (h or eps)'
+set key top left Left reverse font ',7' spacing 0.9 samplen 2
+set offsets graph 0, graph 0, graph 0.5, graph 0
+set xlabel 'step (h or eps); dashed: claimed slopes'
 set ylabel 'error'
 set grid
-set multiplot layout 2,3 title 'SGD-3: Shuffled SGD: the eps^2 coefficient of the mean iterate'
+set multiplot layout 2,3 title 'SGD-3: Shuffled SGD: the eps\^2 coefficient of the mean iterate'
 $s0 << EOD
 0.03125 0.037565803745628288437906014706577339699761299539509742
 0.015625 0.018821966000402321581813028837841029406248378905765281
@@ -19,8 +20,8 @@ $s0 << EOD
 0.00048828125 0.00058936904368942118073680421319014908406971919453745544
 0.000244140625 0.00029469405899431713534413974975671923418148454343245198
 EOD
-set title 'least-squares-n8-p4-s1: eps^2 coefficient, Richardson over 8 levels' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title '|D(eps) - C2|, D = (E[theta_m] - theta0 + m eps g)/eps^2'
+set title 'least-squares-n8-p4-s1: eps\^2 coefficient, Richardson over 8 levels' font ',10'
+plot $s0 using 1:2 with linespoints pt 7 title '|D(eps) - C2|, D = (E[theta\_m] - theta0 + m eps g)/eps\^2'
 $s0 << EOD
 0.015625 0.1024943508622282900466453894194314342146587495947662
 0.0078125 0.051875282255078059155417623560416130522136528252933753
@@ -31,8 +32,8 @@ $s0 << EOD
 0.000244140625 0.0016405398072749625497556847723596989969677048972853041
 0.0001220703125 0.00082042839448072016588138860300443696733280443367253162
 EOD
-set title 'diag-uv-n5-p3-s1: eps^2 coefficient, Richardson over 8 levels' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title '|D(eps) - C2|, D = (E[theta_m] - theta0 + m eps g)/eps^2'
+set title 'diag-uv-n5-p3-s1: eps\^2 coefficient, Richardson over 8 levels' font ',10'
+plot $s0 using 1:2 with linespoints pt 7 title '|D(eps) - C2|, D = (E[theta\_m] - theta0 + m eps g)/eps\^2'
 $s0 << EOD
 0.00390625 0.14904408434325906047354470386211615685276876040850596
 0.001953125 0.074848072013052761456909896988248602889105623876145993
@@ -43,8 +44,8 @@ $s0 << EOD
 6.103515625e-05 0.0023489717613354273137166781106298783877372018681512328
 3.0517578125e-05 0.0011745666838330031184462430277896193062472022444182809
 EOD
-set title 'diag-uu-vv-n5-p3-s1: eps^2 coefficient, Richardson over 8 levels' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title '|D(eps) - C2|, D = (E[theta_m] - theta0 + m eps g)/eps^2'
+set title 'diag-uu-vv-n5-p3-s1: eps\^2 coefficient, Richardson over 8 levels' font ',10'
+plot $s0 using 1:2 with linespoints pt 7 title '|D(eps) - C2|, D = (E[theta\_m] - theta0 + m eps g)/eps\^2'
 $s0 << EOD
 0.03125 0.044391397722787609127127222421363230854271203557321963
 0.015625 0.022364842370687284620442050210425915615879432958119353
@@ -55,8 +56,8 @@ $s0 << EOD
 0.00048828125 0.00070403949992326020756369709441189230526403979138518555
 0.000244140625 0.00035206125323292981130105969839345436622501616989336466
 EOD
-set title 'two-layer-tanh-n6-p2-s1: eps^2 coefficient, Richardson over 8 levels' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title '|D(eps) - C2|, D = (E[theta_m] - theta0 + m eps g)/eps^2'
+set title 'two-layer-tanh-n6-p2-s1: eps\^2 coefficient, Richardson over 8 levels' font ',10'
+plot $s0 using 1:2 with linespoints pt 7 title '|D(eps) - C2|, D = (E[theta\_m] - theta0 + m eps g)/eps\^2'
 $s0 << EOD
 0.0078125 0.094378504654141387389042993169253575357983808391204512
 0.00390625 0.0472810934217148115234316397660966017522817332464605
@@ -67,6 +68,6 @@ $s0 << EOD
 0.0001220703125 0.0014803206670670726002031199273801050110510656960473512
 6.103515625e-05 0.00074018283012744249016451712648319365932666175753219758
 EOD
-set title 'least-squares-n8-p4-s1-m8: eps^2 coefficient, Richardson over 8 levels' font ',10'
-plot $s0 using 1:2 with linespoints pt 7 title '|D(eps) - C2|, D = (E[theta_m] - theta0 + m eps g)/eps^2'
+set title 'least-squares-n8-p4-s1-m8: eps\^2 coefficient, Richardson over 8 levels' font ',10'
+plot $s0 using 1:2 with linespoints pt 7 title '|D(eps) - C2|, D = (E[theta\_m] - theta0 + m eps g)/eps\^2'
 unset multiplot

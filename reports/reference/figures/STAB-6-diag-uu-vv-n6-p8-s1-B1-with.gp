@@ -3,7 +3,7 @@ set terminal svg size 900,480 dynamic font 'Helvetica,11' background '#ffffff'
 set output 'STAB-6-diag-uu-vv-n6-p8-s1-B1-with.svg'
 set termoption noenhanced
 set grid
-set key bottom left font ',9'
+set key below font ',9'
 set xlabel 'eta'
 set ylabel 'Lambda (per step)'
 set y2label 'fraction returned'
