@@ -484,6 +484,23 @@ std::string statement_row(const std::string& claim, const json& st) {
                      st["verdict"].get<std::string>());
 }
 
+// The figures a case may carry, by the record field that holds their data, with their alt text.
+struct CaseFigure {
+  const char* key;
+  std::string (*draw)(const std::string& id, const json& c, const fs::path& dir, std::string& warning);
+  const char* alt;
+};
+const CaseFigure kCaseFigures[] = {
+    {"seeds_curve", seeds_figure, "error against the number of epochs"},
+    {"selection", selection_figure, "sharpness of end points against eta"},
+    {"lyapunov", lyapunov_figure, "Lyapunov exponent and return fraction against eta"},
+    {"paper_gap", paper_gap_figure, "gap of the paper's covariance against eta"},
+    {"drift", drift_figure, "drift coefficient against sigma^2"},
+    {"trends", rank_trend_figure, "epsilon-rank against B, mu and lambda"},
+    {"spectrum", spectrum_figure, "singular values: data, closed form, GD"},
+    {"plane", plane_figure, "trajectories in the parameter plane"},
+};
+
 // The page of one claim, <out>/claims/<ID>.md: statement, set-up, figures, statements, then each case (convergence
 // tables, fits, the claim's own tables and figures). Links and images are relative to the page.
 std::string claim_page(const json& r, const fs::path& out, const ReportOptions& opt) {
@@ -542,17 +559,6 @@ std::string claim_page(const json& r, const fs::path& out, const ReportOptions& 
     }
     md << "\n";
     for (const auto& t : c.value("tables", json::array())) generic_table(md, t);
-    if (opt.figures && c.contains("seeds_curve") && !c["seeds_curve"].is_null()) {
-      std::string warning;
-      const std::string fig = seeds_figure(id, c, out / "figures", warning);
-      if (!fig.empty()) md << fmt::format("![{} error against the number of epochs](../{})\n\n", id, fig);
-    }
-    if (opt.figures && c.contains("selection")) {
-      std::string warning;
-      const std::string fig = selection_figure(id, c, out / "figures", warning);
-      if (!fig.empty()) md << fmt::format("![{} sharpness of end points against eta](../{})\n\n", id, fig);
-      else md << "*Figure:* " << warning << ".\n\n";
-    }
     if (c.contains("counterexample_problem"))
       md << fmt::format("*Counterexample stored as a problem file:* [`{0}`](../{0}) (run it with `irverify run {1} "
                         "--problem {0}`).\n\n",
@@ -566,42 +572,14 @@ std::string claim_page(const json& r, const fs::path& out, const ReportOptions& 
                         u["optimizer"].get<std::string>(), u["eta"].get<double>(), u["eta_star"].get<double>(),
                         u.value("lambda", 0.0), u.value("lambda_stderr", 0.0), write_problem(u["problem"], out));
     }
-    if (opt.figures && c.contains("lyapunov")) {
-      std::string warning;
-      const std::string fig = lyapunov_figure(id, c, out / "figures", warning);
-      if (!fig.empty()) md << fmt::format("![{} Lyapunov exponent and return fraction against eta](../{})\n\n", id, fig);
-      else md << "*Figure:* " << warning << ".\n\n";
-    }
-    if (opt.figures && c.contains("paper_gap")) {
-      std::string warning;
-      const std::string fig = paper_gap_figure(id, c, out / "figures", warning);
-      if (!fig.empty()) md << fmt::format("![{} gap of the paper's covariance against eta](../{})\n\n", id, fig);
-      else if (!warning.empty()) md << "*Figure:* " << warning << ".\n\n";
-    }
-    if (opt.figures && c.contains("drift")) {
-      std::string warning;
-      const std::string fig = drift_figure(id, c, out / "figures", warning);
-      if (!fig.empty()) md << fmt::format("![{} drift coefficient against sigma^2](../{})\n\n", id, fig);
-      else md << "*Figure:* " << warning << ".\n\n";
-    }
-    if (opt.figures && c.contains("trends")) {
-      std::string warning;
-      const std::string fig = rank_trend_figure(id, c, out / "figures", warning);
-      if (!fig.empty()) md << fmt::format("![{} epsilon-rank against B, mu and lambda](../{})\n\n", id, fig);
-      else md << "*Figure:* " << warning << ".\n\n";
-    }
-    if (opt.figures && c.contains("spectrum")) {
-      std::string warning;
-      const std::string fig = spectrum_figure(id, c, out / "figures", warning);
-      if (!fig.empty()) md << fmt::format("![{} singular values: data, closed form, GD](../{})\n\n", id, fig);
-      else md << "*Figure:* " << warning << ".\n\n";
-    }
-    if (opt.figures && c.contains("plane")) {
-      std::string warning;
-      const std::string fig = plane_figure(id, c, out / "figures", warning);
-      if (!fig.empty()) md << fmt::format("![{} trajectories in the parameter plane](../{})\n\n", id, fig);
-      else md << "*Figure:* " << warning << ".\n\n";
-    }
+    if (opt.figures)
+      for (const CaseFigure& f : kCaseFigures) {
+        if (!c.contains(f.key) || c[f.key].is_null()) continue;
+        std::string warning;
+        const std::string fig = f.draw(id, c, out / "figures", warning);
+        if (!fig.empty()) md << fmt::format("![{} {}](../{})\n\n", id, f.alt, fig);
+        else if (!warning.empty()) md << "*Figure:* " << warning << ".\n\n";
+      }
   }
   return md.str();
 }

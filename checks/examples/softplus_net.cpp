@@ -5,6 +5,7 @@
 // passes and every claim's statements come out as expected.
 #include "checks/examples/softplus_net.hpp"
 #include "checks/framework/claim.hpp"
+#include "checks/framework/central_difference.hpp"
 #include "checks/framework/tolerance.hpp"
 #include "theory/problem/problem.hpp"
 #include "theory/problem/problem_io.hpp"
@@ -19,15 +20,6 @@ namespace {
 
 template <class S> S rel(const Mat<S>& a, const Mat<S>& b) { return S((a - b).norm()) / std::max(S(1), S(b.norm())); }
 
-// Central difference of f along e_i at x.
-template <class R, class S, class F> R central(F f, const Vec<S>& x, int i, const S& h) {
-  Vec<S> a = x, b = x;
-  a(i) += h;
-  b(i) -= h;
-  const R fa = f(a), fb = f(b);
-  return R((fa - fb) / (2 * h));
-}
-
 template <class S> bool check_derivatives(const ProblemSpec& spec) {
   const Problem<S> pr = build_problem<S>(spec);
   const Model<S>& m = *pr.model;
@@ -39,10 +31,10 @@ template <class S> bool check_derivatives(const ProblemSpec& spec) {
   const S h = tol::central_step<S>(), bound = tol::central_difference_bound<S>();
   Mat<S> H_fd(d, d);
   for (int i = 0; i < d; ++i) {
-    g_fd(i) = central<S, S>([&](const Vec<S>& y) { return m.loss(y, all); }, x, i, h);
-    H_fd.col(i) = central<Vec<S>, S>([&](const Vec<S>& y) { return Vec<S>(m.gradient(y, all)); }, x, i, h);
-    T_fd(i) = central<S, S>([&](const Vec<S>& y) { return S(u.dot(m.hessian(y, all) * v)); }, x, i, h);
-    go_fd(i) = central<S, S>([&](const Vec<S>& y) { return m.residual(y, 1); }, x, i, h);
+    g_fd(i) = central_difference<S, S>([&](const Vec<S>& y) { return m.loss(y, all); }, x, i, h);
+    H_fd.col(i) = central_difference<Vec<S>, S>([&](const Vec<S>& y) { return Vec<S>(m.gradient(y, all)); }, x, i, h);
+    T_fd(i) = central_difference<S, S>([&](const Vec<S>& y) { return S(u.dot(m.hessian(y, all) * v)); }, x, i, h);
+    go_fd(i) = central_difference<S, S>([&](const Vec<S>& y) { return m.residual(y, 1); }, x, i, h);
   }
   const S e[] = {rel<S>(m.gradient(x, all), g_fd), rel<S>(m.hessian(x, all), H_fd), rel<S>(m.third(x, u, v, all), T_fd),
                  rel<S>(m.output_gradient(x, 1), go_fd)};

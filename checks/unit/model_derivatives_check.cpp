@@ -1,6 +1,7 @@
 // Every model's closed-form derivatives against central differences, in double and 50 digits
 // (STYLE.md lesson 8): gradient vs loss, Hessian vs gradient, T[u, v] vs Hessian; the taped
 // gradient and the taped IGR field against the closed forms; minibatch means.
+#include "checks/framework/central_difference.hpp"
 #include "checks/framework/tolerance.hpp"
 #include "theory/losses/igr_modified_loss.hpp"
 #include "theory/losses/modified_field.hpp"
@@ -32,16 +33,6 @@ template <class S> Case<S> make_case(const std::string& kind) {
   return c;
 }
 
-// Central difference of f along e_i at x, step h; R is the value type of f (a scalar or Vec<S>),
-// evaluated here so no Eigen expression outlives its operands.
-template <class R, class S, class F> R central(F f, const Vec<S>& x, int i, const S& h) {
-  Vec<S> a = x, b = x;
-  a(i) += h;
-  b(i) -= h;
-  const R fa = f(a), fb = f(b);
-  return R((fa - fb) / (2 * h));
-}
-
 template <class S> S rel_err(const Mat<S>& a, const Mat<S>& b) {
   return S((a - b).norm()) / std::max(S(1), S(b.norm()));
 }
@@ -61,10 +52,10 @@ template <class S> void check_all(const std::string& kind) {
   Vec<S> T_fd(d);
   const Mat<S> H = m.hessian(x, all);
   for (int i = 0; i < d; ++i) {
-    g_fd(i) = central<S, S>([&](const Vec<S>& y) { return m.loss(y, all); }, x, i, h);
-    H_fd.col(i) = central<Vec<S>, S>([&](const Vec<S>& y) { return Vec<S>(m.gradient(y, all)); }, x, i, h);
+    g_fd(i) = central_difference<S, S>([&](const Vec<S>& y) { return m.loss(y, all); }, x, i, h);
+    H_fd.col(i) = central_difference<Vec<S>, S>([&](const Vec<S>& y) { return Vec<S>(m.gradient(y, all)); }, x, i, h);
     // d/dtheta_i of u'H(theta)v = T[u, v]_i.
-    T_fd(i) = central<S, S>([&](const Vec<S>& y) { return S(c.u.dot(m.hessian(y, all) * c.v)); }, x, i, h);
+    T_fd(i) = central_difference<S, S>([&](const Vec<S>& y) { return S(c.u.dot(m.hessian(y, all) * c.v)); }, x, i, h);
   }
   EXPECT_LE(rel_err<S>(m.gradient(x, all), g_fd), bound) << kind << ": gradient vs central difference of the loss";
   EXPECT_LE(rel_err<S>(H, H_fd), bound) << kind << ": Hessian vs central difference of the gradient";
@@ -82,7 +73,7 @@ template <class S> void check_all(const std::string& kind) {
   // The modified loss's gradient is the closed form g + 2ch Hg (central difference of L + ch|g|^2).
   Vec<S> mg_fd(d);
   for (int i = 0; i < d; ++i)
-    mg_fd(i) = central<S, S>([&](const Vec<S>& y) { return igr_modified_loss(m, y, hh, coef, all); }, x, i, h);
+    mg_fd(i) = central_difference<S, S>([&](const Vec<S>& y) { return igr_modified_loss(m, y, hh, coef, all); }, x, i, h);
   EXPECT_LE(rel_err<S>(igr_modified_gradient(m, x, hh, coef, all), mg_fd), bound) << kind;
 
   // The taped f3 = -(1/12) T[g,g] - (1/3) H^2 g (second-order forward mode, jvp2) equals the closed form from the
@@ -97,7 +88,7 @@ template <class S> void check_all(const std::string& kind) {
   // The forward-mode Jacobian of a taped field against central differences of the field.
   const Program<S> f3 = modified_field<S>(m, all, {S(0), S(0), S(1) / 12, S(1) / 3});
   Mat<S> J_fd(d, d);
-  for (int i = 0; i < d; ++i) J_fd.col(i) = central<Vec<S>, S>([&](const Vec<S>& y) { return Vec<S>(evaluate(f3, y)); }, x, i, h);
+  for (int i = 0; i < d; ++i) J_fd.col(i) = central_difference<Vec<S>, S>([&](const Vec<S>& y) { return Vec<S>(evaluate(f3, y)); }, x, i, h);
   EXPECT_LE(rel_err<S>(jacobian(f3, x), J_fd), bound) << kind << ": AD Jacobian of f3 vs central differences";
 
   // Minibatch: the full-batch gradient is the mean of the per-example gradients.
