@@ -41,13 +41,14 @@ template <class S> class TapeModel : public Model<S> {
     for (int i : b) acc += example_loss(constants(theta), i).value;
     return acc / S(static_cast<int>(b.size()));
   }
-  Vec<S> gradient(const Vec<S>& theta, const Batch& b) const override { return evaluate(program(b), theta); }
+  Vec<S> gradient(const Vec<S>& theta, const Batch& b) const override { return evaluate(*program(b), theta); }
   Program<S> gradient_program(const Batch& b) const override {
     return gradient_program_of<S>(dim_, [&](const std::vector<Var<S>>& x) { return batch_loss(x, b); });
   }
-  Mat<S> hessian(const Vec<S>& theta, const Batch& b) const override { return jacobian(program(b), theta); }
+  Mat<S> hessian(const Vec<S>& theta, const Batch& b) const override { return jacobian(*program(b), theta); }
   Vec<S> third(const Vec<S>& theta, const Vec<S>& u, const Vec<S>& v, const Batch& b) const override {
-    return Vec<S>((second(program(b), theta, Vec<S>(u + v)) - second(program(b), theta, Vec<S>(u - v))) / 4);
+    const auto g = program(b);
+    return Vec<S>((second(*g, theta, Vec<S>(u + v)) - second(*g, theta, Vec<S>(u - v))) / 4);
   }
 
   S residual(const Vec<S>& theta, int i) const override {
@@ -56,7 +57,7 @@ template <class S> class TapeModel : public Model<S> {
   }
   Vec<S> output_gradient(const Vec<S>& theta, int i) const override {
     require_regression();
-    return evaluate(program(Batch{i}, true), theta);
+    return evaluate(*program(Batch{i}, true), theta);
   }
 
  private:
@@ -75,15 +76,18 @@ template <class S> class TapeModel : public Model<S> {
     for (int i = 0; i < theta.size(); ++i) x.emplace_back(theta(i));
     return x;
   }
-  // The gradient tape of batch b (of r_i itself for the output gradient), recorded once.
-  const Program<S>& program(const Batch& b, bool output = false) const {
+  // The gradient tape of batch b (of r_i itself for the output gradient), recorded once; at most kMaxCached tapes are
+  // kept (batches drawn at random are many), the callers holding theirs while they use it.
+  static constexpr std::size_t kMaxCached = 4096;
+  std::shared_ptr<const Program<S>> program(const Batch& b, bool output = false) const {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (cache_.size() >= kMaxCached) cache_.clear();
     auto& slot = cache_[{output, b}];
     if (!slot)
-      slot = std::make_shared<Program<S>>(
+      slot = std::make_shared<const Program<S>>(
           output ? gradient_program_of<S>(dim_, [&](const std::vector<Var<S>>& x) { return example_(x, b.front()); })
                  : gradient_program(b));
-    return *slot;
+    return slot;
   }
   // The second directional derivative of the gradient along w at theta: T[w, w].
   static Vec<S> second(const Program<S>& g, const Vec<S>& theta, const Vec<S>& w) {
@@ -104,7 +108,7 @@ template <class S> class TapeModel : public Model<S> {
   Example example_;
   bool smooth_;
   mutable std::mutex mutex_;
-  mutable std::map<std::pair<bool, Batch>, std::shared_ptr<Program<S>>> cache_;
+  mutable std::map<std::pair<bool, Batch>, std::shared_ptr<const Program<S>>> cache_;
 };
 
 }  // namespace irverify
