@@ -15,7 +15,7 @@ if ! command -v clang++ >/dev/null 2>&1 || ! clang++ -print-file-name=libclang_r
 fi
 mkdir -p "$out/seeds" "$out/corpus"
 bin="$out/problem_reader_fuzzer"
-srcs=(theory/scalar.cpp theory/problem/problem_spec.cpp theory/problem/problem_io.cpp theory/io/atomic_write.cpp
+srcs=(theory/scalar.cpp theory/problem/problem_spec.cpp theory/problem/user_models.cpp theory/problem/problem_io.cpp theory/io/atomic_write.cpp
       checks/fuzz/problem_reader_fuzzer.cpp)
 newest=$(ls -t "${srcs[@]}" theory/scalar.hpp theory/problem/*.hpp theory/io/*.hpp | head -1)
 # clang has no quadmath.h of its own (Boost's float128 needs it): GCC's, alone, so GCC's other headers stay out.
@@ -24,7 +24,7 @@ ln -sf "$(gcc -print-file-name=include/quadmath.h)" "$out/include/quadmath.h"
 if [ ! -x "$bin" ] || [ "$newest" -nt "$bin" ]; then
   echo "fuzz: building $bin (clang, -fsanitize=fuzzer,address,undefined)"
   clang++ -std=gnu++17 -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -I. -isystem "$out/include" "${srcs[@]}" -o "$bin" -lmpfr -lgmp -lquadmath -lfmt
+    -I. -isystem "$out/include" -isystem /usr/include/eigen3 "${srcs[@]}" -o "$bin" -lmpfr -lgmp -lquadmath -lfmt
 fi
 # Seeds: the first byte selects the reader (0: problem JSON, 1: CSV).
 for f in checks/data/*.json checks/data/bad/*.json; do { printf '\0'; cat "$f"; } > "$out/seeds/$(basename "$f").seed"; done
