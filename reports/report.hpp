@@ -1,7 +1,11 @@
-// Markdown report from result records (checks/claims/record.hpp); never from stdout.
-//   <out>/REPORT.md        summary table of all claims, then a section per claim:
-//                          statement, set-up, convergence tables (h, error, observed rate), fits
-//   <out>/figures/*.svg    log-log error figures with reference slopes (gnuplot; the .gp scripts are kept)
+// Markdown report from result records (reports/record/record.hpp), never from stdout, for any claim: it knows the
+// record format and figures declared as data (reports/figure/figure.hpp), not the claims.
+//   <out>/REPORT.md          a summary row per claim, by family (the id's prefix), in the claims' order
+//   <out>/claims/<ID>.md     a page per claim: statement, set-up, figures, statements, then each case (convergence
+//                            tables and fits, the claim's tables, stored problem files, the case's figures)
+//   <out>/claims/statements.md  every statement of every claim
+//   <out>/figures/*.svg      every figure of the records (gnuplot; the .gp scripts are kept)
+//   <out>/problems/*.json    problem files stored in records (counterexamples, exhibits)
 #pragma once
 
 #include <string>

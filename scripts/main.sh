@@ -12,7 +12,7 @@ bash scripts/build.sh
 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
 status=0
 "$build/irverify" run --out "$out" || status=$?
-# Every record the run wrote, against checks/record/record.schema.json.
+# Every record the run wrote, against reports/record/record.schema.json.
 "$build/irverify" validate $(grep -l '"schema": "irverify-record-1"' "$out"/*.json) || status=$?
 "$build/irverify" report "$out"
 "$build/irverify" study sgd2-plain --out "$out/SGD-2-plain-study.json" || status=$?

@@ -5,23 +5,21 @@
 //   irverify report DIR [--out DIR] [--no-figures]
 //   irverify generate MODEL [--seed N] [--out FILE]
 //   irverify compare REFERENCE_DIR DIR [CLAIM...] [--exact]
-//            (fresh records against reference ones, checks/record/record_compare.hpp)
+//            (fresh records against reference ones, reports/record/record_compare.hpp)
 //   mpirun -n R irverify run ...   (built with MPI: Monte Carlo blocks split over R ranks, the same records)
-//   irverify study sgd2-plain [--problem FILE] [--levels N] [--resolve Z] [--pilot K] [--seed S] [--threads N]
-//                             [--out FILE]
+//   irverify study NAME [--problem FILE] [--seed S] [--threads N] [--out FILE] [the study's own options]
+//            (registered studies, checks/framework/study.hpp; `irverify study --help` lists them)
 // Exit status: 0 every statement has its expected outcome (holds or refuted); 1 some claim does not; 2 bad input or
 // usage.
+#include "checks/cli/mpi_group.hpp"
 #include "checks/framework/budget.hpp"
 #include "checks/framework/claim.hpp"
-#include "checks/framework/mc_settings.hpp"
-#include "checks/record/record.hpp"
-#include "checks/cli/mpi_group.hpp"
-#include "checks/record/record_compare.hpp"
-#include "checks/record/schemas.hpp"
-#include "checks/sgd/sgd2_plain_study.hpp"
-#include "theory/io/atomic_write.hpp"
+#include "checks/framework/study.hpp"
+#include "reports/record/record.hpp"
+#include "reports/record/record_compare.hpp"
+#include "reports/record/schemas.hpp"
 #include "reports/report.hpp"
-#include "solvers/parallel/threads.hpp"
+#include "theory/io/atomic_write.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem_io.hpp"
 #include "theory/scalar.hpp"
@@ -40,12 +38,12 @@ using namespace irverify;
 
 int cmd_list() {
   std::cout << fmt::format("{:<8} {:<24} {:<10} {}\n", "claim", "check", "precision", "title");
-  for (const auto& c : claims()) std::cout << fmt::format("{:<8} {:<24} {:<10} {}\n", c.id, c.check_name, c.default_precision, c.title);
+  for (const auto& c : claims()) std::cout << fmt::format("{:<8} {:<24} {:<10} {}\n", c.id, c.check_name, c.precision, c.title);
   return 0;
 }
 
-int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files, RunOptions opt, const std::string& out,
-            const std::vector<std::string>& argv, const MpiSession& mpi) {
+int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files, RunSettings settings, const std::string& out,
+            const MpiSession& mpi) {
   if (ids.empty())
     for (const auto& c : claims()) ids.push_back(c.id);
   std::vector<const Claim*> todo;
@@ -57,32 +55,15 @@ int cmd_run(std::vector<std::string> ids, const std::vector<std::string>& files,
     }
     todo.push_back(c);
   }
-  for (const auto& f : files) opt.problems.push_back(read_problem_file(f));
+  for (const auto& f : files) settings.problems.push_back(read_problem_file(f));
   bool all = true;
   for (const Claim* c : todo) {
-    if (opt.progress && mc_seed_set() && c->seed == 0)
+    if (settings.progress.on() && settings.seed != 0 && c->seed == 0)
       std::cerr << fmt::format("irverify: {} draws no random numbers: --seed does not apply\n", c->id);
-    if (opt.progress && mc_samples_set() && c->samples == 0)
+    if (settings.progress.on() && settings.samples != 0 && c->samples == 0)
       std::cerr << fmt::format("irverify: {} has no Monte Carlo size: --samples does not apply\n", c->id);
-    const auto t0 = std::chrono::steady_clock::now();
-    nlohmann::json rec = run_claim(c->id, opt);
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    rec["schema"] = "irverify-record-1";
-    rec["claim"] = c->id;
-    rec["check"] = c->check_name;
-    rec["title"] = c->title;
-    rec["paper"] = c->paper;
-    rec["statement"] = c->statement;
-    rec["verdict_rule"] = c->verdict_rule;
-    rec["negative_control"] = c->negative_control;
-    rec["wall_time_s"] = secs;
-    rec["threads"] = worker_threads();
-    rec["processes"] = mpi.size;
-    if (c->seed != 0) {  // what reproduces the run, with the code: the seed and the Monte Carlo size
-      rec["monte_carlo"] = {{"seed", mc_seed(c->seed)}};
-      if (c->samples > 0) rec["monte_carlo"].update({{"samples", mc_samples(c->samples)}, {"samples_are", c->samples_are}});
-    }
-    rec["provenance"] = provenance_json(argv);
+    const nlohmann::json rec = run_claim(c->id, settings);
+    const double secs = rec["wall_time_s"].get<double>();
     if (mpi.rank == 0) write_record(rec, out);  // every rank has the whole record
     const bool pass = rec["verdict"] == "pass";
     all = all && pass;
@@ -141,7 +122,7 @@ int cmd_validate(const std::vector<std::string>& files, const std::string& force
   return all ? 0 : 2;
 }
 
-int cmd_compare(const std::string& ref_dir, const std::string& dir, const std::vector<std::string>& ids, bool exact) {
+int cmd_compare(const std::string& ref_dir, const std::string& dir, const std::vector<std::string>& ids, CompareRules rules) {
   auto by_claim = [](const std::string& d) {
     std::map<std::string, nlohmann::json> m;
     for (auto& r : read_records(d)) {
@@ -161,7 +142,7 @@ int cmd_compare(const std::string& ref_dir, const std::string& dir, const std::v
       all = false;
       continue;
     }
-    const RecordComparison c = compare_records(ref.at(id), fresh.at(id), exact);
+    const RecordComparison c = compare_records(ref.at(id), fresh.at(id), rules);
     std::cout << fmt::format("{:<8} {}  ({} exact, {} numeric within 64 eps, {} statistical within {} sigma, {} volatile "
                              "skipped)\n",
                              id, c.same() ? "SAME" : "DIFFERENT", c.exact, c.numeric, c.statistical, kZ999, c.skipped);
@@ -172,36 +153,17 @@ int cmd_compare(const std::string& ref_dir, const std::string& dir, const std::v
   return all ? 0 : 1;
 }
 
-// The plain-average study: its record to `out`, a markdown table to stdout; 0 when order 3 is resolved and the
-// control refuted.
-int cmd_study(const std::string& file, const PlainStudyOptions& o, const std::string& out, const MpiSession& mpi) {
-  const ProblemSpec spec = file.empty() ? generate_problem("least-squares", 1) : read_problem_file(file);
-  const nlohmann::json r = sgd2_plain_study(spec, o);
+// A registered study: its record to `out`, its text to stdout; 0 when it passed.
+int cmd_study(const Study& study, const std::string& file, const StudyArgs& args, const RunSettings& settings,
+              const std::string& out, const MpiSession& mpi) {
+  const ProblemSpec spec = file.empty() ? study.default_problem() : read_problem_file(file);
+  const StudyResult r = study.run(study_context(study, settings), spec, args);
   if (mpi.rank == 0) {
     if (const auto dir = std::filesystem::path(out).parent_path(); !dir.empty()) std::filesystem::create_directories(dir);
-    write_atomically(out, r.dump(2) + "\n");
+    write_atomically(out, r.record.dump(2) + "\n");
   }
-  std::cout << fmt::format("SGD-2 plain-average study on {} ({} process(es) x {} thread(s), {}, seed {}): {} epochs in "
-                           "{:.1f} s\n\n",
-                           spec.name, mpi.size, r["threads"].get<int>(), r["isa"].get<std::string>(), o.seed,
-                           r["total_epochs"].get<long>(), r["total_seconds"].get<double>());
-  std::cout << "| eps | D = \\|E - phi~\\| | epochs | \\|mean - phi~\\| | sigma | \\|mean - E\\| / sigma | double floor | s |\n"
-               "|---|---|---|---|---|---|---|---|\n";
-  for (const auto& l : r["levels"])
-    std::cout << fmt::format("| {:.4g} | {:.4e} | {} | {:.4e} | {:.2e} | {:.2f} | {:.1e} | {:.1f} |\n", l["eps"].get<double>(),
-                             l["distance_exact_to_flow"].get<double>(), l["epochs"].get<long>(),
-                             l["error_to_flow"].get<double>(), l["sigma"].get<double>(),
-                             l["error_to_exact_in_sigma"].get<double>(), l["double_floor"].get<double>(),
-                             l["seconds"].get<double>());
-  const auto& f = r["fit"];
-  const auto& c = r["control"];
-  std::cout << fmt::format("\nfitted order {:.3f} +- {:.3f} (95%) over {} resolved levels: order 3 {}\n"
-                           "control (coefficient eps/(2m)): fitted order {:.3f} +- {:.3f}: order 3 {} -> {}\n",
-                           f["slope"].get<double>(), f["half_width_95"].get<double>(), f["resolved_levels"].get<int>(),
-                           r["order_3_resolved"].get<bool>() ? "resolved" : "NOT resolved", c["slope"].get<double>(),
-                           c["half_width_95"].get<double>(), c["order_3_refuted"].get<bool>() ? "refuted" : "NOT refuted",
-                           out);
-  return r["verdict"] == "pass" ? 0 : 1;
+  std::cout << r.text << "-> " << out << "\n";
+  return r.pass ? 0 : 1;
 }
 
 }  // namespace
@@ -215,13 +177,13 @@ int main(int argc, char** argv) {
   CLI::App app{"irverify: numerical verification of implicit-regularization claims for GD and SGD"};
   app.set_version_flag("--version", version_text(), "Version, git commit, compiler and build flags (as every record's provenance)");
   app.require_subcommand(1);
-  std::vector<std::string> args(argv, argv + argc);
 
   app.add_subcommand("list", "List the registered claims");
 
   auto* run = app.add_subcommand("run", "Run claims (default: all) and write one JSON record per claim");
   std::vector<std::string> ids, files;
-  RunOptions opt;
+  RunSettings settings;
+  settings.command_line.assign(argv, argv + argc);
   std::string out = "irverify-results";
   bool quiet = false;
   run->add_option("claims", ids, "Claim ids, e.g. IGR-1 (default: all)");
@@ -229,23 +191,20 @@ int main(int argc, char** argv) {
   std::string precision;
   run->add_option("--precision", precision, fmt::format("{} (default: the claim's)", fmt::join(scalar_names(), ", ")))
       ->check(CLI::IsMember(scalar_names()));
-  run->add_option("--levels", opt.levels, "Ladder length (default: the claim's)")->check(CLI::Range(3, 60));
+  run->add_option("--levels", settings.levels, "Ladder length (default: the claim's)")->check(CLI::Range(3, 60));
   run->add_option("-o,--out", out, "Directory for the JSON records")->capture_default_str();
   run->add_flag("-q,--quiet", quiet, "No progress lines on stderr");
-  run->add_option("--budget", opt.time_budget,
+  run->add_option("--budget", settings.time_budget,
                   "Time budget per claim in seconds: a run whose lower-bound estimate exceeds it is refused, a run "
                   "reaching it is stopped (exit 2)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  int threads = 0;
-  run->add_option("--threads", threads, "Worker threads for the Monte Carlo runs (default: every core; the records do "
+  run->add_option("--threads", settings.threads, "Worker threads for the Monte Carlo runs (default: every core; the records do "
                                         "not depend on it)")
       ->check(CLI::Range(1, 4096));
-  std::uint64_t run_seed = 0;
-  long run_samples = 0;
-  run->add_option("--seed", run_seed, "Seed of every random draw (default: each claim's own, written to the record)")
+  run->add_option("--seed", settings.seed, "Seed of every random draw (default: each claim's own, written to the record)")
       ->check(CLI::PositiveNumber);
-  run->add_option("--samples", run_samples, "Monte Carlo size of each claim with one, in the claim's unit (epochs, "
+  run->add_option("--samples", settings.samples, "Monte Carlo size of each claim with one, in the claim's unit (epochs, "
                                             "runs, starts; default: the claim's own, written to the record)")
       ->check(CLI::Range(4L, 1L << 40));
   double memory_gib = default_memory_budget() / double(1ULL << 30);
@@ -278,40 +237,41 @@ int main(int argc, char** argv) {
   cmp->add_option("reference", cmp_ref, "Directory of reference records")->required()->check(CLI::ExistingDirectory);
   cmp->add_option("records", cmp_dir, "Directory of fresh records")->required()->check(CLI::ExistingDirectory);
   cmp->add_option("claims", cmp_ids, "Claim ids (default: every reference record)");
-  bool cmp_exact = false;
+  bool cmp_exact = false, cmp_common = false;
   cmp->add_flag("--exact", cmp_exact,
                 "Every value but timings and thread counts equal, to the last bit (no tolerances)");
+  cmp->add_flag("--common", cmp_common, "Compare only the fields both records have (a record with added fields against an older one)");
 
   auto* val = app.add_subcommand("validate", "Check problem files and records against their JSON Schemas "
-                                             "(theory/problem/problem.schema.json, checks/record/record.schema.json)");
+                                             "(theory/problem/problem.schema.json, reports/record/record.schema.json)");
   std::vector<std::string> val_files;
   std::string val_kind;
   val->add_option("files", val_files, "Problem files or records")->required();
   val->add_option("--as", val_kind, "Validate as this kind (default: a record if it has a 'schema' key)")
       ->check(CLI::IsMember({"problem", "record"}));
 
-  auto* study = app.add_subcommand("study", "Longer studies outside the claim runs (sgd2-plain: plain averages that "
-                                            "resolve SGD-2's O(eps^3) at every level)");
-  std::string study_name, study_file, study_out = "irverify-results/SGD-2-plain-study.json";
-  PlainStudyOptions so;
-  int study_threads = 0;
-  study->add_option("study", study_name, "Study name")->required()->check(CLI::IsMember({"sgd2-plain"}));
-  study->add_option("-p,--problem", study_file, "Problem file whose model has a SIMD kernel: least-squares, diag nets, two-layer, linear2/relu2 (default: SGD-2's least-squares-n8-p4-s1)")
-      ->check(CLI::ExistingFile);
-  study->add_option("--levels", so.levels, "Ladder levels, all of which must resolve order 3")
-      ->capture_default_str()
-      ->check(CLI::Range(3, 12));
-  study->add_option("--resolve", so.resolve, "Planned standard error = distance / resolve")
-      ->capture_default_str()
-      ->check(CLI::Range(1.0, 1e3));
-  study->add_option("--pilot", so.pilot, "Epochs per level for the variance estimate")
-      ->capture_default_str()
-      ->check(CLI::Range(64L, 1L << 30));
-  study->add_option("--seed", so.seed, "Philox seed of the epoch orders")->capture_default_str()->check(CLI::PositiveNumber);
-  study->add_option("--threads", study_threads, "Worker threads (default: every core)")->check(CLI::Range(1, 4096));
-  study->add_option("-o,--out", study_out, "The study's JSON record")->capture_default_str();
+  // Each registered study is a subcommand of `study` with the common options and its own.
+  auto* study = app.add_subcommand("study", "Longer studies outside the claim runs");
+  std::string study_file, study_out;
   bool study_quiet = false;
-  study->add_flag("-q,--quiet", study_quiet, "No progress lines on stderr");
+  RunSettings study_settings;
+  std::map<std::string, StudyArgs> study_args;
+  std::vector<std::pair<CLI::App*, const Study*>> study_commands;
+  for (const Study& st : studies()) {
+    CLI::App* sub = study->add_subcommand(st.name, st.description);
+    study_commands.push_back({sub, &st});
+    sub->add_option("-p,--problem", study_file, st.problem_help)->check(CLI::ExistingFile);
+    sub->add_option("--seed", study_settings.seed, fmt::format("Philox seed (default {})", st.seed))->check(CLI::PositiveNumber);
+    sub->add_option("--threads", study_settings.threads, "Worker threads (default: every core)")->check(CLI::Range(1, 4096));
+    sub->add_option("-o,--out", study_out, "The study's JSON record")->default_str("irverify-results/" + st.name + ".json");
+    sub->add_flag("-q,--quiet", study_quiet, "No progress lines on stderr");
+    StudyArgs& a = study_args[st.name];
+    for (const StudyOption& o : st.options) {
+      a[o.name] = o.value;
+      sub->add_option("--" + o.name, a[o.name], o.help)->capture_default_str()->check(CLI::Range(o.min, o.max));
+    }
+  }
+  study->require_subcommand(1);
 
   try {
     app.parse(argc, argv);
@@ -321,26 +281,26 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("list")) return cmd_list();
     if (run->parsed()) {
-      opt.progress = !quiet;
-      opt.memory_budget = memory_gib * double(1ULL << 30);
-      set_worker_threads(threads);
-      set_mc_overrides(run_seed, run_samples);
-      if (!precision.empty()) opt.precision = scalar_index(precision);
-      return cmd_run(ids, files, opt, out, args, mpi);
+      settings.progress = Progress(!quiet);
+      settings.memory_budget = memory_gib * double(1ULL << 30);
+      settings.group = mpi.group();
+      if (!precision.empty()) settings.precision = Precision::named(precision);
+      return cmd_run(ids, files, settings, out, mpi);
     }
     if (rep->parsed()) {
       const std::string path = write_report({rec_dir, rep_out, !no_fig});
       std::cout << "report: " << path << "\n";
       return 0;
     }
-    if (cmp->parsed()) return cmd_compare(cmp_ref, cmp_dir, cmp_ids, cmp_exact);
+    if (cmp->parsed()) return cmd_compare(cmp_ref, cmp_dir, cmp_ids, {cmp_exact, cmp_common});
     if (val->parsed()) return cmd_validate(val_files, val_kind);
-    if (study->parsed()) {
-      set_worker_threads(study_threads);
-      so.levels_needed = so.levels;
-      so.progress = !study_quiet && mpi.rank == 0;
-      return cmd_study(study_file, so, study_out, mpi);
-    }
+    for (const auto& [sub, st] : study_commands)
+      if (sub->parsed()) {
+        study_settings.progress = Progress(!study_quiet && mpi.rank == 0);
+        study_settings.group = mpi.group();
+        const std::string dest = study_out.empty() ? "irverify-results/" + st->name + ".json" : study_out;
+        return cmd_study(*st, study_file, study_args[st->name], study_settings, dest, mpi);
+      }
     if (gen->parsed()) {
       const ProblemSpec s = generate_problem(gen_model, seed, gopt);
       if (gen_out.empty()) std::cout << s.to_json().dump(2) << "\n";

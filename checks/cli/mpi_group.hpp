@@ -1,7 +1,7 @@
 // The MPI process group of `mpirun -n R irverify run ...` (solvers/parallel/process_group.hpp): built only when CMake
 // finds MPI (IRVERIFY_HAVE_MPI). MpiSession initializes MPI for the program's lifetime when a launcher started the
-// process (its environment names a world size: OpenMPI, PMI or PMIx), and installs the group when R > 1; rank 0
-// alone writes records and prints. A plain `irverify` is one process and never initializes MPI (a singleton
+// process (its environment names a world size: OpenMPI, PMI or PMIx), and offers the group (group(): nullptr unless
+// R > 1) that the CLI puts into the run settings; rank 0 alone writes records and prints. A plain `irverify` is one process and never initializes MPI (a singleton
 // MPI_Init costs half a second, and its allocations outlive MPI_Finalize).
 #pragma once
 
@@ -54,18 +54,18 @@ struct MpiSession {
     active = std::getenv("OMPI_COMM_WORLD_SIZE") || std::getenv("PMI_SIZE") || std::getenv("PMIX_RANK");
     if (!active) return;
     MPI_Init(&argc, &argv);
-    auto g = std::make_shared<MpiGroup>();
-    rank = g->rank();
-    size = g->size();
-    if (size > 1) set_process_group(g);
+    rank = world.rank();
+    size = world.size();
   }
   ~MpiSession() {
-    if (!active) return;
-    set_process_group(nullptr);
-    MPI_Finalize();
+    if (active) MPI_Finalize();
   }
+  MpiSession(const MpiSession&) = delete;
+  MpiSession& operator=(const MpiSession&) = delete;
+  const ProcessGroup* group() const { return size > 1 ? &world : nullptr; }
   bool active = false;
   int rank = 0, size = 1;
+  MpiGroup world;
 };
 
 }  // namespace irverify
@@ -73,8 +73,10 @@ struct MpiSession {
 #else
 
 namespace irverify {
+class ProcessGroup;
 struct MpiSession {  // without MPI: one process
   MpiSession(int&, char**&) {}
+  const ProcessGroup* group() const { return nullptr; }
   int rank = 0, size = 1;
 };
 }  // namespace irverify

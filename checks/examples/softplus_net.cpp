@@ -64,9 +64,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> ids(argv + 2, argv + argc);
     if (ids.empty()) ids = {"IGR-1", "SGD-1"};
     for (const auto& id : ids) {
-      RunOptions opt;
+      RunSettings opt;
       opt.problems = {spec};
-      opt.progress = false;
       const nlohmann::json rec = run_claim(id, opt);
       const bool pass = rec.value("verdict", "fail") == "pass";
       std::cout << fmt::format("{} on {}: {}\n", id, spec.name, pass ? "PASS" : "FAIL");

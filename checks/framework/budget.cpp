@@ -49,22 +49,22 @@ template <class S> double probe() {
 
 }  // namespace
 
-double seconds_per_multiply_add(int precision) {
+double seconds_per_multiply_add(const Precision& precision) {
   static std::mutex m;
-  static std::vector<double> cache(scalar_names().size(), 0.0);
+  static std::vector<double> cache(scalar_names().size(), 0.0);  // a measurement of this machine, kept per process
   std::lock_guard<std::mutex> lock(m);
-  double& c = cache.at(static_cast<std::size_t>(precision));
+  double& c = cache.at(static_cast<std::size_t>(precision.index));
   if (c == 0)
-    c = with_scalar(precision, [](auto tag) {
+    c = precision.visit([](auto tag) {
       using S = typename decltype(tag)::type;
       return probe<S>() / (std::is_same<S, double>::value ? 8 : 2);
     });
   return c;
 }
 
-CostEstimate estimate_cost(const ProblemSpec& spec, int precision, int levels, EigenSize eigen) {
+CostEstimate estimate_cost(const ProblemSpec& spec, const Precision& precision, int levels, EigenSize eigen) {
   const double N = spec.num_examples(), P = spec.dim(), F = spec.features();
-  const double bytes_per = with_scalar(precision, [](auto tag) { return double(sizeof(typename decltype(tag)::type)); });
+  const double bytes_per = precision.bytes;
   CostEstimate e;
   const double n = eigen == EigenSize::Parameters ? P : eigen == EigenSize::Examples ? N : 0;
   const double hessian = N * P * P / 2, eig = 4 * n * n * n / 3, gradients = double(levels) * N * P;
@@ -75,7 +75,7 @@ CostEstimate estimate_cost(const ProblemSpec& spec, int precision, int levels, E
   e.basis = fmt::format("N = {:.0f} examples, P = {:.0f} parameters: one Hessian N P^2/2 = {:.3g}, one {:.0f} x {:.0f} "
                         "eigenproblem 4 n^3/3 = {:.3g} and {} gradients N P = {:.3g} multiply-adds at {:.3g} ns each in "
                         "{}; memory: one P x P matrix and the data at {:.0f} bytes per number",
-                        N, P, hessian, n, n, eig, levels, gradients, rate * 1e9, scalar_names().at(precision), bytes_per);
+                        N, P, hessian, n, n, eig, levels, gradients, rate * 1e9, precision.name, bytes_per);
   return e;
 }
 

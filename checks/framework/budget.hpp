@@ -3,17 +3,16 @@
 // claim does at least (one Hessian, one symmetric eigenproblem, one gradient per ladder level), at a rate measured on
 // this machine. A run whose lower bound exceeds the budget is refused before it starts (ProblemError: the CLI exits 2
 // with the estimate, the limit and the option that raises it); every other run is stopped at its time budget by the
-// solvers' deadline (solvers/iterate/deadline.hpp). The estimate is a lower bound, so it never refuses a run that
+// solvers' deadline (solvers/control/deadline.hpp). The estimate is a lower bound, so it never refuses a run that
 // would have fitted; runs above it are caught by the deadline, never left to spin.
 #pragma once
 
+#include "checks/framework/run_context.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <string>
 
 namespace irverify {
-
-inline constexpr double kDefaultTimeBudget = 3600;  // seconds per claim run (--budget)
 
 // min(8 GiB, half the physical memory) (--memory-budget).
 double default_memory_budget();
@@ -28,15 +27,15 @@ struct CostEstimate {
   std::string basis;         // how: sizes, counts and rate
 };
 
-// Lower bound for one problem of `spec` in the scalar `precision` (index in scalar_names()) on a ladder of `levels`:
+// Lower bound for one problem of `spec` in `precision` on a ladder of `levels`:
 // one Hessian (N P^2 / 2 multiply-adds), one symmetric eigenproblem of size n (the tridiagonal reduction, 4 n^3 / 3)
 // and one gradient (N P) per level.
-CostEstimate estimate_cost(const ProblemSpec& spec, int precision, int levels, EigenSize eigen);
+CostEstimate estimate_cost(const ProblemSpec& spec, const Precision& precision, int levels, EigenSize eigen);
 
 // Seconds per multiply-add in `precision`, a lower bound for this machine: the best of a few timed dot products in
 // the scalar type, divided by 8 for double (SIMD lanes and FMA units) and by 2 for the software types. Measured once
 // per process and precision.
-double seconds_per_multiply_add(int precision);
+double seconds_per_multiply_add(const Precision& precision);
 
 // "2.5 h", "40 min", "12 s"; "3.1 GiB".
 std::string human_seconds(double s);

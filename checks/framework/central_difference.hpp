@@ -2,7 +2,7 @@
 // tol::central_step and tol::central_difference_bound (checks/framework/tolerance.hpp).
 #pragma once
 
-#include "theory/compat/eigen_multiprecision.hpp"
+#include "theory/linalg/dense.hpp"
 
 namespace irverify {
 

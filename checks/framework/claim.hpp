@@ -1,11 +1,14 @@
-// A claim = id, statement, the run that measures it, a verdict rule and a negative control (CLAIMS.md). Each claim
-// file (checks/<family>/<id>_<name>.cpp) states its claim once and registers it with a static ClaimRegistration;
-// the registry orders them by family and number. A run returns a JSON record (checks/record/record.hpp) that
-// reports/ renders; nothing is parsed from stdout.
+// A claim (CLAIMS.md): its statement, how its verdict is decided, its negative control, and the work that measures it,
+// registered by named fields from its own file (checks/<family>/<id>_<name>.cpp) with a static ClaimRegistration.
+// Its check name and whether its reference rerun is slow come from the one claim manifest (checks/claims.manifest),
+// which also drives the build: a claim without a manifest row, or a row without a claim, is an error at start-up.
+// run_claim resolves the run context once (checks/framework/run_context.hpp) and returns the claim's whole record
+// (reports/record/record.hpp); nothing is parsed from stdout.
 #pragma once
 
 #include "checks/framework/budget.hpp"
-#include "theory/problem/problem_spec.hpp"
+#include "checks/framework/case.hpp"
+#include "checks/framework/run_context.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,30 +19,35 @@
 
 namespace irverify {
 
-struct RunOptions {
-  int precision = -1;                     // index in Scalars (theory/scalar.hpp); -1 = the claim's default
-  std::vector<ProblemSpec> problems;      // empty = the claim's built-in instances
-  int levels = 0;                         // ladder length; 0 = the claim's default
-  bool progress = true;                   // progress lines on stderr
-  double time_budget = kDefaultTimeBudget;  // seconds for the claim run (checks/framework/budget.hpp, --budget)
-  double memory_budget = 0;               // bytes; 0 = default_memory_budget() (--memory-budget)
-};
+// The cases of one problem, in the run's precision.
+using CaseFunction = std::function<std::vector<Case>(const RunContext&, const ProblemSpec&)>;
 
 struct Claim {
-  std::string id;                // as in CLAIMS.md, e.g. "IGR-1"
-  std::string check_name;        // the ctest name prefix of its checks, e.g. "igr_local_error_order"
-  std::string title;
-  std::string paper;
-  std::string statement;
-  std::string verdict_rule;
-  std::string negative_control;
-  std::string default_precision;                                        // a name of scalar_names()
-  std::function<nlohmann::json(const Claim&, const RunOptions&)> run;  // the record body (without header, provenance)
-  // Random work (checks/framework/mc_settings.hpp; seed 0: none): the default seed, the default Monte Carlo size
-  // (0: no single size) and its unit.
+  std::string id;  // as in CLAIMS.md, e.g. "IGR-1"
+  std::string title, paper, statement, verdict_rule, negative_control;
+  std::string precision = "mp50";   // the default precision, a name of scalar_names()
+  std::string simulation_precision;  // where the Monte Carlo runs in a fixed precision whatever --precision says
+  int levels = 0;                    // the default ladder length (0: no ladder)
+  // Random work: the default seed (0: none), the default Monte Carlo size (0: no single size) and its unit.
   std::uint64_t seed = 0;
   long samples = 0;
-  std::string samples_are = "";
+  std::string samples_are;
+  // The problems: "" if the claim applies to one, else why not; the built-in instances (empty: builtin_problems());
+  // the symmetric eigenproblem every case solves, for the cost estimate (checks/framework/budget.hpp).
+  std::function<std::string(const ProblemSpec&)> not_applicable = [](const ProblemSpec&) { return std::string(); };
+  std::function<std::vector<ProblemSpec>()> problems;
+  EigenSize eigen_size = EigenSize::Parameters;
+  CaseFunction cases;
+  // Cases beyond the problems' (a search, a timing, a demonstration), run only on the built-in instances.
+  std::function<std::vector<Case>(const RunContext&)> extra_cases;
+  // Statements expected refuted for the claim as a whole, by a counterexample on some instance: the record fails
+  // unless some case states and refutes each.
+  std::vector<std::string> refuted_somewhere;
+  // The summary's expected part when no case declares one (default: the claimed orders of the ladders).
+  std::string summary_expected;
+  // From the manifest.
+  std::string check_name;  // the ctest name prefix of its checks, e.g. "igr_local_error_order"
+  bool slow = false;       // its reference rerun carries the label `slow`
 };
 
 // Registers a claim during static initialization; one per claim file.
@@ -47,17 +55,36 @@ struct ClaimRegistration {
   explicit ClaimRegistration(Claim c);
 };
 
-// Every registered claim, by family (IGR, SGD, STAB, LN, RANK, as in CLAIMS.md) and number.
+// Every registered claim, by family (IGR, SGD, STAB, LN, RANK, as in CLAIMS.md) and number, with its manifest row
+// (std::logic_error if the registrations and the manifest disagree).
 const std::vector<Claim>& claims();
 const Claim* find_claim(const std::string& id);  // nullptr if unknown
-// The record body of the claim `id` (std::invalid_argument if unknown), run within opt.time_budget: the solvers stop
-// at that deadline (DeadlineExceeded).
-nlohmann::json run_claim(const std::string& id, const RunOptions& opt);
 
-// Progress line on stderr: "[elapsed s] claim: message".
-void progress(const RunOptions& opt, const std::string& claim, const std::string& message);
-// A progress line from inside a case (a ladder level): shown for the claim now running, at most every 5 s; Monte Carlo reductions
-// report through it too (samples done, rate, time left in the reduction).
-void heartbeat(const std::string& message);
+// The claim's settings for this run: the caller's where given, else the claim's defaults.
+RunContext claim_context(const Claim& claim, const RunSettings& settings);
+// The context of claim `id` with its defaults, one thread, no progress, no deadline (samples: the Monte Carlo size, 0
+// for the claim's): what a test of a case function uses.
+RunContext claim_context(const std::string& id, long samples = 0);
+// The record of claim `id` (std::invalid_argument if unknown): every applicable problem in the run's precision, the
+// verdict, statements, summary and figures, stamped with the context. Stops at the time budget (DeadlineExceeded).
+nlohmann::json run_claim(const std::string& id, const RunSettings& settings);
+// The same for a claim that need not be registered (a program's own, a test's).
+nlohmann::json run_claim(const Claim& claim, const RunSettings& settings);
+
+// A case function from a generic one, f(ScalarTag<S>, ctx, spec) returning a Case or a vector of them, instantiated for
+// every scalar and called for the run's precision (the one place the precision becomes a type).
+template <class F> CaseFunction in_precision(F f) {
+  return [f](const RunContext& ctx, const ProblemSpec& spec) {
+    return ctx.precision.visit([&](auto tag) -> std::vector<Case> {
+      auto got = f(tag, ctx, spec);
+      if constexpr (std::is_same_v<decltype(got), Case>) return {std::move(got)};
+      else return got;
+    });
+  };
+}
+
+// Applicability filters used by several claims.
+std::string requires_smooth(const ProblemSpec& spec);  // all but ReLU networks
+std::string requires_model(const ProblemSpec& spec, const std::vector<std::string>& kinds);
 
 }  // namespace irverify

@@ -1,8 +1,11 @@
 // What the ladder claims build their cases from: the problem in S, g and H at theta0, the largest stable step of a
-// ladder, and the clock. Included by claim implementations only (checks/framework/ladder.hpp is the light half).
+// ladder, the run context and the clock. Included by claim implementations only (checks/framework/case.hpp is the
+// light half).
 #pragma once
 
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
+#include "checks/framework/run_context.hpp"
+#include "solvers/flow/taylor_flow.hpp"
 #include "theory/problem/problem.hpp"
 #include "theory/stability/sharpness.hpp"
 
@@ -45,9 +48,10 @@ template <class S> S ladder_start(const Problem<S>& pr, const Mat<S>& H0) {
   return start_step<S>(pr, rho, "lambda_max(H)", power_of_two_below<S>(S(1) / (4 * std::max(rho, S(1)))));
 }
 
-// An empty case for a problem's model.
-template <class S> LadderCase new_case(const ProblemSpec& spec, const Model<S>& m, const std::string& label) {
-  LadderCase c;
+// An empty case for a problem's model, in the run `ctx`.
+template <class S> Case new_case(const RunContext& ctx, const ProblemSpec& spec, const Model<S>& m, const std::string& label) {
+  Case c;
+  c.context = &ctx;
   c.spec = spec;
   c.label = label;
   c.dim = m.dim();
@@ -56,7 +60,7 @@ template <class S> LadderCase new_case(const ProblemSpec& spec, const Model<S>& 
   return c;
 }
 // Fits the series above `floor` and records the wall time since t0.
-inline LadderCase finish_case(LadderCase c, double floor, std::chrono::steady_clock::time_point t0) {
+inline Case finish_case(Case c, double floor, std::chrono::steady_clock::time_point t0) {
   c.finish(floor);
   c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return c;
@@ -65,20 +69,23 @@ inline LadderCase finish_case(LadderCase c, double floor, std::chrono::steady_cl
 // What every ladder case starts from: the problem built in S, the full batch, g and H at theta0, and the clock.
 template <class S> struct LadderSetup {
   std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();
+  const RunContext& ctx;
   Problem<S> pr;
   Batch all;
   Vec<S> g0;
   Mat<S> H0;
 
-  explicit LadderSetup(const ProblemSpec& spec)
-      : pr(build_problem<S>(spec)), all(pr.model->all_examples()), g0(pr.model->gradient(pr.theta0, all)),
+  LadderSetup(const RunContext& run, const ProblemSpec& spec)
+      : ctx(run), pr(build_problem<S>(spec)), all(pr.model->all_examples()), g0(pr.model->gradient(pr.theta0, all)),
         H0(pr.model->hessian(pr.theta0, all)) {}
   const Model<S>& model() const { return *pr.model; }
   const Vec<S>& theta0() const { return pr.theta0; }
   // An empty case for this problem.
-  LadderCase start(const std::string& label) const { return new_case<S>(pr.spec, model(), label); }
+  Case start(const std::string& label) const { return new_case<S>(ctx, pr.spec, model(), label); }
   // Fits the series above `floor` and records the wall time.
-  LadderCase finish(LadderCase c, double floor) const { return finish_case(std::move(c), floor, t0); }
+  Case finish(Case c, double floor) const { return finish_case(std::move(c), floor, t0); }
+  // The flow of `field` within the run's deadline.
+  TaylorFlow<S> flow(Program<S> field) const { return TaylorFlow<S>(std::move(field), ctx.deadline); }
 };
 
 }  // namespace irverify

@@ -1,6 +1,5 @@
 #include "checks/igr/flat_minima_study.hpp"
 
-#include "checks/framework/run_cases.hpp"
 
 namespace irverify {
 

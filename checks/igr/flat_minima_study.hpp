@@ -37,12 +37,12 @@ template <class S> Sharpness<S> sharpness(const Model<S>& m, const Batch& b, con
 
 // The common set-up: problem, largest step h0 = 1/lambda_max(H(theta0)) rounded down to a power of two (or the
 // problem's h0, if stable), the limit target, and the limits of GD and of the flows of L + mu |g|^2.
-template <class S> struct Study : LadderSetup<S> {
+template <class S> struct FlatMinimaSetup : LadderSetup<S> {
   S h0, lambda0;
   LimitOptions lim;
   S dt;  // flow chunk: 1/lambda0
 
-  explicit Study(const ProblemSpec& spec) : LadderSetup<S>(spec) {
+  FlatMinimaSetup(const RunContext& ctx, const ProblemSpec& spec) : LadderSetup<S>(ctx, spec) {
     using std::pow;
     const Problem<S>& pr = this->pr;
     lambda0 = lambda_max<S>(this->H0);
@@ -50,6 +50,7 @@ template <class S> struct Study : LadderSetup<S> {
     h0 = start_step<S>(pr, lambda0, "lambda_max(H)", power_of_two_below<S>(S(1) / lambda0));
     lim.target = to_double(S(pow(eps<S>(), S(3) / 4) * std::max(S(1), S(pr.theta0.norm()))));
     dt = S(1) / lambda0;
+    lim.deadline = ctx.deadline;
   }
   LimitPoint<S> checked(LimitPoint<S> r, const std::string& what) const {
     if (!r.converged) throw ProblemError(fmt::format("{}: {}: {}", this->pr.spec.origin, what, r.note));
@@ -64,8 +65,8 @@ template <class S> struct Study : LadderSetup<S> {
                                  dt, lim),
                    fmt::format("flow of L + {} |g|^2", to_double(mu)));
   }
-  LadderCase start(const std::string& label) const {
-    LadderCase c = LadderSetup<S>::start(label);
+  Case start(const std::string& label) const {
+    Case c = LadderSetup<S>::start(label);
     c.solver = fmt::format("GD to steady state; flows: Taylor series in chunks to steady state (target {:.1e})", lim.target);
     return c;
   }
@@ -80,7 +81,7 @@ template <class S> std::vector<std::vector<double>> points(const std::vector<Vec
 // The verdict table of a sharpness-monotonicity test and its control.
 // The sharpness statements of IGR-4 and IGR-5: the claim's monotonicity test (expected to hold) and its control
 // (expected refuted: the same test must not pass it), resolution `res` in the evidence.
-inline void sharpness_statements(LadderCase& c, const std::string& claim_test, bool holds, const std::string& control_test,
+inline void sharpness_statements(Case& c, const std::string& claim_test, bool holds, const std::string& control_test,
                                  bool control_passes, double res) {
   const std::string ev = fmt::format("strict decrease means drops > {:.3e} (100 x the limit tolerance)", res);
   c.state(claim_test, kHolds, outcome_of(holds), ev);

@@ -4,14 +4,14 @@
 #pragma once
 
 #include "checks/framework/claim.hpp"
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 
 namespace irverify {
 
 // Default ladder length.
 inline constexpr int kIgrLocalLevels = 14;
 
-template <class S> LadderCase igr_local_error_case(const ProblemSpec& spec, int levels = kIgrLocalLevels);
+template <class S> Case igr_local_error_case(const RunContext& ctx, const ProblemSpec& spec, int levels = kIgrLocalLevels);
 
 
 }  // namespace irverify

@@ -12,11 +12,11 @@ using namespace irverify;
 class Igr1LocalErrorOrder : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Igr1LocalErrorOrder, OrdersTwoAndThreeAndControlRejected) {
-  const LadderCase c = igr_local_error_case<mp50>(generate_problem(GetParam(), 1));
+  const Case c = igr_local_error_case<mp50>(claim_context("IGR-1"), generate_problem(GetParam(), 1));
   ASSERT_EQ(c.series.size(), 3u);
   for (const auto& s : c.series) {
     ASSERT_TRUE(s.fit.ok) << s.name << ": " << s.fit.note;
-    if (s.role == "claim")
+    if (s.role == Role::claim)
       EXPECT_TRUE(s.order_holds) << s.name << ": fitted " << s.fit.slope << ", claimed " << s.claimed_order;
     else
       EXPECT_FALSE(s.order_holds) << s.name << ": the wrong coefficient gave order " << s.fit.slope;
@@ -36,7 +36,7 @@ INSTANTIATE_TEST_SUITE_P(AllModels, Igr1LocalErrorOrder, ::testing::ValuesIn(mod
 TEST(Igr1LocalErrorOrderDouble, FloorIsExcludedNotFitted) {
   // In double, a 24-level ladder drives the O(h^3) errors to the rounding floor: the fitter must exclude
   // those points (and report the floor) instead of bending the slope.
-  const LadderCase c = igr_local_error_case<double>(generate_problem("least-squares", 1), 24);
+  const Case c = igr_local_error_case<double>(claim_context("IGR-1"), generate_problem("least-squares", 1), 24);
   const auto& s = c.series[1];
   EXPECT_TRUE(s.fit.excluded.back());
   EXPECT_GE(std::count(s.fit.excluded.begin(), s.fit.excluded.end(), true), 5);

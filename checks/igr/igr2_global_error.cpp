@@ -1,7 +1,7 @@
 #include "checks/igr/igr2_global_error.hpp"
+#include "checks/framework/claim.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
-#include "checks/framework/run_cases.hpp"
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/flow/taylor_flow.hpp"
 #include "theory/losses/igr_modified_loss.hpp"
@@ -9,22 +9,22 @@
 
 namespace irverify {
 
-template <class S> LadderCase igr_global_error_case(const ProblemSpec& spec, int levels) {
+template <class S> Case igr_global_error_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
   using std::ceil;
-  const LadderSetup<S> st(spec);
+  const LadderSetup<S> st(ctx, spec);
   const Model<S>& m = st.model();
   const Vec<S>& th0 = st.theta0();
   const S h0 = ladder_start<S>(st.pr, st.H0);
   const long n0 = std::max(1L, static_cast<long>(to_double(S(ceil(S(1) / h0)))));
   const S T = h0 * n0;
 
-  LadderCase c = st.start(fmt::format("GD to T = {}", to_double(T)));
+  Case c = st.start(fmt::format("GD to T = {}", to_double(T)));
   const S coef[] = {S(0), S(1) / 4, S(1) / 2};
-  c.add_series("GD vs flow of L", "claim", 1);
-  c.add_series("GD vs flow of L + (h/4)|g|^2", "claim", 2);
-  c.add_series("GD vs flow of L + (h/2)|g|^2 (wrong coefficient)", "negative-control", 2);
+  c.add_series("GD vs flow of L", Role::claim, 1);
+  c.add_series("GD vs flow of L + (h/4)|g|^2", Role::claim, 2);
+  c.add_series("GD vs flow of L + (h/2)|g|^2 (wrong coefficient)", Role::control, 2);
 
-  const TaylorFlow<S> plain(gradient_flow_field(m, st.all));
+  const TaylorFlow<S> plain(gradient_flow_field(m, st.all), ctx.deadline);
   c.solver = "Taylor series, order " + std::to_string(plain.order());
   const Vec<S> flow_L = plain.integrate(th0, T);
   S h = h0;
@@ -34,7 +34,7 @@ template <class S> LadderCase igr_global_error_case(const ProblemSpec& spec, int
     Vec<S> th = th0;
     iterate(GdStep<S>{m, st.all, h, {}}, th, n);
     for (std::size_t i = 0; i < c.series.size(); ++i) {
-      const Vec<S> flow = coef[i] == 0 ? flow_L : TaylorFlow<S>(igr_flow_field(m, h, coef[i], st.all)).integrate(th0, T);
+      const Vec<S> flow = coef[i] == 0 ? flow_L : TaylorFlow<S>(igr_flow_field(m, h, coef[i], st.all), ctx.deadline).integrate(th0, T);
       c.add_error(i, S((th - flow).norm()));
     }
   }
@@ -43,39 +43,42 @@ template <class S> LadderCase igr_global_error_case(const ProblemSpec& spec, int
   return st.finish(std::move(c), flow_floor<S>(th0));
 }
 
-#define IRVERIFY_INST(S) template LadderCase igr_global_error_case<S>(const ProblemSpec&, int);
+#define IRVERIFY_INST(S) template Case igr_global_error_case<S>(const RunContext&, const ProblemSpec&, int);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace igr2 {  // the claim's run and registration
+namespace igr2 {  // the claim's registration
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec =
-      run_cases(claim, opt, {requires_smooth}, [n = levels_or(opt, kIgrGlobalLevels)](auto tag, const ProblemSpec& s) {
-        return igr_global_error_case<typename decltype(tag)::type>(s, n);
-      });
-  // The precision floor made visible: least-squares in double, down to where GD's rounding meets the O(h^2) error.
-  if (opt.problems.empty()) {
-    progress(opt, claim.id, "floor demonstration: least-squares in double, 22 levels");
-    LadderCase d = igr_global_error_case<double>(generate_problem("least-squares", 1), 22);
-    d.label += " (double: the rounding floor)";
-    append_case(rec, d);
-  }
-  return rec;
+// The precision floor made visible: least-squares in double, down to where GD's rounding meets the O(h^2) error.
+std::vector<Case> floor_demonstration(const RunContext& ctx) {
+  ctx.note("floor demonstration: least-squares in double, 22 levels");
+  Case d = igr_global_error_case<double>(ctx, generate_problem("least-squares", 1), 22);
+  d.label += " (double: the rounding floor)";
+  return {d};
 }
 
-const ClaimRegistration kRegistration({
-    "IGR-2", "igr_global_error_order", "GD global error against the original and modified flows",
-    "Barrett & Dherin, Implicit Gradient Regularization, ICLR 2021 (Sec. 3)",
-    "After n = T/h GD steps from theta0, ||theta_n - phi^L_T(theta0)|| = Theta(h) and "
-    "||theta_n - phi^{L~}_T(theta0)|| = O(h^2), with L~ = L + (h/4)||grad L||^2.",
-    fmt::format("Ladder h_k = h0 2^-k, k < {} (h0 as in IGR-1), horizon T = ceil(1/h0) h0 fixed, n_k = T/h_k steps; "
-                "fitted orders within +-{} of 1 (flow of L) and 2 (flow of L~) on every smooth model, above the "
-                "floor. A least-squares case in double runs down to where GD's rounding meets the O(h^2) error: "
-                "the floor must be detected and excluded, the order still 2.",
-                kIgrGlobalLevels, kOrderTolerance),
-    "Coefficient h/2 instead of h/4: the order-2 check must reject it (its order is 1).", "mp50",
-    run});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "IGR-2";
+  c.title = "GD global error against the original and modified flows";
+  c.paper = "Barrett & Dherin, Implicit Gradient Regularization, ICLR 2021 (Sec. 3)";
+  c.statement = "After n = T/h GD steps from theta0, ||theta_n - phi^L_T(theta0)|| = Theta(h) and "
+      "||theta_n - phi^{L~}_T(theta0)|| = O(h^2), with L~ = L + (h/4)||grad L||^2.";
+  c.verdict_rule = fmt::format("Ladder h_k = h0 2^-k, k < {} (h0 as in IGR-1), horizon T = ceil(1/h0) h0 fixed, n_k = T/h_k steps; "
+      "fitted orders within +-{} of 1 (flow of L) and 2 (flow of L~) on every smooth model, above the "
+      "floor. A least-squares case in double runs down to where GD's rounding meets the O(h^2) error: "
+      "the floor must be detected and excluded, the order still 2.",
+      kIgrGlobalLevels, kOrderTolerance);
+  c.negative_control = "Coefficient h/2 instead of h/4: the order-2 check must reject it (its order is 1).";
+  c.precision = "mp50";
+  c.levels = kIgrGlobalLevels;
+  c.not_applicable = requires_smooth;
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return igr_global_error_case<typename decltype(tag)::type>(ctx, s, ctx.levels);
+  });
+  c.extra_cases = floor_demonstration;
+  return c;
+}());
 
 }  // namespace igr2
 

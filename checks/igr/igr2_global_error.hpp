@@ -4,14 +4,14 @@
 #pragma once
 
 #include "checks/framework/claim.hpp"
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 
 namespace irverify {
 
 inline constexpr int kIgrGlobalLevels = 14;
 
 // Ladder h_k = h0 2^-k (h0 from ladder_start), horizon T = n0 h0 with n0 = ceil(1/h0), n_k = n0 2^k steps.
-template <class S> LadderCase igr_global_error_case(const ProblemSpec& spec, int levels = kIgrGlobalLevels);
+template <class S> Case igr_global_error_case(const RunContext& ctx, const ProblemSpec& spec, int levels = kIgrGlobalLevels);
 
 
 }  // namespace irverify

@@ -2,7 +2,6 @@
 // 50 digits on every smooth model; the control (h/2) is rejected; in double the rounding floor is met, detected
 // and excluded.
 #include "checks/igr/igr2_global_error.hpp"
-#include "checks/framework/run_cases.hpp"
 #include "checks/framework/test_names.hpp"
 #include "theory/problem/generator.hpp"
 
@@ -15,7 +14,7 @@ using namespace irverify;
 class Igr2GlobalErrorOrder : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Igr2GlobalErrorOrder, OrdersOneAndTwoAndControlRejected) {
-  const LadderCase c = igr_global_error_case<mp50>(generate_problem(GetParam(), 1), 11);
+  const Case c = igr_global_error_case<mp50>(claim_context("IGR-2"), generate_problem(GetParam(), 1), 11);
   ASSERT_EQ(c.series.size(), 3u);
   EXPECT_TRUE(order_matches(c.series[0].fit, 1, kOrderTolerance)) << c.series[0].fit.slope;
   EXPECT_TRUE(order_matches(c.series[1].fit, 2, kOrderTolerance)) << c.series[1].fit.slope;
@@ -30,7 +29,7 @@ INSTANTIATE_TEST_SUITE_P(SmoothModels, Igr2GlobalErrorOrder,
                          ModelName());
 
 TEST(Igr2GlobalErrorOrderDouble, RoundingFloorDetectedAndExcluded) {
-  const LadderCase c = igr_global_error_case<double>(generate_problem("least-squares", 1), 22);
+  const Case c = igr_global_error_case<double>(claim_context("IGR-2"), generate_problem("least-squares", 1), 22);
   const OrderFit& f = c.series[1].fit;
   EXPECT_GT(f.floor_detected, 0.0);
   EXPECT_TRUE(f.excluded.back());
@@ -39,8 +38,7 @@ TEST(Igr2GlobalErrorOrderDouble, RoundingFloorDetectedAndExcluded) {
 }
 
 TEST(Igr2GlobalErrorOrderInput, ReluProblemIsNotApplicable) {
-  RunOptions opt;
-  opt.progress = false;
+  RunSettings opt;
   opt.problems = {generate_problem("two-layer-relu", 1)};
   EXPECT_THROW(run_claim("IGR-2", opt), ProblemError);
 }

@@ -1,7 +1,7 @@
 #include "checks/igr/igr3_modified_equation.hpp"
+#include "checks/framework/claim.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
-#include "checks/framework/run_cases.hpp"
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/flow/taylor_flow.hpp"
 #include "theory/losses/igr_modified_loss.hpp"
@@ -20,25 +20,25 @@ template <class S> S asymmetry(const Mat<S>& J) {
 
 }  // namespace
 
-template <class S> LadderCase igr_third_order_case(const ProblemSpec& spec, int levels) {
-  const LadderSetup<S> st(spec);
+template <class S> Case igr_third_order_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
+  const LadderSetup<S> st(ctx, spec);
   const Model<S>& m = st.model();
   const Batch& all = st.all;
   const Vec<S>& th0 = st.theta0();
   const bool has_T = !is_quadratic_model(spec.model);
 
-  LadderCase c = st.start("one GD step, third-order modified equation");
+  Case c = st.start("one GD step, third-order modified equation");
   struct Target {
     S t_coef, hh_coef;
     bool third;  // false: the first-order field of L~
   };
   std::vector<Target> targets = {{S(0), S(0), false}, {S(1) / 12, S(1) / 3, true}, {S(1) / 12, S(1) / 6, true}};
-  c.add_series("GD vs flow of L + (h/4)|g|^2", "context", 3);
-  c.add_series("GD vs flow of f + h f2 + h^2 f3", "claim", 4);
-  c.add_series("f3 with (1/6) H^2 g (wrong coefficient)", "negative-control", 4);
+  c.add_series("GD vs flow of L + (h/4)|g|^2", Role::context, 3);
+  c.add_series("GD vs flow of f + h f2 + h^2 f3", Role::claim, 4);
+  c.add_series("f3 with (1/6) H^2 g (wrong coefficient)", Role::control, 4);
   if (has_T) {  // for quadratics T = 0 and this control is the claim itself
     targets.push_back({S(1) / 6, S(1) / 3, true});
-    c.add_series("f3 with (1/6) T[g,g] (wrong coefficient)", "negative-control", 4);
+    c.add_series("f3 with (1/6) T[g,g] (wrong coefficient)", Role::control, 4);
   }
   S h = ladder_start<S>(st.pr, st.H0);
   for (int k = 0; k < levels; ++k, h /= 2) {
@@ -47,7 +47,7 @@ template <class S> LadderCase igr_third_order_case(const ProblemSpec& spec, int 
     for (std::size_t i = 0; i < targets.size(); ++i) {
       const FieldCoefficients<S> a = targets[i].third ? third_order_coefficients<S>(h, targets[i].t_coef, targets[i].hh_coef)
                                                       : FieldCoefficients<S>{S(1), h / 2, S(0), S(0)};
-      const TaylorFlow<S> flow(modified_field<S>(m, all, a));
+      const TaylorFlow<S> flow(modified_field<S>(m, all, a), ctx.deadline);
       if (k == 0) c.solver = "Taylor series, order " + std::to_string(flow.order());
       c.add_error(i, S((gd - flow.integrate(th0, h)).norm()));
     }
@@ -74,9 +74,9 @@ template <class S> LadderCase igr_third_order_case(const ProblemSpec& spec, int 
   return st.finish(std::move(c), flow_floor<S>(th0));
 }
 
-template <class S> LadderCase igr_quadratic_series_case(const ProblemSpec& spec, int levels) {
+template <class S> Case igr_quadratic_series_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
   if (!is_quadratic_model(spec.model)) throw ProblemError(spec.origin + ": the exact series needs a quadratic model");
-  const LadderSetup<S> st(spec);
+  const LadderSetup<S> st(ctx, spec);
   const Model<S>& m = st.model();
   const Batch& all = st.all;
   const Vec<S>& th0 = st.theta0();
@@ -87,11 +87,11 @@ template <class S> LadderCase igr_quadratic_series_case(const ProblemSpec& spec,
   S h = ladder_start<S>(st.pr, H);
   if (lmax > 0 && !(h * lmax * 2 <= 1)) h = power_of_two_below<S>(S(1) / (2 * lmax));
 
-  LadderCase c = st.start("quadratic: modified field series");
-  c.add_series("truncated after f (K = 1) vs exact field", "claim", 1);
-  c.add_series("truncated after f2 (K = 2) vs exact field", "claim", 2);
-  c.add_series("truncated after f3 (K = 3) vs exact field", "claim", 3);
-  c.add_series("f3 with (1/6) H^3 (wrong coefficient) vs exact field", "negative-control", 3);
+  Case c = st.start("quadratic: modified field series");
+  c.add_series("truncated after f (K = 1) vs exact field", Role::claim, 1);
+  c.add_series("truncated after f2 (K = 2) vs exact field", Role::claim, 2);
+  c.add_series("truncated after f3 (K = 3) vs exact field", Role::claim, 3);
+  c.add_series("f3 with (1/6) H^3 (wrong coefficient) vs exact field", Role::control, 3);
   CaseTable t{"Flow of the exact series field -psi(hH) g against GD (psi(x) = -log(1-x)/x; Taylor solver)",
               {"h", "one step: |GD - flow|", "n steps to T", "n steps: |GD - flow|", "tolerance", "outcome"},
               {}};
@@ -107,7 +107,7 @@ template <class S> LadderCase igr_quadratic_series_case(const ProblemSpec& spec,
     const Vec<S> wrong = quadratic_truncated_field<S>(H, g0, h, 2) - (h * h / 6) * (H * (H * g0));
     c.add_error(3, S((wrong - exact).norm()));
     // The exact-series flow is GD: one step, and n steps to T = n h (n doubles as h halves).
-    const TaylorFlow<S> flow(quadratic_exact_field<S>(m, P, all));
+    const TaylorFlow<S> flow(quadratic_exact_field<S>(m, P, all), ctx.deadline);
     FlowStats st1, stn;
     const S e1 = (th0 - h * g0 - flow.integrate(th0, h, &st1)).norm();
     Vec<S> th = th0;
@@ -132,40 +132,43 @@ template <class S> LadderCase igr_quadratic_series_case(const ProblemSpec& spec,
 }
 
 #define IRVERIFY_INST(S)                                                       \
-  template LadderCase igr_third_order_case<S>(const ProblemSpec&, int); \
-  template LadderCase igr_quadratic_series_case<S>(const ProblemSpec&, int);
+  template Case igr_third_order_case<S>(const RunContext&, const ProblemSpec&, int); \
+  template Case igr_quadratic_series_case<S>(const RunContext&, const ProblemSpec&, int);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace igr3 {  // the claim's run and registration
+namespace igr3 {  // the claim's registration
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  return run_cases(claim, opt, {requires_smooth}, [n = levels_or(opt, kIgrModifiedLevels)](auto tag, const ProblemSpec& s) {
+
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "IGR-3";
+  c.title = "Modified equation beyond first order: f3, exact series, no loss";
+  c.paper = "Backward error analysis of explicit Euler (Hairer, Lubich & Wanner, GNI Ch. IX), derived in CLAIMS.md; "
+      "cf. Barrett & Dherin 2021, Sec. 3";
+  c.statement = "The modified field f + h f2 + h^2 f3 with f2 = -(1/2) H g, f3 = -(1/12) T[g,g] - (1/3) H^2 g gives one-step "
+      "local error O(h^4). For quadratic L the full field is -(1/h) log(I - hH)(theta - theta*), whose flow is GD "
+      "exactly. The Jacobian of f3 is symmetric for quadratics and not otherwise: a modified loss exists only to "
+      "first order.";
+  c.verdict_rule = fmt::format("Ladder as in IGR-1 ({} levels): fitted order of the f3-field local error within +-{} of 4 on every "
+      "smooth model; for quadratics, truncation errors of the field of orders 1, 2, 3 and the exact-series "
+      "flow equal to GD within the solver and rounding tolerance (eps times Taylor steps and GD steps); "
+      "Jacobian asymmetry of f3 <= 1024 dim eps for quadratics and >= sqrt(eps) otherwise.",
+      kIgrModifiedLevels, kOrderTolerance);
+  c.negative_control = "Coefficient 1/6 instead of 1/3 on H^2 g (all models) and 1/6 instead of 1/12 on T[g,g] (where T != 0) must "
+      "lower the order below 4 (for quadratics: 1/6 on H^3 lowers the field order below 3); the Jacobian of f2, a "
+      "gradient field, must test symmetric on every model.";
+  c.precision = "mp50";
+  c.levels = kIgrModifiedLevels;
+  c.not_applicable = requires_smooth;
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
     using S = typename decltype(tag)::type;
-    std::vector<LadderCase> v{igr_third_order_case<S>(s, n)};
-    if (is_quadratic_model(s.model)) v.push_back(igr_quadratic_series_case<S>(s, n));
+    std::vector<Case> v{igr_third_order_case<S>(ctx, s, ctx.levels)};
+    if (is_quadratic_model(s.model)) v.push_back(igr_quadratic_series_case<S>(ctx, s, ctx.levels));
     return v;
   });
-}
-
-const ClaimRegistration kRegistration({
-    "IGR-3", "igr_modified_equation_order", "Modified equation beyond first order: f3, exact series, no loss",
-    "Backward error analysis of explicit Euler (Hairer, Lubich & Wanner, GNI Ch. IX), derived in CLAIMS.md; "
-    "cf. Barrett & Dherin 2021, Sec. 3",
-    "The modified field f + h f2 + h^2 f3 with f2 = -(1/2) H g, f3 = -(1/12) T[g,g] - (1/3) H^2 g gives one-step "
-    "local error O(h^4). For quadratic L the full field is -(1/h) log(I - hH)(theta - theta*), whose flow is GD "
-    "exactly. The Jacobian of f3 is symmetric for quadratics and not otherwise: a modified loss exists only to "
-    "first order.",
-    fmt::format("Ladder as in IGR-1 ({} levels): fitted order of the f3-field local error within +-{} of 4 on every "
-                "smooth model; for quadratics, truncation errors of the field of orders 1, 2, 3 and the exact-series "
-                "flow equal to GD within the solver and rounding tolerance (eps times Taylor steps and GD steps); "
-                "Jacobian asymmetry of f3 <= 1024 dim eps for quadratics and >= sqrt(eps) otherwise.",
-                kIgrModifiedLevels, kOrderTolerance),
-    "Coefficient 1/6 instead of 1/3 on H^2 g (all models) and 1/6 instead of 1/12 on T[g,g] (where T != 0) must "
-    "lower the order below 4 (for quadratics: 1/6 on H^3 lowers the field order below 3); the Jacobian of f2, a "
-    "gradient field, must test symmetric on every model.",
-    "mp50",
-    run});
+  return c;
+}());
 
 }  // namespace igr3
 

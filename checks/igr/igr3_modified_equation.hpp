@@ -7,7 +7,7 @@
 #pragma once
 
 #include "checks/framework/claim.hpp"
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 
 namespace irverify {
 
@@ -15,10 +15,10 @@ inline constexpr int kIgrModifiedLevels = 14;
 
 // Local error of one GD step against the flows of L~ (order 3, context), of f + h f2 + h^2 f3 (order 4) and of
 // the controls; tables: Jacobian asymmetry ||J - J'||_F / ||J||_F of f2 and f3 at theta0.
-template <class S> LadderCase igr_third_order_case(const ProblemSpec& spec, int levels = kIgrModifiedLevels);
+template <class S> Case igr_third_order_case(const RunContext& ctx, const ProblemSpec& spec, int levels = kIgrModifiedLevels);
 // Quadratic models only: the truncated fields against the exact series (orders 1, 2, 3) and the exact-series
 // flow against GD (to the precision floor).
-template <class S> LadderCase igr_quadratic_series_case(const ProblemSpec& spec, int levels = kIgrModifiedLevels);
+template <class S> Case igr_quadratic_series_case(const RunContext& ctx, const ProblemSpec& spec, int levels = kIgrModifiedLevels);
 
 // Asymmetry thresholds (relative Frobenius norm), from the precision: symmetric up to rounding of the AD
 // Jacobian (1024 dim eps), clearly asymmetric above sqrt(eps); between, the test is inconclusive (fails).

@@ -12,13 +12,13 @@ using namespace irverify;
 class Igr3ModifiedEquationOrder : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Igr3ModifiedEquationOrder, OrderFourAndControlsRejected) {
-  const LadderCase c = igr_third_order_case<mp50>(generate_problem(GetParam(), 1), 12);
+  const Case c = igr_third_order_case<mp50>(claim_context("IGR-3"), generate_problem(GetParam(), 1), 12);
   for (const auto& s : c.series) {
     ASSERT_TRUE(s.fit.ok) << s.name << ": " << s.fit.note;
-    if (s.role == "claim") {
+    if (s.role == Role::claim) {
       EXPECT_TRUE(s.order_holds) << s.name << ": " << s.fit.slope;
     }
-    if (s.role == "negative-control") {
+    if (s.role == Role::control) {
       EXPECT_FALSE(s.order_holds) << s.name;
       EXPECT_NEAR(s.fit.slope, 3.0, kOrderTolerance) << s.name;  // a wrong f3 leaves an O(h^3) local error
     }
@@ -38,7 +38,7 @@ INSTANTIATE_TEST_SUITE_P(SmoothModels, Igr3ModifiedEquationOrder,
 class Igr3QuadraticSeries : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Igr3QuadraticSeries, TruncationOrdersAndExactFlowIsGd) {
-  const LadderCase c = igr_quadratic_series_case<mp50>(generate_problem(GetParam(), 1), 10);
+  const Case c = igr_quadratic_series_case<mp50>(claim_context("IGR-3"), generate_problem(GetParam(), 1), 10);
   for (int K = 1; K <= 3; ++K) EXPECT_TRUE(order_matches(c.series[K - 1].fit, K, kOrderTolerance)) << K;
   EXPECT_FALSE(c.series[3].order_holds);
   for (const auto& row : c.tables[0].rows) EXPECT_EQ(row.back(), "holds") << row[0];
@@ -48,5 +48,5 @@ TEST_P(Igr3QuadraticSeries, TruncationOrdersAndExactFlowIsGd) {
 INSTANTIATE_TEST_SUITE_P(QuadraticModels, Igr3QuadraticSeries, ::testing::Values("least-squares", "quadratic"), ModelName());
 
 TEST(Igr3QuadraticSeriesInput, RejectsNonQuadraticModel) {
-  EXPECT_THROW(igr_quadratic_series_case<double>(generate_problem("diag-uv", 1), 4), ProblemError);
+  EXPECT_THROW(igr_quadratic_series_case<double>(claim_context("IGR-3"), generate_problem("diag-uv", 1), 4), ProblemError);
 }

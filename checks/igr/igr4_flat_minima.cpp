@@ -2,19 +2,19 @@
 // h (below 2/lambda_max) converges to flatter minima (smaller lambda_max, more balanced) than gradient flow; the limit
 // of the flow of L~ = L + (h/4)|g|^2 is GD's limit to O(h^2), the limit of the flow of L only to O(h).
 #include "checks/igr/igr4_flat_minima.hpp"
+#include "checks/framework/claim.hpp"
 
-#include "checks/framework/run_cases.hpp"
 #include "checks/igr/flat_minima_study.hpp"
 
 namespace irverify {
 
-template <class S> LadderCase igr_flat_minima_case(const ProblemSpec& spec, int levels) {
-  const Study<S> st(spec);
+template <class S> Case igr_flat_minima_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
+  const FlatMinimaSetup<S> st(ctx, spec);
   const Model<S>& m = st.model();
-  LadderCase c = st.start("GD limits against flow limits");
-  c.add_series("GD limit vs limit of the flow of L", "claim", 1);
-  c.add_series("GD limit vs limit of the flow of L + (h/4)|g|^2", "claim", 2);
-  c.add_series("GD limit vs limit of the flow of L + (h/2)|g|^2 (wrong coefficient)", "negative-control", 2);
+  Case c = st.start("GD limits against flow limits");
+  c.add_series("GD limit vs limit of the flow of L", Role::claim, 1);
+  c.add_series("GD limit vs limit of the flow of L + (h/4)|g|^2", Role::claim, 2);
+  c.add_series("GD limit vs limit of the flow of L + (h/2)|g|^2 (wrong coefficient)", Role::control, 2);
   const LimitPoint<S> flowL = st.flow(S(0));
   const Sharpness<S> sL = sharpness<S>(m, st.all, flowL.theta);
   CaseTable t{"Reached minima (GD limit for each h; last row: the flow of L)",
@@ -63,34 +63,36 @@ template <class S> LadderCase igr_flat_minima_case(const ProblemSpec& spec, int 
   return st.finish(std::move(c), st.lim.target);
 }
 
-#define IRVERIFY_INST(S) template LadderCase igr_flat_minima_case<S>(const ProblemSpec&, int);
+#define IRVERIFY_INST(S) template Case igr_flat_minima_case<S>(const RunContext&, const ProblemSpec&, int);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace igr4 {  // the claim's run and registration
+namespace igr4 {  // the claim's registration
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  return run_cases(claim, opt, {flat_minima_not_applicable},
-                   [n = levels_or(opt, kFlatMinimaLevels)](auto tag, const ProblemSpec& s) {
-                     return igr_flat_minima_case<typename decltype(tag)::type>(s, n);
-                   });
-}
 
-const ClaimRegistration kRegistration({
-    "IGR-4", "igr_flat_minima", "GD ends at flatter minima; the flow of L~ predicts its limit to O(h^2)",
-    "Barrett & Dherin, Implicit Gradient Regularization, ICLR 2021 (Sec. 5-6)",
-    "From the same theta0, GD with larger h (below 2/lambda_max) converges to a flatter minimum (smaller lambda_max, "
-    "more balanced) than gradient flow; the limit of the flow of L~ = L + (h/4)||g||^2 predicts GD's limit with "
-    "error O(h^2), the limit of the flow of L only O(h).",
-    fmt::format("On two-param and diag-uv: h_k = h0 2^-k, k < {}, h0 = 1/lambda_max(H(theta0)) rounded down to a power "
-                "of two; GD and the flows run to steady state (remaining distance below eps^(3/4)|theta0|). "
-                "lambda_max at GD's limit strictly decreasing in h (and below the flow's), h lambda_max < 2 at every "
-                "limit; fitted orders of the limit distances within +-{} of 1 (flow of L) and 2 (flow of L~).",
-                kFlatMinimaLevels, kOrderTolerance),
-    "Coefficient h/2 in L~ (its limit is only O(h) from GD's) must be rejected by the order-2 check; the "
-    "h-independent flow-of-L limit must fail the decreasing-sharpness test.",
-    "quad",
-    run});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "IGR-4";
+  c.title = "GD ends at flatter minima; the flow of L~ predicts its limit to O(h^2)";
+  c.paper = "Barrett & Dherin, Implicit Gradient Regularization, ICLR 2021 (Sec. 5-6)";
+  c.statement = "From the same theta0, GD with larger h (below 2/lambda_max) converges to a flatter minimum (smaller lambda_max, "
+      "more balanced) than gradient flow; the limit of the flow of L~ = L + (h/4)||g||^2 predicts GD's limit with "
+      "error O(h^2), the limit of the flow of L only O(h).";
+  c.verdict_rule = fmt::format("On two-param and diag-uv: h_k = h0 2^-k, k < {}, h0 = 1/lambda_max(H(theta0)) rounded down to a power "
+      "of two; GD and the flows run to steady state (remaining distance below eps^(3/4)|theta0|). "
+      "lambda_max at GD's limit strictly decreasing in h (and below the flow's), h lambda_max < 2 at every "
+      "limit; fitted orders of the limit distances within +-{} of 1 (flow of L) and 2 (flow of L~).",
+      kFlatMinimaLevels, kOrderTolerance);
+  c.negative_control = "Coefficient h/2 in L~ (its limit is only O(h) from GD's) must be rejected by the order-2 check; the "
+      "h-independent flow-of-L limit must fail the decreasing-sharpness test.";
+  c.precision = "quad";
+  c.levels = kFlatMinimaLevels;
+  c.not_applicable = flat_minima_not_applicable;
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return igr_flat_minima_case<typename decltype(tag)::type>(ctx, s, ctx.levels);
+  });
+  return c;
+}());
 
 }  // namespace igr4
 

@@ -2,7 +2,7 @@
 // to O(h^2). Set-up shared with IGR-5: checks/igr/flat_minima_study.hpp.
 #pragma once
 
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 
 namespace irverify {
 
@@ -12,6 +12,6 @@ inline constexpr int kFlatMinimaLevels = 10;
 // of IGR-4 and IGR-5).
 bool strictly_decreasing(const std::vector<double>& values_by_increasing_parameter, double resolution);
 
-template <class S> LadderCase igr_flat_minima_case(const ProblemSpec& spec, int levels = kFlatMinimaLevels);
+template <class S> Case igr_flat_minima_case(const RunContext& ctx, const ProblemSpec& spec, int levels = kFlatMinimaLevels);
 
 }  // namespace irverify

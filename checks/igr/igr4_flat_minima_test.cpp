@@ -1,7 +1,6 @@
 // IGR-4 (CLAIMS.md): on two-param and diag-uv, GD's limit gets flatter as h grows; its distance to the flow-of-L
 // limit has order 1, to the flow-of-L~ limit order 2; the h/2 control and the monotonicity control are rejected.
 #include "checks/igr/igr4_flat_minima.hpp"
-#include "checks/framework/run_cases.hpp"
 #include "checks/framework/test_names.hpp"
 #include "theory/problem/generator.hpp"
 
@@ -12,7 +11,7 @@ using namespace irverify;
 class Igr4FlatMinima : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Igr4FlatMinima, FlatterWithLargerStepAndOrdersOneAndTwo) {
-  const LadderCase c = igr_flat_minima_case<quad>(generate_problem(GetParam(), 1), 8);
+  const Case c = igr_flat_minima_case<quad>(claim_context("IGR-4"), generate_problem(GetParam(), 1), 8);
   EXPECT_TRUE(order_matches(c.series[0].fit, 1, kOrderTolerance)) << c.series[0].fit.slope;
   EXPECT_TRUE(order_matches(c.series[1].fit, 2, kOrderTolerance)) << c.series[1].fit.slope;
   EXPECT_FALSE(c.series[2].order_holds);
@@ -31,8 +30,7 @@ TEST(Igr4FlatMinimaRule, StrictlyDecreasingNeedsRealDrops) {
 }
 
 TEST(Igr4FlatMinimaInput, OtherModelsAreNotApplicable) {
-  RunOptions opt;
-  opt.progress = false;
+  RunSettings opt;
   opt.problems = {generate_problem("least-squares", 1)};
   EXPECT_THROW(run_claim("IGR-4", opt), ProblemError);
 }

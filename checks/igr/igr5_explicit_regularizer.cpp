@@ -1,18 +1,18 @@
 // IGR-5 (Barrett & Dherin 2021, Sec. 6; CLAIMS.md), on two-param and diag-uv: the flow of L + mu |g|^2 converges
 // to minima whose sharpness decreases with mu; mu = h/4 gives GD's limit to O(h^2).
 #include "checks/igr/igr5_explicit_regularizer.hpp"
+#include "checks/framework/claim.hpp"
 
-#include "checks/framework/run_cases.hpp"
 #include "checks/igr/flat_minima_study.hpp"
 
 namespace irverify {
 
-template <class S> LadderCase igr_explicit_regularizer_case(const ProblemSpec& spec, int levels) {
-  const Study<S> st(spec);
+template <class S> Case igr_explicit_regularizer_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
+  const FlatMinimaSetup<S> st(ctx, spec);
   const Model<S>& m = st.model();
-  LadderCase c = st.start("flows of L + mu |g|^2");
-  c.add_series("GD limit vs limit of the flow of L + (h/4)|g|^2", "claim", 2);
-  c.add_series("GD limit vs limit of the flow of L + (h/2)|g|^2 (wrong mu)", "negative-control", 2);
+  Case c = st.start("flows of L + mu |g|^2");
+  c.add_series("GD limit vs limit of the flow of L + (h/4)|g|^2", Role::claim, 2);
+  c.add_series("GD limit vs limit of the flow of L + (h/2)|g|^2 (wrong mu)", Role::control, 2);
   S h = st.h0;
   for (int k = 0; k < levels; ++k, h /= 2) {
     c.add_h(h);
@@ -44,32 +44,34 @@ template <class S> LadderCase igr_explicit_regularizer_case(const ProblemSpec& s
   return st.finish(std::move(c), st.lim.target);
 }
 
-#define IRVERIFY_INST(S) template LadderCase igr_explicit_regularizer_case<S>(const ProblemSpec&, int);
+#define IRVERIFY_INST(S) template Case igr_explicit_regularizer_case<S>(const RunContext&, const ProblemSpec&, int);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace igr5 {  // the claim's run and registration
+namespace igr5 {  // the claim's registration
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  return run_cases(claim, opt, {flat_minima_not_applicable},
-                   [n = levels_or(opt, kFlatMinimaLevels)](auto tag, const ProblemSpec& s) {
-                     return igr_explicit_regularizer_case<typename decltype(tag)::type>(s, n);
-                   });
-}
 
-const ClaimRegistration kRegistration({
-    "IGR-5", "igr_explicit_regularizer", "Explicit regularizer L + mu ||g||^2",
-    "Barrett & Dherin, Implicit Gradient Regularization, ICLR 2021 (Sec. 6, explicit gradient regularization)",
-    "Gradient flow on L + mu ||g||^2 converges to minima whose sharpness decreases with mu; mu = h/4 reproduces "
-    "GD's end point to O(h^2).",
-    fmt::format("On two-param and diag-uv: for mu = 0 and mu = (h0/4) 2^-j, j < {}, lambda_max at the flow's limit "
-                "strictly decreasing in mu; on the IGR-4 ladder ({} levels), the distance from GD's limit to the limit "
-                "of the flow with mu = h/4 has fitted order within +-{} of 2.",
-                kMuGridSize, kFlatMinimaLevels, kOrderTolerance),
-    "mu = h/2 must be rejected by the order-2 check; the sign-flipped regularizer L - mu ||g||^2 must fail the "
-    "decreasing-sharpness test.",
-    "quad",
-    run});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "IGR-5";
+  c.title = "Explicit regularizer L + mu ||g||^2";
+  c.paper = "Barrett & Dherin, Implicit Gradient Regularization, ICLR 2021 (Sec. 6, explicit gradient regularization)";
+  c.statement = "Gradient flow on L + mu ||g||^2 converges to minima whose sharpness decreases with mu; mu = h/4 reproduces "
+      "GD's end point to O(h^2).";
+  c.verdict_rule = fmt::format("On two-param and diag-uv: for mu = 0 and mu = (h0/4) 2^-j, j < {}, lambda_max at the flow's limit "
+      "strictly decreasing in mu; on the IGR-4 ladder ({} levels), the distance from GD's limit to the limit "
+      "of the flow with mu = h/4 has fitted order within +-{} of 2.",
+      kMuGridSize, kFlatMinimaLevels, kOrderTolerance);
+  c.negative_control = "mu = h/2 must be rejected by the order-2 check; the sign-flipped regularizer L - mu ||g||^2 must fail the "
+      "decreasing-sharpness test.";
+  c.precision = "quad";
+  c.levels = kFlatMinimaLevels;
+  c.not_applicable = flat_minima_not_applicable;
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return igr_explicit_regularizer_case<typename decltype(tag)::type>(ctx, s, ctx.levels);
+  });
+  return c;
+}());
 
 }  // namespace igr5
 

@@ -8,6 +8,6 @@ namespace irverify {
 
 inline constexpr int kMuGridSize = 7;  // mu = (h0/4) 2^-j, j < 7, and mu = 0
 
-template <class S> LadderCase igr_explicit_regularizer_case(const ProblemSpec& spec, int levels = kFlatMinimaLevels);
+template <class S> Case igr_explicit_regularizer_case(const RunContext& ctx, const ProblemSpec& spec, int levels = kFlatMinimaLevels);
 
 }  // namespace irverify

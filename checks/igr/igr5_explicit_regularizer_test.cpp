@@ -11,7 +11,7 @@ using namespace irverify;
 class Igr5ExplicitRegularizer : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Igr5ExplicitRegularizer, SharpnessDecreasesInMuAndQuarterStepIsGd) {
-  const LadderCase c = igr_explicit_regularizer_case<quad>(generate_problem(GetParam(), 1), 8);
+  const Case c = igr_explicit_regularizer_case<quad>(claim_context("IGR-5"), generate_problem(GetParam(), 1), 8);
   EXPECT_TRUE(order_matches(c.series[0].fit, 2, kOrderTolerance)) << c.series[0].fit.slope;
   EXPECT_FALSE(c.series[1].order_holds);
   ASSERT_FALSE(c.statements.empty());

@@ -1,19 +1,18 @@
 #include "checks/ln/ln1_stationary_fluctuation.hpp"
+#include "checks/framework/claim.hpp"
 
-#include "checks/framework/mc_settings.hpp"
-#include "checks/framework/run_cases.hpp"
 #include "checks/ln/ln_setup.hpp"
-#include "checks/stab/stab_setup.hpp"
+#include "checks/framework/minimum_setup.hpp"
 #include "solvers/ln/stationary.hpp"
-#include "solvers/parallel/threads.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
 
 
 namespace irverify {
 
-template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long runs) {
+template <class S> Case ln_stationary_case(const RunContext& ctx, const ProblemSpec& spec) {
+  const long runs = ctx.samples;
   using std::abs;
-  const StabMinimum<S> st(spec);
+  const MinimumSetup<S> st(ctx, spec);
   const StabilityInstance<S>& in = st.inst;
   const int r = in.rank(), n = upper_entries(r), N = in.N;
   const S eps = irverify::eps<S>(), sigma = ln_sigma<S>(spec, kLn1Sigma);
@@ -21,11 +20,10 @@ template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long r
   const StabilityOperators<S> ops(in);
   const StabilityInstance<double> ind = to_double_instance(in);
   const bool linear = st.model().kind() == "least-squares";
-  const int threads = worker_threads();
-  LadderCase c = st.start("stationary covariance of label-noise SGD");
+  Case c = st.start("stationary covariance of label-noise SGD");
   c.solver = fmt::format("exact: Cholesky of I - T ({}); Monte Carlo: {} runs per scheme and process (double, seed {}, "
                          "sigma = {})",
-                         scalar_name<S>(), runs, mc_seed(kLn1Seed), to_string_full(sigma));
+                         scalar_name<S>(), runs, ctx.seed, to_string_full(sigma));
 
   std::vector<std::string> gap_head = {"scheme", "eta*", "eta* lambda_max / 2"};
   for (double x : kLn1EtaFractions) gap_head.push_back(fmt::format("x = {}", x));
@@ -107,22 +105,20 @@ template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long r
     const Mat<double> Mt = covariance_after<double>(ind, b.B, b.sampling, eta, sigma_d, t > 0 ? t : kLn1MaxSteps);
     const double transient_gap = (Mt - Sd).norm() / Sd.norm();
     const Mat<double> paper = to_doubles(paper_covariance<S>(in, b.B, S(es * S(kLn1McFraction)), sigma));
-    const LabelNoise<double> ln{eta, sigma_d, b.B, b.sampling, mc_seed(kLn1Seed)};
-    LabelNoiseMcOptions mo;
-    mo.runs = runs;
-    mo.steps = t > 0 ? t : kLn1MaxSteps;
-    mo.threads = threads;
+    const LabelNoise<double> ln{eta, sigma_d, b.B, b.sampling};
+    LabelNoiseMcOptions mo{ctx.control(), t > 0 ? t : kLn1MaxSteps};
+    mo.run.samples = runs;
     std::vector<std::pair<std::string, LabelNoiseMoments<double>>> mcs;
-    heartbeat(fmt::format("{}: linearized Monte Carlo, {} x {} steps", name, runs, mo.steps));
+    ctx.heartbeat(fmt::format("{}: linearized Monte Carlo, {} x {} steps", name, runs, mo.steps));
     mcs.emplace_back("linearized", linearized_label_noise_moments<double>(ind, ln, mo));
     if (!linear) {
-      heartbeat(fmt::format("{}: nonlinear Monte Carlo, {} x {} steps", name, runs, mo.steps));
+      ctx.heartbeat(fmt::format("{}: nonlinear Monte Carlo, {} x {} steps", name, runs, mo.steps));
       const Problem<double> pd = build_problem<double>(spec);
       const Vec<double> star = to_doubles(st.min.theta);
       const Mat<double> proj = to_doubles(range_basis<S>(in, st.V).transpose());
-      mcs.emplace_back(fmt::format("nonlinear, sigma = {}", sigma_d),
-                       label_noise_moments<double>(*pd.model, LabelNoise<double>{eta, sigma_d, b.B, b.sampling, mc_seed(kLn1Seed) + 1}, star,
-                                                   star, mo, proj));
+      LabelNoiseMcOptions mn = mo;
+      mn.run.seed = ctx.seed + 1;
+      mcs.emplace_back(fmt::format("nonlinear, sigma = {}", sigma_d), label_noise_moments<double>(*pd.model, ln, star, star, mn, proj));
     }
     bool half_refuted = true, half_resolved = true, paper_refuted = true, paper_resolved = true;
     for (const auto& [process, mc] : mcs) {
@@ -160,61 +156,60 @@ template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long r
             fmt::format("largest relative gap {:.2e} (tolerance 64 n eps)", worst_gd));
   c.state("Monte Carlo covariance of label-noise SGD (linearized, and nonlinear at small sigma) equals the exact M_t ≈ S",
           kHolds, outcome_of(mc_ok), fmt::format("max |z| {:.2f} (critical {:.2f})", worst_z, z_crit));
+  double gap_b1 = 0;  // the paper form's gap at B = 1, eta*/2
+  const auto at_mc = std::find(kLn1EtaFractions.begin(), kLn1EtaFractions.end(), kLn1McFraction) - kLn1EtaFractions.begin();
+  for (const auto& g : gaps)
+    if (g["B"] == 1) gap_b1 = std::max(gap_b1, g["gap"][at_mc].get<double>());
+  c.headline("Monte Carlo vs exact |z| ≤ {:.2f}; paper form exact for GD", worst_z);
+  c.headline("its gap at B = 1, eta*/2: ≤ {:.1f}%", 100 * gap_b1);
+  c.expected_headline("|z| ≤ {:.2f} (Bonferroni 99.9%); GD gap ≤ 64 n eps; controls refuted", z_crit);
   c.extra["paper_gap"] = std::move(gaps);
   c.extra["worst_mc_z"] = worst_z;
   c.extra["z_critical"] = z_crit;
   c.extra["worst_gd_gap"] = worst_gd;
-  c.extra["mc_seed"] = mc_seed(kLn1Seed);
+  c.extra["mc_seed"] = ctx.seed;
   c.extra["mc_runs"] = runs;
   c.extra["sigma"] = to_string_full(sigma);
   return st.finish(std::move(c));
 }
 
-#define IRVERIFY_INST(S) template LadderCase ln_stationary_case<S>(const ProblemSpec&, long);
+#define IRVERIFY_INST(S) template Case ln_stationary_case<S>(const RunContext&, const ProblemSpec&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace ln1 {  // the claim's run and registration
+namespace ln1 {  // the claim's registration
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, stab_problems(), EigenSize::Examples},
-                                 [](auto tag, const ProblemSpec& s) { return ln_stationary_case<typename decltype(tag)::type>(s); });
-  double z = 0, zc = 0, gap = 0;
-  const auto at_mc = std::find(kLn1EtaFractions.begin(), kLn1EtaFractions.end(), kLn1McFraction) - kLn1EtaFractions.begin();
-  for (const auto& c : rec["cases"]) {
-    if (!c.contains("worst_mc_z")) continue;
-    z = std::max(z, c["worst_mc_z"].get<double>());
-    zc = std::max(zc, c["z_critical"].get<double>());
-    for (const auto& g : c["paper_gap"])
-      if (g["B"] == 1) gap = std::max(gap, g["gap"][at_mc].get<double>());
-  }
-  rec["summary"] = {{"measured", fmt::format("Monte Carlo vs exact |z| ≤ {:.2f}; paper form exact for GD; its gap at B = 1, "
-                                             "eta*/2: ≤ {:.1f}%",
-                                             z, 100 * gap)},
-                    {"expected", fmt::format("|z| ≤ {:.2f} (Bonferroni 99.9%); GD gap ≤ 64 n eps; controls refuted", zc)}};
-  return rec;
-}
 
-const ClaimRegistration kRegistration({
-    "LN-1", "ln_stationary_fluctuation", "The stationary covariance of label-noise SGD at an interpolating minimum",
-    "Damian, Ma & Lee, Label Noise SGD Provably Prefers Flat Global Minimizers, NeurIPS 2021 (Sec. 3, the "
-    "Ornstein-Uhlenbeck covariance); the minibatch form derived in CLAIMS.md (LN-1)",
-    "At an interpolating minimum, linearized label-noise SGD delta <- (I - eta H_xi) delta + eta (sigma/B) sum_j s_j "
-    "v_{i_j} has the stationary covariance S = (I - T)^{-1} eta^2 (sigma^2/B) H, T STAB-2's second-moment operator; it "
-    "exists iff eta < eta*, and for label-noise GD it is the paper's eigenbasis form eta sigma^2/(B (2 - eta lambda_k)).",
-    fmt::format("For B = 1, 2, N with replacement and B = 2, N without: S solves its equation and is positive definite "
-                "at eta = x eta*, x in {{0.1 .. 0.99}}; it exists at eta*(1 - 2^-{0}), not at eta*(1 + 2^-{0}); GD's S is "
-                "the paper's form to 64 n eps; Monte Carlo ({1} runs, seed {2}) of the linearized and of the nonlinear "
-                "process (sigma = {3}) at eta*/2 meets the exact M_t (|M_t - S| <= {4} |S|) on every entry of H's range "
-                "within the Bonferroni 99.9% bound.",
-                kLn1ThresholdBits, kLn1Runs, kLn1Seed, kLn1Sigma, kLn1Transient),
-    "The noise sigma^2/(2B) (S/2), and the paper's eigenbasis form for every minibatch scheme: the same Monte Carlo "
-    "runs must reject each (some entry beyond the bound), and a control they cannot resolve fails.",
-    "mp50",
-    run,
-    kLn1Seed,
-    kLn1Runs,
-    "runs per scheme and process"});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "LN-1";
+  c.title = "The stationary covariance of label-noise SGD at an interpolating minimum";
+  c.paper = "Damian, Ma & Lee, Label Noise SGD Provably Prefers Flat Global Minimizers, NeurIPS 2021 (Sec. 3, the "
+      "Ornstein-Uhlenbeck covariance); the minibatch form derived in CLAIMS.md (LN-1)";
+  c.statement = "At an interpolating minimum, linearized label-noise SGD delta <- (I - eta H_xi) delta + eta (sigma/B) sum_j s_j "
+      "v_{i_j} has the stationary covariance S = (I - T)^{-1} eta^2 (sigma^2/B) H, T STAB-2's second-moment operator; it "
+      "exists iff eta < eta*, and for label-noise GD it is the paper's eigenbasis form eta sigma^2/(B (2 - eta lambda_k)).";
+  c.verdict_rule = fmt::format("For B = 1, 2, N with replacement and B = 2, N without: S solves its equation and is positive definite "
+      "at eta = x eta*, x in {{0.1 .. 0.99}}; it exists at eta*(1 - 2^-{0}), not at eta*(1 + 2^-{0}); GD's S is "
+      "the paper's form to 64 n eps; Monte Carlo ({1} runs, seed {2}) of the linearized and of the nonlinear "
+      "process (sigma = {3}) at eta*/2 meets the exact M_t (|M_t - S| <= {4} |S|) on every entry of H's range "
+      "within the Bonferroni 99.9% bound.",
+      kLn1ThresholdBits, kLn1Runs, kLn1Seed, kLn1Sigma, kLn1Transient);
+  c.negative_control = "The noise sigma^2/(2B) (S/2), and the paper's eigenbasis form for every minibatch scheme: the same Monte Carlo "
+      "runs must reject each (some entry beyond the bound), and a control they cannot resolve fails.";
+  c.precision = "mp50";
+  c.seed = kLn1Seed;
+  c.samples = kLn1Runs;
+  c.samples_are = "runs per scheme and process";
+  c.simulation_precision = "double";
+  c.not_applicable = interpolation_not_applicable;
+  c.problems = minimum_problems;
+  c.eigen_size = EigenSize::Examples;
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return ln_stationary_case<typename decltype(tag)::type>(ctx, s);
+  });
+  return c;
+}());
 
 }  // namespace ln1
 

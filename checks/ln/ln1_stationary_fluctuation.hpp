@@ -10,9 +10,8 @@
 // sigma^2/(2B), and the paper's form for a minibatch scheme.
 #pragma once
 
-#include "checks/framework/mc_settings.hpp"
 
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <cstdint>
@@ -29,6 +28,7 @@ inline const std::vector<double> kLn1EtaFractions = {0.1, 0.25, 0.5, 0.75, 0.9, 
 inline constexpr double kLn1McFraction = 0.5;         // Monte Carlo at eta = eta*/2 (one of kLn1EtaFractions)
 inline constexpr int kLn1ThresholdBits = 20;          // S exists at eta*(1 - 2^-20), not at eta*(1 + 2^-20)
 
-template <class S> LadderCase ln_stationary_case(const ProblemSpec& spec, long runs = mc_samples(kLn1Runs));
+// ctx.samples Monte Carlo runs.
+template <class S> Case ln_stationary_case(const RunContext& ctx, const ProblemSpec& spec);
 
 }  // namespace irverify

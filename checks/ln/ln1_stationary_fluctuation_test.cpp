@@ -1,15 +1,15 @@
 // LN-1 (CLAIMS.md): the exact stationary covariance, the paper's form for GD, Monte Carlo of the linearized and the
 // nonlinear process; the noise sigma^2/(2B) and the paper's form for minibatches must be refuted.
 #include "checks/ln/ln1_stationary_fluctuation.hpp"
-#include "checks/stab/stab_setup.hpp"
+#include "checks/framework/minimum_setup.hpp"
 
 #include <gtest/gtest.h>
 
 using namespace irverify;
 
 TEST(Ln1StationaryFluctuation, ExactCovarianceMatchesMonteCarloAndControlsAreRefuted) {
-  const ProblemSpec spec = stab_problems()[1];  // diag-uv: nonlinear, N = 6
-  const LadderCase c = ln_stationary_case<quad>(spec, 1L << 12);
+  const ProblemSpec spec = minimum_problems()[1];  // diag-uv: nonlinear, N = 6
+  const Case c = ln_stationary_case<quad>(claim_context("LN-1", 1L << 12), spec);
   EXPECT_TRUE(c.pass);
   EXPECT_LE(c.extra["worst_gd_gap"].get<double>(), 1e-30);
   int controls = 0;
@@ -23,11 +23,11 @@ TEST(Ln1StationaryFluctuation, ExactCovarianceMatchesMonteCarloAndControlsAreRef
 }
 
 TEST(Ln1StationaryFluctuation, AProblemsOwnSchemeAndSigmaAreUsed) {
-  ProblemSpec spec = stab_problems()[0];  // least squares: the process is its linearization
+  ProblemSpec spec = minimum_problems()[0];  // least squares: the process is its linearization
   spec.batch = 3;
   spec.replacement = false;
   spec.sigma = "0.5";
-  const LadderCase c = ln_stationary_case<double>(spec, 1L << 12);
+  const Case c = ln_stationary_case<double>(claim_context("LN-1", 1L << 12), spec);
   EXPECT_TRUE(c.pass);
   ASSERT_EQ(c.extra["paper_gap"].size(), 1u);
   EXPECT_EQ(c.extra["paper_gap"][0]["B"], 3);

@@ -1,12 +1,10 @@
 #include "checks/ln/ln2_manifold_drift.hpp"
+#include "checks/framework/claim.hpp"
 
-#include "checks/framework/mc_settings.hpp"
-#include "checks/framework/run_cases.hpp"
 #include "checks/ln/ln_setup.hpp"
-#include "checks/stab/stab_setup.hpp"
+#include "checks/framework/minimum_setup.hpp"
 #include "solvers/ln/drift.hpp"
 #include "solvers/ln/stationary.hpp"
-#include "solvers/parallel/threads.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
 
 
@@ -36,22 +34,22 @@ std::string digits(double rel) { return rel <= 0 ? "all" : fmt::format("{:.1f}",
 
 }  // namespace
 
-template <class S> LadderCase ln_drift_case(const ProblemSpec& spec, long runs) {
-  const StabMinimum<S> st(spec);
+template <class S> Case ln_drift_case(const RunContext& ctx, const ProblemSpec& spec) {
+  const long runs = ctx.samples;
+  const MinimumSetup<S> st(ctx, spec);
   const StabilityInstance<S>& in = st.inst;
   const Model<S>& m = st.model();
   const int N = in.N, P = m.dim();
   const S eps = irverify::eps<S>(), sigma0 = ln_sigma<S>(spec, kLn2Sigma);
   const double z_crit = bonferroni_z999(P);
-  const int threads = worker_threads();
   const Mat<S> Pt = tangent_projector<S>(in, st.V);
   const Problem<double> pd = build_problem<double>(spec);
   const Vec<double> star = to_doubles(st.min.theta);
   const Mat<double> Ptd = to_doubles(Pt);
-  LadderCase c = st.start("drift along the zero-loss manifold");
+  Case c = st.start("drift along the zero-loss manifold");
   c.solver = fmt::format("exact: the order-sigma^2 mean recursion ({}); Monte Carlo: {} runs per scheme and sigma, sigma = "
                          "{} / 2^k, k < {}, Richardson in sigma^2 (double, seed {})",
-                         scalar_name<S>(), runs, to_string_full(sigma0), kLn2SigmaLevels, mc_seed(kLn2Seed));
+                         scalar_name<S>(), runs, to_string_full(sigma0), kLn2SigmaLevels, ctx.seed);
   CaseTable te{fmt::format("The sigma^2 coefficient of the stationary drift per step along the manifold, d = -(eta/2) P "
                            "grad^3 L[S/sigma^2] ({}), against the paper's -(eta^2/B) P grad R and the small-eta form -(eta^2/B) "
                            "P grad (tr H/4); GD must equal the paper's to 64 P^2 eps",
@@ -110,14 +108,12 @@ template <class S> LadderCase ln_drift_case(const ProblemSpec& spec, long runs) 
     nlohmann::json levels = nlohmann::json::array();
     for (int k = 0; k < kLn2SigmaLevels; ++k) {
       const double sigma = to_double(sigma0) / (1 << k);
-      heartbeat(fmt::format("{}: Monte Carlo at sigma = {}, {} x {} steps", name, sigma, runs, bs));
-      LabelNoiseMcOptions mo;
-      mo.runs = runs;
-      mo.steps = bs;
-      mo.from = a;
-      mo.threads = threads;
+      ctx.heartbeat(fmt::format("{}: Monte Carlo at sigma = {}, {} x {} steps", name, sigma, runs, bs));
+      LabelNoiseMcOptions mo{ctx.control(), bs, a};
+      mo.run.samples = runs;
+      mo.run.seed = ctx.seed + k;
       const LabelNoiseMoments<double> mc =
-          label_noise_moments<double>(*pd.model, {to_double(eta), sigma, b.B, b.sampling, mc_seed(kLn2Seed) + k}, star, star, mo, proj);
+          label_noise_moments<double>(*pd.model, {to_double(eta), sigma, b.B, b.sampling}, star, star, mo, proj);
       const double f = 1.0 / (double(bs - a) * sigma * sigma);
       est.push_back(mc.mean.head(P) * f);
       se.push_back(mc.mean_se.head(P) * f);
@@ -172,58 +168,56 @@ template <class S> LadderCase ln_drift_case(const ProblemSpec& spec, long runs) 
   c.extra["z_critical"] = z_crit;
   c.extra["worst_gd_gap"] = worst_gd;
   c.extra["worst_richardson_digits"] = worst_digits;
-  c.extra["mc_seed"] = mc_seed(kLn2Seed);
+  c.headline("Richardson vs exact |z| ≤ {:.2f}", worst_z);
+  c.headline("≥ {:.1f} digits; GD drift = paper's", worst_digits, Aggregate::min);
+  c.expected_headline("|z| ≤ {:.2f} (Bonferroni 99.9%); GD gap ≤ 64 P^2 eps; controls refuted", z_crit);
+  c.extra["mc_seed"] = ctx.seed;
   c.extra["mc_runs"] = runs;
   c.extra["sigma0"] = to_string_full(sigma0);
   return st.finish(std::move(c));
 }
 
-#define IRVERIFY_INST(S) template LadderCase ln_drift_case<S>(const ProblemSpec&, long);
+#define IRVERIFY_INST(S) template Case ln_drift_case<S>(const RunContext&, const ProblemSpec&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace ln2 {  // the claim's run and registration
+namespace ln2 {  // the claim's registration
 
 std::string not_applicable(const ProblemSpec& s) {
   if (s.model == "least-squares") return "least squares has grad^3 L = 0: no drift along the manifold";
-  return stab_not_applicable(s);
+  return interpolation_not_applicable(s);
 }
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  const std::vector<ProblemSpec> all = stab_problems();
-  nlohmann::json rec = run_cases(claim, opt, {not_applicable, {all[1], all[2]}, EigenSize::Parameters},
-                                 [](auto tag, const ProblemSpec& s) { return ln_drift_case<typename decltype(tag)::type>(s); });
-  double z = 0, zc = 0, dig = 1e300;
-  for (const auto& c : rec["cases"]) {
-    if (!c.contains("worst_mc_z")) continue;
-    z = std::max(z, c["worst_mc_z"].get<double>());
-    zc = std::max(zc, c["z_critical"].get<double>());
-    dig = std::min(dig, c["worst_richardson_digits"].get<double>());
-  }
-  rec["summary"] = {{"measured", fmt::format("Richardson vs exact |z| ≤ {:.2f}, ≥ {:.1f} digits; GD drift = paper's", z, dig)},
-                    {"expected", fmt::format("|z| ≤ {:.2f} (Bonferroni 99.9%); GD gap ≤ 64 P^2 eps; controls refuted", zc)}};
-  return rec;
-}
 
-const ClaimRegistration kRegistration({
-    "LN-2", "ln_manifold_drift", "Label-noise SGD drifts along the zero-loss manifold by the regularizer's gradient",
-    "Damian, Ma & Lee, Label Noise SGD Provably Prefers Flat Global Minimizers, NeurIPS 2021 (Sec. 3-4: the implicit "
-    "regularizer R = -(1/(2 eta)) tr log(I - (eta/2) H), lambda = eta sigma^2/B); the minibatch form derived in CLAIMS.md",
-    "From an interpolating minimum, the mean displacement per step along the manifold at stationarity, divided by "
-    "sigma^2, tends as sigma -> 0 to -(eta/2) P grad^3 L[S/sigma^2] (S LN-1's stationary covariance), which for label-noise "
-    "GD is -(eta^2/B) P grad R.",
-    fmt::format("Label-noise GD at eta = {} * 2/lambda_max and B = 1 with replacement at eta*/2: GD's exact drift equals "
-                "the paper's to 64 P^2 eps; Monte Carlo ({} runs per sigma, seed {}, sigma = {} / 2^k, k < {}) of the "
-                "tangent displacement over a window from stationarity, Richardson-extrapolated in sigma^2, meets the exact "
-                "sigma^2 coefficient within the Bonferroni 99.9% bound over the parameters.",
-                kLn2GdFraction, kLn2Runs, kLn2Seed, kLn2Sigma, kLn2SigmaLevels),
-    "lambda with 2B for B (the drift halved), and the small-eta form (1/4) tr H for R at eta lambda_max = 1.8: the same "
-    "Monte Carlo must reject each, and a control it cannot resolve fails.",
-    "mp50",
-    run,
-    kLn2Seed,
-    kLn2Runs,
-    "runs per scheme and sigma"});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "LN-2";
+  c.title = "Label-noise SGD drifts along the zero-loss manifold by the regularizer's gradient";
+  c.paper = "Damian, Ma & Lee, Label Noise SGD Provably Prefers Flat Global Minimizers, NeurIPS 2021 (Sec. 3-4: the implicit "
+      "regularizer R = -(1/(2 eta)) tr log(I - (eta/2) H), lambda = eta sigma^2/B); the minibatch form derived in CLAIMS.md";
+  c.statement = "From an interpolating minimum, the mean displacement per step along the manifold at stationarity, divided by "
+      "sigma^2, tends as sigma -> 0 to -(eta/2) P grad^3 L[S/sigma^2] (S LN-1's stationary covariance), which for label-noise "
+      "GD is -(eta^2/B) P grad R.";
+  c.verdict_rule = fmt::format("Label-noise GD at eta = {} * 2/lambda_max and B = 1 with replacement at eta*/2: GD's exact drift equals "
+      "the paper's to 64 P^2 eps; Monte Carlo ({} runs per sigma, seed {}, sigma = {} / 2^k, k < {}) of the "
+      "tangent displacement over a window from stationarity, Richardson-extrapolated in sigma^2, meets the exact "
+      "sigma^2 coefficient within the Bonferroni 99.9% bound over the parameters.",
+      kLn2GdFraction, kLn2Runs, kLn2Seed, kLn2Sigma, kLn2SigmaLevels);
+  c.negative_control = "lambda with 2B for B (the drift halved), and the small-eta form (1/4) tr H for R at eta lambda_max = 1.8: the same "
+      "Monte Carlo must reject each, and a control it cannot resolve fails.";
+  c.precision = "mp50";
+  c.seed = kLn2Seed;
+  c.samples = kLn2Runs;
+  c.samples_are = "runs per scheme and sigma";
+  c.simulation_precision = "double";
+  c.not_applicable = not_applicable;
+  c.problems = [] { return std::vector<ProblemSpec>{minimum_problems()[1], minimum_problems()[2]}; };
+  c.eigen_size = EigenSize::Parameters;
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return ln_drift_case<typename decltype(tag)::type>(ctx, s);
+  });
+  return c;
+}());
 
 }  // namespace ln2
 

@@ -8,9 +8,8 @@
 // form (1/4) tr H at eta = 0.9 * 2/lambda_max, where the two forms differ.
 #pragma once
 
-#include "checks/framework/mc_settings.hpp"
 
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <cstdint>
@@ -27,6 +26,7 @@ inline constexpr double kLn2SgdFraction = 0.5;     // minibatches at eta = eta*/
 inline constexpr double kLn2Transient = 1e-3;      // the window starts when |M_a - S| <= 1e-3 |S|
 inline constexpr long kLn2MaxSteps = 1L << 14;
 
-template <class S> LadderCase ln_drift_case(const ProblemSpec& spec, long runs = mc_samples(kLn2Runs));
+// ctx.samples Monte Carlo runs.
+template <class S> Case ln_drift_case(const RunContext& ctx, const ProblemSpec& spec);
 
 }  // namespace irverify

@@ -1,14 +1,14 @@
 // LN-2 (CLAIMS.md): the exact sigma^2 coefficient of the drift along the manifold against Monte Carlo with Richardson
 // extrapolation; GD's drift is the paper's; lambda with 2B and the (1/4) tr H form must be refuted.
 #include "checks/ln/ln2_manifold_drift.hpp"
-#include "checks/stab/stab_setup.hpp"
+#include "checks/framework/minimum_setup.hpp"
 
 #include <gtest/gtest.h>
 
 using namespace irverify;
 
 TEST(Ln2ManifoldDrift, ExactCoefficientMatchesRichardsonAndControlsAreRefuted) {
-  const LadderCase c = ln_drift_case<quad>(stab_problems()[1], 1L << 11);  // diag-uv
+  const Case c = ln_drift_case<quad>(claim_context("LN-2", 1L << 11), minimum_problems()[1]);  // diag-uv
   EXPECT_TRUE(c.pass);
   EXPECT_LE(c.extra["worst_gd_gap"].get<double>(), 1e-28);
   int controls = 0;

@@ -1,13 +1,11 @@
 #include "checks/ln/ln3_end_point.hpp"
+#include "checks/framework/claim.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
-#include "checks/framework/mc_settings.hpp"
-#include "checks/framework/run_cases.hpp"
 #include "checks/ln/ln_setup.hpp"
-#include "checks/stab/stab_setup.hpp"
+#include "checks/framework/minimum_setup.hpp"
 #include "solvers/ln/manifold_flow.hpp"
 #include "solvers/lp/weighted_l1.hpp"
-#include "solvers/parallel/threads.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
 #include "theory/problem/generator.hpp"
 
@@ -43,11 +41,13 @@ std::vector<ProblemSpec> ln3_problems() {
   return {two, duv};
 }
 
-template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long runs, int levels) {
+template <class S> Case ln_end_point_case(const RunContext& ctx, const ProblemSpec& spec) {
+  const long runs = ctx.samples;
+  const int levels = ctx.levels;
   const auto t0 = std::chrono::steady_clock::now();
   const Problem<S> pr = build_problem<S>(spec);
   const Model<S>& m = *pr.model;
-  const InterpolationResult<S> start = gauss_newton_minimum<S>(m, pr.theta0, stab_residual_tolerance<S>(m));
+  const InterpolationResult<S> start = gauss_newton_minimum<S>(m, pr.theta0, minimum_residual_tolerance<S>(m));
   if (!start.converged) throw ProblemError(spec.origin + ": no zero-loss point near theta0 (Gauss-Newton stalled)");
   const S lambda = parse_scalar<S>(kLn3Lambda), tau = parse_scalar<S>(kLn3Tau);
   const BatchScheme scheme = spec.batch > 0 ? ln_schemes(spec)[0] : BatchScheme{1, BatchSampling::WithReplacement};
@@ -56,24 +56,23 @@ template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long ru
                                                              scheme.B, scheme.sampling);
   std::vector<S> at;
   for (int j = 1; j <= kLn3Checkpoints; ++j) at.push_back(tau * S(j) / S(kLn3Checkpoints));
-  const S tol = stab_residual_tolerance<S>(m);
-  LadderCase c = new_case<S>(spec, m, "path vs flow of R");
+  const S tol = minimum_residual_tolerance<S>(m);
+  Case c = new_case<S>(ctx, spec, m, "path vs flow of R");
   c.solver = fmt::format("flow: RK4, {} steps to tau = {} with projection; Monte Carlo: {} runs per eta (double, seeds {} + "
                          "level), {}, lambda = {}",
-                         kLn3FlowSteps, kLn3Tau, runs, mc_seed(kLn3Seed), scheme_name(scheme, m.num_examples()), kLn3Lambda);
+                         kLn3FlowSteps, kLn3Tau, runs, ctx.seed, scheme_name(scheme, m.num_examples()), kLn3Lambda);
   // Monte Carlo in double.
   const Problem<double> pd = build_problem<double>(spec);
   const Model<double>& md = *pd.model;
   const Vec<double> start_d = to_doubles(start.theta);
-  const auto project = manifold_projection(md, stab_residual_tolerance<double>(md));
-  const int threads = worker_threads();
+  const auto project = manifold_projection(md, minimum_residual_tolerance<double>(md));
   // Label-noise GD (B = N without replacement, or one example): its drift is the paper's -lambda eta P grad R exactly in
   // eta (LN-2), so the distance to the flow of R has no eta term, only the O(lambda) floor of the finite noise: context.
   // The distances are O(eta) + O(lambda): their order in eta is fitted and reported (context); the verdict is whether
   // they still shrink at the small end of the ladder.
   const bool gd = is_label_noise_gd(scheme, m.num_examples());
-  c.add_series("vs flow of R", "context", 1);
-  c.add_series("vs flow of tr H/4", "context", 1);
+  c.add_series("vs flow of R", Role::context, 1);
+  c.add_series("vs flow of tr H/4", Role::context, 1);
   CaseTable t{fmt::format("Label-noise SGD ({}) at fixed lambda = {}: max over tau = {} j/4 of |mean Phi(theta_k) - "
                           "flow(lambda eta k)|, Phi the Gauss-Newton projection on the manifold; sigma^2 = lambda B/eta",
                           scheme_name(scheme, m.num_examples()), kLn3Lambda, kLn3Tau),
@@ -90,12 +89,12 @@ template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long ru
     std::vector<long> steps;
     for (const S& a : at) steps.push_back(std::lround(to_double(S(a / (lambda * eta)))));
     const double sigma = std::sqrt(to_double(S(lambda * S(scheme.B) / eta)));
-    LabelNoiseMcOptions mo;
-    mo.runs = runs;
-    mo.threads = threads;
-    heartbeat(fmt::format("eta = {:.4g}: {} runs x {} steps", to_double(eta), runs, steps.back()));
+    LabelNoiseMcOptions mo{ctx.control()};
+    mo.run.samples = runs;
+    mo.run.seed = ctx.seed + k;
+    ctx.heartbeat(fmt::format("eta = {:.4g}: {} runs x {} steps", to_double(eta), runs, steps.back()));
     const LabelNoisePath<double> path =
-        label_noise_path<double>(md, {to_double(eta), sigma, scheme.B, scheme.sampling, mc_seed(kLn3Seed) + k}, start_d, steps, mo, project);
+        label_noise_path<double>(md, {to_double(eta), sigma, scheme.B, scheme.sampling}, start_d, steps, mo, project);
     auto distance = [&](const std::vector<Vec<S>>& f, double& se) {
       double worst = 0;
       se = 0;
@@ -143,7 +142,7 @@ template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long ru
   // Control: without label noise the iterate stays at its zero-loss start, while the flow moves.
   {
     Vec<double> x = start_d;
-    LabelNoiseStep<double> step(md, {to_double(eta0), 0.0, scheme.B, scheme.sampling, mc_seed(kLn3Seed)}, 0);
+    LabelNoiseStep<double> step(md, {to_double(eta0), 0.0, scheme.B, scheme.sampling}, ctx.seed, 0);
     for (long i = 0; i < control_steps; ++i) step(x);
     const double moved = (x - start_d).norm(), flow_moved = to_double(S((flow0.back() - start.theta).norm()));
     // GD from a point within |r| of the manifold moves about its distance to it, V'(VV')^-1 r, plus rounding.
@@ -189,57 +188,59 @@ template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long ru
             kHolds, outcome_of(last <= S(kLn3EndTolerance) && lp.residual <= lp_tol),
             fmt::format("|beta - beta_l1| = {:.2e}; LP vertex residual {:.1e}", to_double(last), to_double(lp.residual)));
   }
-  return finish_case(std::move(c), 0, t0);
+  Case done = finish_case(std::move(c), 0, t0);
+  std::vector<std::string> orders;
+  for (const auto& s : done.series)
+    if (s.fit.ok) orders.push_back(fmt::format("{:.3f}", s.fit.slope));
+  done.headline_item(fmt::format("distance to the flows of order {} in eta", fmt::join(orders, ", ")));
+  if (done.extra.contains("gd_floor")) done.headline("GD floor {:.2e}", done.extra["gd_floor"].get<double>());
+  if (done.extra.contains("end_point_distance")) done.headline("flow end vs LP {:.1e}", done.extra["end_point_distance"].get<double>());
+  return done;
 }
 
-#define IRVERIFY_INST(S) template LadderCase ln_end_point_case<S>(const ProblemSpec&, long, int);
+#define IRVERIFY_INST(S) template Case ln_end_point_case<S>(const RunContext&, const ProblemSpec&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
 namespace ln3 {
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, ln3_problems(), EigenSize::Parameters}, [&](auto tag, const ProblemSpec& s) {
-    return ln_end_point_case<typename decltype(tag)::type>(s, mc_samples(kLn3Runs), levels_or(opt, kLn3Levels));
-  });
-  std::vector<std::string> orders;
-  double end = 0, floor = 0;
-  for (const auto& c : rec["cases"]) {
-    for (const auto& s : c["series"])
-      if (s["fit"]["ok"].get<bool>()) orders.push_back(fmt::format("{:.3f}", s["fit"]["slope"].get<double>()));  // fitted orders
-    end = std::max(end, c.value("end_point_distance", 0.0));
-    floor = std::max(floor, c.value("gd_floor", 0.0));
-  }
-  rec["summary"] = {{"measured", fmt::format("distance to the flows of order {} in eta; GD floor {:.2e}; flow end vs LP {:.1e}",
-                                             fmt::join(orders, ", "), floor, end)},
-                    {"expected", fmt::format("shrinking (rate > 1/2 over the last halvings; ~1 above the floor) but for GD "
-                                             "vs R; flow end ≤ {:g}; sigma = 0 stays",
-                                             kLn3EndTolerance)}};
-  return rec;
-}
 
-const ClaimRegistration kRegistration({
-    "LN-3", "ln_end_point", "Label-noise SGD follows the flow of R on the zero-loss manifold to a flat, sparse end point",
-    "Damian, Ma & Lee, Label Noise SGD Provably Prefers Flat Global Minimizers, NeurIPS 2021 (Thm 2.1: the regularized "
-    "trajectory; Sec. 4 and HaoChen et al. 2021: sparse recovery by diagonal networks)",
-    "From a zero-loss start the manifold path of label-noise SGD follows the Riemannian gradient flow of R, theta' = -P "
-    "grad R, under t = lambda eta k, its distance to the flow shrinking as eta -> 0 at fixed lambda; on diag-uv the end "
-    "point is the balanced interpolator of minimal weighted l1 norm sum_k s_k |beta_k|.",
-    fmt::format("At lambda = {} on eta0 2^-k (k < {}, eta0 = {} eta*, eta* the scheme's mean-square threshold at the start), {} runs per eta, B = 1: the distance of the "
-                "mean projected path to the flows of R (log form) and of tr H/4, over tau = {} j/4, shrinks over the last "
-                "two halvings (rate > 1/2 at 99.9%; its fitted order reported; for label-noise GD R's has no eta term and "
-                "is expected not to); "
-                "the flow of tr H/4 reaches the GLPK minimizer within {:g} by tau = 1024; sigma = 0 moves by at most "
-                "steps eps |theta0|.",
-                kLn3Lambda, kLn3Levels, kLn3EtaFraction, kLn3Runs, kLn3Tau, kLn3EndTolerance),
-    "sigma = 0 following the flow must be refuted (it stays put), and for label-noise GD \"the distance to the flow of R "
-    "shrinks as eta -> 0 at fixed lambda\" is refuted: it sits at an O(lambda) floor (rate over the last two halvings "
-    "below 1/2 at 99.9%).",
-    "double",
-    run,
-    kLn3Seed,
-    kLn3Runs,
-    "runs per eta"});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "LN-3";
+  c.title = "Label-noise SGD follows the flow of R on the zero-loss manifold to a flat, sparse end point";
+  c.paper = "Damian, Ma & Lee, Label Noise SGD Provably Prefers Flat Global Minimizers, NeurIPS 2021 (Thm 2.1: the regularized "
+      "trajectory; Sec. 4 and HaoChen et al. 2021: sparse recovery by diagonal networks)";
+  c.statement = "From a zero-loss start the manifold path of label-noise SGD follows the Riemannian gradient flow of R, theta' = -P "
+      "grad R, under t = lambda eta k, its distance to the flow shrinking as eta -> 0 at fixed lambda; on diag-uv the end "
+      "point is the balanced interpolator of minimal weighted l1 norm sum_k s_k |beta_k|.";
+  c.verdict_rule = fmt::format("At lambda = {} on eta0 2^-k (k < {}, eta0 = {} eta*, eta* the scheme's mean-square threshold at the start), {} runs per eta, B = 1: the distance of the "
+      "mean projected path to the flows of R (log form) and of tr H/4, over tau = {} j/4, shrinks over the last "
+      "two halvings (rate > 1/2 at 99.9%; its fitted order reported; for label-noise GD R's has no eta term and "
+      "is expected not to); "
+      "the flow of tr H/4 reaches the GLPK minimizer within {:g} by tau = 1024; sigma = 0 moves by at most "
+      "steps eps |theta0|.",
+      kLn3Lambda, kLn3Levels, kLn3EtaFraction, kLn3Runs, kLn3Tau, kLn3EndTolerance);
+  c.negative_control = "sigma = 0 following the flow must be refuted (it stays put), and for label-noise GD \"the distance to the flow of R "
+      "shrinks as eta -> 0 at fixed lambda\" is refuted: it sits at an O(lambda) floor (rate over the last two halvings "
+      "below 1/2 at 99.9%).";
+  c.precision = "double";
+  c.seed = kLn3Seed;
+  c.samples = kLn3Runs;
+  c.samples_are = "runs per eta";
+  c.simulation_precision = "double";
+  c.levels = kLn3Levels;
+  c.not_applicable = interpolation_not_applicable;
+  c.problems = ln3_problems;
+  c.eigen_size = EigenSize::Parameters;
+  c.summary_expected = fmt::format("shrinking (rate > 1/2 over the last halvings; ~1 above the floor) but for GD vs R; flow end ≤ "
+                                   "{:g}; sigma = 0 stays",
+                                   kLn3EndTolerance);
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return ln_end_point_case<typename decltype(tag)::type>(ctx, s);
+  });
+  return c;
+}());
 
 }  // namespace ln3
 

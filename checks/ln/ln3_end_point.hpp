@@ -6,9 +6,8 @@
 // x_ik^2; GLPK's simplex, its vertex refined in the working precision). Control: sigma = 0 stays where it starts.
 #pragma once
 
-#include "checks/framework/mc_settings.hpp"
 
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <cstdint>
@@ -29,6 +28,7 @@ inline constexpr int kLn3FlowSteps = 400;          // RK4 steps over tau_end (an
 // started at the unbalanced (imbalance 3/2) minimum-norm interpolator.
 std::vector<ProblemSpec> ln3_problems();
 
-template <class S> LadderCase ln_end_point_case(const ProblemSpec& spec, long runs = mc_samples(kLn3Runs), int levels = kLn3Levels);
+// ctx.samples Monte Carlo runs, ctx.levels levels.
+template <class S> Case ln_end_point_case(const RunContext& ctx, const ProblemSpec& spec);
 
 }  // namespace irverify

@@ -7,7 +7,9 @@
 using namespace irverify;
 
 TEST(Ln3EndPoint, FlowEndsAtTheWeightedL1InterpolatorAndNoNoiseStaysPut) {
-  const LadderCase c = ln_end_point_case<double>(ln3_problems()[1], 32, 3);  // diag-uv, sparse teacher
+  RunContext ctx = claim_context("LN-3", 32);
+  ctx.levels = 3;
+  const Case c = ln_end_point_case<double>(ctx, ln3_problems()[1]);  // diag-uv, sparse teacher
   EXPECT_LE(c.extra["end_point_distance"].get<double>(), 1e-8);
   int checked = 0;
   for (const auto& s : c.statements)

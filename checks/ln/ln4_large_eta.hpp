@@ -7,9 +7,8 @@
 // minimizer" (the small-eta statement) is the rejected control.
 #pragma once
 
-#include "checks/framework/mc_settings.hpp"
 
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <cstdint>
@@ -28,6 +27,7 @@ inline constexpr double kLn4MaxTime = 4096;                // flow time allowed 
 // The built-in instances: diag-uv with (N, p) = (2, 3) and (3, 5), generator seeds 5 and 4, where the minimizers differ.
 std::vector<ProblemSpec> ln4_problems();
 
-template <class S> LadderCase ln_large_eta_case(const ProblemSpec& spec, long runs = mc_samples(kLn4Runs), int levels = kLn4Levels);
+// ctx.samples Monte Carlo runs, ctx.levels levels.
+template <class S> Case ln_large_eta_case(const RunContext& ctx, const ProblemSpec& spec);
 
 }  // namespace irverify

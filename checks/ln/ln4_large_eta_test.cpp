@@ -7,7 +7,9 @@
 using namespace irverify;
 
 TEST(Ln4LargeEta, EndsAtTheLogFormsMinimizerAndTheTraceFormIsRefuted) {
-  const LadderCase c = ln_large_eta_case<double>(ln4_problems()[0], 256, 2);  // diag-uv, N = 2, p = 3
+  RunContext ctx = claim_context("LN-4", 256);
+  ctx.levels = 2;
+  const Case c = ln_large_eta_case<double>(ctx, ln4_problems()[0]);  // diag-uv, N = 2, p = 3
   EXPECT_TRUE(c.pass);
   EXPECT_GT(c.extra["minimizer_gap"].get<double>(), 0.5);
   int controls = 0;

@@ -1,10 +1,10 @@
 // What the LN claims share (CLAIMS.md LN; Damian, Ma & Lee 2021): the batch schemes, the label-noise scale, and a
 // Monte Carlo comparison of a sample covariance with an exact one. The interpolating minimum and the reduced
-// instance are the STAB claims' (checks/stab/stab_setup.hpp).
+// instance are in solvers/stability/interpolating_minimum.hpp and checks/framework/minimum_setup.hpp.
 #pragma once
 
-#include "checks/framework/ladder.hpp"
-#include "checks/record/confidence.hpp"
+#include "checks/framework/case.hpp"
+#include "solvers/stats/confidence.hpp"
 #include "solvers/ln/label_noise.hpp"
 #include "theory/problem/problem_spec.hpp"
 #include "theory/scalar.hpp"
@@ -82,7 +82,7 @@ struct DistanceRate {
 inline DistanceRate distance_rate(double d_a, double se_a, double d_b, double se_b, double factor) {
   return {std::log(d_a / d_b) / std::log(factor), std::hypot(se_a / d_a, se_b / d_b) / std::log(factor)};
 }
-inline const char* rate_above(const DistanceRate& r, double threshold) {
+inline Outcome rate_above(const DistanceRate& r, double threshold) {
   return r.rate - kZ999 * r.se > threshold ? kHolds : r.rate + kZ999 * r.se < threshold ? kRefuted : kUnresolved;
 }
 

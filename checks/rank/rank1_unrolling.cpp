@@ -1,7 +1,7 @@
 #include "checks/rank/rank1_unrolling.hpp"
+#include "checks/framework/claim.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
-#include "checks/framework/mc_settings.hpp"
 #include "checks/rank/rank_setup.hpp"
 #include "theory/problem/generator.hpp"
 
@@ -33,7 +33,7 @@ template <class S> std::pair<S, S> unrolling_residual(const std::vector<Vec<S>>&
 }
 }  // namespace
 
-template <class S> std::vector<LadderCase> rank_unrolling_cases(const ProblemSpec& spec, long steps) {
+template <class S> std::vector<Case> rank_unrolling_cases(const RunContext& ctx, const ProblemSpec& spec, long steps) {
   const Problem<S> pr = build_problem<S>(spec);
   const MatrixNet<S>& m = matrix_net(*pr.model);
   const int N = m.num_examples();
@@ -45,14 +45,14 @@ template <class S> std::vector<LadderCase> rank_unrolling_cases(const ProblemSpe
   std::vector<int> batches;
   if (spec.batch > 0) batches = {spec.batch};
   else for (int B : {1, 3, N}) if (B <= N && std::find(batches.begin(), batches.end(), B) == batches.end()) batches.push_back(B);
-  std::vector<LadderCase> out;
+  std::vector<Case> out;
   for (int B : batches) {
     const auto t0 = std::chrono::steady_clock::now();
     const bool with = spec.replacement.value_or(false);
-    const WeightDecay<S> wd{mu, lambda, B, with ? BatchSampling::WithReplacement : BatchSampling::WithoutReplacement, mc_seed(kRank1Seed)};
-    LadderCase c = new_case<S>(spec, m, fmt::format("unrolling and per-step rank, B = {}{}", B, B == N && !with ? " (GD)" : ""));
+    const WeightDecay<S> wd{mu, lambda, B, with ? BatchSampling::WithReplacement : BatchSampling::WithoutReplacement, ctx.seed};
+    Case c = new_case<S>(ctx, spec, m, fmt::format("unrolling and per-step rank, B = {}{}", B, B == N && !with ? " (GD)" : ""));
     c.solver = fmt::format("SGD with weight decay replayed in {}: mu = {}, lambda = {}, {} steps, seed {}, batches {}", scalar_name<S>(),
-                           rank_text(spec.h0, kRank1Mu), rank_text(spec.weight_decay, kRank1Lambda), steps, mc_seed(kRank1Seed),
+                           rank_text(spec.h0, kRank1Mu), rank_text(spec.weight_decay, kRank1Lambda), steps, ctx.seed,
                            sampling_name(wd.sampling));
     WeightDecayStep<S> step(m, wd, 0);
     std::vector<Vec<S>> theta = {pr.theta0}, grads;
@@ -94,6 +94,7 @@ template <class S> std::vector<LadderCase> rank_unrolling_cases(const ProblemSpe
                          e4(to_double(kept_min[l])), e4(to_double(zero_max[l])), fmt::format("{:.1f}", gap)});
       c.extra[l == 0 ? "layer1" : "layer2"] = {{"bound", bound}, {"max_rank", max_rank[l]}, {"kept_min", to_double(kept_min[l])},
                                               {"zero_max", to_double(zero_max[l])}, {"gap_decades", gap}};
+      c.headline("rank gap >= {:.1f} decades", gap, Aggregate::min);
     }
     c.tables.push_back(std::move(tr));
     c.state(fmt::format("rank(G_t) <= B = {} at every step, in both layers{}", B, B == N ? " (full batch: rank <= N)" : ""), kHolds,
@@ -121,6 +122,7 @@ template <class S> std::vector<LadderCase> rank_unrolling_cases(const ProblemSpe
     }
     c.tables.push_back(std::move(tu));
     c.extra["unrolling_worst_residual_over_bound"] = worst;
+    c.headline("unrolling residual <= {:.2e} of its rounding bound", worst);
     c.state("the unrolled identity holds to rounding for n = 1, T/4, T/2, T", kHolds, outcome_of(holds),
             fmt::format("worst residual / bound {:.2e}", worst));
     c.state("control: the identity with decay 1 - mu lambda (factor 2 dropped)", kRefuted, outcome_of(control_holds));
@@ -129,46 +131,41 @@ template <class S> std::vector<LadderCase> rank_unrolling_cases(const ProblemSpe
   return out;
 }
 
-#define IRVERIFY_INST(S) template std::vector<LadderCase> rank_unrolling_cases<S>(const ProblemSpec&, long);
+#define IRVERIFY_INST(S) template std::vector<Case> rank_unrolling_cases<S>(const RunContext&, const ProblemSpec&, long);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
 namespace rank1 {
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec = run_cases(claim, opt, {rank_not_applicable, rank1_problems(), EigenSize::None},
-                                 [&](auto tag, const ProblemSpec& s) { return rank_unrolling_cases<typename decltype(tag)::type>(s); });
-  double gap = 1e300, worst = 0;
-  for (const auto& c : rec["cases"])
-    if (c.contains("layer1")) {
-      for (const char* l : {"layer1", "layer2"}) gap = std::min(gap, c[l]["gap_decades"].get<double>());
-      worst = std::max(worst, c["unrolling_worst_residual_over_bound"].get<double>());
-    }
-  rec["summary"] = {{"measured", fmt::format("rank gap >= {:.1f} decades; unrolling residual <= {:.2e} of its rounding bound", gap, worst)},
-                    {"expected", "rank(G_t) <= B, identity to rounding; controls refuted"}};
-  return rec;
-}
 
-const ClaimRegistration kRegistration({
-    "RANK-1", "rank_unrolling", "SGD with weight decay unrolls exactly, and each step adds a matrix of rank <= B",
-    "Galanti, Siegel, Gupte & Poggio, SGD and Weight Decay Secretly Minimize the Rank, arXiv 2206.05794 (Sec. 3, the "
-    "unrolled update and rank(G_t) <= B)",
-    "With W_{t+1} = (1 - 2 mu lambda) W_t - mu G_t, W_T = (1 - 2 mu lambda)^n W_{T-n} - mu sum_{j=1..n} (1 - 2 mu "
-    "lambda)^{j-1} G_{T-j}, and the minibatch gradient G_t of a layer used once per example has rank <= B (<= N for the "
-    "full batch).",
-    fmt::format("Replayed in mp50 ({} steps, mu = {}, lambda = {}, seed {}; B = 1, 3 and N without replacement on linear2 and "
-                "relu2 with N = 6 < every layer dimension): the identity's residual is within its rounding bound 4 (n + 2) eps "
-                "(c^n |theta_(T-n)| + mu sum c^(j-1) |g_(T-j)|) for n = 1, T/4, T/2, T, and every step's gradient has at most "
-                "min(B, dims) singular values above eps^(4/5) s_1 (1e-40), with the kept and the zero ones on either side of it.",
-                kRank1Steps, kRank1Mu, kRank1Lambda, kRank1Seed),
-    "Both controls must be refuted: the unrolling with decay 1 - mu lambda leaves a residual above the bound, and "
-    "\"rank(G_t) <= B - 1\" fails at some step; a spectrum without a clean gap around the threshold leaves the rank "
-    "statements unresolved (fails).",
-    "mp50",
-    run,
-    kRank1Seed,
-    0,
-    ""});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "RANK-1";
+  c.title = "SGD with weight decay unrolls exactly, and each step adds a matrix of rank <= B";
+  c.paper = "Galanti, Siegel, Gupte & Poggio, SGD and Weight Decay Secretly Minimize the Rank, arXiv 2206.05794 (Sec. 3, the "
+      "unrolled update and rank(G_t) <= B)";
+  c.statement = "With W_{t+1} = (1 - 2 mu lambda) W_t - mu G_t, W_T = (1 - 2 mu lambda)^n W_{T-n} - mu sum_{j=1..n} (1 - 2 mu "
+      "lambda)^{j-1} G_{T-j}, and the minibatch gradient G_t of a layer used once per example has rank <= B (<= N for the "
+      "full batch).";
+  c.verdict_rule = fmt::format("Replayed in mp50 ({} steps, mu = {}, lambda = {}, seed {}; B = 1, 3 and N without replacement on linear2 and "
+      "relu2 with N = 6 < every layer dimension): the identity's residual is within its rounding bound 4 (n + 2) eps "
+      "(c^n |theta_(T-n)| + mu sum c^(j-1) |g_(T-j)|) for n = 1, T/4, T/2, T, and every step's gradient has at most "
+      "min(B, dims) singular values above eps^(4/5) s_1 (1e-40), with the kept and the zero ones on either side of it.",
+      kRank1Steps, kRank1Mu, kRank1Lambda, kRank1Seed);
+  c.negative_control = "Both controls must be refuted: the unrolling with decay 1 - mu lambda leaves a residual above the bound, and "
+      "\"rank(G_t) <= B - 1\" fails at some step; a spectrum without a clean gap around the threshold leaves the rank "
+      "statements unresolved (fails).";
+  c.precision = "mp50";
+  c.seed = kRank1Seed;
+  c.not_applicable = rank_not_applicable;
+  c.problems = rank1_problems;
+  c.eigen_size = EigenSize::None;
+  c.summary_expected = "rank(G_t) <= B, identity to rounding; controls refuted";
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return rank_unrolling_cases<typename decltype(tag)::type>(ctx, s);
+  });
+  return c;
+}());
 
 }  // namespace rank1
 

@@ -5,7 +5,7 @@
 // the decay dropped) and the tighter per-step bound rank <= B - 1.
 #pragma once
 
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <cstdint>
@@ -22,6 +22,6 @@ inline constexpr std::uint64_t kRank1Seed = 2206;
 std::vector<ProblemSpec> rank1_problems();
 
 // One case per batch scheme (the problem's `batch`, else B = 1, 3 and N, without replacement).
-template <class S> std::vector<LadderCase> rank_unrolling_cases(const ProblemSpec& spec, long steps = kRank1Steps);
+template <class S> std::vector<Case> rank_unrolling_cases(const RunContext& ctx, const ProblemSpec& spec, long steps = kRank1Steps);
 
 }  // namespace irverify

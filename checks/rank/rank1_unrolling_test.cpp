@@ -7,7 +7,7 @@
 using namespace irverify;
 
 namespace {
-void expect_pass(const std::vector<LadderCase>& cs) {
+void expect_pass(const std::vector<Case>& cs) {
   ASSERT_EQ(cs.size(), 3u);  // B = 1, 3, N
   for (const auto& c : cs) {
     EXPECT_TRUE(c.pass) << c.label;
@@ -22,11 +22,11 @@ void expect_pass(const std::vector<LadderCase>& cs) {
 }  // namespace
 
 TEST(Rank1Unrolling, Mp50ReplayHasRankAtMostBAndTheUnrollingToRounding) {
-  const auto cs = rank_unrolling_cases<mp50>(rank1_problems()[1], 12);  // relu2
+  const auto cs = rank_unrolling_cases<mp50>(claim_context("RANK-1"), rank1_problems()[1], 12);  // relu2
   expect_pass(cs);
   EXPECT_GT(cs[1].extra["layer1"]["gap_decades"].get<double>(), 40);  // B = 3: kept and zero singular values 40 decades apart
 }
 
 TEST(Rank1Unrolling, DoubleReplayResolvesTheRankAtItsOwnThreshold) {
-  expect_pass(rank_unrolling_cases<double>(rank1_problems()[0], 12));  // linear2; zero below eps^(4/5) = 3e-13
+  expect_pass(rank_unrolling_cases<double>(claim_context("RANK-1"), rank1_problems()[0], 12));  // linear2; zero below eps^(4/5) = 3e-13
 }

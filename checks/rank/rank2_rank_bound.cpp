@@ -1,11 +1,10 @@
 #include "checks/rank/rank2_rank_bound.hpp"
+#include "checks/framework/claim.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
-#include "checks/framework/mc_settings.hpp"
 #include "checks/rank/rank_setup.hpp"
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/parallel/block_map.hpp"
-#include "solvers/parallel/threads.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <algorithm>
@@ -40,7 +39,7 @@ struct Tally {
 const std::vector<double> kEpsilons = {1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6};
 }  // namespace
 
-template <class S> LadderCase rank_bound_case_in(const ProblemSpec& spec, const Rank2Grid& grid_in) {
+template <class S> Case rank_bound_case_in(const RunContext& ctx, const ProblemSpec& spec, const Rank2Grid& grid_in) {
   using std::log;
   using std::pow;
   const auto t0 = std::chrono::steady_clock::now();
@@ -48,17 +47,17 @@ template <class S> LadderCase rank_bound_case_in(const ProblemSpec& spec, const 
   const MatrixNet<S>& m = matrix_net(*pr.model);
   const int N = m.num_examples();
   Rank2Grid grid = grid_in;
+  if (grid.runs == 0) grid.runs = ctx.samples;
   if (spec.batch > 0) grid.batches = {spec.batch};
   const std::string mu_text = spec.h0, lam_text = spec.weight_decay;
   if (!mu_text.empty()) grid.mus = {mu_text.c_str()};
   if (!lam_text.empty()) grid.lambdas = {lam_text.c_str()};
   const long T = grid.checkpoints.back();
-  const int threads = worker_threads();
   const int dims[2] = {std::min(m.hidden(), m.features()), std::min(m.outputs(), m.hidden())};
   const S e = eps<S>();
-  LadderCase c = new_case<S>(spec, m, "rank bound over a grid");
+  Case c = new_case<S>(ctx, spec, m, "rank bound over a grid");
   c.solver = fmt::format("SGD with weight decay in {}, {} runs per grid point (seed {} + point), checkpoints t = {}, "
-                         "epsilon = 1e-1 .. 1e-6", scalar_name<S>(), grid.runs, mc_seed(kRank2Seed), fmt::join(grid.checkpoints, ", "));
+                         "epsilon = 1e-1 .. 1e-6", scalar_name<S>(), grid.runs, ctx.seed, fmt::join(grid.checkpoints, ", "));
   Tally derived, control, hyp, paper, paper_spec;
   long vacuous = 0;
   std::string cx_at;
@@ -79,9 +78,9 @@ template <class S> LadderCase rank_bound_case_in(const ProblemSpec& spec, const 
       for (const char* lam_t : grid.lambdas) {
         const S mu = parse_scalar<S>(mu_t), lam = parse_scalar<S>(lam_t), cdec = S(1) - 2 * mu * lam;
         if (B > N) continue;
-        heartbeat(fmt::format("B = {}, mu = {}, lambda = {}: {} runs x {} steps", B, mu_t, lam_t, grid.runs, T));
-        const WeightDecay<S> wd{mu, lam, B, BatchSampling::WithoutReplacement, mc_seed(kRank2Seed) + point++};
-        const std::vector<RunTrace<S>> traces = block_map<RunTrace<S>>({grid.runs, 1, threads, {}}, [&](long run) {
+        ctx.heartbeat(fmt::format("B = {}, mu = {}, lambda = {}: {} runs x {} steps", B, mu_t, lam_t, grid.runs, T));
+        const WeightDecay<S> wd{mu, lam, B, BatchSampling::WithoutReplacement, ctx.seed + point++};
+        const std::vector<RunTrace<S>> traces = block_map<RunTrace<S>>({ctx.control(grid.runs), 1}, [&](long run) {
           WeightDecayStep<S> step(m, wd, static_cast<std::uint64_t>(run));
           RunTrace<S> tr;
           Vec<S> x = pr.theta0;
@@ -93,7 +92,7 @@ template <class S> LadderCase rank_bound_case_in(const ProblemSpec& spec, const 
               ++next;
             }
             if (t == T) break;
-            if (t % 1024 == 0) check_deadline();
+            if (t % 1024 == 0) ctx.deadline.check();
             step(x);
             for (int l = 0; l < 2; ++l) tr.gnorm[l].push_back(S((l == 0 ? m.W1(step.gradient()) : m.W2(step.gradient())).stableNorm()));
           }
@@ -184,6 +183,8 @@ template <class S> LadderCase rank_bound_case_in(const ProblemSpec& spec, const 
   c.extra["paper_worst_ratio_spectral"] = paper_spec.worst;
   c.extra["paper_violations"] = paper.violations;
   c.extra["paper_checks"] = paper.checks;
+  c.headline_item(fmt::format("derived worst {:.3f}, paper worst {:.3f} ({} of {} violated)", derived.worst, paper.worst,
+                              paper.violations, paper.checks));
   c.extra["paper_violations_late"] = late_total;
   c.state("derived: dist_F(W_t, rank <= n B) <= (1 - 2 mu lambda)^n |W_(t-n)|_F for every n, t, run and layer", kHolds,
           outcome_of(derived.violations == 0),
@@ -200,55 +201,54 @@ template <class S> LadderCase rank_bound_case_in(const ProblemSpec& spec, const 
             fmt::format("{} of {} non-vacuous checks violated (spectral: {}; {} at t >= n_e, where the unrolling reaches back n_e "
                         "steps), worst r_e/bound {:.3f}; stored: {}",
                         paper.violations, paper.checks, paper_spec.violations, late_total, paper.worst, cx_at));
-    c.extra["counterexample_problem"] = cx_spec.to_json();
-    c.extra["counterexample_claim"] = "RANK-2";
+    c.stored_problems.push_back({cx_spec.to_json(), "Counterexample stored as a problem file", "RANK-2"});
   }
   c.extra["paper_vacuous_checks"] = vacuous;
   return finish_case(std::move(c), 0, t0);
 }
 
-LadderCase rank_bound_case(const ProblemSpec& spec, const Rank2Grid& grid) { return rank_bound_case_in<double>(spec, grid); }
+Case rank_bound_case(const RunContext& ctx, const ProblemSpec& spec, const Rank2Grid& grid) {
+  return rank_bound_case_in<double>(ctx, spec, grid);
+}
 
-#define IRVERIFY_INST(S) template LadderCase rank_bound_case_in<S>(const ProblemSpec&, const Rank2Grid&);
+#define IRVERIFY_INST(S) template Case rank_bound_case_in<S>(const RunContext&, const ProblemSpec&, const Rank2Grid&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
 namespace rank2 {
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec = run_cases(claim, opt, {rank_not_applicable, rank2_problems(), EigenSize::None},
-                                 [&](auto tag, const ProblemSpec& s) { return rank_bound_case_in<typename decltype(tag)::type>(s, {}); });
-  require_refuted_somewhere(rec, kRank2PaperForm);
-  std::vector<std::string> v;
-  for (const auto& c : rec["cases"])
-    if (c.contains("paper_worst_ratio"))
-      v.push_back(fmt::format("derived worst {:.3f}, paper worst {:.3f} ({} of {} violated)", c["derived_worst_ratio"].get<double>(),
-                              c["paper_worst_ratio"].get<double>(), c["paper_violations"].get<long>(), c["paper_checks"].get<long>()));
-  rec["summary"] = {{"measured", fmt::format("{}", fmt::join(v, "; "))},
-                    {"expected", "derived bound everywhere; the paper's form without its hypothesis refuted somewhere"}};
-  return rec;
-}
 
-const ClaimRegistration kRegistration({
-    "RANK-2", "rank_bound", "The low-rank bound of SGD with weight decay, as a proof check",
-    "Galanti, Siegel, Gupte & Poggio, SGD and Weight Decay Secretly Minimize the Rank, arXiv 2206.05794 (Thm. 1: W_T/|W_T| "
-    "is within epsilon of rank <= B log(2/epsilon)/(2 mu lambda))",
-    "From the unrolling, dist(W_t, rank <= n B) <= (1 - 2 mu lambda)^n |W_(t-n)|; with |W_(t-n)| <= 2 |W_t| at n = "
-    "ceil(log(2/e)/(2 mu lambda)) this gives rank_e(W_t/|W_t|) <= B ceil(log(2/e)/(2 mu lambda)); the paper states "
-    "rank_e <= B log(2/e)/(2 mu lambda).",
-    "Over a grid of (B, mu, lambda), seeds (16) and checkpoints t = 4 .. 1024 on linear2 and relu2 (N = 64, p = h = q = "
-    "32) and linear2 with h = 8: "
-    "the derived bound holds at every n within its rounding tolerance 4 (n + 2) eps (bound + mu sum c^(j-1) |G|) + 4 d "
-    "eps |W_t|, and the hypothesis form wherever rho <= 2; the paper's form is measured where it is not vacuous and "
-    "its violations stored.",
-    "The derived bound with n (B - 1) in place of n B must be refuted. The paper's form without its hypothesis is "
-    "expected refuted on some instance (where |W_t| still falls fast: under strong decay the layers collapse towards "
-    "0 and |W_(t-n_e)| > 2 |W_t|): its first violation is stored as a problem file.",
-    "double",
-    run,
-    kRank2Seed,
-    kRank2Runs,
-    "runs per grid point"});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "RANK-2";
+  c.title = "The low-rank bound of SGD with weight decay, as a proof check";
+  c.paper = "Galanti, Siegel, Gupte & Poggio, SGD and Weight Decay Secretly Minimize the Rank, arXiv 2206.05794 (Thm. 1: W_T/|W_T| "
+      "is within epsilon of rank <= B log(2/epsilon)/(2 mu lambda))";
+  c.statement = "From the unrolling, dist(W_t, rank <= n B) <= (1 - 2 mu lambda)^n |W_(t-n)|; with |W_(t-n)| <= 2 |W_t| at n = "
+      "ceil(log(2/e)/(2 mu lambda)) this gives rank_e(W_t/|W_t|) <= B ceil(log(2/e)/(2 mu lambda)); the paper states "
+      "rank_e <= B log(2/e)/(2 mu lambda).";
+  c.verdict_rule = "Over a grid of (B, mu, lambda), seeds (16) and checkpoints t = 4 .. 1024 on linear2 and relu2 (N = 64, p = h = q = "
+      "32) and linear2 with h = 8: "
+      "the derived bound holds at every n within its rounding tolerance 4 (n + 2) eps (bound + mu sum c^(j-1) |G|) + 4 d "
+      "eps |W_t|, and the hypothesis form wherever rho <= 2; the paper's form is measured where it is not vacuous and "
+      "its violations stored.";
+  c.negative_control = "The derived bound with n (B - 1) in place of n B must be refuted. The paper's form without its hypothesis is "
+      "expected refuted on some instance (where |W_t| still falls fast: under strong decay the layers collapse towards "
+      "0 and |W_(t-n_e)| > 2 |W_t|): its first violation is stored as a problem file.";
+  c.precision = "double";
+  c.seed = kRank2Seed;
+  c.samples = kRank2Runs;
+  c.samples_are = "runs per grid point";
+  c.not_applicable = rank_not_applicable;
+  c.problems = rank2_problems;
+  c.eigen_size = EigenSize::None;
+  c.refuted_somewhere = {kRank2PaperForm};
+  c.summary_expected = "derived bound everywhere; the paper's form without its hypothesis refuted somewhere";
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return rank_bound_case_in<typename decltype(tag)::type>(ctx, s, {});
+  });
+  return c;
+}());
 
 }  // namespace rank2
 

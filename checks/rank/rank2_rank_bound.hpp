@@ -10,9 +10,8 @@
 // too few).
 #pragma once
 
-#include "checks/framework/mc_settings.hpp"
 
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <cstdint>
@@ -28,7 +27,7 @@ struct Rank2Grid {
   std::vector<const char*> mus = {"0.1", "0.4"};
   std::vector<const char*> lambdas = {"0.1", "0.5"};
   std::vector<long> checkpoints = {4, 16, 64, 256, 1024};
-  long runs = mc_samples(kRank2Runs);
+  long runs = 0;  // 0: the run's Monte Carlo size
 };
 
 inline constexpr const char* kRank2PaperForm =
@@ -39,7 +38,7 @@ inline constexpr const char* kRank2PaperForm =
 std::vector<ProblemSpec> rank2_problems();
 
 // One case per problem (a problem's batch, h0 or weight_decay replace that axis of the grid).
-template <class S> LadderCase rank_bound_case_in(const ProblemSpec& spec, const Rank2Grid& grid);
-LadderCase rank_bound_case(const ProblemSpec& spec, const Rank2Grid& grid = {});  // in double
+template <class S> Case rank_bound_case_in(const RunContext& ctx, const ProblemSpec& spec, const Rank2Grid& grid);
+Case rank_bound_case(const RunContext& ctx, const ProblemSpec& spec, const Rank2Grid& grid = {});  // in double
 
 }  // namespace irverify

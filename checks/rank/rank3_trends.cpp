@@ -1,10 +1,9 @@
 #include "checks/rank/rank3_trends.hpp"
+#include "checks/framework/claim.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
-#include "checks/framework/mc_settings.hpp"
 #include "checks/rank/rank_setup.hpp"
 #include "solvers/parallel/block_map.hpp"
-#include "solvers/parallel/threads.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <algorithm>
@@ -36,7 +35,7 @@ struct Trend {
 // One axis: the trend in each layer (W1, W2) and their joint outcome for the stated direction.
 struct Axis {
   Trend t[2];
-  const char* outcome;
+  Outcome outcome;
 };
 // Least-squares slope of the means against x, its standard error from the means' (independent seeds per point).
 Trend trend(const std::vector<Point>& p, bool second) {
@@ -55,7 +54,7 @@ Trend trend(const std::vector<Point>& p, bool second) {
 }
 // "rises" (sign +1) or "falls" (sign -1): holds when the 99.9% interval excludes 0 on that side, refuted when it
 // excludes the other side or 0 is the measured slope with no spread.
-const char* trend_outcome(const Trend& t, int sign) {
+Outcome trend_outcome(const Trend& t, int sign) {
   const double s = sign * t.slope;
   if (s - kZ999 * t.se > 0) return kHolds;
   if (s + kZ999 * t.se <= 0) return kRefuted;
@@ -63,30 +62,30 @@ const char* trend_outcome(const Trend& t, int sign) {
 }
 }  // namespace
 
-template <class S> LadderCase rank_trend_case(const ProblemSpec& spec, const Rank3Plan& plan_in) {
+template <class S> Case rank_trend_case(const RunContext& ctx, const ProblemSpec& spec, const Rank3Plan& plan_in) {
   const auto t0 = std::chrono::steady_clock::now();
   const Problem<S> pr = build_problem<S>(spec);
   const MatrixNet<S>& m = matrix_net(*pr.model);
   const int N = m.num_examples();
   Rank3Plan plan = plan_in;
+  if (plan.runs == 0) plan.runs = ctx.samples;
   if (spec.batch > 0) plan.B = spec.batch;
   const std::string mu_base = rank_text(spec.h0, plan.mu), lam_base = rank_text(spec.weight_decay, plan.lambda);
   if (!(parse_scalar<S>(lam_base) > 0)) throw ProblemError(spec.origin + ": RANK-3 needs weight_decay > 0 (lambda = 0 is its control)");
-  const int threads = worker_threads();
   const S eps_rank(plan.epsilon);
   // The training budget, the same at every point (as the paper's experiments train for a fixed number of epochs).
   const long T = static_cast<long>(std::ceil(plan.relax / to_double(S(2 * parse_scalar<S>(mu_base) * parse_scalar<S>(lam_base)))));
-  LadderCase c = new_case<S>(spec, m, "epsilon-rank against B, mu and lambda");
+  Case c = new_case<S>(ctx, spec, m, "epsilon-rank against B, mu and lambda");
   c.solver = fmt::format("SGD with weight decay in {}, base B = {}, mu = {}, lambda = {}; {} runs per point (seed {} + point), "
                          "{} steps everywhere ({:g} / (2 mu lambda) at the base point); epsilon-rank at epsilon = {:g}",
-                         scalar_name<S>(), plan.B, mu_base, lam_base, plan.runs, mc_seed(kRank3Seed), T, plan.relax, plan.epsilon);
-  std::uint64_t seed = mc_seed(kRank3Seed);
+                         scalar_name<S>(), plan.B, mu_base, lam_base, plan.runs, ctx.seed, T, plan.relax, plan.epsilon);
+  std::uint64_t seed = ctx.seed;
   const auto measure = [&](int B, const std::string& mu_t, const std::string& lam_t) {
     const S mu = parse_scalar<S>(mu_t), lam = parse_scalar<S>(lam_t);
-    heartbeat(fmt::format("B = {}, mu = {}, lambda = {}: {} runs x {} steps", B, mu_t, lam_t, plan.runs, T));
+    ctx.heartbeat(fmt::format("B = {}, mu = {}, lambda = {}: {} runs x {} steps", B, mu_t, lam_t, plan.runs, T));
     const WeightDecay<S> wd{mu, lam, std::min(B, N), BatchSampling::WithoutReplacement, seed++};
-    const std::vector<RunRanks> r = block_map<RunRanks>({plan.runs, 1, threads, {}}, [&](long run) {
-      const Vec<S> x = weight_decay_run<S>(m, wd, pr.theta0, T, static_cast<std::uint64_t>(run));
+    const std::vector<RunRanks> r = block_map<RunRanks>({ctx.control(plan.runs), 1}, [&](long run) {
+      const Vec<S> x = weight_decay_run<S>(m, wd, pr.theta0, T, static_cast<std::uint64_t>(run), ctx.deadline);
       const Vec<S> s1 = layer_singular_values<S>(m, x, 1);
       return RunRanks{epsilon_rank<S>(s1, eps_rank), epsilon_rank<S>(layer_singular_values<S>(m, x, 2), eps_rank), to_doubles(s1)};
     });
@@ -119,11 +118,11 @@ template <class S> LadderCase rank_trend_case(const ProblemSpec& spec, const Ran
                     {"spectrum_W1", p.spectrum}});
     }
     Axis a{{trend(ps, false), trend(ps, true)}, kUnresolved};
-    const char* o1 = trend_outcome(a.t[0], sign);
-    const char* o2 = trend_outcome(a.t[1], sign);
+    const Outcome o1 = trend_outcome(a.t[0], sign);
+    const Outcome o2 = trend_outcome(a.t[1], sign);
     a.outcome = o1 == kHolds && o2 == kHolds ? kHolds : (o1 == kRefuted || o2 == kRefuted) ? kRefuted : kUnresolved;
     tf.rows.push_back({name, sign > 0 ? "rises" : "falls", fmt::format("{:+.3f}", a.t[0].slope), fmt::format("{:.3f}", a.t[0].se),
-                       fmt::format("{:+.3f}", a.t[1].slope), fmt::format("{:.3f}", a.t[1].se), a.outcome});
+                       fmt::format("{:+.3f}", a.t[1].slope), fmt::format("{:.3f}", a.t[1].se), outcome_name(a.outcome)});
     axes[name] = {{"points", ja}, {"slope_W1", a.t[0].slope}, {"se_W1", a.t[0].se}, {"slope_W2", a.t[1].slope}, {"se_W2", a.t[1].se}};
     return a;
   };
@@ -164,51 +163,49 @@ template <class S> LadderCase rank_trend_case(const ProblemSpec& spec, const Ran
   c.tables.push_back(std::move(tt));
   c.tables.push_back(std::move(tf));
   c.extra["trends"] = axes;
+  c.headline_item(fmt::format("slopes/doubling W1: B {:+.2f}, mu {:+.2f}, lambda {:+.2f}, mu at lambda=0 {:+.2f}",
+                              axes["B"]["slope_W1"].get<double>(), axes["mu"]["slope_W1"].get<double>(),
+                              axes["lambda"]["slope_W1"].get<double>(), axes["mu at lambda = 0"]["slope_W1"].get<double>()));
   c.extra["epsilon"] = plan.epsilon;
   return finish_case(std::move(c), 0, t0);
 }
 
-#define IRVERIFY_INST(S) template LadderCase rank_trend_case<S>(const ProblemSpec&, const Rank3Plan&);
+#define IRVERIFY_INST(S) template Case rank_trend_case<S>(const RunContext&, const ProblemSpec&, const Rank3Plan&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
 namespace rank3 {
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec = run_cases(claim, opt, {rank_not_applicable, rank3_problems(), EigenSize::None},
-                                 [&](auto tag, const ProblemSpec& s) { return rank_trend_case<typename decltype(tag)::type>(s); });
-  std::vector<std::string> v;
-  for (const auto& c : rec["cases"])
-    if (c.contains("trends")) {
-      const auto& t = c["trends"];
-      v.push_back(fmt::format("slopes/doubling W1: B {:+.2f}, mu {:+.2f}, lambda {:+.2f}, mu at lambda=0 {:+.2f}", t["B"]["slope_W1"].get<double>(),
-                              t["mu"]["slope_W1"].get<double>(), t["lambda"]["slope_W1"].get<double>(),
-                              t["mu at lambda = 0"]["slope_W1"].get<double>()));
-    }
-  rec["summary"] = {{"measured", fmt::format("{}", fmt::join(v, "; "))},
-                    {"expected", "rank rises with B, falls with mu and lambda (99.9%); no fall with mu at lambda = 0"}};
-  return rec;
-}
 
-const ClaimRegistration kRegistration({
-    "RANK-3", "rank_trends", "The epsilon-rank falls with smaller batch, larger step and larger weight decay",
-    "Galanti, Siegel, Gupte & Poggio, SGD and Weight Decay Secretly Minimize the Rank, arXiv 2206.05794 (Sec. 4: the "
-    "rank of trained layers against batch size, learning rate and weight decay)",
-    "After a fixed training budget of SGD with weight decay, the epsilon-rank of each weight matrix is lower for smaller "
-    "B, larger mu and larger lambda; without weight decay it does not fall with mu.",
-    "On linear2 and relu2 (N = 32, p = h = q = 16; features and labels scaled by 1/4, theta0 by 1/8), each of B (1 .. 16), "
-    "mu (0.025 .. 0.2) and lambda (0.00625 .. 0.05) varied about B = 4, mu = 0.1, lambda = 0.025, 64 runs per point of "
-    "the same 3200 steps (16 / (2 mu lambda) at the base): the least-squares slope of the mean epsilon-rank (epsilon = "
-    "1e-3, Frobenius) against log2 of the parameter has the stated sign in both layers at 99.9%. On linear2 the B trend "
-    "is expected refuted: its gradient noise stays in the layers' current ranges (dW1 in range(W2'), dW2 in range(W1)'), "
-    "so it adds no rank.",
-    "At lambda = 0 (same mu values and budget), \"the rank falls with larger mu at least half as fast as at the base "
-    "lambda\" must be refuted in both layers (99.9%).",
-    "double",
-    run,
-    kRank3Seed,
-    kRank3Runs,
-    "runs per point of each trend"});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "RANK-3";
+  c.title = "The epsilon-rank falls with smaller batch, larger step and larger weight decay";
+  c.paper = "Galanti, Siegel, Gupte & Poggio, SGD and Weight Decay Secretly Minimize the Rank, arXiv 2206.05794 (Sec. 4: the "
+      "rank of trained layers against batch size, learning rate and weight decay)";
+  c.statement = "After a fixed training budget of SGD with weight decay, the epsilon-rank of each weight matrix is lower for smaller "
+      "B, larger mu and larger lambda; without weight decay it does not fall with mu.";
+  c.verdict_rule = "On linear2 and relu2 (N = 32, p = h = q = 16; features and labels scaled by 1/4, theta0 by 1/8), each of B (1 .. 16), "
+      "mu (0.025 .. 0.2) and lambda (0.00625 .. 0.05) varied about B = 4, mu = 0.1, lambda = 0.025, 64 runs per point of "
+      "the same 3200 steps (16 / (2 mu lambda) at the base): the least-squares slope of the mean epsilon-rank (epsilon = "
+      "1e-3, Frobenius) against log2 of the parameter has the stated sign in both layers at 99.9%. On linear2 the B trend "
+      "is expected refuted: its gradient noise stays in the layers' current ranges (dW1 in range(W2'), dW2 in range(W1)'), "
+      "so it adds no rank.";
+  c.negative_control = "At lambda = 0 (same mu values and budget), \"the rank falls with larger mu at least half as fast as at the base "
+      "lambda\" must be refuted in both layers (99.9%).";
+  c.precision = "double";
+  c.seed = kRank3Seed;
+  c.samples = kRank3Runs;
+  c.samples_are = "runs per point of each trend";
+  c.not_applicable = rank_not_applicable;
+  c.problems = rank3_problems;
+  c.eigen_size = EigenSize::None;
+  c.summary_expected = "rank rises with B, falls with mu and lambda (99.9%); no fall with mu at lambda = 0";
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return rank_trend_case<typename decltype(tag)::type>(ctx, s);
+  });
+  return c;
+}());
 
 }  // namespace rank3
 

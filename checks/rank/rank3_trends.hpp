@@ -5,9 +5,8 @@
 // "the rank falls with mu at lambda = 0" must be refuted.
 #pragma once
 
-#include "checks/framework/mc_settings.hpp"
 
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <cstdint>
@@ -26,12 +25,12 @@ struct Rank3Plan {
   std::vector<int> factors = {-2, -1, 0, 1};  // mu and lambda: the base point's times 2^k
   double epsilon = 1e-3;   // the epsilon-rank measured (Frobenius, W/|W|_F)
   double relax = 16;       // every point trains T = relax / (2 mu lambda) steps at the base point (a fixed budget)
-  long runs = mc_samples(kRank3Runs);
+  long runs = 0;  // 0: the run's Monte Carlo size
 };
 
 // Built-in: linear2 and relu2, N = 32, p = h = q = 16, generator seeds 31 and 32, scaled as RANK-2's.
 std::vector<ProblemSpec> rank3_problems();
 
-template <class S> LadderCase rank_trend_case(const ProblemSpec& spec, const Rank3Plan& plan = {});
+template <class S> Case rank_trend_case(const RunContext& ctx, const ProblemSpec& spec, const Rank3Plan& plan = {});
 
 }  // namespace irverify

@@ -10,7 +10,7 @@ TEST(Rank3Trends, Relu2RankFallsWithSmallerBatchLargerStepAndDecay) {
   Rank3Plan plan;
   plan.runs = 16;
   plan.batches = {1, 4, 16};
-  const LadderCase c = rank_trend_case<double>(rank3_problems()[1], plan);
+  const Case c = rank_trend_case<double>(claim_context("RANK-3"), rank3_problems()[1], plan);
   EXPECT_TRUE(c.pass);
   for (const auto& s : c.statements) EXPECT_TRUE(s.pass()) << s.text << ": " << s.outcome << " (" << s.evidence << ")";
   EXPECT_EQ(c.statements.size(), 4u);

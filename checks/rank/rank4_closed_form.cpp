@@ -1,10 +1,9 @@
 #include "checks/rank/rank4_closed_form.hpp"
+#include "checks/framework/claim.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
-#include "checks/framework/mc_settings.hpp"
 #include "checks/rank/rank_setup.hpp"
 #include "solvers/parallel/block_map.hpp"
-#include "solvers/parallel/threads.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <algorithm>
@@ -72,7 +71,8 @@ std::string rank4_not_applicable(const ProblemSpec& s) {
   return "";
 }
 
-template <class S> LadderCase rank_closed_form_case(const ProblemSpec& spec, long runs) {
+template <class S> Case rank_closed_form_case(const RunContext& ctx, const ProblemSpec& spec) {
+  const long runs = ctx.samples;
   using std::abs;
   using std::log10;
   const auto t0 = std::chrono::steady_clock::now();
@@ -96,19 +96,19 @@ template <class S> LadderCase rank_closed_form_case(const ProblemSpec& spec, lon
   S kappa = abs(s(0) - two_l);  // the separation of M's spectrum from the threshold
   for (Eigen::Index k = 0; k < s.size(); ++k) r_star += s(k) > two_l, kappa = std::min(kappa, S(abs(s(k) - two_l)));
   if (m.hidden() < r_star) throw ProblemError(spec.origin + fmt::format(": RANK-4 needs hidden >= {} (the rank of the closed form)", r_star));
-  LadderCase c = new_case<S>(spec, m, "closed form of linear2 with weight decay");
+  Case c = new_case<S>(ctx, spec, m, "closed form of linear2 with weight decay");
   c.solver = fmt::format("GD with weight decay in {} (mu = {}, lambda = {}) until |grad (L + lambda |theta|^2)| <= 2^8 eps "
                          "max(1, |theta|); SGD with weight decay in double, {} runs per batch size, seed {}",
-                         scalar_name<S>(), rank_text(spec.h0, "0.0625"), rank_text(spec.weight_decay, "0.25"), runs, mc_seed(kRank4Seed));
+                         scalar_name<S>(), rank_text(spec.h0, "0.0625"), rank_text(spec.weight_decay, "0.25"), runs, ctx.seed);
 
   // GD with weight decay to the rounding floor.
-  WeightDecayStep<S> gd(m, {mu, lambda, N, BatchSampling::WithoutReplacement, mc_seed(kRank4Seed)}, 0);
+  WeightDecayStep<S> gd(m, {mu, lambda, N, BatchSampling::WithoutReplacement, ctx.seed}, 0);
   Vec<S> th = pr.theta0;
   S field(0);
   long steps = 0;
   bool converged = false;
   for (; steps < kRank4MaxSteps; ++steps) {
-    if (steps % 1024 == 0) check_deadline();
+    if (steps % 1024 == 0) ctx.deadline.check();
     const Vec<S> before = th;
     gd(th);
     field = (gd.gradient() + two_l * before).norm();
@@ -117,7 +117,7 @@ template <class S> LadderCase rank_closed_form_case(const ProblemSpec& spec, lon
       converged = true;
       break;
     }
-    if (steps % 4096 == 0) heartbeat(fmt::format("GD with weight decay: step {}, |field| = {:.2e}", steps, to_double(field)));
+    if (steps % 4096 == 0) ctx.heartbeat(fmt::format("GD with weight decay: step {}, |field| = {:.2e}", steps, to_double(field)));
   }
   const Mat<S> W1 = m.W1(th), W2 = m.W2(th), W = W2 * W1;
   const Vec<S> sigma = singular_values<S>(W);
@@ -142,6 +142,7 @@ template <class S> LadderCase rank_closed_form_case(const ProblemSpec& spec, lon
   c.extra["closed_form_rank"] = r_star;
   c.extra["gd_steps"] = steps;
   c.extra["digits"] = digits;
+  c.headline_item(fmt::format("GD + WD vs soft-thresholded spectrum: {:.1f} digits, rank {}", digits, r_star));
   c.extra["spectrum"] = {{"data", to_doubles(s)}, {"closed_form", to_doubles(star)}, {"gd", to_doubles(sigma)}};
   const std::string ev = fmt::format("max |sigma_k - sigma*_k| = {:.3e} (tolerance {:.3e}: |field| {:.2e} / separation {:.4f}); {:.1f} digits",
                                      to_double(err), to_double(tol), to_double(field), to_double(kappa), digits);
@@ -158,18 +159,17 @@ template <class S> LadderCase rank_closed_form_case(const ProblemSpec& spec, lon
   const MatrixNet<double>& md = matrix_net(*pd.model);
   const double mu_d = to_double(mu), lam_d = to_double(lambda);
   const long T = std::max(steps, 1L);
-  const int threads = worker_threads();
   CaseTable tg{fmt::format("SGD with weight decay (double, mu = {}, lambda = {}, {} steps = GD's, {} runs, seed {}): "
                            "epsilon-rank of W2 W1 at the end (epsilon = {:g}), against the closed form's rank {}",
-                           mu_d, lam_d, T, runs, mc_seed(kRank4Seed), kRank4Epsilon, r_star),
+                           mu_d, lam_d, T, runs, ctx.seed, kRank4Epsilon, r_star),
                {"B", "mean epsilon-rank", "± se", "max", "runs above the closed form's rank"},
                {}};
   int worst = 0;
   for (int B : {1, std::max(1, N / 2)}) {
-    heartbeat(fmt::format("SGD with weight decay, B = {}: {} runs x {} steps", B, runs, T));
-    const WeightDecay<double> wd{mu_d, lam_d, B, BatchSampling::WithoutReplacement, mc_seed(kRank4Seed) + static_cast<std::uint64_t>(B)};
-    const std::vector<int> ranks = block_map<int>({runs, 4, threads, {}}, [&](long run) {
-      const Vec<double> x = weight_decay_run<double>(md, wd, pd.theta0, T, static_cast<std::uint64_t>(run));
+    ctx.heartbeat(fmt::format("SGD with weight decay, B = {}: {} runs x {} steps", B, runs, T));
+    const WeightDecay<double> wd{mu_d, lam_d, B, BatchSampling::WithoutReplacement, ctx.seed + static_cast<std::uint64_t>(B)};
+    const std::vector<int> ranks = block_map<int>({ctx.control(runs), 4}, [&](long run) {
+      const Vec<double> x = weight_decay_run<double>(md, wd, pd.theta0, T, static_cast<std::uint64_t>(run), ctx.deadline);
       return epsilon_rank<double>(singular_values<double>(Mat<double>(md.W2(x) * md.W1(x))), kRank4Epsilon);
     });
     const MeanSe ms = mean_se(ranks);
@@ -185,43 +185,44 @@ template <class S> LadderCase rank_closed_form_case(const ProblemSpec& spec, lon
   return finish_case(std::move(c), 0, t0);
 }
 
-#define IRVERIFY_INST(S) template LadderCase rank_closed_form_case<S>(const ProblemSpec&, long);
+#define IRVERIFY_INST(S) template Case rank_closed_form_case<S>(const RunContext&, const ProblemSpec&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
 namespace rank4 {
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec = run_cases(claim, opt, {rank4_not_applicable, rank4_problems(), EigenSize::None},
-                                 [&](auto tag, const ProblemSpec& s) { return rank_closed_form_case<typename decltype(tag)::type>(s); });
-  std::vector<std::string> d;
-  for (const auto& c : rec["cases"])
-    if (c.contains("digits")) d.push_back(fmt::format("{:.1f} digits, rank {}", c["digits"].get<double>(), c["closed_form_rank"].get<int>()));
-  rec["summary"] = {{"measured", fmt::format("GD + WD vs soft-thresholded spectrum: {}", fmt::join(d, "; "))},
-                    {"expected", "agreement to the rounding floor; SGD epsilon-rank <= it; threshold lambda refuted"}};
-  return rec;
-}
 
-const ClaimRegistration kRegistration({
-    "RANK-4", "rank_closed_form", "Weight decay on both factors of a linear network soft-thresholds the singular values",
-    "Srebro, Rennie & Jaakkola, NIPS 2005 (Lemma 1: min over W2 W1 = W of (|W1|^2 + |W2|^2)/2 = |W|_*); Cai, Candes & "
-    "Shen, SIAM J. Optim. 2010 (Thm. 2.1: singular value soft-thresholding); the anchor of Galanti et al. 2022's "
-    "rank claims",
-    "For linear2 with whitened inputs (X'X/N = I), the global minimizers of L + lambda (|W1|^2 + |W2|^2) have the product "
-    "U diag(max(s_k - 2 lambda, 0)) V' (M = Y'X/N = U diag(s) V'), of rank #{s_k > 2 lambda}, with balanced factors; GD "
-    "with weight decay reaches it, and SGD with weight decay at the same lambda ends at a rank no higher.",
-    fmt::format("GD with weight decay in mp50 until the regularized gradient is at the rounding floor (2^8 eps): the product's "
-                "singular values agree with the closed form within |field|/separation + 64 eps s_1, its rank and the balance "
-                "|W1|^2 = |W2|^2 = |W|_* likewise; SGD with weight decay (B = 1 and N/2, {} runs each, double) ends at "
-                "epsilon-rank <= the closed form's (epsilon = {:g}) in every run.",
-                kRank4Runs, kRank4Epsilon),
-    "The threshold lambda instead of 2 lambda (the factor 2 of the nuclear-norm form dropped) must be refuted by the "
-    "same comparison; GD that does not reach the floor within the step limit leaves everything unresolved (fails).",
-    "mp50",
-    run,
-    kRank4Seed,
-    kRank4Runs,
-    "SGD runs per batch size"});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "RANK-4";
+  c.title = "Weight decay on both factors of a linear network soft-thresholds the singular values";
+  c.paper = "Srebro, Rennie & Jaakkola, NIPS 2005 (Lemma 1: min over W2 W1 = W of (|W1|^2 + |W2|^2)/2 = |W|_*); Cai, Candes & "
+      "Shen, SIAM J. Optim. 2010 (Thm. 2.1: singular value soft-thresholding); the anchor of Galanti et al. 2022's "
+      "rank claims";
+  c.statement = "For linear2 with whitened inputs (X'X/N = I), the global minimizers of L + lambda (|W1|^2 + |W2|^2) have the product "
+      "U diag(max(s_k - 2 lambda, 0)) V' (M = Y'X/N = U diag(s) V'), of rank #{s_k > 2 lambda}, with balanced factors; GD "
+      "with weight decay reaches it, and SGD with weight decay at the same lambda ends at a rank no higher.";
+  c.verdict_rule = fmt::format("GD with weight decay in mp50 until the regularized gradient is at the rounding floor (2^8 eps): the product's "
+      "singular values agree with the closed form within |field|/separation + 64 eps s_1, its rank and the balance "
+      "|W1|^2 = |W2|^2 = |W|_* likewise; SGD with weight decay (B = 1 and N/2, {} runs each, double) ends at "
+      "epsilon-rank <= the closed form's (epsilon = {:g}) in every run.",
+      kRank4Runs, kRank4Epsilon);
+  c.negative_control = "The threshold lambda instead of 2 lambda (the factor 2 of the nuclear-norm form dropped) must be refuted by the "
+      "same comparison; GD that does not reach the floor within the step limit leaves everything unresolved (fails).";
+  c.precision = "mp50";
+  c.seed = kRank4Seed;
+  c.samples = kRank4Runs;
+  c.samples_are = "SGD runs per batch size";
+  c.simulation_precision = "double";
+  c.not_applicable = rank4_not_applicable;
+  c.problems = rank4_problems;
+  c.eigen_size = EigenSize::None;
+  c.summary_expected = "agreement to the rounding floor; SGD epsilon-rank <= it; threshold lambda refuted";
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return rank_closed_form_case<typename decltype(tag)::type>(ctx, s);
+  });
+  return c;
+}());
 
 }  // namespace rank4
 

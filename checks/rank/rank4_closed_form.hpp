@@ -9,9 +9,8 @@
 // Control: the threshold lambda (the factor 2 of the nuclear-norm form dropped).
 #pragma once
 
-#include "checks/framework/mc_settings.hpp"
 
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <cstdint>
@@ -33,6 +32,7 @@ std::vector<ProblemSpec> rank4_problems();
 // "" if linear2 with X'X/N = I (to 4 N eps in double), else why not.
 std::string rank4_not_applicable(const ProblemSpec& s);
 
-template <class S> LadderCase rank_closed_form_case(const ProblemSpec& spec, long runs = mc_samples(kRank4Runs));
+// ctx.samples runs.
+template <class S> Case rank_closed_form_case(const RunContext& ctx, const ProblemSpec& spec);
 
 }  // namespace irverify

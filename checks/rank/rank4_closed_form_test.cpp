@@ -9,9 +9,9 @@ using namespace irverify;
 TEST(Rank4ClosedForm, GdWithDecayReachesTheSoftThresholdedSpectrumInEveryPrecision) {
   const ProblemSpec spec = rank4_problems()[0];
   EXPECT_EQ(rank4_not_applicable(spec), "");
-  const LadderCase q = rank_closed_form_case<quad>(spec, 8);
-  const LadderCase m = rank_closed_form_case<mp50>(spec, 8);
-  for (const LadderCase* c : {&q, &m}) {
+  const Case q = rank_closed_form_case<quad>(claim_context("RANK-4", 8), spec);
+  const Case m = rank_closed_form_case<mp50>(claim_context("RANK-4", 8), spec);
+  for (const Case* c : {&q, &m}) {
     EXPECT_TRUE(c->pass) << c->scalar;
     for (const auto& s : c->statements) EXPECT_TRUE(s.pass()) << c->scalar << ": " << s.text << ": " << s.outcome << " (" << s.evidence << ")";
     EXPECT_EQ(c->extra["closed_form_rank"].get<int>(), 2);

@@ -1,12 +1,11 @@
 #include "checks/rank/rank5_noise_persists.hpp"
+#include "checks/framework/claim.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
-#include "checks/framework/mc_settings.hpp"
 #include "checks/rank/rank4_closed_form.hpp"
 #include "checks/rank/rank_setup.hpp"
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/parallel/block_map.hpp"
-#include "solvers/parallel/threads.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <algorithm>
@@ -43,7 +42,8 @@ struct StepStats {  // mean |theta_(t+1) - theta_t| over the two halves of the w
 };
 }  // namespace
 
-template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs) {
+template <class S> Case rank_noise_case(const RunContext& ctx, const ProblemSpec& spec) {
+  const long runs = ctx.samples;
   const auto t0 = std::chrono::steady_clock::now();
   const Problem<S> pr = build_problem<S>(spec);
   const MatrixNet<S>& m = matrix_net(*pr.model);
@@ -55,13 +55,12 @@ template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs
   const S loss0 = m.loss(pr.theta0, m.all_examples());
   if (loss0 > S(64 * 64) * e * e * scale * scale * S(m.outputs()))
     throw ProblemError(spec.origin + fmt::format(": RANK-5's control starts at an interpolating theta0; L(theta0) = {:.3e}", to_double(loss0)));
-  LadderCase c = new_case<S>(spec, m, "step sizes at stationarity");
+  Case c = new_case<S>(ctx, spec, m, "step sizes at stationarity");
   const S decay_rate = 2 * mu * lambda;
   const long relax = static_cast<long>(std::ceil(to_double(S(16 / decay_rate)))), window = 2 * static_cast<long>(std::ceil(to_double(S(4 / decay_rate))));
   c.solver = fmt::format("SGD with weight decay in {}: mu = {}, lambda = {}, {} runs per scheme (seed {}), {} steps to "
                          "stationarity (16 / (2 mu lambda)) then a window of {} steps in two halves",
-                         scalar_name<S>(), rank_text(spec.h0, "0.0625"), rank_text(spec.weight_decay, "0.25"), runs, mc_seed(kRank5Seed), relax, window);
-  const int threads = worker_threads();
+                         scalar_name<S>(), rank_text(spec.h0, "0.0625"), rank_text(spec.weight_decay, "0.25"), runs, ctx.seed, relax, window);
   const S floor_rel = S(64) * e;  // a step below 64 eps max(1, |theta|) is rounding
   CaseTable tt{"Mean step |theta_(t+1) - theta_t| over the window's first and second half (mean over runs ± se); rounding "
                "floor 64 eps max(1, |theta|)",
@@ -69,11 +68,11 @@ template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs
                {}};
   const auto stats = [&](int B, const S& lam, std::uint64_t seed) {
     const WeightDecay<S> wd{mu, lam, B, BatchSampling::WithoutReplacement, seed};
-    std::vector<StepStats> v = block_map<StepStats>({runs, 4, threads, {}}, [&](long run) {
+    std::vector<StepStats> v = block_map<StepStats>({ctx.control(runs), 4}, [&](long run) {
       WeightDecayStep<S> step(m, wd, static_cast<std::uint64_t>(run));
       Vec<S> x = pr.theta0;
       for (long t = 0; t < relax; ++t) {
-        if (t % 1024 == 0) check_deadline();
+        if (t % 1024 == 0) ctx.deadline.check();
         step(x);
       }
       StepStats st;
@@ -93,10 +92,11 @@ template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs
   };
   const double floor = to_double(S(floor_rel * std::max(S(1), S(pr.theta0.norm()))));
   bool moving = true, moving_resolved = true;
+  double step_b1 = 0;
   for (int B : {1, std::max(1, N / 2)}) {
     if (B >= N) continue;
-    heartbeat(fmt::format("B = {}: {} runs x {} steps", B, runs, relax + window));
-    const auto [a, b] = stats(B, lambda, mc_seed(kRank5Seed) + static_cast<std::uint64_t>(B));
+    ctx.heartbeat(fmt::format("B = {}: {} runs x {} steps", B, runs, relax + window));
+    const auto [a, b] = stats(B, lambda, ctx.seed + static_cast<std::uint64_t>(B));
     const double lo_b = b.mean - kZ999 * b.se, hi_a = a.mean + kZ999 * a.se;
     const bool holds = lo_b > floor && lo_b > 0.5 * hi_a, refuted = b.mean + kZ999 * b.se <= floor;
     moving = moving && holds;
@@ -104,14 +104,15 @@ template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs
     tt.rows.push_back({fmt::format("B = {}", B), to_string_full(lambda), e4(a.mean), e4(a.se), e4(b.mean), e4(b.se), e4(floor),
                        holds ? "keeps moving" : refuted ? "converged" : "unresolved"});
     c.extra[fmt::format("mean_step_B{}", B)] = b.mean;
+    if (B == 1) step_b1 = b.mean;
   }
   // GD with weight decay: the step must reach the rounding floor.
-  WeightDecayStep<S> gd(m, {mu, lambda, N, BatchSampling::WithoutReplacement, mc_seed(kRank5Seed)}, 0);
+  WeightDecayStep<S> gd(m, {mu, lambda, N, BatchSampling::WithoutReplacement, ctx.seed}, 0);
   Vec<S> x = pr.theta0;
   S last(0);
   long steps = 0;
   for (; steps < kRank5GdMaxSteps; ++steps) {
-    if (steps % 1024 == 0) check_deadline();
+    if (steps % 1024 == 0) ctx.deadline.check();
     const Vec<S> before = x;
     gd(x);
     last = (x - before).norm();
@@ -121,8 +122,9 @@ template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs
   tt.rows.push_back({fmt::format("B = N = {} (GD)", N), to_string_full(lambda), "", "", e4(to_double(last)), "", e4(floor),
                      gd_converged ? fmt::format("converged in {} steps", steps + 1) : fmt::format("not converged in {} steps", steps)});
   c.extra["gd_steps"] = steps + 1;
+  c.headline_item(fmt::format("mean step {:.3e} (B = 1), GD converged in {} steps", step_b1, steps + 1));
   // Control: lambda = 0 at the interpolating start.
-  const auto [ca, cb] = stats(1, S(0), mc_seed(kRank5Seed) + 1000);
+  const auto [ca, cb] = stats(1, S(0), ctx.seed + 1000);
   const bool ctrl_refuted = cb.mean + kZ999 * cb.se <= floor, ctrl_holds = cb.mean - kZ999 * cb.se > floor && cb.mean - kZ999 * cb.se > 0.5 * (ca.mean + kZ999 * ca.se);
   tt.rows.push_back({"B = 1 (control)", "0", e4(ca.mean), e4(ca.se), e4(cb.mean), e4(cb.se), e4(floor), ctrl_refuted ? "converged" : ctrl_holds ? "keeps moving" : "unresolved"});
   c.tables.push_back(std::move(tt));
@@ -135,41 +137,41 @@ template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs
   return finish_case(std::move(c), 0, t0);
 }
 
-#define IRVERIFY_INST(S) template LadderCase rank_noise_case<S>(const ProblemSpec&, long);
+#define IRVERIFY_INST(S) template Case rank_noise_case<S>(const RunContext&, const ProblemSpec&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
 namespace rank5 {
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec = run_cases(claim, opt, {rank_not_applicable, rank5_problems(), EigenSize::None},
-                                 [&](auto tag, const ProblemSpec& s) { return rank_noise_case<typename decltype(tag)::type>(s); });
-  std::vector<std::string> v;
-  for (const auto& c : rec["cases"])
-    if (c.contains("mean_step_B1")) v.push_back(fmt::format("mean step {:.3e} (B = 1), GD converged in {} steps", c["mean_step_B1"].get<double>(), c["gd_steps"].get<long>()));
-  rec["summary"] = {{"measured", fmt::format("{}", fmt::join(v, "; "))},
-                    {"expected", "SGD + WD keeps moving, GD + WD converges; lambda = 0 at interpolation converges"}};
-  return rec;
-}
 
-const ClaimRegistration kRegistration({
-    "RANK-5", "rank_noise_persists", "With weight decay SGD's noise persists; the full batch converges",
-    "Galanti, Siegel, Gupte & Poggio, SGD and Weight Decay Secretly Minimize the Rank, arXiv 2206.05794 (Sec. 3: with "
-    "weight decay the minibatch noise does not vanish at convergence)",
-    "With lambda > 0 and B < N, SGD with weight decay keeps moving at stationarity (E|theta_(t+1) - theta_t| bounded "
-    "below); with B = N it converges.",
-    fmt::format("On the whitened linear2 problem started at an interpolating solution (double, {} runs per scheme): after "
-                "16/(2 mu lambda) steps, the mean step over a window of 8/(2 mu lambda) steps is resolved (99.9%) above the "
-                "rounding floor 64 eps max(1, |theta|) and its second half above half the first (B = 1 and N/2); GD with "
-                "weight decay reaches that floor within {} steps.",
-                kRank5Runs, kRank5GdMaxSteps),
-    "With lambda = 0 at the interpolating start (every per-example gradient zero), \"the iterates keep moving\" must be "
-    "refuted (mean step at the floor); a file whose theta0 does not interpolate is refused with the reason.",
-    "double",
-    run,
-    kRank5Seed,
-    kRank5Runs,
-    "runs per batch size"});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "RANK-5";
+  c.title = "With weight decay SGD's noise persists; the full batch converges";
+  c.paper = "Galanti, Siegel, Gupte & Poggio, SGD and Weight Decay Secretly Minimize the Rank, arXiv 2206.05794 (Sec. 3: with "
+      "weight decay the minibatch noise does not vanish at convergence)";
+  c.statement = "With lambda > 0 and B < N, SGD with weight decay keeps moving at stationarity (E|theta_(t+1) - theta_t| bounded "
+      "below); with B = N it converges.";
+  c.verdict_rule = fmt::format("On the whitened linear2 problem started at an interpolating solution (double, {} runs per scheme): after "
+      "16/(2 mu lambda) steps, the mean step over a window of 8/(2 mu lambda) steps is resolved (99.9%) above the "
+      "rounding floor 64 eps max(1, |theta|) and its second half above half the first (B = 1 and N/2); GD with "
+      "weight decay reaches that floor within {} steps.",
+      kRank5Runs, kRank5GdMaxSteps);
+  c.negative_control = "With lambda = 0 at the interpolating start (every per-example gradient zero), \"the iterates keep moving\" must be "
+      "refuted (mean step at the floor); a file whose theta0 does not interpolate is refused with the reason.";
+  c.precision = "double";
+  c.seed = kRank5Seed;
+  c.samples = kRank5Runs;
+  c.samples_are = "runs per batch size";
+  c.not_applicable = rank_not_applicable;
+  c.problems = rank5_problems;
+  c.eigen_size = EigenSize::None;
+  c.summary_expected = "SGD + WD keeps moving, GD + WD converges; lambda = 0 at interpolation converges";
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return rank_noise_case<typename decltype(tag)::type>(ctx, s);
+  });
+  return c;
+}());
 
 }  // namespace rank5
 

@@ -5,9 +5,8 @@
 // per-example gradient vanishes: "the iterates keep moving" must be refuted there.
 #pragma once
 
-#include "checks/framework/mc_settings.hpp"
 
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <cstdint>
@@ -23,6 +22,7 @@ inline constexpr long kRank5GdMaxSteps = 100000;
 ProblemSpec interpolating_problem(std::uint64_t seed);
 std::vector<ProblemSpec> rank5_problems();
 
-template <class S> LadderCase rank_noise_case(const ProblemSpec& spec, long runs = mc_samples(kRank5Runs));
+// ctx.samples runs.
+template <class S> Case rank_noise_case(const RunContext& ctx, const ProblemSpec& spec);
 
 }  // namespace irverify

@@ -2,7 +2,6 @@
 #include "checks/rank/rank5_noise_persists.hpp"
 
 #include "checks/framework/claim.hpp"
-#include "solvers/parallel/threads.hpp"
 #include "theory/problem/problem_io.hpp"
 
 #include <gtest/gtest.h>
@@ -10,7 +9,7 @@
 using namespace irverify;
 
 TEST(Rank5NoisePersists, SgdKeepsMovingGdConvergesAndTheInterpolatingControlIsRefuted) {
-  const LadderCase c = rank_noise_case<double>(rank5_problems()[0], 32);
+  const Case c = rank_noise_case<double>(claim_context("RANK-5", 32), rank5_problems()[0]);
   EXPECT_TRUE(c.pass);
   for (const auto& s : c.statements) EXPECT_TRUE(s.pass()) << s.text << ": " << s.outcome << " (" << s.evidence << ")";
   EXPECT_GT(c.extra["mean_step_B1"].get<double>(), 1e-3);
@@ -19,7 +18,7 @@ TEST(Rank5NoisePersists, SgdKeepsMovingGdConvergesAndTheInterpolatingControlIsRe
 TEST(Rank5NoisePersists, RefusesAStartThatDoesNotInterpolate) {
   ProblemSpec s = rank5_problems()[0];
   s.theta0[0] = "0.5";
-  EXPECT_THROW(rank_noise_case<double>(s, 4), ProblemError);
+  EXPECT_THROW(rank_noise_case<double>(claim_context("RANK-5", 4), s), ProblemError);
 }
 
 // The RANK claims' user file (checks/data) is interpolating_problem(5) written out (its JSON is printed on a mismatch).
@@ -33,14 +32,13 @@ TEST(Rank5NoisePersists, UserFileIsTheGeneratorsOutput) {
 // The whole record (volatile timings aside) is the same with 1 and 3 worker threads (irverify run --threads).
 TEST(Rank5NoisePersists, RecordIsTheSameForAnyThreadCount) {
   const auto record = [](int threads) {
-    set_worker_threads(threads);
-    RunOptions opt;
-    opt.progress = false;
+    RunSettings opt;
+    opt.threads = threads;
     nlohmann::json r = run_claim("RANK-5", opt);
     for (auto& c : r["cases"]) c.erase("seconds");
+    for (const char* k : {"wall_time_s", "provenance", "threads"}) r.erase(k);
     return r.dump();
   };
   const std::string one = record(1), three = record(3);
-  set_worker_threads(0);
   EXPECT_EQ(one, three);
 }

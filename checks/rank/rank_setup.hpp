@@ -3,8 +3,9 @@
 // singular values of its layers.
 #pragma once
 
-#include "checks/framework/run_cases.hpp"
+#include "checks/framework/claim.hpp"
 #include "solvers/rank/low_rank.hpp"
+#include "solvers/stats/confidence.hpp"
 #include "solvers/rank/weight_decay_sgd.hpp"
 #include "theory/linalg/decompositions.hpp"
 #include "theory/models/matrix_net.hpp"
@@ -35,20 +36,6 @@ inline std::string rank_text(const std::string& given, const char* fallback) { r
 // A matrix-net problem with features and labels scaled by 2^-fx and 2^-fy and theta0 by 2^-ft (exact: every number
 // is dyadic), to keep SGD stable at the step sizes where the rank bounds are not vacuous.
 ProblemSpec scaled_matrix_problem(ProblemSpec s, int fx, int fy, int ft);
-
-// The mean of per-run values and its standard error sd / sqrt(n) (0 for a single run).
-struct MeanSe {
-  double mean = 0, se = 0;
-};
-template <class T> MeanSe mean_se(const std::vector<T>& v) {
-  MeanSe r;
-  for (const T& x : v) r.mean += double(x);
-  r.mean /= double(v.size());
-  double q = 0;
-  for (const T& x : v) q += (double(x) - r.mean) * (double(x) - r.mean);
-  r.se = v.size() > 1 ? std::sqrt(q / double(v.size() - 1) / double(v.size())) : 0.0;
-  return r;
-}
 
 // The singular values of layer 1 (W1, h x p) or 2 (W2, q x h) of a parameter-shaped vector (theta or a gradient).
 template <class S> Vec<S> layer_singular_values(const MatrixNet<S>& m, const Vec<S>& v, int layer) {

@@ -16,7 +16,8 @@
 using namespace irverify;
 
 TEST(Sgd1ExactMean, PrefixSharingEqualsBruteForceAndCostsAboutEMFactorial) {
-  const SgdSetup<mp50> st(generate_problem("diag-uv", 1));
+  const RunContext ctx = claim_context("SGD-1");
+  const SgdSetup<mp50> st(ctx, generate_problem("diag-uv", 1));
   const mp50 eps = st.eps0;
   const EpochMean<mp50> e = exact_epoch_mean(st.model(), st.part, st.theta0(), eps);
   std::vector<int> pi(st.batches());
@@ -34,7 +35,8 @@ TEST(Sgd1ExactMean, PrefixSharingEqualsBruteForceAndCostsAboutEMFactorial) {
 }
 
 TEST(Sgd1ModifiedLoss, TapedFieldAndClosedFormGradientAgree) {
-  const SgdSetup<mp50> st(generate_problem("two-layer-tanh", 1));
+  const RunContext ctx = claim_context("SGD-1");
+  const SgdSetup<mp50> st(ctx, generate_problem("two-layer-tanh", 1));
   const mp50 eps = mp50(1) / 64, c = mp50(1) / 4;
   const Vec<mp50>& x = st.theta0();
   const Vec<mp50> closed = sgd_modified_gradient(st.model(), st.part, x, eps, c);
@@ -64,10 +66,10 @@ TEST(Sgd1RandomOrder, IsAPermutationAndDeterministic) {
 class Sgd1ExactMeanOrder : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Sgd1ExactMeanOrder, OrdersTwoAndThreeSpreadTwoControlsRejected) {
-  const LadderCase c = sgd_exact_mean_case<mp50>(generate_problem(GetParam(), 1), 9);
+  const Case c = sgd_exact_mean_case<mp50>(claim_context("SGD-1"), generate_problem(GetParam(), 1), 9);
   for (const auto& s : c.series) {
     ASSERT_TRUE(s.fit.ok) << s.name << ": " << s.fit.note;
-    if (s.role == "claim") EXPECT_TRUE(s.order_holds) << s.name << ": " << s.fit.slope;
+    if (s.role == Role::claim) EXPECT_TRUE(s.order_holds) << s.name << ": " << s.fit.slope;
     else EXPECT_NEAR(s.fit.slope, 2.0, kOrderTolerance) << s.name;  // controls: order 2, not 3
   }
   EXPECT_TRUE(c.pass);
@@ -79,8 +81,9 @@ INSTANTIATE_TEST_SUITE_P(Models, Sgd1ExactMeanOrder, ::testing::Values("least-sq
 TEST(Sgd1SetupInput, RejectsBadPartitions) {
   ProblemSpec s = generate_problem("least-squares", 1);
   s.partition = {{0, 1, 2}, {3, 4}, {5, 6, 7}};
-  EXPECT_THROW(SgdSetup<double>{s}, ProblemError);  // unequal batches
+  const RunContext ctx = claim_context("SGD-1");
+  EXPECT_THROW((SgdSetup<double>{ctx, s}), ProblemError);  // unequal batches
   s.partition = {{0, 1, 2, 3, 4, 5, 6, 7}};
-  EXPECT_THROW(SgdSetup<double>{s}, ProblemError);  // m = 1
-  EXPECT_THROW(SgdSetup<double>{generate_problem("two-layer-relu", 1)}, ProblemError);
+  EXPECT_THROW((SgdSetup<double>{ctx, s}), ProblemError);  // m = 1
+  EXPECT_THROW((SgdSetup<double>{ctx, generate_problem("two-layer-relu", 1)}), ProblemError);
 }

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "checks/framework/claim.hpp"
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 
 #include <cstdint>
 
@@ -17,8 +17,7 @@ inline constexpr long kSgdMcEpochs = 65536;  // per estimator and level: plain 6
 inline constexpr std::uint64_t kSgdMcSeed = 20211;
 
 template <class S>
-LadderCase sgd_monte_carlo_case(const ProblemSpec& spec, int levels = kSgdMcLevels, std::uint64_t seed = kSgdMcSeed,
-                                int threads = 1);
+Case sgd_monte_carlo_case(const RunContext& ctx, const ProblemSpec& spec, int levels = kSgdMcLevels);
 
 
 }  // namespace irverify

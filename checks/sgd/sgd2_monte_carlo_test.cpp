@@ -12,11 +12,12 @@
 using namespace irverify;
 
 TEST(Sgd2MonteCarlo, BitIdenticalForOneAndTwoThreads) {
-  const SgdSetup<double> st(generate_problem("least-squares", 1));
+  const RunContext ctx = claim_context("SGD-2");
+  const SgdSetup<double> st(ctx, generate_problem("least-squares", 1));
   for (Sampling sm : {Sampling::Shuffle, Sampling::Repartition, Sampling::WithReplacement})
   for (bool anti : {false, true}) {
-    McOptions o1{7, 1000, anti, 1, {}, sm}, o2 = o1;
-    o2.threads = 2;
+    McOptions o1{{7, 1000, 1}, anti, sm}, o2 = o1;
+    o2.run.threads = 2;
     const McEstimate<double> a = mc_epoch_mean(st.model(), st.part, st.theta0(), st.eps0, o1);
     const McEstimate<double> b = mc_epoch_mean(st.model(), st.part, st.theta0(), st.eps0, o2);
     for (int i = 0; i < a.mean.size(); ++i) {
@@ -48,13 +49,14 @@ TEST(Sgd2MonteCarlo, SamplingSchemesDrawValidBatches) {
 TEST(Sgd2MonteCarlo, AntitheticPairIsExactToThirdOrder) {
   // One pair (S = 2 is the minimum; use the first pair's deviation through a 2-pair estimate) against the exact
   // mean: the deviation falls as eps^3 (by 8 per halving), the plain single order's as eps^2.
-  const SgdSetup<quad> st(generate_problem("diag-uv", 1));
+  const RunContext ctx = claim_context("SGD-2");
+  const SgdSetup<quad> st(ctx, generate_problem("diag-uv", 1));
   double prev_a = 0, prev_p = 0;
   quad eps = st.eps0;
   for (int k = 0; k < 4; ++k, eps /= 2) {
     const Vec<quad> exact = exact_epoch_mean(st.model(), st.part, st.theta0(), eps).mean;
-    const double da = to_double(quad((mc_epoch_mean(st.model(), st.part, st.theta0(), eps, {3, 2, true, 1, {}}).mean - exact).norm()));
-    const double dp = to_double(quad((mc_epoch_mean(st.model(), st.part, st.theta0(), eps, {3, 2, false, 1, {}}).mean - exact).norm()));
+    const double da = to_double(quad((mc_epoch_mean(st.model(), st.part, st.theta0(), eps, {{3, 2, 1}, true}).mean - exact).norm()));
+    const double dp = to_double(quad((mc_epoch_mean(st.model(), st.part, st.theta0(), eps, {{3, 2, 1}, false}).mean - exact).norm()));
     if (k > 0) {
       EXPECT_NEAR(std::log2(prev_a / da), 3.0, 0.3) << k;
       EXPECT_NEAR(std::log2(prev_p / dp), 2.0, 0.3) << k;
@@ -65,12 +67,12 @@ TEST(Sgd2MonteCarlo, AntitheticPairIsExactToThirdOrder) {
 }
 
 TEST(Sgd2MonteCarloOrder, PlainAndAntitheticOrdersWithControlRejected) {
-  const LadderCase c = sgd_monte_carlo_case<double>(generate_problem("diag-uv", 1), 8, kSgdMcSeed, 2);
+  const Case c = sgd_monte_carlo_case<double>(claim_context("SGD-2"), generate_problem("diag-uv", 1), 8);
   for (const auto& s : c.series) {
-    if (s.role == "claim") {
+    if (s.role == Role::claim) {
       EXPECT_TRUE(s.order_holds) << s.name << ": " << s.fit.slope << " +- " << s.fit.slope_stderr;
     }
-    if (s.role == "negative-control") {
+    if (s.role == Role::control) {
       EXPECT_FALSE(s.order_holds) << s.name;
     }
   }

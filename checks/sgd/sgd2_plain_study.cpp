@@ -1,13 +1,14 @@
 #include "checks/sgd/sgd2_plain_study.hpp"
+#include "checks/framework/claim.hpp"
 
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
+#include "checks/framework/study.hpp"
 #include "checks/sgd/mc_error.hpp"
+#include "checks/sgd/sgd2_monte_carlo.hpp"
 #include "checks/sgd/sgd_setup.hpp"
 #include "solvers/flow/taylor_flow.hpp"
 #include "solvers/order/order_fit.hpp"
 #include "solvers/parallel/process_group.hpp"
-#include "solvers/parallel/progress.hpp"
-#include "solvers/parallel/threads.hpp"
 #include "solvers/sgd/kernel_monte_carlo.hpp"
 #include "solvers/simd/aligned.hpp"
 #include "theory/losses/sgd_modified_loss.hpp"
@@ -47,34 +48,21 @@ Vec<double> kernel_exact_mean(const SgdKernel& k, const Vec<double>& th0, const 
   return r + sum / double(n);
 }
 
-// "  level k: 41% of N epochs, R epochs/s, about T s left" at most every 5 s.
-struct Meter {
-  std::string label;
-  bool on;
-  Clock::time_point last = Clock::now();
-  void operator()(long done, long total, double secs) {
-    if (!on || since(last) < 5) return;
-    last = Clock::now();
-    std::cerr << "  " << label << ": " << progress_text(done, total, secs, "epochs") << "\n";
-  }
-};
-
 }  // namespace
 
-nlohmann::json sgd2_plain_study(const ProblemSpec& spec, const PlainStudyOptions& opt) {
+nlohmann::json sgd2_plain_study(const RunContext& ctx, const ProblemSpec& spec, const PlainStudyOptions& opt) {
   using S = mp50;
   if (opt.levels < 3 || opt.levels_needed < 3 || opt.levels_needed > opt.levels || opt.pilot < 64 || !(opt.resolve >= 1))
     throw std::invalid_argument("sgd2_plain_study: need 3 <= levels_needed <= levels, pilot >= 64, resolve >= 1");
   const auto t_start = Clock::now();
-  const SgdSetup<S> st(spec);
+  const SgdSetup<S> st(ctx, spec);
   const Model<S>& m = st.model();
   const Vec<S>& th0 = st.theta0();
-  const int nb = st.batches(), threads = worker_threads();
+  const int nb = st.batches(), threads = ctx.threads;
+  const std::uint64_t seed = ctx.seed;
   const Vec<double> th0d = th0.unaryExpr([](const S& x) { return to_double(x); });
   const Isa isa = best_isa();
-  const auto say = [&](const std::string& s) {
-    if (opt.progress) std::cerr << fmt::format("[{:7.1f} s] {}\n", since(t_start), s);
-  };
+  const auto say = [&](const std::string& s) { ctx.note(s); };
 
   struct Level {
     double eps, dist, floor, sd, pilot_rate;
@@ -91,16 +79,18 @@ nlohmann::json sgd2_plain_study(const ProblemSpec& spec, const PlainStudyOptions
     Level L;
     L.eps = to_double(eps);
     if (S(L.eps) != eps) throw ProblemError(spec.origin + ": the ladder's steps are not exact in double (give h0 as a power of two)");
-    L.exact = exact_epoch_mean(m, st.part, th0, eps).mean;
-    L.flow = TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 4)).integrate(th0, S(nb) * eps);
-    L.control = TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 2)).integrate(th0, S(nb) * eps);
+    L.exact = exact_epoch_mean(m, st.part, th0, eps, ctx.deadline).mean;
+    L.flow = TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 4), ctx.deadline).integrate(th0, S(nb) * eps);
+    L.control = TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 2), ctx.deadline).integrate(th0, S(nb) * eps);
     L.dist = to_double(S((L.exact - L.flow).norm()));
     L.ref = first_order_mean(m, st.part, th0, eps).unaryExpr([](const S& x) { return to_double(x); });
     L.kernel = make_sgd_kernel(spec, st.part, L.eps);
     const SgdKernel& kern = *L.kernel;
     L.floor = to_double(S((kernel_exact_mean(kern, th0d, L.ref).unaryExpr([](double x) { return S(x); }) - L.exact).norm()));
     const auto tp = Clock::now();
-    const McEstimate<double> p = mc_kernel_mean(kern, th0d, L.ref, {opt.seed, opt.pilot, false, threads, {}}, isa);
+    McOptions po{ctx.control(), false};
+    po.run.samples = opt.pilot;
+    const McEstimate<double> p = mc_kernel_mean(kern, th0d, L.ref, po, isa);
     L.pilot_rate = opt.pilot / std::max(since(tp), 1e-9);
     L.sd = per_sample_noise(p);
     const double want = std::ceil(std::pow(opt.resolve * L.sd / L.dist, 2) / kMcBlock) * kMcBlock;
@@ -125,10 +115,12 @@ nlohmann::json sgd2_plain_study(const ProblemSpec& spec, const PlainStudyOptions
   double run_seconds = 0;
   for (std::size_t k = 0; k < lv.size(); ++k) {
     const Level& L = lv[k];
-    Meter meter{fmt::format("level {}", k), opt.progress};
-    McOptions mo{opt.seed, L.epochs, false, threads, {}};
+    McOptions mo{ctx.control(), false};
+    mo.run.samples = L.epochs;
+    mo.run.progress = [&, k](long done, long total, double secs) {
+      ctx.heartbeat(fmt::format("level {}: {}", k, progress_text(done, total, secs, "epochs")));
+    };
     const auto t0 = Clock::now();
-    mo.progress = [&](long done, long total) { meter(done, total, since(t0)); };
     const McEstimate<double> e = mc_kernel_mean(*L.kernel, th0d, L.ref, mo, isa);
     const double secs = since(t0);
     run_seconds += secs;
@@ -178,11 +170,11 @@ nlohmann::json sgd2_plain_study(const ProblemSpec& spec, const PlainStudyOptions
   return {{"study", "sgd2-plain"},
           {"problem", spec.to_json()},
           {"partition", {{"batches", nb}, {"batch_size", st.part[0].size()}}},
-          {"seed", opt.seed},
+          {"seed", seed},
           {"pilot_epochs", opt.pilot},
           {"resolve", opt.resolve},
           {"threads", threads},
-          {"processes", process_group() ? process_group()->size() : 1},
+          {"processes", ctx.group ? ctx.group->size() : 1},
           {"isa", isa_name(isa)},
           {"levels", levels},
           {"fit", {{"slope", fit.slope}, {"half_width_95", half}, {"resolved_levels", resolved}, {"ok", fit.ok},
@@ -196,5 +188,57 @@ nlohmann::json sgd2_plain_study(const ProblemSpec& spec, const PlainStudyOptions
           {"total_seconds", total},
           {"verdict", ok ? "pass" : "fail"}};
 }
+
+namespace sgd2_plain {  // the study's registration
+
+// The terminal's table of a study record.
+std::string study_text(const ProblemSpec& spec, const RunContext& ctx, const nlohmann::json& r) {
+  std::string t = fmt::format("SGD-2 plain-average study on {} ({} process(es) x {} thread(s), {}, seed {}): {} epochs in "
+                              "{:.1f} s\n\n",
+                              spec.name, r["processes"].get<int>(), r["threads"].get<int>(), r["isa"].get<std::string>(),
+                              ctx.seed, r["total_epochs"].get<long>(), r["total_seconds"].get<double>());
+  t += "| eps | D = \\|E - phi~\\| | epochs | \\|mean - phi~\\| | sigma | \\|mean - E\\| / sigma | double floor | s |\n"
+       "|---|---|---|---|---|---|---|---|\n";
+  for (const auto& l : r["levels"])
+    t += fmt::format("| {:.4g} | {:.4e} | {} | {:.4e} | {:.2e} | {:.2f} | {:.1e} | {:.1f} |\n", l["eps"].get<double>(),
+                     l["distance_exact_to_flow"].get<double>(), l["epochs"].get<long>(), l["error_to_flow"].get<double>(),
+                     l["sigma"].get<double>(), l["error_to_exact_in_sigma"].get<double>(), l["double_floor"].get<double>(),
+                     l["seconds"].get<double>());
+  const auto& f = r["fit"];
+  const auto& c = r["control"];
+  t += fmt::format("\nfitted order {:.3f} +- {:.3f} (95%) over {} resolved levels: order 3 {}\n"
+                   "control (coefficient eps/(2m)): fitted order {:.3f} +- {:.3f}: order 3 {}\n",
+                   f["slope"].get<double>(), f["half_width_95"].get<double>(), f["resolved_levels"].get<int>(),
+                   r["order_3_resolved"].get<bool>() ? "resolved" : "NOT resolved", c["slope"].get<double>(),
+                   c["half_width_95"].get<double>(), c["order_3_refuted"].get<bool>() ? "refuted" : "NOT refuted");
+  return t;
+}
+
+const StudyRegistration kRegistration([] {
+  Study s;
+  s.name = "sgd2-plain";
+  s.description = "SGD-2's plain averages, long enough to resolve the O(eps^3) term at every level";
+  s.seed = kSgdMcSeed;
+  s.options = {{"levels", "Ladder levels, all of which must resolve order 3", 8, 3, 12, true},
+               {"resolve", "Planned standard error = distance / resolve", 8, 1, 1e3, false},
+               {"pilot", "Epochs per level for the variance estimate", double(1L << 14), 64, double(1L << 30), true}};
+  s.problem_help = "Problem file whose model has a SIMD kernel: least-squares, diag nets, two-layer, linear2/relu2 "
+                   "(default: SGD-2's least-squares-n8-p4-s1)";
+  s.default_problem = [] { return generate_problem("least-squares", 1); };
+  s.run = [](const RunContext& ctx, const ProblemSpec& spec, const StudyArgs& a) {
+    PlainStudyOptions o;
+    o.levels = o.levels_needed = static_cast<int>(a.at("levels"));
+    o.resolve = a.at("resolve");
+    o.pilot = static_cast<long>(a.at("pilot"));
+    StudyResult r;
+    r.record = sgd2_plain_study(ctx, spec, o);
+    r.text = study_text(spec, ctx, r.record);
+    r.pass = r.record["verdict"] == "pass";
+    return r;
+  };
+  return s;
+}());
+
+}  // namespace sgd2_plain
 
 }  // namespace irverify

@@ -15,24 +15,21 @@
 // resolved order outside that band (it is 2). The study passes when order 3 is resolved and the control refuted.
 #pragma once
 
+#include "checks/framework/run_context.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <nlohmann/json.hpp>
-
-#include <cstdint>
 
 namespace irverify {
 
 struct PlainStudyOptions {
   int levels = 8;
   int levels_needed = 8;
-  std::uint64_t seed = 20211;  // SGD-2's
   long pilot = 1L << 14;
   double resolve = 8;
-  bool progress = true;
 };
 
-// The study's record (plan, per-level results, fit, timings); threads from worker_threads().
-nlohmann::json sgd2_plain_study(const ProblemSpec& spec, const PlainStudyOptions& opt);
+// The study's record (plan, per-level results, fit, timings), with ctx's seed, threads, progress and process group.
+nlohmann::json sgd2_plain_study(const RunContext& ctx, const ProblemSpec& spec, const PlainStudyOptions& opt);
 
 }  // namespace irverify

@@ -3,8 +3,8 @@
 // (and of the modified flow) agrees with the closed form to >= 10 digits. Controls: C2 with the eps/(2m) coefficient,
 // and without the minibatch term.
 #include "checks/sgd/sgd3_second_order.hpp"
+#include "checks/framework/claim.hpp"
 
-#include "checks/framework/run_cases.hpp"
 #include "checks/sgd/sgd_setup.hpp"
 #include "solvers/flow/taylor_flow.hpp"
 #include "theory/losses/sgd_modified_loss.hpp"
@@ -35,21 +35,21 @@ template <class S> double digits(const Vec<S>& a, const Vec<S>& b) {
 
 }  // namespace
 
-template <class S> LadderCase sgd_second_order_case(const ProblemSpec& spec, int levels) {
-  const SgdSetup<S> st(spec);
+template <class S> Case sgd_second_order_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
+  const SgdSetup<S> st(ctx, spec);
   const Model<S>& m = st.model();
   const Vec<S>& th0 = st.theta0();
   const S nb(st.batches());
-  LadderCase c = st.start(fmt::format("eps^2 coefficient, Richardson over {} levels", levels));
-  c.add_series("|D(eps) - C2|, D = (E[theta_m] - theta0 + m eps g)/eps^2", "context", 1);
+  Case c = st.start(fmt::format("eps^2 coefficient, Richardson over {} levels", levels));
+  c.add_series("|D(eps) - C2|, D = (E[theta_m] - theta0 + m eps g)/eps^2", Role::context, 1);
   const Vec<S> C2 = sgd_second_order_coefficient(m, st.part, th0);
   std::vector<Vec<S>> D_mean, D_flow;
   S eps = st.eps0;
   for (int k = 0; k < levels; ++k, eps /= 2) {
     c.add_h(eps);
     const Vec<S> first = th0 - nb * eps * st.g0;
-    D_mean.push_back((exact_epoch_mean(m, st.part, th0, eps).mean - first) / (eps * eps));
-    D_flow.push_back((TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 4)).integrate(th0, nb * eps) - first) /
+    D_mean.push_back((exact_epoch_mean(m, st.part, th0, eps, ctx.deadline).mean - first) / (eps * eps));
+    D_flow.push_back((TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 4), ctx.deadline).integrate(th0, nb * eps) - first) /
                      (eps * eps));
     c.add_error(0, S((D_mean.back() - C2).norm()));
   }
@@ -77,47 +77,43 @@ template <class S> LadderCase sgd_second_order_case(const ProblemSpec& spec, int
             fmt::format("{:.1f} digits of agreement (agreement: >= {:g})", dig, kSgd3Digits));
   c.extra["digits"] = {{"exact_mean", d_mean}, {"modified_flow", d_flow}, {"control_coefficient", d_w1},
                        {"control_no_minibatch", d_w2}};
+  c.headline("digits: exact means {:.1f}–{:.1f}", d_mean, Aggregate::range);
+  c.headline("modified flow {:.1f}–{:.1f}", d_flow, Aggregate::range);
+  c.headline("controls ≤ {:.1f}", std::max(d_w1, d_w2));
   c.solver = "exact enumeration; Richardson extrapolation (Neville table, ratio 2)";
   return st.finish(std::move(c), to_double(S(64 * irverify::eps<S>())));
 }
 
-#define IRVERIFY_INST(S) template LadderCase sgd_second_order_case<S>(const ProblemSpec&, int);
+#define IRVERIFY_INST(S) template Case sgd_second_order_case<S>(const RunContext&, const ProblemSpec&, int);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace sgd3 {  // the claim's run and registration
+namespace sgd3 {  // the claim's registration
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec = run_cases(claim, opt, {sgd_not_applicable, sgd_builtin_problems()},
-                                 [n = levels_or(opt, kRichardsonLevels)](auto tag, const ProblemSpec& s) {
-                                   return sgd_second_order_case<typename decltype(tag)::type>(s, n);
-                                 });
-  double lo[2] = {1e9, 1e9}, hi[2] = {-1e9, -1e9}, ctl = -1e9;
-  for (const auto& c : rec["cases"]) {
-    const auto& d = c["digits"];
-    const double v[2] = {d["exact_mean"].get<double>(), d["modified_flow"].get<double>()};
-    for (int i = 0; i < 2; ++i) lo[i] = std::min(lo[i], v[i]), hi[i] = std::max(hi[i], v[i]);
-    ctl = std::max({ctl, d["control_coefficient"].get<double>(), d["control_no_minibatch"].get<double>()});
-  }
-  rec["summary"] = {{"measured", fmt::format("digits: exact means {:.1f}–{:.1f}, modified flow {:.1f}–{:.1f}; controls ≤ {:.1f}",
-                                             lo[0], hi[0], lo[1], hi[1], ctl)},
-                    {"expected", fmt::format("≥ {:g} digits; controls fewer", kSgd3Digits)}};
-  return rec;
-}
 
-const ClaimRegistration kRegistration({
-    "SGD-3", "sgd_second_order_coefficient", "Shuffled SGD: the eps^2 coefficient of the mean iterate",
-    "Derived in CLAIMS.md from Smith, Dherin, Barrett & De, ICLR 2021 (Sec. 3)",
-    "E[theta_m] = theta0 - m eps g + (eps^2/4)(m^2 grad||g||^2 - sum_k grad||g_k||^2) + O(eps^3), all at theta0; "
-    "the modified flow has the same eps^2 coefficient.",
-    fmt::format("C2 extracted by Richardson extrapolation (ratio 2, {} levels) of D(eps) = (E[theta_m] - theta0 + m eps "
-                "g)/eps^2 from exact means, and likewise from the flow of L~SGD, agrees with the closed form to >= {:g} "
-                "digits.",
-                kRichardsonLevels, kSgd3Digits),
-    "The closed form with coefficient eps/(2m), and without the minibatch term (m^2 H g / 2 only), must agree to "
-    "fewer digits.",
-    "mp50",
-    run});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "SGD-3";
+  c.title = "Shuffled SGD: the eps^2 coefficient of the mean iterate";
+  c.paper = "Derived in CLAIMS.md from Smith, Dherin, Barrett & De, ICLR 2021 (Sec. 3)";
+  c.statement = "E[theta_m] = theta0 - m eps g + (eps^2/4)(m^2 grad||g||^2 - sum_k grad||g_k||^2) + O(eps^3), all at theta0; "
+      "the modified flow has the same eps^2 coefficient.";
+  c.verdict_rule = fmt::format("C2 extracted by Richardson extrapolation (ratio 2, {} levels) of D(eps) = (E[theta_m] - theta0 + m eps "
+      "g)/eps^2 from exact means, and likewise from the flow of L~SGD, agrees with the closed form to >= {:g} "
+      "digits.",
+      kRichardsonLevels, kSgd3Digits);
+  c.negative_control = "The closed form with coefficient eps/(2m), and without the minibatch term (m^2 H g / 2 only), must agree to "
+      "fewer digits.";
+  c.precision = "mp50";
+  c.levels = kRichardsonLevels;
+  c.not_applicable = sgd_not_applicable;
+  c.problems = sgd_builtin_problems;
+  c.summary_expected = fmt::format("≥ {:g} digits; controls fewer", kSgd3Digits);
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return sgd_second_order_case<typename decltype(tag)::type>(ctx, s, ctx.levels);
+  });
+  return c;
+}());
 
 }  // namespace sgd3
 

@@ -8,7 +8,7 @@
 using namespace irverify;
 
 TEST(Sgd3SecondOrderCoefficient, RichardsonMatchesClosedFormToTenDigits) {
-  const LadderCase c = sgd_second_order_case<mp50>(generate_problem("diag-uu-vv", 1), 8);
+  const Case c = sgd_second_order_case<mp50>(claim_context("SGD-3"), generate_problem("diag-uu-vv", 1), 8);
   EXPECT_GE(c.extra["digits"]["exact_mean"].get<double>(), kSgd3Digits);
   EXPECT_GE(c.extra["digits"]["modified_flow"].get<double>(), kSgd3Digits);
   EXPECT_LT(c.extra["digits"]["control_coefficient"].get<double>(), kSgd3Digits);

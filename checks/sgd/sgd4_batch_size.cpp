@@ -1,7 +1,6 @@
 #include "checks/sgd/sgd4_batch_size.hpp"
+#include "checks/framework/claim.hpp"
 
-#include "checks/framework/mc_settings.hpp"
-#include "checks/framework/run_cases.hpp"
 #include "checks/sgd/sgd_setup.hpp"
 #include "solvers/sgd/partitions.hpp"
 
@@ -31,10 +30,11 @@ enum class ControlOutcome { Rejected, NotRejected, Unresolved };
 
 }  // namespace
 
-template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::uint64_t seed) {
+template <class S> Case sgd_batch_size_case(const RunContext& ctx, const ProblemSpec& spec) {
+  const std::uint64_t seed = ctx.seed;
   using std::abs;
   using std::sqrt;
-  const LadderSetup<S> st(spec);
+  const LadderSetup<S> st(ctx, spec);
   const Model<S>& m = st.model();
   const int N = m.num_examples();
   std::vector<Vec<S>> G;
@@ -43,8 +43,8 @@ template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::
   S gamma(0);
   for (const auto& gi : G) gamma += (gi - g).squaredNorm();
   gamma /= S(N);
-  LadderCase c = st.start("batch-size decomposition at theta0");
-  const long samples = mc_samples(kPartitionSamples);
+  Case c = st.start("batch-size decomposition at theta0");
+  const long samples = ctx.samples;
   c.solver = fmt::format("enumeration of all partitions (<= {}), else {} random partitions (seed {})", kExactPartitions,
                          samples, seed);
   const S eps = irverify::eps<S>();
@@ -137,46 +137,44 @@ template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::
   c.extra["gamma"] = to_double(gamma);
   c.extra["max_exact_relative_difference"] = max_rel;
   c.extra["max_abs_z"] = max_z;
+  c.headline("exact: relative difference ≤ {:.1e}", max_rel);
+  c.headline("Monte Carlo: |z| ≤ {:.2f}", max_z);
   return st.finish(std::move(c), 0);
 }
 
-#define IRVERIFY_INST(S) template LadderCase sgd_batch_size_case<S>(const ProblemSpec&, std::uint64_t);
+#define IRVERIFY_INST(S) template Case sgd_batch_size_case<S>(const RunContext&, const ProblemSpec&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace sgd4 {  // the claim's run and registration
+namespace sgd4 {  // the claim's registration
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec = run_cases(claim, opt, {applies_always, sgd_batch_size_problems(), EigenSize::None}, [](auto tag, const ProblemSpec& s) {
-    return sgd_batch_size_case<typename decltype(tag)::type>(s);
+
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "SGD-4";
+  c.title = "Shuffled SGD: regularizer decomposition and batch-size scaling";
+  c.paper = "Smith, Dherin, Barrett & De, ICLR 2021 (Sec. 4, Eq. 7-8); the partition average derived in CLAIMS.md";
+  c.statement = "(1/m) sum_k ||g_k||^2 = ||g||^2 + (1/m) sum_k ||g_k - g||^2 exactly; over a uniformly random partition into "
+      "batches of size B, E[(1/m) sum_k ||g_k - g||^2] = ((N - B)/(B (N - 1))) Gamma, Gamma = (1/N) sum_i "
+      "||grad l_i - g||^2; hence the regularizer scales as eps/B for B << N.";
+  c.verdict_rule = fmt::format("At theta0: the identity to 64 N eps; for every B dividing N, the partition average equals the formula "
+      "to 16 count eps relative (exact enumeration, up to {} partitions) or within the {:.1f}-sigma interval "
+      "of {} random partitions (Monte Carlo, N = 48).",
+      kExactPartitions, kZ999, kPartitionSamples);
+  c.negative_control = "The formula with N in place of N - 1 must be rejected wherever the computation resolves the difference "
+      "(always by exact enumeration; by Monte Carlo where |difference| > 2 z se).";
+  c.precision = "mp50";
+  c.seed = kPartitionSeed;
+  c.samples = kPartitionSamples;
+  c.samples_are = "random partitions per batch size (where not enumerated)";
+  c.problems = sgd_batch_size_problems;
+  c.eigen_size = EigenSize::None;
+  c.summary_expected = fmt::format("≤ 16 count eps; |z| ≤ {}; N-for-(N−1) control rejected", kZ999);
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return sgd_batch_size_case<typename decltype(tag)::type>(ctx, s);
   });
-  double rel = 0, z = 0;
-  for (const auto& c : rec["cases"]) {
-    rel = std::max(rel, c["max_exact_relative_difference"].get<double>());
-    z = std::max(z, c["max_abs_z"].get<double>());
-  }
-  rec["summary"] = {{"measured", fmt::format("exact: relative difference ≤ {:.1e}; Monte Carlo: |z| ≤ {:.2f}", rel, z)},
-                    {"expected", fmt::format("≤ 16 count eps; |z| ≤ {}; N-for-(N−1) control rejected", kZ999)}};
-  return rec;
-}
-
-const ClaimRegistration kRegistration({
-    "SGD-4", "sgd_batch_size_decomposition", "Shuffled SGD: regularizer decomposition and batch-size scaling",
-    "Smith, Dherin, Barrett & De, ICLR 2021 (Sec. 4, Eq. 7-8); the partition average derived in CLAIMS.md",
-    "(1/m) sum_k ||g_k||^2 = ||g||^2 + (1/m) sum_k ||g_k - g||^2 exactly; over a uniformly random partition into "
-    "batches of size B, E[(1/m) sum_k ||g_k - g||^2] = ((N - B)/(B (N - 1))) Gamma, Gamma = (1/N) sum_i "
-    "||grad l_i - g||^2; hence the regularizer scales as eps/B for B << N.",
-    fmt::format("At theta0: the identity to 64 N eps; for every B dividing N, the partition average equals the formula "
-                "to 16 count eps relative (exact enumeration, up to {} partitions) or within the {:.1f}-sigma interval "
-                "of {} random partitions (Monte Carlo, N = 48).",
-                kExactPartitions, kZ999, kPartitionSamples),
-    "The formula with N in place of N - 1 must be rejected wherever the computation resolves the difference "
-    "(always by exact enumeration; by Monte Carlo where |difference| > 2 z se).",
-    "mp50",
-    run,
-    kPartitionSeed,
-    kPartitionSamples,
-    "random partitions per batch size (where not enumerated)"});
+  return c;
+}());
 
 }  // namespace sgd4
 

@@ -5,10 +5,9 @@
 // random partitions, 99.9% interval) beyond. Control: the formula with N in place of N - 1 must be rejected.
 #pragma once
 
-#include "checks/framework/mc_settings.hpp"
 
 #include "checks/framework/claim.hpp"
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 
 namespace irverify {
 
@@ -16,7 +15,7 @@ inline constexpr long long kExactPartitions = 200000;
 inline constexpr long kPartitionSamples = 20000;
 inline constexpr std::uint64_t kPartitionSeed = 1;
 
-template <class S> LadderCase sgd_batch_size_case(const ProblemSpec& spec, std::uint64_t seed = mc_seed(kPartitionSeed));
+template <class S> Case sgd_batch_size_case(const RunContext& ctx, const ProblemSpec& spec);
 
 std::vector<ProblemSpec> sgd_batch_size_problems();
 

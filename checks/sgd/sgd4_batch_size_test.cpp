@@ -42,7 +42,7 @@ TEST(Sgd4Partitions, RandomPartitionIsAPartition) {
 
 TEST(Sgd4BatchSizeDecomposition, ExactAndMonteCarloAgreeWithFormula) {
   for (const auto& spec : sgd_batch_size_problems()) {
-    const LadderCase c = sgd_batch_size_case<quad>(spec);
+    const Case c = sgd_batch_size_case<quad>(claim_context("SGD-4"), spec);
     EXPECT_TRUE(c.pass) << spec.name;
     for (const auto& row : c.tables[1].rows) EXPECT_EQ(row[7], "holds") << spec.name << " B = " << row[0];
   }

@@ -51,7 +51,7 @@ inline std::vector<ProblemSpec> sgd_builtin_problems() {
 template <class S> struct SgdSetup : LadderSetup<S> {
   Partition part;
   S eps0;
-  explicit SgdSetup(const ProblemSpec& spec) : LadderSetup<S>(spec) {
+  SgdSetup(const RunContext& ctx, const ProblemSpec& spec) : LadderSetup<S>(ctx, spec) {
     const std::string why = sgd_not_applicable(spec);
     if (!why.empty()) throw ProblemError(spec.origin + ": " + why);
     for (const auto& b : spec.partition.empty() ? default_partition(spec.num_examples()) : spec.partition)
@@ -63,8 +63,8 @@ template <class S> struct SgdSetup : LadderSetup<S> {
                          power_of_two_below<S>(S(1) / (4 * m * lam)));
   }
   int batches() const { return static_cast<int>(part.size()); }
-  LadderCase start(const std::string& label) const {
-    LadderCase c = LadderSetup<S>::start(label);
+  Case start(const std::string& label) const {
+    Case c = LadderSetup<S>::start(label);
     c.extra["partition"] = {{"batches", batches()}, {"batch_size", part[0].size()}};
     return c;
   }

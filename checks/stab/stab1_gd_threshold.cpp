@@ -1,7 +1,7 @@
 #include "checks/stab/stab1_gd_threshold.hpp"
+#include "checks/framework/claim.hpp"
 
-#include "checks/framework/run_cases.hpp"
-#include "checks/stab/stab_setup.hpp"
+#include "checks/framework/minimum_setup.hpp"
 #include "solvers/stability/linear_growth.hpp"
 
 #include <algorithm>
@@ -9,12 +9,12 @@
 
 namespace irverify {
 
-template <class S> LadderCase stab_gd_threshold_case(const ProblemSpec& spec, int levels) {
+template <class S> Case stab_gd_threshold_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
   using std::abs;
   using std::log;
-  const StabMinimum<S> st(spec);
+  const MinimumSetup<S> st(ctx, spec);
   const StabilityInstance<S>& in = st.inst;
-  LadderCase c = st.start("GD threshold 2/lambda_max by direct iteration");
+  Case c = st.start("GD threshold 2/lambda_max by direct iteration");
   const S eps = irverify::eps<S>();
   const int D = st.model().dim();
 
@@ -97,43 +97,43 @@ template <class S> LadderCase stab_gd_threshold_case(const ProblemSpec& spec, in
           kHolds, outcome_of(all_ok), fmt::format("worst relative rate difference {:.2e}", worst));
   c.extra["eta_gd"] = to_string_full(eta_gd);
   c.extra["worst_rate_relative_difference"] = worst;
+  c.headline(fmt::format("sign of growth flips at 2/lambda_max at every offset 2^-1..2^-{}", levels), 0);
+  c.headline("rate vs log rho: ≤ {:.1e} relative", worst);
   return st.finish(std::move(c));
 }
 
-#define IRVERIFY_INST(S) template LadderCase stab_gd_threshold_case<S>(const ProblemSpec&, int);
+#define IRVERIFY_INST(S) template Case stab_gd_threshold_case<S>(const RunContext&, const ProblemSpec&, int);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace stab1 {  // the claim's run and registration
+namespace stab1 {  // the claim's registration
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  const int levels = levels_or(opt, kStabGdLevels);
-  nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, stab_problems(), EigenSize::Examples}, [levels](auto tag, const ProblemSpec& s) {
-    return stab_gd_threshold_case<typename decltype(tag)::type>(s, levels);
+
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "STAB-1";
+  c.title = "GD linear stability: eta <= 2/lambda_max(H)";
+  c.paper = "Wu, Ma & E, How SGD Selects the Global Minima in Over-parameterized Learning, NeurIPS 2018 (Sec. 3); "
+      "Wu & Su, ICML 2023";
+  c.statement = "At an interpolating minimum (H = (1/N) sum_i v_i v_i'), the linearized GD map delta' = (I - eta H) delta is "
+      "stable iff eta <= 2/lambda_max(H).";
+  c.verdict_rule = fmt::format("At a minimum found from theta0 by Gauss-Newton, on every regression model: lambda_max of the model's "
+      "Hessian equals that of (1/N) V'V; direct iteration (in the range of H) at eta = (2/lambda_max)(1 -+ "
+      "2^-k), k = 1..{}, decays below and grows above, with rate within {:g} relative of log rho(I - eta H).",
+      kStabGdLevels, kStabRateRelTol);
+  c.negative_control = "Thresholds 1.05 and 0.95 times 2/lambda_max, and 2/tr H: the iteration at the midpoint between each and "
+      "2/lambda_max must contradict it.";
+  c.precision = "mp50";
+  c.levels = kStabGdLevels;
+  c.not_applicable = interpolation_not_applicable;
+  c.problems = minimum_problems;
+  c.eigen_size = EigenSize::Examples;
+  c.summary_expected = fmt::format("decay below, growth above; ≤ {:g} relative; ±5% and 2/tr H thresholds rejected", kStabRateRelTol);
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return stab_gd_threshold_case<typename decltype(tag)::type>(ctx, s, ctx.levels);
   });
-  double worst = 0;
-  for (const auto& c : rec["cases"]) worst = std::max(worst, c["worst_rate_relative_difference"].get<double>());
-  rec["summary"] = {{"measured", fmt::format("sign of growth flips at 2/lambda_max at every offset 2^-1..2^-{}; rate vs "
-                                             "log rho: ≤ {:.1e} relative", levels, worst)},
-                    {"expected", fmt::format("decay below, growth above; ≤ {:g} relative; ±5% and 2/tr H thresholds rejected",
-                                             kStabRateRelTol)}};
-  return rec;
-}
-
-const ClaimRegistration kRegistration({
-    "STAB-1", "stab_gd_threshold", "GD linear stability: eta <= 2/lambda_max(H)",
-    "Wu, Ma & E, How SGD Selects the Global Minima in Over-parameterized Learning, NeurIPS 2018 (Sec. 3); "
-    "Wu & Su, ICML 2023",
-    "At an interpolating minimum (H = (1/N) sum_i v_i v_i'), the linearized GD map delta' = (I - eta H) delta is "
-    "stable iff eta <= 2/lambda_max(H).",
-    fmt::format("At a minimum found from theta0 by Gauss-Newton, on every regression model: lambda_max of the model's "
-                "Hessian equals that of (1/N) V'V; direct iteration (in the range of H) at eta = (2/lambda_max)(1 -+ "
-                "2^-k), k = 1..{}, decays below and grows above, with rate within {:g} relative of log rho(I - eta H).",
-                kStabGdLevels, kStabRateRelTol),
-    "Thresholds 1.05 and 0.95 times 2/lambda_max, and 2/tr H: the iteration at the midpoint between each and "
-    "2/lambda_max must contradict it.",
-    "mp50",
-    run});
+  return c;
+}());
 
 }  // namespace stab1
 

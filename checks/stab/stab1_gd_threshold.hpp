@@ -5,7 +5,7 @@
 #pragma once
 
 #include "checks/framework/claim.hpp"
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 
 namespace irverify {
 
@@ -14,6 +14,6 @@ inline constexpr int kStabGdLevels = 8;         // offsets 2^-1 .. 2^-8
 // 1e6 of margin for its amplitude.
 inline constexpr double kStabRateRelTol = 1e-8;
 
-template <class S> LadderCase stab_gd_threshold_case(const ProblemSpec& spec, int levels = kStabGdLevels);
+template <class S> Case stab_gd_threshold_case(const RunContext& ctx, const ProblemSpec& spec, int levels = kStabGdLevels);
 
 }  // namespace irverify

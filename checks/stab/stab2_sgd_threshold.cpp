@@ -1,9 +1,7 @@
 #include "checks/stab/stab2_sgd_threshold.hpp"
+#include "checks/framework/claim.hpp"
 
-#include "checks/framework/mc_settings.hpp"
-#include "checks/framework/run_cases.hpp"
-#include "checks/stab/stab_setup.hpp"
-#include "solvers/parallel/threads.hpp"
+#include "checks/framework/minimum_setup.hpp"
 #include "solvers/stability/linear_growth.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
 
@@ -84,11 +82,12 @@ std::string digits_text(double rel) { return rel == 0 ? "all" : fmt::format("{:.
 
 }  // namespace
 
-template <class S> LadderCase stab_sgd_threshold_case(const ProblemSpec& spec, long samples) {
+template <class S> Case stab_sgd_threshold_case(const RunContext& ctx, const ProblemSpec& spec) {
+  const long samples = ctx.samples;
   using std::abs;
-  const StabMinimum<S> st(spec);
+  const MinimumSetup<S> st(ctx, spec);
   const StabilityInstance<S>& in = st.inst;
-  LadderCase c = st.start("exact SGD threshold eta*");
+  Case c = st.start("exact SGD threshold eta*");
   const S eps = irverify::eps<S>();
   const StabilityOperators<S> ops(in);
   const int n = ops.basis.size();
@@ -96,7 +95,7 @@ template <class S> LadderCase stab_sgd_threshold_case(const ProblemSpec& spec, l
   const StabilityOperators<double> opsd(ind);
   c.solver = fmt::format("structured and dense eigenproblems, bisection to 2^-{}, Monte Carlo {} runs x {} steps per eta "
                          "(double, seed {})",
-                         kStabBisectionBits, samples, kStabMcSteps, mc_seed(kStabMcSeed));
+                         kStabBisectionBits, samples, kStabMcSteps, ctx.seed);
 
   // A test matrix for C: M_ij = 1/(1 + i + j) (symmetric, every entry nonzero).
   Mat<S> M(in.rank(), in.rank());
@@ -132,7 +131,6 @@ template <class S> LadderCase stab_sgd_threshold_case(const ProblemSpec& spec, l
                {}};
   bool c_ok = true, routes_ok = true, mc_ok = true;
   double worst_rel = 0, worst_bis = 0, worst_z = 0;
-  int threads = worker_threads();
   for (const BatchScheme& bs : stab_batch_schemes(in.N)) {
     const std::string B = std::to_string(bs.B), samp = sampling_name(bs.sampling);
     const BatchCoefficients<S> coef = batch_coefficients<S>(in.N, bs.B, bs.sampling);
@@ -180,11 +178,7 @@ template <class S> LadderCase stab_sgd_threshold_case(const ProblemSpec& spec, l
     for (double x : kStabMcOffsets) {
       const double eta = eta_d * (1 + x);
       const TSpectrum<double> ts = t_spectrum<double>(opsd, cd, eta, true);
-      GrowthOptions go;
-      go.seed = mc_seed(kStabMcSeed);
-      go.samples = samples;
-      go.steps = kStabMcSteps;
-      go.threads = threads;
+      GrowthOptions go{ctx.control(), kStabMcSteps};
       const GrowthEstimate g = mc_growth(ind.W, bs.B, bs.sampling, eta, ts.top_matrix, go);
       const double lr = std::log(ts.rho), z = (g.log_rate - lr) / g.stderr_;
       const bool grows = g.log_rate - kZ999 * g.stderr_ > 0, decays = g.log_rate + kZ999 * g.stderr_ < 0;
@@ -223,31 +217,34 @@ template <class S> LadderCase stab_sgd_threshold_case(const ProblemSpec& spec, l
   c.extra["worst_eigen_relative_difference"] = worst_rel;
   c.extra["worst_bisection_relative_difference"] = worst_bis;
   c.extra["worst_mc_z"] = worst_z;
-  c.extra["mc_seed"] = mc_seed(kStabMcSeed);
+  c.headline("structured vs dense vs Kronecker ≤ {:.1e}", worst_rel);
+  c.headline("bisection ≥ {:.1f} digits", -std::log10(std::max(worst_bis, 1e-300)), Aggregate::min);
+  c.headline("MC rate vs log rho(T) |z| ≤ {:.2f}, sign resolved at ±2.5%", worst_z);
+  c.extra["mc_seed"] = ctx.seed;
   return st.finish(std::move(c));
 }
 
-#define IRVERIFY_INST(S) template LadderCase stab_sgd_threshold_case<S>(const ProblemSpec&, long);
+#define IRVERIFY_INST(S) template Case stab_sgd_threshold_case<S>(const RunContext&, const ProblemSpec&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-LadderCase stab_sgd_threshold_scaling(int r) {
+Case stab_sgd_threshold_scaling(const RunContext& ctx, int r) {
   const ProblemSpec spec = generate_problem("least-squares", 7, {r, r + 20, 0});
   auto seconds = [](auto f) {
     const auto t = std::chrono::steady_clock::now();
     f();
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
   };
-  const StabMinimum<double> st(spec);
+  const MinimumSetup<double> st(ctx, spec);
   const int n = SymBasis{st.inst.rank()}.size();
-  LadderCase c = st.start(fmt::format("scaling: rank {}, n = r(r+1)/2 = {}", st.inst.rank(), n));
+  Case c = st.start(fmt::format("scaling: rank {}, n = r(r+1)/2 = {}", st.inst.rank(), n));
   CaseTable t{"Wall time of the eigenproblem solvers (one eta*, B = 2 with replacement)",
               {"solver", "precision", "eta*", "seconds"},
               {}};
   double es = 0, ed = 0;
   const double ts = seconds([&] { es = eta_star_structured<double>(st.inst, 2, BatchSampling::WithReplacement); });
   const double td = seconds([&] { ed = eta_star_dense<double>(st.inst, 2, BatchSampling::WithReplacement); });
-  const StabilityInstance<mp50> inm = StabMinimum<mp50>(spec).inst;
+  const StabilityInstance<mp50> inm = MinimumSetup<mp50>(ctx, spec).inst;
   mp50 em;
   const double tm = seconds([&] { em = eta_star_structured<mp50>(inm, 2, BatchSampling::WithReplacement); });
   t.rows.push_back({"structured (secular equation)", "double", fmt::format("{:.16g}", es), fmt::format("{:.3f}", ts)});
@@ -266,49 +263,44 @@ LadderCase stab_sgd_threshold_scaling(int r) {
   return c;
 }
 
-namespace stab2 {  // the claim's run and registration
+namespace stab2 {  // the claim's registration
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, stab_problems(), EigenSize::Examples}, [](auto tag, const ProblemSpec& s) {
-    return stab_sgd_threshold_case<typename decltype(tag)::type>(s);
-  });
-  if (opt.problems.empty()) {
-    progress(opt, claim.id, "scaling to rank 60");
-    append_case(rec, stab_sgd_threshold_scaling(60));
-  }
-  double rel = 0, bis = 0, z = 0;
-  for (const auto& c : rec["cases"]) {
-    if (!c.contains("worst_mc_z")) continue;
-    rel = std::max(rel, c["worst_eigen_relative_difference"].get<double>());
-    bis = std::max(bis, c["worst_bisection_relative_difference"].get<double>());
-    z = std::max(z, c["worst_mc_z"].get<double>());
-  }
-  rec["summary"] = {{"measured", fmt::format("structured vs dense vs Kronecker ≤ {:.1e}; bisection ≥ {:.1f} digits; MC rate vs "
-                                             "log rho(T) |z| ≤ {:.2f}, sign resolved at ±2.5%",
-                                             rel, -std::log10(std::max(bis, 1e-300)), z)},
-                    {"expected", fmt::format("≤ 16 n eps (16 d^2 eps); ≥ 10 digits; |z| ≤ {}; wrong operators rejected", kZ999)}};
-  return rec;
+std::vector<Case> scaling_case(const RunContext& ctx) {
+  ctx.note("scaling to rank 60");
+  return {stab_sgd_threshold_scaling(ctx, 60)};
 }
 
-const ClaimRegistration kRegistration({
-    "STAB-2", "stab_sgd_threshold", "The exact SGD threshold eta* from a generalized eigenproblem",
-    "Derived in CLAIMS.md (STAB-2); setting of Wu & Su, The Implicit Regularization of Dynamical Stability in SGD, "
-    "ICML 2023",
-    "Linearized SGD with batches of size B (with or without replacement) is mean-square stable iff eta <= eta* = "
-    "1/lambda_max(A^{-1} C), A(M) = HM + MH, C(M) = E[H_xi M H_xi] on symmetric matrices over the range of H.",
-    fmt::format("For B in {{1, 2, 4}} and both samplings: C's closed form equals enumeration of batches (64 (batches + "
-                "r) eps); structured and dense eigenproblems agree to 16 n eps; bisection on rho(T) (to 2^-{}) brackets "
-                "eta*; Monte Carlo growth ({} runs, t = {}, seed {}) at eta*(1 + x), x = -5%, -2.5%, 2.5%, 5%, agrees "
-                "with log rho(T) (|z| <= {}) and resolves the sign of x.",
-                kStabBisectionBits, kStabMcSamples, kStabMcSteps, kStabMcSeed, kZ999),
-    "Wrong second-moment operators: GD's (C = HMH), the other sampling scheme's, and p with N for N - 1 (without "
-    "replacement). Each predicts the Monte Carlo rate from the same start; the measured rate must reject each "
-    "prediction (|z| > 3.29) at some offset, and a control the sample cannot resolve fails.",
-    "mp50",
-    run,
-    kStabMcSeed,
-    kStabMcSamples,
-    "linearized SGD runs per eta"});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "STAB-2";
+  c.title = "The exact SGD threshold eta* from a generalized eigenproblem";
+  c.paper = "Derived in CLAIMS.md (STAB-2); setting of Wu & Su, The Implicit Regularization of Dynamical Stability in SGD, "
+      "ICML 2023";
+  c.statement = "Linearized SGD with batches of size B (with or without replacement) is mean-square stable iff eta <= eta* = "
+      "1/lambda_max(A^{-1} C), A(M) = HM + MH, C(M) = E[H_xi M H_xi] on symmetric matrices over the range of H.";
+  c.verdict_rule = fmt::format("For B in {{1, 2, 4}} and both samplings: C's closed form equals enumeration of batches (64 (batches + "
+      "r) eps); structured and dense eigenproblems agree to 16 n eps; bisection on rho(T) (to 2^-{}) brackets "
+      "eta*; Monte Carlo growth ({} runs, t = {}, seed {}) at eta*(1 + x), x = -5%, -2.5%, 2.5%, 5%, agrees "
+      "with log rho(T) (|z| <= {}) and resolves the sign of x.",
+      kStabBisectionBits, kStabMcSamples, kStabMcSteps, kStabMcSeed, kZ999);
+  c.negative_control = "Wrong second-moment operators: GD's (C = HMH), the other sampling scheme's, and p with N for N - 1 (without "
+      "replacement). Each predicts the Monte Carlo rate from the same start; the measured rate must reject each "
+      "prediction (|z| > 3.29) at some offset, and a control the sample cannot resolve fails.";
+  c.precision = "mp50";
+  c.seed = kStabMcSeed;
+  c.samples = kStabMcSamples;
+  c.samples_are = "linearized SGD runs per eta";
+  c.simulation_precision = "double";
+  c.not_applicable = interpolation_not_applicable;
+  c.problems = minimum_problems;
+  c.eigen_size = EigenSize::Examples;
+  c.summary_expected = fmt::format("≤ 16 n eps (16 d^2 eps); ≥ 10 digits; |z| ≤ {}; wrong operators rejected", kZ999);
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return stab_sgd_threshold_case<typename decltype(tag)::type>(ctx, s);
+  });
+  c.extra_cases = scaling_case;
+  return c;
+}());
 
 }  // namespace stab2
 

@@ -9,10 +9,9 @@
 // The operator C is checked against brute-force enumeration of batches where there are <= kStabEnumerationLimit.
 #pragma once
 
-#include "checks/framework/mc_settings.hpp"
 
 #include "checks/framework/claim.hpp"
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 #include "theory/stability/sgd_operator.hpp"
 
 namespace irverify {
@@ -27,9 +26,9 @@ inline const std::vector<double> kStabMcOffsets = {-0.05, -0.025, 0.025, 0.05};
 // B in {1, 2, 4} (B <= N), with replacement, and without for B >= 2 (B = 1 is the same scheme).
 std::vector<BatchScheme> stab_batch_schemes(int N);
 
-template <class S> LadderCase stab_sgd_threshold_case(const ProblemSpec& spec, long samples = mc_samples(kStabMcSamples));
+template <class S> Case stab_sgd_threshold_case(const RunContext& ctx, const ProblemSpec& spec);
 // Timing of the two eigenproblem solvers at rank r (least squares, N = r, d = r + 20).
-LadderCase stab_sgd_threshold_scaling(int r);
+Case stab_sgd_threshold_scaling(const RunContext& ctx, int r);
 
 
 }  // namespace irverify

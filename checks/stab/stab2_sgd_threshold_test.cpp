@@ -1,6 +1,6 @@
 // STAB-2 (CLAIMS.md): eta* four ways (structured, dense and Kronecker eigenproblems, bisection on rho(T)) and Monte
 // Carlo growth; each wrong second-moment operator must be refuted by the Monte Carlo rate.
-#include "checks/stab/stab_setup.hpp"
+#include "checks/framework/minimum_setup.hpp"
 #include "checks/stab/stab2_sgd_threshold.hpp"
 
 #include <gtest/gtest.h>
@@ -8,8 +8,8 @@
 using namespace irverify;
 
 TEST(Stab2SgdThreshold, FourWaysAgreeAndWrongOperatorsAreRefuted) {
-  const ProblemSpec spec = stab_problems()[1];  // diag-uv
-  const LadderCase c = stab_sgd_threshold_case<quad>(spec, 1L << 16);
+  const ProblemSpec spec = minimum_problems()[1];  // diag-uv
+  const Case c = stab_sgd_threshold_case<quad>(claim_context("STAB-2", 1L << 16), spec);
   EXPECT_TRUE(c.pass);
   EXPECT_LE(c.extra["worst_bisection_relative_difference"].get<double>(), 1e-10);  // >= 10 digits
   for (const auto& row : c.tables[0].rows) EXPECT_EQ(row.back(), "equal") << "C vs enumeration, B = " << row[0];
@@ -22,7 +22,7 @@ TEST(Stab2SgdThreshold, FourWaysAgreeAndWrongOperatorsAreRefuted) {
 }
 
 TEST(Stab2SgdThreshold, ScalesToRankSixty) {
-  const LadderCase c = stab_sgd_threshold_scaling(60);
+  const Case c = stab_sgd_threshold_scaling(claim_context("STAB-2"), 60);
   EXPECT_TRUE(c.pass);
   EXPECT_LT(c.extra["scaling_seconds"]["structured_double"].get<double>(), 1.0);
 }

@@ -1,15 +1,16 @@
 #include "checks/stab/stab3_trace_bounds.hpp"
+#include "checks/framework/claim.hpp"
 
-#include "checks/framework/mc_settings.hpp"
-#include "checks/framework/run_cases.hpp"
 #include "checks/stab/stab2_sgd_threshold.hpp"
-#include "checks/stab/stab_setup.hpp"
+#include "checks/framework/minimum_setup.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
 #include "theory/random/counter_stream.hpp"
 
 #include <cmath>
 
 namespace irverify {
+
+inline constexpr std::uint32_t kStabSearchDomain = 5;  // random and adversarial features
 
 namespace {
 
@@ -87,10 +88,10 @@ ProblemSpec features_problem(const Mat<double>& V, const std::string& name) {
 
 }  // namespace
 
-template <class S> LadderCase stab_trace_bounds_case(const ProblemSpec& spec) {
-  const StabMinimum<S> st(spec);
+template <class S> Case stab_trace_bounds_case(const RunContext& ctx, const ProblemSpec& spec) {
+  const MinimumSetup<S> st(ctx, spec);
   const StabilityInstance<S>& in = st.inst;
-  LadderCase c = st.start("trace bounds at the minimum");
+  Case c = st.start("trace bounds at the minimum");
   const S tol = eta_star_tolerance(in);
   CaseTable t{fmt::format("Ratios at the minimum (tr H = {:.6e}, |H|_F = {:.6e}); bounds must be <= 1 + 64 n eps", to_double(in.trace()),
                           to_double(in.frobenius())),
@@ -113,10 +114,12 @@ template <class S> LadderCase stab_trace_bounds_case(const ProblemSpec& spec) {
           fmt::format("worst eta* tr H/2 at B = 1: {:.6f}; worst eta* tr H/(2B): {:.6f}", w1, wb));
   c.extra["worst_b1_ratio"] = w1;
   c.extra["worst_2b_ratio"] = wb;
+  c.headline("worst eta* tr H/2 at B = 1: {:.6f}", w1);
+  c.headline("worst eta* tr H/(2B): {:.6f}", wb);
   return st.finish(std::move(c));
 }
 
-#define IRVERIFY_INST(S) template LadderCase stab_trace_bounds_case<S>(const ProblemSpec&);
+#define IRVERIFY_INST(S) template Case stab_trace_bounds_case<S>(const RunContext&, const ProblemSpec&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
@@ -128,13 +131,13 @@ Statement b_free_statement(bool counterexample_confirmed, double worst_ratio) {
               : fmt::format("no instance above 1 found (max eta* tr H / 2 = {:.6f} at B >= 2)", worst_ratio)};
 }
 
-LadderCase stab_trace_bounds_search(int random_instances, int iterations) {
+Case stab_trace_bounds_search(const RunContext& ctx, int random_instances, int iterations) {
   const auto t0 = std::chrono::steady_clock::now();
-  LadderCase c;
+  Case c;
   c.label = "random and adversarial instances";
   c.spec.name = "search";
   c.spec.model = "least-squares";
-  c.spec.origin = fmt::format("features N x N, seed {}", mc_seed(kStabSearchSeed));
+  c.spec.origin = fmt::format("features N x N, seed {}", ctx.seed);
   c.scalar = "double (search), mp50 (verification)";
   c.solver = fmt::format("{} random instances per N; (1+1)-ES, {} restarts x {} iterations per (N, scheme, ratio)",
                          random_instances, kStabSearchRestarts, iterations);
@@ -151,7 +154,7 @@ LadderCase stab_trace_bounds_search(int random_instances, int iterations) {
   BatchScheme counter_scheme{0, BatchSampling::WithReplacement};
   for (int N : kStabSearchSizes) {
     for (const BatchScheme& bs : stab_batch_schemes(N)) {
-      CounterStream rng(mc_seed(kStabSearchSeed), static_cast<std::uint32_t>(N * 100 + bs.B * 10 + int(bs.sampling)), kStabSearchDomain);
+      CounterStream rng(ctx.seed, static_cast<std::uint32_t>(N * 100 + bs.B * 10 + int(bs.sampling)), kStabSearchDomain);
       double r1 = 0, rB = 0, rF = 0;
       bool rand_ok = true;
       for (int k = 0; k < random_instances; ++k) {
@@ -209,7 +212,7 @@ LadderCase stab_trace_bounds_search(int random_instances, int iterations) {
   bool refuted = false;
   if (worst_free > 1) {
     const ProblemSpec cx = features_problem(counter, "stab3-counterexample");
-    const StabMinimum<mp50> st(cx);
+    const MinimumSetup<mp50> st(ctx, cx);
     const Ratios<mp50> r = ratios(st.inst, counter_scheme);
     const bool confirmed = r.b1 > 1 + eta_star_tolerance(st.inst) && r.bB <= 1 + eta_star_tolerance(st.inst);
     c.tables.push_back({"Counterexample to the B-free bound eta* tr H / 2 <= 1 (problem file stab3-counterexample.json, "
@@ -217,7 +220,7 @@ LadderCase stab_trace_bounds_search(int random_instances, int iterations) {
                         {"scheme", "N", "eta*", "tr H", "eta* tr H / 2", "eta* tr H / (2B)", "outcome"},
                         {{scheme_text(counter_scheme), std::to_string(st.inst.N), to_string_full(r.eta), to_string_full(st.inst.trace()),
                           to_string_full(r.b1), to_string_full(r.bB), confirmed ? "B-free bound violated; 2B bound holds" : "NOT confirmed"}}});
-    c.extra["counterexample_problem"] = cx.to_json();
+    c.stored_problems.push_back({cx.to_json(), "Counterexample stored as a problem file", "STAB-2"});
     c.extra["counterexample_ratio"] = to_double(r.b1);
     refuted = confirmed;
   }
@@ -228,50 +231,46 @@ LadderCase stab_trace_bounds_search(int random_instances, int iterations) {
   c.extra["worst_b1_ratio"] = worst_b1;
   c.extra["worst_2b_ratio"] = worst_2b;
   c.extra["worst_b_free_ratio"] = worst_free;
+  c.headline("worst eta* tr H/2 at B = 1: {:.6f}", worst_b1);
+  c.headline("worst eta* tr H/(2B): {:.6f}", worst_2b);
+  c.headline(std::string("B-free ratio at B ≥ 2 up to {:.4f}") + (worst_free > 1 ? " (counterexample stored)" : ""), worst_free);
   return finish_case(std::move(c), 0, t0);
 }
 
-namespace stab3 {  // the claim's run and registration
+namespace stab3 {  // the claim's registration
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  nlohmann::json rec = run_cases(claim, opt, {stab_not_applicable, stab_problems(), EigenSize::Examples}, [](auto tag, const ProblemSpec& s) {
-    return stab_trace_bounds_case<typename decltype(tag)::type>(s);
-  });
-  if (opt.problems.empty()) {
-    progress(opt, claim.id, "random and adversarial instances");
-    append_case(rec, stab_trace_bounds_search());
-  }
-  double b1 = 0, b2 = 0, fr = 0;
-  for (const auto& c : rec["cases"]) {
-    b1 = std::max(b1, c["worst_b1_ratio"].get<double>());
-    b2 = std::max(b2, c["worst_2b_ratio"].get<double>());
-    fr = std::max(fr, c.value("worst_b_free_ratio", 0.0));
-  }
-  rec["summary"] = {{"measured", fmt::format("worst eta* tr H/2 at B = 1: {:.6f}; worst eta* tr H/(2B): {:.6f}; B-free ratio at "
-                                             "B ≥ 2 up to {:.4f}{}",
-                                             b1, b2, fr, fr > 1 ? " (counterexample stored)" : "")},
-                    {"expected", "≤ 1 and ≤ 1 in every instance; the B-free bound refuted (a confirmed counterexample > 1)"}};
-  return rec;
+std::vector<Case> search_case(const RunContext& ctx) {
+  ctx.note("random and adversarial instances");
+  return {stab_trace_bounds_search(ctx)};
 }
 
-const ClaimRegistration kRegistration({
-    "STAB-3", "stab_trace_bounds", "Necessary conditions: trace bounds at SGD-stable minima",
-    "Wu & Su, The Implicit Regularization of Dynamical Stability in SGD, ICML 2023 (B = 1); the 2B bound derived in "
-    "CLAIMS.md",
-    "If a minimum is stable for SGD at eta (eta <= eta*), then tr H <= 2/eta for B = 1 with replacement, and tr H <= "
-    "2B/eta for any B and either sampling. The abstract's bound without B is tested at B >= 2.",
-    fmt::format("eta* tr H / 2 <= 1 at B = 1 and eta* tr H / (2B) <= 1 for B in {{1, 2, 4}}, both samplings, to 64 n eps, "
-                "at the minima of the built-in problems, at {} random instances per N in {{4, 8}}, and at the maximizers "
-                "of a (1+1)-ES search ({} restarts x {} iterations, seed {}) re-evaluated in mp50. The B-free ratio at "
-                "B >= 2 is reported; a value > 1 is stored as a problem file and confirmed from it.",
-                kStabRandomInstances, kStabSearchRestarts, kStabSearchIterations, kStabSearchSeed),
-    "The bound with sqrt(B) in place of B (eta* tr H / (2 sqrt(B)) <= 1) must be found violated at every B >= 2 by "
-    "the search (the B-free bound is tested, not assumed: it is reported violated where it is).",
-    "mp50",
-    run,
-    kStabSearchSeed,
-    0,
-    ""});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "STAB-3";
+  c.title = "Necessary conditions: trace bounds at SGD-stable minima";
+  c.paper = "Wu & Su, The Implicit Regularization of Dynamical Stability in SGD, ICML 2023 (B = 1); the 2B bound derived in "
+      "CLAIMS.md";
+  c.statement = "If a minimum is stable for SGD at eta (eta <= eta*), then tr H <= 2/eta for B = 1 with replacement, and tr H <= "
+      "2B/eta for any B and either sampling. The abstract's bound without B is tested at B >= 2.";
+  c.verdict_rule = fmt::format("eta* tr H / 2 <= 1 at B = 1 and eta* tr H / (2B) <= 1 for B in {{1, 2, 4}}, both samplings, to 64 n eps, "
+      "at the minima of the built-in problems, at {} random instances per N in {{4, 8}}, and at the maximizers "
+      "of a (1+1)-ES search ({} restarts x {} iterations, seed {}) re-evaluated in mp50. The B-free ratio at "
+      "B >= 2 is reported; a value > 1 is stored as a problem file and confirmed from it.",
+      kStabRandomInstances, kStabSearchRestarts, kStabSearchIterations, kStabSearchSeed);
+  c.negative_control = "The bound with sqrt(B) in place of B (eta* tr H / (2 sqrt(B)) <= 1) must be found violated at every B >= 2 by "
+      "the search (the B-free bound is tested, not assumed: it is reported violated where it is).";
+  c.precision = "mp50";
+  c.seed = kStabSearchSeed;
+  c.not_applicable = interpolation_not_applicable;
+  c.problems = minimum_problems;
+  c.eigen_size = EigenSize::Examples;
+  c.summary_expected = "≤ 1 and ≤ 1 in every instance; the B-free bound refuted (a confirmed counterexample > 1)";
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return stab_trace_bounds_case<typename decltype(tag)::type>(ctx, s);
+  });
+  c.extra_cases = search_case;
+  return c;
+}());
 
 }  // namespace stab3
 

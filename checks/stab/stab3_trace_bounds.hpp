@@ -11,7 +11,7 @@
 #pragma once
 
 #include "checks/framework/claim.hpp"
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 
 namespace irverify {
 
@@ -22,11 +22,12 @@ inline constexpr std::uint64_t kStabSearchSeed = 2023;
 inline const std::vector<int> kStabSearchSizes = {4, 8};
 
 // The ratios at one problem's interpolating minimum, every batch scheme.
-template <class S> LadderCase stab_trace_bounds_case(const ProblemSpec& spec);
+template <class S> Case stab_trace_bounds_case(const RunContext& ctx, const ProblemSpec& spec);
 // The statement "tr H <= 2/eta at B >= 2" (expected refuted): refuted iff a counterexample was confirmed in mp50.
 Statement b_free_statement(bool counterexample_confirmed, double worst_ratio);
 // Random and adversarial instances (double search, mp50 verification of the worst) and the counterexample file.
-LadderCase stab_trace_bounds_search(int random_instances = kStabRandomInstances, int iterations = kStabSearchIterations);
+Case stab_trace_bounds_search(const RunContext& ctx, int random_instances = kStabRandomInstances,
+                              int iterations = kStabSearchIterations);
 
 
 }  // namespace irverify

@@ -1,10 +1,8 @@
 #include "checks/stab/stab4_selection.hpp"
+#include "checks/framework/claim.hpp"
 
-#include "checks/framework/mc_settings.hpp"
-#include "checks/framework/run_cases.hpp"
-#include "checks/stab/stab_setup.hpp"
+#include "checks/framework/minimum_setup.hpp"
 #include "solvers/iterate/iterate.hpp"
-#include "solvers/parallel/threads.hpp"
 #include "solvers/stability/linear_growth.hpp"
 #include "solvers/stability/lyapunov.hpp"
 #include "solvers/stability/return_fraction.hpp"
@@ -14,6 +12,9 @@
 #include <cmath>
 
 namespace irverify {
+
+inline constexpr std::uint32_t kStabStartDomain = 6;  // starting points
+inline constexpr std::uint32_t kStabBatchDomain = 7;  // batches
 
 namespace {
 
@@ -64,33 +65,30 @@ Statement ms_stable_statement(int unstable, int exhibits, double min_margin) {
                       unstable, min_margin, exhibits)};
 }
 
-LadderCase stab_selection_case(const ProblemSpec& spec, int starts, int levels) {
-  const StabMinimum<double> st(spec);
+Case stab_selection_case(const RunContext& ctx, const ProblemSpec& spec) {
+  const int starts = static_cast<int>(ctx.samples), levels = ctx.levels;
+  const MinimumSetup<double> st(ctx, spec);
   const auto* dn = dynamic_cast<const DiagNet<double>*>(&st.model());
   if (!dn) throw ProblemError(spec.origin + ": STAB-4 is stated for diagonal networks");
-  LadderCase c = st.start("selection of minima by GD and SGD");
+  Case c = st.start("selection of minima by GD and SGD");
   const int N = dn->num_examples(), p = dn->features();
   const FastDiag net{dn->X(), dn->y(), dn->diag_kind() != DiagKind::UUVV, p};
   // Ladder: eta_top = 2/lambda_max at the minimum Gauss-Newton finds from theta0, then 2^(-1/2) steps.
   const double eta_top = 2 / st.inst.lambda_max();
   c.solver = fmt::format("{} starts (Philox seed {}), eta_k = {:.4g} 2^(-k/2), k < {}, at most {} steps; converged when the "
                          "distance to the minima is <= {:.0e} at {} consecutive epochs; end points polished by Gauss-Newton",
-                         starts, mc_seed(kStabSelectionSeed), eta_top, levels, kStabMaxSteps, kStabConvergedDistance, kStabConvergedWindow);
+                         starts, ctx.seed, eta_top, levels, kStabMaxSteps, kStabConvergedDistance, kStabConvergedWindow);
   CaseTable t{"End points per optimizer and eta (converged / diverged / not converged in the step budget); maxima over "
               "the converged end points",
               {"optimizer", "eta", "runs", "max lambda_max", "2/eta", "max tr H", "min eta*/eta", "max eta tr H/(2 max(B,1))",
                "outcome"},
               {}};
-  LyapunovOptions lyo;
-  lyo.seed = mc_seed(kStabSelectionSeed);
-  lyo.runs = kStabLyapunovRuns;
-  lyo.burn_in = kStabLyapunovBurnIn;
-  lyo.window = kStabLyapunovWindow;
-  lyo.threads = worker_threads();
+  LyapunovOptions lyo{ctx.control(), kStabLyapunovBurnIn, kStabLyapunovWindow};
+  lyo.run.samples = kStabLyapunovRuns;
   CaseTable tu{fmt::format("SGD end points that are NOT mean-square stable (eta > eta*): the exact log rho(T(eta)) > 0, and the "
                            "top Lyapunov exponent of the linearized SGD (solvers/stability/lyapunov.hpp: {} runs, burn-in {}, "
                            "window {}, seed {}); an exhibit needs Lambda < 0 at 99.9%",
-                           lyo.runs, lyo.burn_in, lyo.window, mc_seed(kStabSelectionSeed)),
+                           lyo.run.samples, lyo.burn_in, lyo.window, ctx.seed),
                {"optimizer", "eta", "eta*/eta", "eta tr H/(2B)", "log rho(T)", "Lambda ± se", "reading"},
                {}};
   nlohmann::json points = nlohmann::json::array();
@@ -105,10 +103,10 @@ LadderCase stab_selection_case(const ProblemSpec& spec, int starts, int levels) 
       double max_lam = 0, max_tr = 0, min_margin = INFINITY, max_bound = 0;
       bool ok = true;
       for (int s = 0; s < starts; ++s) {
-        CounterStream init(mc_seed(kStabSelectionSeed), static_cast<std::uint32_t>(s), kStabStartDomain);
+        CounterStream init(ctx.seed, static_cast<std::uint32_t>(s), kStabStartDomain);
         Vec<double> th(2 * p);
         for (int j = 0; j < 2 * p; ++j) th(j) = 2 * init.uniform() - 1;
-        CounterStream rng(mc_seed(kStabSelectionSeed), static_cast<std::uint32_t>(s * 64 + k), kStabBatchDomain);
+        CounterStream rng(ctx.seed, static_cast<std::uint32_t>(s * 64 + k), kStabBatchDomain);
         std::vector<int> all(N), batch(std::max(opt.B, 1)), perm(N);
         std::iota(all.begin(), all.end(), 0);
         Vec<double> q(p);
@@ -135,7 +133,7 @@ LadderCase stab_selection_case(const ProblemSpec& spec, int starts, int levels) 
         if (end == RunEnd::Diverged) ++div;
         if (end == RunEnd::NotConverged) ++stuck;
         if (end != RunEnd::Converged) continue;
-        const InterpolationResult<double> pol = gauss_newton_minimum<double>(st.model(), th, stab_residual_tolerance<double>(st.model()));
+        const InterpolationResult<double> pol = gauss_newton_minimum<double>(st.model(), th, minimum_residual_tolerance<double>(st.model()));
         const StabilityInstance<double> in = stability_instance<double>(output_jacobian<double>(st.model(), pol.theta));
         const double lam = in.lambda_max(), tr = in.trace();
         const int Bq = std::max(opt.B, 1);
@@ -171,9 +169,16 @@ LadderCase stab_selection_case(const ProblemSpec& spec, int starts, int levels) 
               ps.origin = fmt::format("STAB-4 end point of {} at eta = {:.17g}", opt.name, eta);
               ps.theta0.clear();
               for (int j = 0; j < pol.theta.size(); ++j) ps.theta0.push_back(fmt::format("{:.17g}", pol.theta(j)));
-              c.extra["unstable_end_point"] = {{"problem", ps.to_json()}, {"optimizer", opt.name}, {"B", opt.B},
+              c.extra["unstable_end_point"] = {{"optimizer", opt.name}, {"B", opt.B},
                                                {"sampling", sampling_name(opt.sampling)}, {"eta", eta}, {"eta_star", eta_star},
                                                {"lambda", g.lambda}, {"lambda_stderr", g.stderr_}};
+              c.stored_problems.assign(
+                  1, {ps.to_json(),
+                      fmt::format("Exhibit kept (refutes \"every SGD end point is mean-square stable\"): the most mean-square-"
+                                  "unstable end point with a resolved negative Lyapunov exponent ({}, eta = {:.6g}, eta* = "
+                                  "{:.6g}, Lambda = {:.6f} ± {:.6f}), theta0 = the end point; STAB-6 locates eta_L there",
+                                  opt.name, eta, eta_star, g.lambda, g.stderr_),
+                      "STAB-6"});
             }
             tu.rows.push_back({opt.name, fmt::format("{:.5f}", eta), fmt::format("{:.5f}", eta_star / eta),
                                fmt::format("{:.5f}", eta * tr / (2 * Bq)), fmt::format("{:.5f}", lr),
@@ -204,59 +209,55 @@ LadderCase stab_selection_case(const ProblemSpec& spec, int starts, int levels) 
   c.extra["gd_max_trace_ratio"] = gd_worst_trace_ratio;
   c.extra["sgd_min_stability_margin"] = sgd_min_margin;
   c.extra["sgd_end_points"] = sgd_points;
+  c.headline("{:.0f} SGD end points: trace bound checked at all", sgd_points, Aggregate::sum);
+  c.headline("{:.0f} mean-square unstable", ms_unstable, Aggregate::sum);
+  c.headline("min eta*/eta = {:.4f}", sgd_min_margin, Aggregate::min);
+  c.headline("{:.0f} with Lambda < 0 resolved", exhibits, Aggregate::sum);
+  c.headline("GD max eta tr H/2 = {:.3f}", gd_worst_trace_ratio);
   return st.finish(std::move(c));
 }
 
-namespace stab4 {  // the claim's run and registration
+namespace stab4 {  // the claim's registration
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  const int levels = levels_or(opt, kStabEtaLevels);
-  auto not_applicable = [](const ProblemSpec& s) {
-    const std::string why = requires_model(s, {"diag-uv", "diag-uu-vv", "two-param"});
-    return why.empty() ? stab_not_applicable(s) : why;
-  };
-  nlohmann::json rec = run_cases(claim, opt, {not_applicable, {stab_problems()[1], stab_problems()[2]}, EigenSize::Examples},
-                                 [levels](auto tag, const ProblemSpec& s) {
-                                   if (!std::is_same_v<typename decltype(tag)::type, double>)
-                                     throw ProblemError("STAB-4 trains many runs and runs in double only (--precision double)");
-                                   return stab_selection_case(s, mc_samples(kStabStarts), levels);
-                                 });
-  require_refuted_somewhere(rec, kStabMsStatement);
-  double gd = 0, margin = INFINITY;
-  int pts = 0, unstable = 0, exhibits = 0;
-  for (const auto& c : rec["cases"]) {
-    unstable += c["mean_square_unstable_end_points"].get<int>();
-    exhibits += c["exhibits"].get<int>();
-    gd = std::max(gd, c["gd_max_trace_ratio"].get<double>());
-    margin = std::min(margin, c["sgd_min_stability_margin"].get<double>());
-    pts += c["sgd_end_points"].get<int>();
-  }
-  rec["summary"] = {{"measured", fmt::format("{} SGD end points: trace bound checked at all; {} mean-square unstable (min "
-                                             "eta*/eta = {:.4f}), {} with Lambda < 0 resolved; GD max eta tr H/2 = {:.3f}",
-                                             pts, unstable, margin, exhibits, gd)},
-                    {"expected", "SGD: eta tr H/(2B) ≤ 1; GD: lambda_max ≤ 2/eta and some eta tr H/2 > 1; some SGD end point "
-                                 "mean-square unstable with Lambda < 0 (refuted)"}};
-  return rec;
+std::string stab4_not_applicable(const ProblemSpec& s) {
+  const std::string why = requires_model(s, {"diag-uv", "diag-uu-vv", "two-param"});
+  return why.empty() ? interpolation_not_applicable(s) : why;
 }
 
-const ClaimRegistration kRegistration({
-    "STAB-4", "stab_selection", "Selection: SGD ends at trace-bounded minima, GD only at lambda_max-bounded ones",
-    "Wu, Ma & E, NeurIPS 2018; Wu & Su, ICML 2023",
-    "Holds: trained to convergence on diagonal networks, SGD ends at minima with tr H <= 2B/eta (B = 1: 2/eta); GD at "
-    "the same eta ends with lambda_max <= 2/eta and can have tr H > 2/eta. Refuted: every SGD end point is "
-    "mean-square stable (eta <= eta*) -- SGD can converge to mean-square unstable minima where the Lyapunov exponent "
-    "is negative (Mulayoff & Michaeli, Sec. 5; Ziyin et al. 2023; Chemnitz & Engel 2025; STAB-6).",
-    fmt::format("On diag-uv and diag-uu-vv (double): {} random starts, GD, SGD B = 1 with replacement and SGD B = 2 "
-                "without, eta_k = (2/lambda_max at the Gauss-Newton minimum from theta0) 2^(-k/2), k < {}, at most {} "
-                "steps, converged when the distance to the minima stays <= {:.0e} for {} epochs; every converged SGD "
-                "end point has tr H <= 2B/eta(1 + 64 n eps); every GD end point lambda_max <= 2/eta. The refuted "
-                "statement needs an exhibit: an end point with eta > eta* and Lambda < 0 at 99.9%.",
-                kStabStarts, kStabEtaLevels, kStabMaxSteps, kStabConvergedDistance, kStabConvergedWindow),
-    "The trace bound applied to GD (tr H <= 2/eta at GD's end points) must fail at some end point.", "double",
-    run,
-    kStabSelectionSeed,
-    kStabStarts,
-    "random starts per method and eta"});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "STAB-4";
+  c.title = "Selection: SGD ends at trace-bounded minima, GD only at lambda_max-bounded ones";
+  c.paper = "Wu, Ma & E, NeurIPS 2018; Wu & Su, ICML 2023";
+  c.statement = "Holds: trained to convergence on diagonal networks, SGD ends at minima with tr H <= 2B/eta (B = 1: 2/eta); GD at "
+      "the same eta ends with lambda_max <= 2/eta and can have tr H > 2/eta. Refuted: every SGD end point is "
+      "mean-square stable (eta <= eta*) -- SGD can converge to mean-square unstable minima where the Lyapunov exponent "
+      "is negative (Mulayoff & Michaeli, Sec. 5; Ziyin et al. 2023; Chemnitz & Engel 2025; STAB-6).";
+  c.verdict_rule = fmt::format("On diag-uv and diag-uu-vv (double): {} random starts, GD, SGD B = 1 with replacement and SGD B = 2 "
+      "without, eta_k = (2/lambda_max at the Gauss-Newton minimum from theta0) 2^(-k/2), k < {}, at most {} "
+      "steps, converged when the distance to the minima stays <= {:.0e} for {} epochs; every converged SGD "
+      "end point has tr H <= 2B/eta(1 + 64 n eps); every GD end point lambda_max <= 2/eta. The refuted "
+      "statement needs an exhibit: an end point with eta > eta* and Lambda < 0 at 99.9%.",
+      kStabStarts, kStabEtaLevels, kStabMaxSteps, kStabConvergedDistance, kStabConvergedWindow);
+  c.negative_control = "The trace bound applied to GD (tr H <= 2/eta at GD's end points) must fail at some end point.";
+  c.precision = "double";
+  c.seed = kStabSelectionSeed;
+  c.samples = kStabStarts;
+  c.samples_are = "random starts per method and eta";
+  c.levels = kStabEtaLevels;
+  c.not_applicable = stab4_not_applicable;
+  c.problems = [] { return std::vector<ProblemSpec>{minimum_problems()[1], minimum_problems()[2]}; };
+  c.eigen_size = EigenSize::Examples;
+  c.refuted_somewhere = {kStabMsStatement};
+  c.summary_expected = "SGD: eta tr H/(2B) ≤ 1; GD: lambda_max ≤ 2/eta and some eta tr H/2 > 1; some SGD end point "
+                       "mean-square unstable with Lambda < 0 (refuted)";
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    if (!std::is_same_v<typename decltype(tag)::type, double>)
+      throw ProblemError("STAB-4 trains many runs and runs in double only (--precision double)");
+    return stab_selection_case(ctx, s);
+  });
+  return c;
+}());
 
 }  // namespace stab4
 

@@ -12,7 +12,7 @@
 #pragma once
 
 #include "checks/framework/claim.hpp"
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 
 namespace irverify {
 
@@ -30,6 +30,7 @@ inline constexpr const char* kStabMsStatement = "every SGD end point is mean-squ
 // The refuted statement at a case's `unstable` mean-square-unstable end points, `exhibits` of them with Lambda < 0
 // resolved: refuted iff exhibits > 0, unresolved if unstable > 0 without one, holds otherwise.
 Statement ms_stable_statement(int unstable, int exhibits, double min_margin);
-LadderCase stab_selection_case(const ProblemSpec& spec, int starts = kStabStarts, int levels = kStabEtaLevels);
+// ctx.samples random starts, ctx.levels step sizes.
+Case stab_selection_case(const RunContext& ctx, const ProblemSpec& spec);
 
 }  // namespace irverify

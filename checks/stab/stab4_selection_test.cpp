@@ -2,14 +2,16 @@
 // trace bound. "Every SGD end point is mean-square stable" is refuted only by an end point with eta > eta* whose
 // Lyapunov exponent is resolved negative.
 #include "checks/stab/stab4_selection.hpp"
-#include "checks/stab/stab_setup.hpp"
+#include "checks/framework/minimum_setup.hpp"
 
 #include <gtest/gtest.h>
 
 using namespace irverify;
 
 TEST(Stab4Selection, TraceBoundHoldsForSgdAndNotForGd) {
-  const LadderCase c = stab_selection_case(stab_problems()[2], 6, 4);  // diag-uu-vv
+  RunContext ctx = claim_context("STAB-4", 6);
+  ctx.levels = 4;
+  const Case c = stab_selection_case(ctx, minimum_problems()[2]);  // diag-uu-vv
   EXPECT_GT(c.extra["sgd_end_points"].get<int>(), 0);
   for (const auto& s : c.statements) EXPECT_TRUE(s.pass()) << s.text << ": " << s.outcome << " (" << s.evidence << ")";
   EXPECT_TRUE(c.pass);

@@ -1,7 +1,7 @@
 #include "checks/stab/stab5_sharpness_norms.hpp"
+#include "checks/framework/claim.hpp"
 
-#include "checks/framework/run_cases.hpp"
-#include "checks/stab/stab_setup.hpp"
+#include "checks/framework/minimum_setup.hpp"
 
 namespace irverify {
 
@@ -11,12 +11,12 @@ template <class S> S trace_of_hessian(const Model<S>& m, const Vec<S>& th) { ret
 
 }  // namespace
 
-template <class S> LadderCase stab_sharpness_norms_case(const ProblemSpec& spec) {
+template <class S> Case stab_sharpness_norms_case(const RunContext& ctx, const ProblemSpec& spec) {
   using std::abs;
   using std::sqrt;
-  const StabMinimum<S> st(spec);
+  const MinimumSetup<S> st(ctx, spec);
   const Model<S>& m = st.model();
-  LadderCase c = st.start("trace identities and norm bounds");
+  Case c = st.start("trace identities and norm bounds");
   const S eps = irverify::eps<S>();
   const int D = m.dim(), N = m.num_examples();
   // Identities hold to the rounding of a D x D Hessian's trace, plus the residual term r_i Hf_i of the Hessian.
@@ -131,45 +131,43 @@ template <class S> LadderCase stab_sharpness_norms_case(const ProblemSpec& spec)
   c.state("the trace identity and its norm bounds hold at every interpolating minimum, with equality exactly where stated",
           kHolds, outcome_of(all_ok), fmt::format("worst relative difference of the identity {:.2e}", worst));
   c.extra["worst_identity_relative_difference"] = worst;
+  c.headline("trace identities to ≤ {:.1e} relative", worst);
   return st.finish(std::move(c));
 }
 
-#define IRVERIFY_INST(S) template LadderCase stab_sharpness_norms_case<S>(const ProblemSpec&);
+#define IRVERIFY_INST(S) template Case stab_sharpness_norms_case<S>(const RunContext&, const ProblemSpec&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace stab5 {  // the claim's run and registration
+namespace stab5 {  // the claim's registration
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  std::vector<ProblemSpec> defaults = {stab_problems()[1], stab_problems()[2], stab_relu_problems()[0]};
-  auto not_applicable = [](const ProblemSpec& s) {
-    const std::string why = requires_model(s, {"diag-uv", "diag-uu-vv", "two-param", "two-layer-relu"});
-    return why.empty() ? stab_not_applicable(s) : why;
-  };
-  nlohmann::json rec = run_cases(claim, opt, {not_applicable, defaults, EigenSize::Examples}, [](auto tag, const ProblemSpec& s) {
-    return stab_sharpness_norms_case<typename decltype(tag)::type>(s);
-  });
-  double worst = 0;
-  for (const auto& c : rec["cases"]) worst = std::max(worst, c["worst_identity_relative_difference"].get<double>());
-  rec["summary"] = {{"measured", fmt::format("trace identities to ≤ {:.1e} relative; bounds {}", worst,
-                                             rec["verdict"] == "pass" ? "hold with the stated equality cases; controls rejected"
-                                                                      : "or controls fail: see the cases")},
-                    {"expected", "identities to 64 dim eps; tr H ≥ bound, equality exactly where stated"}};
-  return rec;
+std::string stab5_not_applicable(const ProblemSpec& s) {
+  const std::string why = requires_model(s, {"diag-uv", "diag-uu-vv", "two-param", "two-layer-relu"});
+  return why.empty() ? interpolation_not_applicable(s) : why;
 }
 
-const ClaimRegistration kRegistration({
-    "STAB-5", "stab_sharpness_norms", "Sharpness and weight norms at interpolating minima",
-    "CLAIMS.md (STAB-5), after Wu & Su 2023 (Sec. 5) and the diagonal-network literature",
-    "diag-uv: tr H = sum_k s_k (u_k^2 + v_k^2) >= 2 sum_k s_k |beta_k|, equality iff |u_k| = |v_k|; diag-uu-vv: "
-    "tr H = 4 sum_k s_k (u_k^2 + v_k^2); two-layer ReLU: tr H = (1/N) sum_i |grad_theta f(x_i)|^2, between "
-    "(2/N) sum_i |x_i||y_i| and (1/N) sum_i |x_i|^2 |theta|^2.",
-    "At exact minima (constructed balanced and unbalanced, and Gauss-Newton from theta0) in mp50: identities to 64 dim "
-    "eps (plus the residual term); bound excess equals its gap formula; equality exactly at the balanced minimum.",
-    "The diag identity with the other model's factor, equality claimed at the unbalanced minimum, and the ReLU "
-    "identity with factor 1/(2N) must all be rejected.",
-    "mp50",
-    run});
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "STAB-5";
+  c.title = "Sharpness and weight norms at interpolating minima";
+  c.paper = "CLAIMS.md (STAB-5), after Wu & Su 2023 (Sec. 5) and the diagonal-network literature";
+  c.statement = "diag-uv: tr H = sum_k s_k (u_k^2 + v_k^2) >= 2 sum_k s_k |beta_k|, equality iff |u_k| = |v_k|; diag-uu-vv: "
+      "tr H = 4 sum_k s_k (u_k^2 + v_k^2); two-layer ReLU: tr H = (1/N) sum_i |grad_theta f(x_i)|^2, between "
+      "(2/N) sum_i |x_i||y_i| and (1/N) sum_i |x_i|^2 |theta|^2.";
+  c.verdict_rule = "At exact minima (constructed balanced and unbalanced, and Gauss-Newton from theta0) in mp50: identities to 64 dim "
+      "eps (plus the residual term); bound excess equals its gap formula; equality exactly at the balanced minimum.";
+  c.negative_control = "The diag identity with the other model's factor, equality claimed at the unbalanced minimum, and the ReLU "
+      "identity with factor 1/(2N) must all be rejected.";
+  c.precision = "mp50";
+  c.not_applicable = stab5_not_applicable;
+  c.problems = [] { return std::vector<ProblemSpec>{minimum_problems()[1], minimum_problems()[2], minimum_relu_problems()[0]}; };
+  c.eigen_size = EigenSize::Examples;
+  c.summary_expected = "identities to 64 dim eps; tr H ≥ bound, equality exactly where stated";
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return stab_sharpness_norms_case<typename decltype(tag)::type>(ctx, s);
+  });
+  return c;
+}());
 
 }  // namespace stab5
 

@@ -10,10 +10,10 @@
 #pragma once
 
 #include "checks/framework/claim.hpp"
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 
 namespace irverify {
 
-template <class S> LadderCase stab_sharpness_norms_case(const ProblemSpec& spec);
+template <class S> Case stab_sharpness_norms_case(const RunContext& ctx, const ProblemSpec& spec);
 
 }  // namespace irverify

@@ -1,9 +1,7 @@
 #include "checks/stab/stab6_lyapunov.hpp"
+#include "checks/framework/claim.hpp"
 
-#include "checks/framework/mc_settings.hpp"
-#include "checks/framework/run_cases.hpp"
-#include "checks/stab/stab_setup.hpp"
-#include "solvers/parallel/threads.hpp"
+#include "checks/framework/minimum_setup.hpp"
 #include "solvers/stability/lyapunov.hpp"
 #include "solvers/stability/return_fraction.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
@@ -24,7 +22,7 @@ ProblemSpec stab6_one_d_problem() {
   return s;
 }
 
-std::vector<ProblemSpec> stab6_problems() { return {stab6_one_d_problem(), stab_problems()[1], stab_problems()[2]}; }
+std::vector<ProblemSpec> stab6_problems() { return {stab6_one_d_problem(), minimum_problems()[1], minimum_problems()[2]}; }
 
 namespace stab6_detail {  // named: the claim's templates hold these
 
@@ -43,44 +41,36 @@ double diffusion_return_probability(double lambda, double v, double a, double b)
   return 1 - std::expm1(k * a) / (std::exp(k * a) - std::exp(-k * b));
 }
 
-// Wilson score interval at z = kZ999 for k successes in n trials.
-std::pair<double, double> wilson(int k, int n) {
-  const double p = double(k) / n, z2 = kZ999 * kZ999 / n, c = (p + z2 / 2) / (1 + z2);
-  const double h = kZ999 * std::sqrt(p * (1 - p) / n + z2 / (4 * n)) / (1 + z2);
-  return {std::max(0.0, c - h), std::min(1.0, c + h)};
-}
 
 }  // namespace stab6_detail
 
-template <class S> std::vector<LadderCase> stab_lyapunov_cases(const ProblemSpec& spec, const Stab6Budget& budget) {
+template <class S> std::vector<Case> stab_lyapunov_cases(const RunContext& ctx, const ProblemSpec& spec, const Stab6Budget& budget) {
   using std::abs;
   using namespace stab6_detail;
-  const StabMinimum<S> st(spec);
+  const MinimumSetup<S> st(ctx, spec);
   const StabilityInstance<S>& in = st.inst;
   const StabilityInstance<double> ind = to_double_instance(in);
   const StabilityOperators<double> opsd(ind);
   const Problem<double> prd = build_problem<double>(spec);
   Vec<double> theta_star(st.min.theta.size());
   for (int j = 0; j < theta_star.size(); ++j) theta_star(j) = to_double(st.min.theta(j));
-  const int threads = worker_threads();
-  std::vector<LadderCase> out;
+  std::vector<Case> out;
   std::vector<std::pair<int, BatchSampling>> schemes = {{1, BatchSampling::WithReplacement}};
   if (in.N > 2) schemes.insert(schemes.end(), {{2, BatchSampling::WithReplacement}, {2, BatchSampling::WithoutReplacement}});
   for (const auto& [B, samp] : schemes) {
     const auto t0 = std::chrono::steady_clock::now();
-    LadderCase c = st.start(fmt::format("Lyapunov criterion, B = {} {}", B, sampling_name(samp)));
+    Case c = st.start(fmt::format("Lyapunov criterion, B = {} {}", B, sampling_name(samp)));
     const S es = eta_star_structured<S>(in, B, samp), egd = S(2) / in.lambda_max();
     const double esd = to_double(es), star_tol = to_double(eta_star_tolerance(in));  // eta* is exact to a few n eps
     const BatchCoefficients<double> coef = batch_coefficients<double>(in.N, B, samp);
     LyapunovOptions lo;
-    lo.seed = mc_seed(kStab6Seed);
-    lo.runs = budget.runs;
+    lo.run = ctx.control();
+    lo.run.samples = budget.runs;
     lo.burn_in = budget.burn_in;
     lo.window = budget.window;
-    lo.threads = threads;
     c.solver = fmt::format("Lyapunov: {} runs x ({} burn-in + {} window) steps, norm renormalization (double, seed {}); "
                            "return: {} nonlinear SGD runs per eta (double, seed {})",
-                           lo.runs, lo.burn_in, lo.window, mc_seed(kStab6Seed), budget.return_runs, mc_seed(kStab6Seed));
+                           lo.run.samples, lo.burn_in, lo.window, ctx.seed, budget.return_runs, ctx.seed);
     std::map<double, LyapunovPoint> pts;
     auto eval = [&](double eta) {
       const double jensen = 0.5 * std::log(t_spectrum<double>(opsd, coef, eta, false).rho);
@@ -126,7 +116,7 @@ template <class S> std::vector<LadderCase> stab_lyapunov_cases(const ProblemSpec
                              "excess of the estimate started at half the burn-in (bounds the remaining bias) and without "
                              "burn-in, common random numbers; horizon ladder: the estimate over T/8, T/4, T/2, T. Every eta uses the same "
                              "batch sequences (seed {}): the estimates along the ladder are correlated, not independent",
-                             lo.runs, lo.burn_in, lo.window, mc_seed(kStab6Seed)),
+                             lo.run.samples, lo.burn_in, lo.window, ctx.seed),
                  {"eta", "eta/eta*", "Lambda ± se", "(1/2) log rho(T)", exact ? "exact Lambda (z)" : "sign", "bias (half burn-in)",
                   "bias (no burn-in)", "horizon ladder"},
                  {}};
@@ -190,15 +180,14 @@ template <class S> std::vector<LadderCase> stab_lyapunov_cases(const ProblemSpec
     c.tables.push_back(std::move(tt));
     // Nonlinear SGD from perturbations, at every eta with a resolved sign.
     ReturnOptions ro;
-    ro.seed = mc_seed(kStab6Seed);
-    ro.runs = budget.return_runs;
-    ro.threads = threads;
+    ro.run = ctx.control();
+    ro.run.samples = budget.return_runs;
     CaseTable tr{fmt::format("Nonlinear SGD from theta* + r0 u (r0 = {:g}, u a random unit vector in the range of H), {} runs "
                              "per eta: returned = distance to the minima <= {:g} r0 over {} checks {} steps apart; left = "
                              "|theta - theta*| >= {:g} r0; horizon 4 log(100)/|Lambda| + window, at most {}. Judged where the diffusion "
                              "approximation of log|delta| (drift Lambda, variance rate v; barriers log 100 down, log 10 up) "
                              "gives a return probability >= {} or <= {:.2f}",
-                             ro.r0, ro.runs, ro.return_factor, ro.window, ro.check, ro.leave_factor, budget.return_cap, kStab6Clear,
+                             ro.r0, ro.run.samples, ro.return_factor, ro.window, ro.check, ro.leave_factor, budget.return_cap, kStab6Clear,
                              1 - kStab6Clear),
                  {"eta", "eta/eta*", "sign of Lambda", "return probability (diffusion)", "horizon", "returned / left / undecided",
                   "fraction (99.9%)",
@@ -213,7 +202,7 @@ template <class S> std::vector<LadderCase> stab_lyapunov_cases(const ProblemSpec
       ro.horizon = std::min<long>(budget.return_cap, static_cast<long>(std::ceil(4 * std::max(down, up) / std::abs(p.est.lambda))) +
                                                          ro.window * ro.check);
       const ReturnCounts rc = return_fraction(*prd.model, theta_star, B, samp, eta, ro);
-      const auto [flo, fhi] = wilson(rc.returned, ro.runs);
+      const auto [flo, fhi] = wilson_interval(rc.returned, budget.return_runs);
       const bool returns = flo > 0.5, leaves = fhi < 0.5;
       // Judged only where Lambda is clear of 0 on the scale of its fluctuations: the diffusion prediction of the
       // return probability is >= 0.95 or <= 0.05.
@@ -226,11 +215,11 @@ template <class S> std::vector<LadderCase> stab_lyapunov_cases(const ProblemSpec
       tr.rows.push_back({fmt::format("{:.6f}", eta), fmt::format("{:.4f}", eta / esd), p.sign() < 0 ? "negative" : "positive",
                          fmt::format("{:.3f}", pred), std::to_string(ro.horizon),
                          fmt::format("{} / {} / {}", rc.returned, rc.left, rc.undecided),
-                         fmt::format("{:.3f} [{:.3f}, {:.3f}]", double(rc.returned) / ro.runs, flo, fhi),
+                         fmt::format("{:.3f} [{:.3f}, {:.3f}]", double(rc.returned) / ro.run.samples, flo, fhi),
                          p.sign() < 0 ? "return" : "leave", star_says_return ? "return" : "leave",
                          !clear ? "near eta_L: not judged" : lyap_ok ? "as Lambda predicts" : "NOT as Lambda predicts"});
       fractions.push_back({{"eta", eta}, {"returned", rc.returned}, {"left", rc.left}, {"undecided", rc.undecided},
-                           {"runs", ro.runs}, {"low", flo}, {"high", fhi}, {"horizon", ro.horizon}, {"predicted", pred},
+                           {"runs", ro.run.samples}, {"low", flo}, {"high", fhi}, {"horizon", ro.horizon}, {"predicted", pred},
                            {"judged", clear}});
     }
     c.tables.push_back(std::move(tr));
@@ -242,6 +231,8 @@ template <class S> std::vector<LadderCase> stab_lyapunov_cases(const ProblemSpec
       c.state(kStab6Control, kRefuted,
               control_refuted > 0 ? kRefuted : control_holds > 0 ? kHolds : kUnresolved,
               fmt::format("{} eta contradict it, {} agree", control_refuted, control_holds));
+    c.headline_item(fmt::format("{} B={}: eta* {:.4f}, eta_L {}", spec.name, B, esd,
+                                bracketed ? fmt::format("{:.4f}", eta_l) : std::string("–")));
     c.extra["lyapunov"] = {{"eta_star", esd}, {"eta_gd", to_double(egd)}, {"eta_L", bracketed ? nlohmann::json(eta_l) : nlohmann::json(nullptr)},
                            {"eta_L_bracket", {lo_eta, hi_eta}}, {"eta_L_exact", exact ? nlohmann::json(to_double(eta_l_exact)) : nlohmann::json(nullptr)},
                            {"B", B}, {"sampling", sampling_name(samp)}, {"curve", curve}, {"fractions", fractions}};
@@ -250,53 +241,46 @@ template <class S> std::vector<LadderCase> stab_lyapunov_cases(const ProblemSpec
   return out;
 }
 
-#define IRVERIFY_INST(S) template std::vector<LadderCase> stab_lyapunov_cases<S>(const ProblemSpec&, const Stab6Budget&);
+#define IRVERIFY_INST(S) template std::vector<Case> stab_lyapunov_cases<S>(const RunContext&, const ProblemSpec&, const Stab6Budget&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
-namespace stab6 {  // the claim's run and registration
+namespace stab6 {  // the claim's registration
 
-nlohmann::json run(const Claim& claim, const RunOptions& opt) {
-  auto not_applicable = [](const ProblemSpec& s) {
+
+const ClaimRegistration kRegistration([] {
+  Claim c;
+  c.id = "STAB-6";
+  c.title = "The Lyapunov criterion: where SGD can end is decided by Lambda, not by eta*";
+  c.paper = "Chemnitz & Engel, JMLR 2025; Ziyin et al., The probabilistic stability of SGD, 2023; Mulayoff & Michaeli, COLT "
+      "2024 (Sec. 5)";
+  c.statement = "At an interpolating minimum, SGD can converge (almost surely, from nearby) iff the top Lyapunov exponent Lambda(eta) "
+      "of the linearized products (I - eta H_xi) is negative; Jensen gives eta* <= eta_L, so SGD can converge to "
+      "mean-square unstable minima (eta* < eta < eta_L).";
+  c.verdict_rule = fmt::format("Per problem and scheme (B = 1; B = 2 with and without replacement): Lambda by norm renormalization with a "
+      "burn-in on eta* x {{0.9 .. 2.63}} and {} bisections, sign resolved at 99.9%, remaining bias below a tenth "
+      "of the standard error; Lambda(eta*) < 0; Lambda <= (1/2) log rho(T); nonlinear SGD from r0 = {:g} "
+      "perturbations returns (99.9% Wilson interval above 1/2) where Lambda < 0 and leaves where Lambda > 0, "
+      "judged where a diffusion model of log|delta| predicts >= {:g} either way; rank one: Lambda exact, h in "
+      "{{1, 3}}: eta* = 4/5, eta_L = 4/3 to the precision.",
+      kStab6Bisections, ReturnOptions{}.r0, kStab6Clear);
+  c.negative_control = "Mean-square stability as the predictor (SGD returns iff eta <= eta*) must be refuted on at least one instance by "
+      "the return fractions at some eta in (eta*, eta_L).";
+  c.precision = "mp50";
+  c.seed = kStab6Seed;
+  c.simulation_precision = "double";
+  c.not_applicable = [](const ProblemSpec& s) {
     return s.model == "quadratic" ? "a quadratic loss has no examples: STAB-6 needs a regression model" : "";
   };
-  nlohmann::json rec = run_cases(claim, opt, {not_applicable, stab6_problems(), EigenSize::Examples}, [](auto tag, const ProblemSpec& s) {
-    return stab_lyapunov_cases<typename decltype(tag)::type>(s);
+  c.problems = stab6_problems;
+  c.eigen_size = EigenSize::Examples;
+  c.refuted_somewhere = {kStab6Control};  // the negative control, on at least one instance
+  c.summary_expected = "eta* ≤ eta_L; return iff Lambda < 0; eta* as predictor refuted on at least one instance";
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
+    return stab_lyapunov_cases<typename decltype(tag)::type>(ctx, s);
   });
-  require_refuted_somewhere(rec, kStab6Control);  // the negative control, on at least one instance
-  std::string measured;
-  for (const auto& c : rec["cases"]) {
-    const auto& l = c["lyapunov"];
-    measured += fmt::format("{}{} B={}: eta* {:.4f}, eta_L {}", measured.empty() ? "" : "; ", c["problem"]["name"].get<std::string>(),
-                            l["B"].get<int>(), l["eta_star"].get<double>(),
-                            l["eta_L"].is_null() ? std::string("–") : fmt::format("{:.4f}", l["eta_L"].get<double>()));
-  }
-  rec["summary"] = {{"measured", measured},
-                    {"expected", "eta* ≤ eta_L; return iff Lambda < 0; eta* as predictor refuted on at least one instance"}};
-  return rec;
-}
-
-const ClaimRegistration kRegistration({
-    "STAB-6", "stab_lyapunov", "The Lyapunov criterion: where SGD can end is decided by Lambda, not by eta*",
-    "Chemnitz & Engel, JMLR 2025; Ziyin et al., The probabilistic stability of SGD, 2023; Mulayoff & Michaeli, COLT "
-    "2024 (Sec. 5)",
-    "At an interpolating minimum, SGD can converge (almost surely, from nearby) iff the top Lyapunov exponent Lambda(eta) "
-    "of the linearized products (I - eta H_xi) is negative; Jensen gives eta* <= eta_L, so SGD can converge to "
-    "mean-square unstable minima (eta* < eta < eta_L).",
-    fmt::format("Per problem and scheme (B = 1; B = 2 with and without replacement): Lambda by norm renormalization with a "
-                "burn-in on eta* x {{0.9 .. 2.63}} and {} bisections, sign resolved at 99.9%, remaining bias below a tenth "
-                "of the standard error; Lambda(eta*) < 0; Lambda <= (1/2) log rho(T); nonlinear SGD from r0 = {:g} "
-                "perturbations returns (99.9% Wilson interval above 1/2) where Lambda < 0 and leaves where Lambda > 0, "
-                "judged where a diffusion model of log|delta| predicts >= {:g} either way; rank one: Lambda exact, h in "
-                "{{1, 3}}: eta* = 4/5, eta_L = 4/3 to the precision.",
-                kStab6Bisections, ReturnOptions{}.r0, kStab6Clear),
-    "Mean-square stability as the predictor (SGD returns iff eta <= eta*) must be refuted on at least one instance by "
-    "the return fractions at some eta in (eta*, eta_L).",
-    "mp50",
-    run,
-    kStab6Seed,
-    0,
-    ""});
+  return c;
+}());
 
 }  // namespace stab6
 

@@ -19,7 +19,7 @@
 #pragma once
 
 #include "checks/framework/claim.hpp"
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 
 #include <cstdint>
 
@@ -44,6 +44,6 @@ struct Stab6Budget {
 ProblemSpec stab6_one_d_problem();
 std::vector<ProblemSpec> stab6_problems();
 
-template <class S> std::vector<LadderCase> stab_lyapunov_cases(const ProblemSpec& spec, const Stab6Budget& budget = {});
+template <class S> std::vector<Case> stab_lyapunov_cases(const RunContext& ctx, const ProblemSpec& spec, const Stab6Budget& budget = {});
 
 }  // namespace irverify

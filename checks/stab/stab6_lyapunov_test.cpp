@@ -13,9 +13,9 @@ TEST(Stab6Lyapunov, OneDimensionalClosedFormsAndTheControl) {
   b.burn_in = 1000;
   b.window = 8000;
   b.return_runs = 32;
-  const std::vector<LadderCase> cs = stab_lyapunov_cases<mp50>(stab6_one_d_problem(), b);
+  const std::vector<Case> cs = stab_lyapunov_cases<mp50>(claim_context("STAB-6"), stab6_one_d_problem(), b);
   ASSERT_EQ(cs.size(), 1u);
-  const LadderCase& c = cs[0];
+  const Case& c = cs[0];
   for (const auto& s : c.statements) EXPECT_TRUE(s.pass()) << s.text << ": " << s.outcome << " (" << s.evidence << ")";
   EXPECT_TRUE(c.pass);
   EXPECT_NEAR(c.extra["lyapunov"]["eta_L_exact"].get<double>(), 4.0 / 3, 1e-15);

@@ -2,8 +2,8 @@
 // and is gone after the run; the up-front cost estimate is a lower bound from the sizes, and a run above the budget
 // is refused before any case runs.
 #include "checks/framework/budget.hpp"
-#include "checks/framework/run_cases.hpp"
-#include "solvers/iterate/deadline.hpp"
+#include "checks/framework/claim.hpp"
+#include "solvers/control/deadline.hpp"
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/parallel/block_reduce.hpp"
 
@@ -17,20 +17,18 @@ using namespace irverify;
 TEST(Deadline, StopsAnIterationAtItsBudgetAndIsGoneAfterTheRun) {
   Vec<double> x = Vec<double>::Ones(2);
   auto step = [](Vec<double>& v) { v *= 0.5; v.array() += 0.5; };  // stays finite forever
-  {
-    const ScopedDeadline d(0.05, "the test's budget");
-    EXPECT_THROW(iterate(step, x, std::numeric_limits<long>::max()), DeadlineExceeded);
-  }
-  EXPECT_TRUE(std::isinf(seconds_left()));
-  EXPECT_NO_THROW(iterate(step, x, 1000));
+  const Deadline d(0.05, "the test's budget");
+  EXPECT_THROW(iterate(step, x, std::numeric_limits<long>::max(), DeadlineCheck{&d, 16}), DeadlineExceeded);
+  EXPECT_TRUE(std::isinf(Deadline().seconds_left()));
+  EXPECT_NO_THROW(iterate(step, x, 1000));  // no deadline: never stopped
 }
 
 TEST(Deadline, MessageSaysWhatRanOut) {
-  const ScopedDeadline d(1e-6, "X's time budget of 1e-06 s");
-  while (seconds_left() > 0) {
+  const Deadline d(1e-6, "X's time budget of 1e-06 s");
+  while (d.seconds_left() > 0) {
   }
   try {
-    for (;;) check_deadline();
+    for (;;) d.check();
   } catch (const DeadlineExceeded& e) {
     EXPECT_NE(std::string(e.what()).find("the run reached X's time budget of 1e-06 s"), std::string::npos) << e.what();
   }
@@ -50,10 +48,12 @@ TEST(Deadline, BlockReduceRethrowsAWorkersExceptionOnTheCallingThread) {
       ++c.n;
     };
   };
-  EXPECT_THROW(block_reduce(BlockReduceOptions{4096, 64, 2, {}}, Count{}, make), std::runtime_error);
-  const ScopedDeadline d(1e-9, "the test's budget");
+  RunControl run{1, 4096, 2};
+  EXPECT_THROW(block_reduce(BlockReduceOptions{run, 64}, Count{}, make), std::runtime_error);
+  run.samples = 1L << 24;
+  run.deadline = Deadline(1e-9, "the test's budget");
   auto slow = [] { return [](long, Count& c) { ++c.n; }; };
-  EXPECT_THROW(block_reduce(BlockReduceOptions{1L << 24, 64, 2, {}}, Count{}, slow), DeadlineExceeded);
+  EXPECT_THROW(block_reduce(BlockReduceOptions{run, 64}, Count{}, slow), DeadlineExceeded);
 }
 
 namespace {
@@ -68,7 +68,7 @@ ProblemSpec least_squares(int examples, int features) {
 }  // namespace
 
 TEST(Budget, EstimateCountsTheHessianTheEigenproblemAndTheGradients) {
-  const int dbl = scalar_index("double"), mp = scalar_index("mp50");
+  const Precision dbl = Precision::named("double"), mp = Precision::named("mp50");
   const ProblemSpec s = least_squares(10, 100);
   const CostEstimate e = estimate_cost(s, dbl, 4, EigenSize::Parameters);
   EXPECT_DOUBLE_EQ(e.multiply_adds, 10.0 * 100 * 100 / 2 + 4.0 * 100 * 100 * 100 / 3 + 4.0 * 10 * 100);
@@ -86,17 +86,17 @@ TEST(Budget, EstimateCountsTheHessianTheEigenproblemAndTheGradients) {
 TEST(Budget, RunAboveTheBudgetIsRefusedBeforeAnyCaseRuns) {
   Claim claim;
   claim.id = "TEST-1";
-  RunOptions opt;
-  opt.progress = false;
-  opt.problems = {least_squares(1, 4000)};
+  claim.precision = "double";
   bool ran = false;
-  auto run = [&](const ProblemSpec&) {
+  claim.cases = [&](const RunContext&, const ProblemSpec&) {
     ran = true;
-    return std::vector<nlohmann::json>{};
+    return std::vector<Case>{};
   };
+  RunSettings opt;
+  opt.problems = {least_squares(1, 4000)};
   opt.memory_budget = 1e6;  // 4000^2 doubles = 128 MB
   try {
-    run_cases_in(claim, opt, CaseRun{}, "double", 15, run);
+    run_claim(claim, opt);
     FAIL() << "not refused";
   } catch (const ProblemError& e) {
     EXPECT_NE(std::string(e.what()).find("more than the memory budget"), std::string::npos) << e.what();
@@ -104,7 +104,7 @@ TEST(Budget, RunAboveTheBudgetIsRefusedBeforeAnyCaseRuns) {
   opt.memory_budget = 0;
   opt.time_budget = 1e-6;  // the 4000 x 4000 eigenproblem alone: 8.5e10 multiply-adds
   try {
-    run_cases_in(claim, opt, CaseRun{}, "double", 15, run);
+    run_claim(claim, opt);
     FAIL() << "not refused";
   } catch (const ProblemError& e) {
     EXPECT_NE(std::string(e.what()).find("more than the time budget"), std::string::npos) << e.what();

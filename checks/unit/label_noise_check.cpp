@@ -3,7 +3,7 @@
 // M = (1/N) sum v_i v_i'; c_B = 1/B with replacement, (N-B)/(B(N-1)) without); Monte Carlo over 2^16 runs must
 // meet them within 4.5 standard errors, and must reject the noise term with B replaced by 2B. With sigma = 0 and
 // B = N without replacement a step is a GD step. Moments are bit-identical for any thread count.
-#include "checks/record/confidence.hpp"
+#include "solvers/stats/confidence.hpp"
 #include "solvers/ln/label_noise.hpp"
 #include "checks/ln/ln3_end_point.hpp"
 #include "solvers/ln/drift.hpp"
@@ -60,10 +60,8 @@ TEST(LabelNoise, OneStepMomentsMatchTheClosedFormAndRejectTheWrongNoiseScale) {
   const Problem<double> pr = build_problem<double>(generate_problem("least-squares", 5, {6, 3, 0}));
   const Model<double>& m = *pr.model;
   for (const BatchSampling s : {BatchSampling::WithReplacement, BatchSampling::WithoutReplacement}) {
-    const LabelNoise<double> ln{0.25, 0.5, 2, s, 11};
-    LabelNoiseMcOptions opt;
-    opt.runs = 1 << 16;
-    opt.threads = 2;
+    const LabelNoise<double> ln{0.25, 0.5, 2, s};
+    LabelNoiseMcOptions opt{{11, 1 << 16, 2}};
     const LabelNoiseMoments<double> mc = label_noise_moments(m, ln, pr.theta0, pr.theta0, opt);
     const double z = max_z(mc, one_step(m, pr.theta0, ln, ln.batch));
     const double z_control = max_z(mc, one_step(m, pr.theta0, ln, 2.0 * ln.batch));
@@ -77,7 +75,7 @@ TEST(LabelNoise, NoNoiseAndTheFullBatchIsGradientDescent) {
   for (const char* model : {"diag-uv", "least-squares"}) {
     const Problem<mp50> pr = build_problem<mp50>(generate_problem(model, 3, {6, 3, 0}));
     const Model<mp50>& m = *pr.model;
-    LabelNoiseStep<mp50> step(m, {mp50("0.125"), mp50(0), m.num_examples(), BatchSampling::WithoutReplacement, 1}, 0);
+    LabelNoiseStep<mp50> step(m, {mp50("0.125"), mp50(0), m.num_examples(), BatchSampling::WithoutReplacement}, 1, 0);
     Vec<mp50> th = pr.theta0;
     step(th);
     const Vec<mp50> gd = pr.theta0 - mp50("0.125") * m.gradient(pr.theta0, m.all_examples());
@@ -87,12 +85,10 @@ TEST(LabelNoise, NoNoiseAndTheFullBatchIsGradientDescent) {
 
 TEST(LabelNoise, MomentsAreBitIdenticalForAnyThreadCount) {
   const Problem<double> pr = build_problem<double>(generate_problem("diag-uv", 3, {5, 3, 0}));
-  const LabelNoise<double> ln{0.05, 0.1, 2, BatchSampling::WithReplacement, 7};
-  LabelNoiseMcOptions opt;
-  opt.runs = 300;
-  opt.steps = 20;
+  const LabelNoise<double> ln{0.05, 0.1, 2, BatchSampling::WithReplacement};
+  LabelNoiseMcOptions opt{{7, 300, 1}, 20};
   const LabelNoiseMoments<double> one = label_noise_moments(*pr.model, ln, pr.theta0, pr.theta0, opt);
-  opt.threads = 2;
+  opt.run.threads = 2;
   const LabelNoiseMoments<double> two = label_noise_moments(*pr.model, ln, pr.theta0, pr.theta0, opt);
   EXPECT_TRUE(one.mean == two.mean);
   EXPECT_TRUE(one.cov == two.cov);
@@ -107,11 +103,8 @@ TEST(LabelNoise, CovarianceAfterTStepsMatchesTheExactRecursion) {
   const Mat<double> V = output_jacobian<double>(m, star);
   const StabilityInstance<double> in = stability_instance<double>(V);
   for (const BatchSampling s : {BatchSampling::WithReplacement, BatchSampling::WithoutReplacement}) {
-    const LabelNoise<double> ln{0.5 / in.lambda_max(), 0.3, 2, s, 5};
-    LabelNoiseMcOptions opt;
-    opt.runs = 1 << 15;
-    opt.steps = 30;
-    opt.threads = 2;
+    const LabelNoise<double> ln{0.5 / in.lambda_max(), 0.3, 2, s};
+    LabelNoiseMcOptions opt{{5, 1 << 15, 2}, 30};
     const LabelNoiseMoments<double> mc = label_noise_moments(m, ln, star, star, opt);
     auto exact = [&](double sigma) {
       return Exact{star, parameter_covariance<double>(
@@ -145,10 +138,10 @@ TEST(LabelNoise, StationaryCovarianceIsTheLimitAndThePaperFormForGd) {
 TEST(LabelNoise, BadBatchSizesAreRefusedBeforeUse) {
   const Problem<double> pr = build_problem<double>(generate_problem("least-squares", 5, {4, 3, 0}));
   using L = LabelNoise<double>;
-  EXPECT_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, 0, BatchSampling::WithReplacement, 1}, 0), std::invalid_argument);
-  EXPECT_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, -5, BatchSampling::WithReplacement, 1}, 0), std::invalid_argument);
-  EXPECT_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, 5, BatchSampling::WithoutReplacement, 1}, 0), std::invalid_argument);
-  EXPECT_NO_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, 5, BatchSampling::WithReplacement, 1}, 0));
+  EXPECT_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, 0, BatchSampling::WithReplacement}, 1, 0), std::invalid_argument);
+  EXPECT_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, -5, BatchSampling::WithReplacement}, 1, 0), std::invalid_argument);
+  EXPECT_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, 5, BatchSampling::WithoutReplacement}, 1, 0), std::invalid_argument);
+  EXPECT_NO_THROW(LabelNoiseStep<double>(*pr.model, L{0.1, 0.1, 5, BatchSampling::WithReplacement}, 1, 0));
 }
 
 // solvers/ln/drift: the closed-form gradients of the paper's R = -(1/(2 eta)) log det(I - (eta/2) H) and of tr H/4

@@ -14,15 +14,15 @@ using namespace irverify;
 
 namespace {
 
-template <class S> struct Case {
+template <class S> struct ModelAt {
   Problem<S> p;
   Vec<S> u, v;  // directions for T[u, v]
 };
 
 // A point away from the ReLU kinks: theta0 of the built-in instance (the generator draws on a grid; the
 // check below verifies the kink distance).
-template <class S> Case<S> make_case(const std::string& kind) {
-  Case<S> c{build_problem<S>(generate_problem(kind, 7)), {}, {}};
+template <class S> ModelAt<S> model_at(const std::string& kind) {
+  ModelAt<S> c{build_problem<S>(generate_problem(kind, 7)), {}, {}};
   const int d = c.p.model->dim();
   c.u = Vec<S>(d);
   c.v = Vec<S>(d);
@@ -39,7 +39,7 @@ template <class S> S rel_err(const Mat<S>& a, const Mat<S>& b) {
 
 
 template <class S> void check_all(const std::string& kind) {
-  Case<S> c = make_case<S>(kind);
+  ModelAt<S> c = model_at<S>(kind);
   const Model<S>& m = *c.p.model;
   const Batch all = m.all_examples();
   const Vec<S> x = c.p.theta0;

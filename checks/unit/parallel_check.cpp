@@ -1,9 +1,8 @@
 // block_reduce across a process group (solvers/parallel/process_group.hpp), with the ranks played one after another in
 // this process: each rank sends only its own blocks, and gathering every rank's blocks gives the one-process bits; and
-// the progress sink (solvers/parallel/progress.hpp).
-#include "solvers/parallel/moment_sums.hpp"
+// the progress callback of the run control (solvers/control/run_control.hpp).
 #include "solvers/parallel/process_group.hpp"
-#include "solvers/parallel/progress.hpp"
+#include "solvers/stats/moment_sums.hpp"
 #include "theory/random/counter_stream.hpp"
 
 #include <gtest/gtest.h>
@@ -32,8 +31,10 @@ struct TableGroup : ProcessGroup {
   }
 };
 
-MomentSums<double> reduce(int threads) {
-  return block_reduce(BlockReduceOptions{1000, 64, threads, {}}, MomentSums<double>(3), [] {
+MomentSums<double> reduce(int threads, const ProcessGroup* group = nullptr, ProgressFn progress = {}) {
+  RunControl run{1, 1000, threads, std::move(progress)};
+  run.group = group;
+  return block_reduce(BlockReduceOptions{run, 64}, MomentSums<double>(3), [] {
     return [x = Vec<double>(3)](long s, MomentSums<double>& acc) mutable {
       CounterStream rng(11, static_cast<std::uint32_t>(s));
       for (int i = 0; i < 3; ++i) x(i) = rng.normal();
@@ -49,30 +50,26 @@ TEST(ProcessGroup, RanksSplitTheBlocksAndGatherTheOneProcessBits) {
   for (int n : {2, 3, 4}) {
     std::vector<std::string> table(n);
     for (int r = 1; r < n; ++r) {  // ranks 1..n-1 first: rank 0's bytes are still unknown, so they fail
-      set_process_group(std::make_shared<TableGroup>(r, n, &table));
-      EXPECT_THROW(reduce(1), std::runtime_error);
+      const TableGroup g(r, n, &table);
+      EXPECT_THROW(reduce(1, &g), std::runtime_error);
     }
-    set_process_group(std::make_shared<TableGroup>(0, n, &table));
-    const MomentSums<double> got = reduce(3);
-    set_process_group(nullptr);
+    const TableGroup g0(0, n, &table);
+    const MomentSums<double> got = reduce(3, &g0);
     EXPECT_TRUE(got.sum == one.sum && got.sumsq == one.sumsq) << n << " ranks";
     std::size_t bytes = 0;
     for (const auto& t : table) bytes += t.size() - 1;  // each rank sent its own blocks only: 16 blocks in all
     EXPECT_EQ(bytes, 16u * 2 * 3 * sizeof(double)) << n << " ranks";
   }
-  EXPECT_EQ(process_group(), nullptr);
 }
 
-TEST(ProgressSink, ReceivesEveryBlockWithoutACallback) {
+TEST(RunControlProgress, ReceivesEveryBlock) {
   long last = 0, total = 0, calls = 0;
-  set_progress_sink([&](long done, long all, double secs) {
+  reduce(2, nullptr, [&](long done, long all, double secs) {
     EXPECT_GE(secs, 0.0);
     last = done;
     total = all;
     ++calls;
   });
-  reduce(2);
-  set_progress_sink({});
   EXPECT_EQ(calls, 16);
   EXPECT_EQ(last, 1000);
   EXPECT_EQ(total, 1000);
@@ -95,7 +92,7 @@ TEST(BlockReduce, ChunksKeepTheBlockOrderedSum) {
   double expect = 0;
   for (long s = 0; s < n; ++s) expect += draw(s);
   for (int threads : {1, 3}) {
-    const Sum got = block_reduce(BlockReduceOptions{n, 1, threads, {}}, Sum{}, [&] {
+    const Sum got = block_reduce(BlockReduceOptions{{1, n, threads}, 1}, Sum{}, [&] {
       return [&](long s, Sum& acc) { acc.v += draw(s); };
     });
     EXPECT_EQ(got.v, expect) << threads << " threads";

@@ -2,7 +2,7 @@
 // the claim's page) and claims/IGR-1.md (the claim's page, a convergence table row per ladder level); reports read
 // JSON, never stdout.
 #include "checks/framework/claim.hpp"
-#include "checks/record/record.hpp"
+#include "reports/record/record.hpp"
 #include "reports/report.hpp"
 #include "theory/scalar.hpp"
 #include "theory/problem/generator.hpp"
@@ -18,19 +18,12 @@ using namespace irverify;
 TEST(Report, RendersIgr1RecordToMarkdown) {
   const auto dir = std::filesystem::temp_directory_path() / "irverify-report-check";
   std::filesystem::remove_all(dir);
-  const Claim* c = find_claim("IGR-1");
-  ASSERT_NE(c, nullptr);
-  RunOptions opt;
-  opt.precision = scalar_index("double");
+  RunSettings opt;
+  opt.precision = Precision::named("double");
   opt.levels = 6;
-  opt.progress = false;
   opt.problems = {generate_problem("least-squares", 1)};
-  nlohmann::json rec = c->run(*c, opt);
-  for (const char* k : {"claim", "check", "title", "paper", "statement", "verdict_rule", "negative_control"}) rec[k] = k;
-  rec["claim"] = "IGR-1";
-  rec["schema"] = "irverify-record-1";
-  rec["wall_time_s"] = 0.0;
-  rec["provenance"] = provenance_json({"report_check"});
+  nlohmann::json rec = run_claim("IGR-1", opt);
+  for (const char* k : {"check", "title", "paper", "statement", "verdict_rule", "negative_control"}) rec[k] = k;
   write_record(rec, dir.string());
 
   const std::string path = write_report({dir.string(), "", false});

@@ -1,6 +1,6 @@
-// The JSON Schemas (checks/record/schemas.hpp): generated problems of every model and the hand-written examples are
+// The JSON Schemas (reports/record/schemas.hpp): generated problems of every model and the hand-written examples are
 // valid problem files; each kind of fault is reported at its JSON pointer; records too.
-#include "checks/record/schemas.hpp"
+#include "reports/record/schemas.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <gtest/gtest.h>

@@ -102,7 +102,7 @@ TEST(SimdKernel, MonteCarloMatchesTheModelPathAndIsTheSameForAnyThreadsAndIsa) {
   const auto k = make_sgd_kernel(s, s.partition, eps);
   const Vec<double> r = first_order_mean<double>(*p.model, p.partition, p.theta0, eps);
   for (bool anti : {false, true}) {
-    McOptions o{5, 1000, anti, 1, {}};  // 1000: the last block and group are partial
+    McOptions o{{5, 1000, 1}, anti};  // 1000: the last block and group are partial
     const McEstimate<double> a = mc_kernel_mean(*k, p.theta0, r, o, Isa::Sse2);
     McOptions generic = o;
     generic.simd = false;
@@ -113,7 +113,7 @@ TEST(SimdKernel, MonteCarloMatchesTheModelPathAndIsTheSameForAnyThreadsAndIsa) {
     EXPECT_LE((a.mean - ref.mean).norm(), 64 * std::numeric_limits<double>::epsilon());
     EXPECT_LE((a.std_error - ref.std_error).norm(), 1e-6 * ref.std_error.norm());
     EXPECT_EQ(a.batch_steps, ref.batch_steps);
-    o.threads = 3;
+    o.run.threads = 3;
     const McEstimate<double> b = mc_kernel_mean(*k, p.theta0, r, o, best_isa());
     EXPECT_TRUE(a.mean == b.mean && a.std_error == b.std_error) << "antithetic=" << anti;
   }

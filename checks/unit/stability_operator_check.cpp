@@ -2,7 +2,7 @@
 // constructed minima interpolate; the Gauss-Newton Hessian equals the model's at interpolation; the closed form of
 // C against enumeration of batches; eta* three ways; GD limits; Monte Carlo growth, Lyapunov exponents and return
 // fractions reproducible across threads; the Lyapunov estimate against the exact rank-one exponent.
-#include "checks/stab/stab_setup.hpp"
+#include "checks/framework/minimum_setup.hpp"
 #include "checks/framework/tolerance.hpp"
 #include "solvers/stability/linear_growth.hpp"
 #include "solvers/stability/lyapunov.hpp"
@@ -14,16 +14,16 @@
 using namespace irverify;
 
 namespace {
-template <class S> StabMinimum<S> minimum(const std::string& kind) {
-  for (const auto& s : stab_problems())
-    if (s.model == kind) return StabMinimum<S>(s);
-  return StabMinimum<S>(stab_relu_problems()[0]);
+template <class S> InterpolatingMinimum<S> minimum(const std::string& kind) {
+  for (const auto& s : minimum_problems())
+    if (s.model == kind) return InterpolatingMinimum<S>(s);
+  return InterpolatingMinimum<S>(minimum_relu_problems()[0]);
 }
 }  // namespace
 
 TEST(OutputGradient, MatchesCentralDifferencesOfTheResidual) {
   for (const std::string kind : {"least-squares", "diag-uv", "diag-uu-vv", "two-layer-relu"}) {
-    const ProblemSpec spec = kind == "two-layer-relu" ? stab_relu_problems()[0] : generate_problem(kind, 3, {4, 6, 0});
+    const ProblemSpec spec = kind == "two-layer-relu" ? minimum_relu_problems()[0] : generate_problem(kind, 3, {4, 6, 0});
     const Problem<double> pr = build_problem<double>(spec);
     const double h = tol::central_step<double>(), bound = tol::central_difference_bound<double>();
     for (int i = 0; i < pr.model->num_examples(); ++i) {
@@ -42,7 +42,7 @@ TEST(InterpolatingMinima, GaussNewtonAndConstructedMinimaInterpolateAndHessiansA
   using S = mp50;
   const S eps = tol::eps<S>();
   for (const std::string kind : {"least-squares", "diag-uv", "diag-uu-vv", "two-layer-relu"}) {
-    const StabMinimum<S> st = minimum<S>(kind);
+    const InterpolatingMinimum<S> st = minimum<S>(kind);
     EXPECT_TRUE(st.min.converged) << kind;
     const Mat<S> gn = st.V.transpose() * st.V / S(st.inst.N);
     EXPECT_LE(to_double(S((gn - st.H).norm() / st.H.norm())), to_double(S(1024 * eps))) << kind;
@@ -51,14 +51,14 @@ TEST(InterpolatingMinima, GaussNewtonAndConstructedMinimaInterpolateAndHessiansA
     EXPECT_LE(to_double(S((red - Mat<S>(st.inst.lambda.asDiagonal())).norm())), to_double(S(1024 * eps)) * to_double(st.inst.lambda_max()));
     if (kind != "two-layer-relu") {
       const Vec<S> th = constructed_minimum<S>(st.model(), st.pr.theta0, S(1));
-      EXPECT_LE(to_double(residuals<S>(st.model(), th).norm()), to_double(stab_residual_tolerance<S>(st.model()))) << kind;
+      EXPECT_LE(to_double(residuals<S>(st.model(), th).norm()), to_double(minimum_residual_tolerance<S>(st.model()))) << kind;
     }
   }
 }
 
 TEST(StabilityOperators, ClosedFormOfCEqualsEnumerationAndGdLimits) {
   using S = quad;
-  const StabMinimum<S> st = minimum<S>("diag-uv");
+  const InterpolatingMinimum<S> st = minimum<S>("diag-uv");
   const StabilityInstance<S>& in = st.inst;
   const StabilityOperators<S> ops(in);
   // B = N without replacement is GD: C = K and eta* = 2/lambda_max.
@@ -87,7 +87,7 @@ TEST(StabilityOperators, ClosedFormOfCEqualsEnumerationAndGdLimits) {
 }
 
 TEST(SgdThreshold, ThreeWaysAgree) {
-  const StabMinimum<double> st = minimum<double>("least-squares");
+  const InterpolatingMinimum<double> st = minimum<double>("least-squares");
   for (auto s : {BatchSampling::WithReplacement, BatchSampling::WithoutReplacement})
     for (int B : {1, 2, 3}) {
       const double a = eta_star_structured<double>(st.inst, B, s), b = eta_star_dense<double>(st.inst, B, s);
@@ -101,17 +101,17 @@ TEST(SgdThreshold, ThreeWaysAgree) {
 }
 
 TEST(MonteCarloGrowth, ReproducibleAcrossThreadsAndAgreesWithRho) {
-  const StabMinimum<double> st = minimum<double>("diag-uv");
+  const InterpolatingMinimum<double> st = minimum<double>("diag-uv");
   const StabilityOperators<double> ops(st.inst);
   const auto coef = batch_coefficients<double>(st.inst.N, 2, BatchSampling::WithReplacement);
   const double eta = 1.02 * eta_star_structured<double>(st.inst, 2, BatchSampling::WithReplacement);
   const TSpectrum<double> ts = t_spectrum<double>(ops, coef, eta, true);
   GrowthOptions o;
-  o.samples = 1 << 14;
+  o.run.samples = 1 << 14;
   o.steps = 4;
-  o.seed = 11;
+  o.run.seed = 11;
   const GrowthEstimate one = mc_growth(st.inst.W, 2, BatchSampling::WithReplacement, eta, ts.top_matrix, o);
-  o.threads = 2;
+  o.run.threads = 2;
   const GrowthEstimate two = mc_growth(st.inst.W, 2, BatchSampling::WithReplacement, eta, ts.top_matrix, o);
   EXPECT_EQ(one.log_rate, two.log_rate);
   EXPECT_EQ(one.stderr_, two.stderr_);
@@ -120,14 +120,14 @@ TEST(MonteCarloGrowth, ReproducibleAcrossThreadsAndAgreesWithRho) {
 }
 
 TEST(LyapunovExponent, ReproducibleAcrossThreadsAndUnbiasedAfterBurnIn) {
-  const StabMinimum<double> st = minimum<double>("diag-uv");
+  const InterpolatingMinimum<double> st = minimum<double>("diag-uv");
   const double eta = eta_star_structured<double>(st.inst, 1, BatchSampling::WithReplacement);
   LyapunovOptions o;
-  o.runs = 64;
+  o.run.samples = 64;
   o.burn_in = 2000;
   o.window = 4000;
   const LyapunovEstimate one = lyapunov_exponent(st.inst, 1, BatchSampling::WithReplacement, eta, o);
-  o.threads = 2;
+  o.run.threads = 2;
   const LyapunovEstimate two = lyapunov_exponent(st.inst, 1, BatchSampling::WithReplacement, eta, o);
   EXPECT_EQ(one.lambda, two.lambda);
   EXPECT_EQ(one.bias_half, two.bias_half);
@@ -145,7 +145,7 @@ TEST(LyapunovExponent, RankOneMonteCarloAgreesWithTheExactExponent) {
     const double exact = 0.5 * std::log(std::abs((1 - eta) * (1 - 3 * eta)));
     EXPECT_NEAR(lyapunov_exact<double>(in, 1, BatchSampling::WithReplacement, eta), exact, 1e-14);
     LyapunovOptions o;
-    o.runs = 32;
+    o.run.samples = 32;
     o.burn_in = 100;
     o.window = 4000;
     const LyapunovEstimate e = lyapunov_exponent(in, 1, BatchSampling::WithReplacement, eta, o);
@@ -154,17 +154,17 @@ TEST(LyapunovExponent, RankOneMonteCarloAgreesWithTheExactExponent) {
 }
 
 TEST(ReturnFraction, ReproducibleAcrossThreadsAndRefusesARoundingLevelRadius) {
-  const StabMinimum<double> st = minimum<double>("diag-uv");
+  const InterpolatingMinimum<double> st = minimum<double>("diag-uv");
   ReturnOptions o;
-  o.runs = 8;
+  o.run.samples = 8;
   o.horizon = 20000;
   const double eta = 0.9 * eta_star_structured<double>(st.inst, 1, BatchSampling::WithReplacement);
   const ReturnCounts one = return_fraction(st.model(), st.min.theta, 1, BatchSampling::WithReplacement, eta, o);
-  o.threads = 2;
+  o.run.threads = 2;
   const ReturnCounts two = return_fraction(st.model(), st.min.theta, 1, BatchSampling::WithReplacement, eta, o);
   EXPECT_EQ(one.returned, two.returned);
   EXPECT_EQ(one.mean_steps_returned, two.mean_steps_returned);
-  EXPECT_EQ(one.returned, o.runs);  // Lambda < 0 well below eta*
+  EXPECT_EQ(one.returned, o.run.samples);  // Lambda < 0 well below eta*
   o.r0 = 1e-12;  // return radius 1e-14: within 2^20 eps of theta*'s rounding
   EXPECT_THROW(return_fraction(st.model(), st.min.theta, 1, BatchSampling::WithReplacement, eta, o), std::invalid_argument);
 }

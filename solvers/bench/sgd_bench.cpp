@@ -36,10 +36,10 @@ void report(benchmark::State& state, long samples, int n = kN) {
 void BM_McGenericModel(benchmark::State& state) {
   const int d = static_cast<int>(state.range(0)), threads = static_cast<int>(state.range(1));
   const Problem<double> p = build_problem<double>(problem(d));
-  McOptions o{1, 2048, false, threads, {}};
+  McOptions o{{1, 2048, threads}, false};
   o.simd = false;
   for (auto _ : state) benchmark::DoNotOptimize(mc_epoch_mean<double>(*p.model, p.partition, p.theta0, 1e-3, o).mean);
-  report(state, o.samples);
+  report(state, o.run.samples);
 }
 
 // The pre-issue-16 kernel: theta -= (eps/B) sum_i (x_i . theta - y_i) x_i with Eigen row operations (SSE2).
@@ -89,9 +89,9 @@ void BM_McEigenRowLoop(benchmark::State& state) {
     if (rev) std::reverse(pi.begin(), pi.end());
     k.epoch(pi, x);
   };
-  const McOptions o{1, 8192, false, threads, {}};
+  const McOptions o{{1, 8192, threads}, false};
   for (auto _ : state) benchmark::DoNotOptimize(mc_mean<double>(epoch, k.batches(), p.theta0, p.theta0, o).mean);
-  report(state, o.samples);
+  report(state, o.run.samples);
 }
 
 // The SIMD kernel through mc_kernel_mean; range(2) = ISA (0 sse2, 1 avx2, 2 avx512); range(3) = N
@@ -104,10 +104,10 @@ void BM_McSimdKernel(benchmark::State& state) {
   const ProblemSpec s = problem(d, n);
   const Problem<double> p = build_problem<double>(s);
   const auto k = make_sgd_kernel(s, s.partition, 1e-3);
-  const McOptions o{1, 32768, false, threads, {}};
+  const McOptions o{{1, 32768, threads}, false};
   for (auto _ : state) benchmark::DoNotOptimize(mc_kernel_mean(*k, p.theta0, p.theta0, o, isa).mean);
   state.SetLabel(isa_name(isa));
-  report(state, o.samples, n);
+  report(state, o.run.samples, n);
 }
 
 // The other models' kernels against their generic Model path, one thread, N = 64, B = 4, double: range(0) = model
@@ -130,15 +130,15 @@ void BM_McModelKernel(benchmark::State& state) {
   for (int i = 0; i < kN; i += kB) s.partition.push_back({i, i + 1, i + 2, i + 3});
   const Problem<double> p = build_problem<double>(s);
   const auto k = make_sgd_kernel(s, s.partition, 1e-3);
-  McOptions o{1, kernel ? 4096L : 64L, false, 1, {}};
+  McOptions o{{1, kernel ? 4096L : 64L, 1}, false};
   o.simd = false;  // the generic path when not the kernel
   for (auto _ : state)
     benchmark::DoNotOptimize(kernel ? mc_kernel_mean(*k, p.theta0, p.theta0, o, best_isa()).mean
                                     : mc_epoch_mean<double>(*p.model, p.partition, p.theta0, 1e-3, o).mean);
   state.SetLabel(fmt::format("{} p={} h={} q={} {}", km.model, km.size.features, km.size.hidden, km.size.outputs,
                              kernel ? isa_name(best_isa()) : "generic"));
-  report(state, o.samples);
-  state.counters["madd/s"] = benchmark::Counter(double(state.iterations()) * o.samples * kN * k->multiply_adds(),
+  report(state, o.run.samples);
+  state.counters["madd/s"] = benchmark::Counter(double(state.iterations()) * o.run.samples * kN * k->multiply_adds(),
                                                 benchmark::Counter::kIsRate);
 }
 
@@ -149,23 +149,23 @@ void BM_LabelNoiseMean(benchmark::State& state) {
   const int d = static_cast<int>(state.range(0)), threads = static_cast<int>(state.range(1));
   const Problem<double> p = build_problem<double>(problem(d));
   LabelNoiseMcOptions o;
-  o.runs = 8192;
-  o.threads = threads;
-  const LabelNoise<double> ln{1e-3, 0.1, kB, BatchSampling::WithReplacement, 1};
+  o.run.samples = 8192;
+  o.run.threads = threads;
+  const LabelNoise<double> ln{1e-3, 0.1, kB, BatchSampling::WithReplacement};
   const std::function<Vec<double>(const Vec<double>&)> id = [](const Vec<double>& x) { return x; };
   for (auto _ : state) benchmark::DoNotOptimize(label_noise_path<double>(*p.model, ln, p.theta0, {kN / kB}, o, id).mean);
-  report(state, o.runs);
+  report(state, o.run.samples);
 }
 void BM_LabelNoiseCovariance(benchmark::State& state) {
   const int d = static_cast<int>(state.range(0)), threads = static_cast<int>(state.range(1));
   const Problem<double> p = build_problem<double>(problem(d));
   LabelNoiseMcOptions o;
-  o.runs = 2048;
+  o.run.samples = 2048;
   o.steps = kN / kB;
-  o.threads = threads;
-  const LabelNoise<double> ln{1e-3, 0.1, kB, BatchSampling::WithReplacement, 1};
+  o.run.threads = threads;
+  const LabelNoise<double> ln{1e-3, 0.1, kB, BatchSampling::WithReplacement};
   for (auto _ : state) benchmark::DoNotOptimize(label_noise_moments<double>(*p.model, ln, p.theta0, p.theta0, o).mean);
-  report(state, o.runs);
+  report(state, o.run.samples);
 }
 
 template <class S> void BM_ExactEnumeration8(benchmark::State& state) {

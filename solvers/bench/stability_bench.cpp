@@ -17,11 +17,11 @@ void BM_LinearGrowthMc(benchmark::State& state) {
     for (int j = 0; j < r; ++j) W(i, j) = rng.normal();
   const Mat<double> M0 = Mat<double>::Identity(r, r) / r;
   GrowthOptions o;
-  o.samples = 4096;
+  o.run.samples = 4096;
   o.steps = 100;
-  o.threads = threads;
+  o.run.threads = threads;
   for (auto _ : state) benchmark::DoNotOptimize(mc_growth(W, 2, BatchSampling::WithReplacement, 0.05, M0, o).log_rate);
-  state.counters["steps/s"] = benchmark::Counter(double(state.iterations()) * o.samples * o.steps, benchmark::Counter::kIsRate);
+  state.counters["steps/s"] = benchmark::Counter(double(state.iterations()) * o.run.samples * o.steps, benchmark::Counter::kIsRate);
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 #include "solvers/flow/odeint_flow.hpp"
 
-#include "solvers/iterate/deadline.hpp"
 #include "theory/scalar.hpp"
 
 #include <boost/numeric/odeint.hpp>
@@ -9,12 +8,12 @@ namespace irverify {
 
 template <class S>
 Vec<S> odeint_gradient_flow(const Model<S>& m, const Batch& b, const Vec<S>& x0, const S& t, const S& tol,
-                            OdeintMethod method, FlowStats* stats) {
+                            OdeintMethod method, FlowStats* stats, const Deadline& deadline) {
   namespace od = boost::numeric::odeint;
   using State = std::vector<S>;
   State x(x0.data(), x0.data() + x0.size());
   auto sys = [&](const State& s, State& dsdt, const S&) {
-    check_deadline();
+    deadline.check();
     const Vec<S> th = Eigen::Map<const Vec<S>>(s.data(), static_cast<Eigen::Index>(s.size()));
     const Vec<S> g = m.gradient(th, b);
     for (std::size_t i = 0; i < s.size(); ++i) dsdt[i] = -g(static_cast<Eigen::Index>(i));
@@ -37,7 +36,7 @@ Vec<S> odeint_gradient_flow(const Model<S>& m, const Batch& b, const Vec<S>& x0,
 
 #define IRVERIFY_INST(S)                                                                                      \
   template Vec<S> odeint_gradient_flow<S>(const Model<S>&, const Batch&, const Vec<S>&, const S&, const S&, \
-                                          OdeintMethod, FlowStats*);
+                                          OdeintMethod, FlowStats*, const Deadline&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 

@@ -14,6 +14,6 @@ enum class OdeintMethod { RKF78, BulirschStoer };
 // x(t) of x' = -grad L_B(x), x(0) = x0.
 template <class S>
 Vec<S> odeint_gradient_flow(const Model<S>& m, const Batch& b, const Vec<S>& x0, const S& t, const S& tol,
-                            OdeintMethod method, FlowStats* stats = nullptr);
+                            OdeintMethod method, FlowStats* stats = nullptr, const Deadline& deadline = {});
 
 }  // namespace irverify

@@ -7,7 +7,7 @@
 
 #include "theory/linalg/decompositions.hpp"
 
-#include "theory/compat/eigen_multiprecision.hpp"
+#include "theory/linalg/dense.hpp"
 
 #include <Eigen/Eigenvalues>
 #include <vector>

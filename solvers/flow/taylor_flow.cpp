@@ -1,6 +1,5 @@
 #include "solvers/flow/taylor_flow.hpp"
 
-#include "solvers/iterate/deadline.hpp"
 #include "theory/scalar.hpp"
 
 #include <stdexcept>
@@ -8,7 +7,8 @@
 namespace irverify {
 
 template <class S>
-TaylorFlow<S>::TaylorFlow(Program<S> field, S tol) : field_(std::move(field)), tol_(std::move(tol)) {
+TaylorFlow<S>::TaylorFlow(Program<S> field, Deadline deadline, S tol)
+    : field_(std::move(field)), deadline_(std::move(deadline)), tol_(std::move(tol)) {
   using std::ceil;
   using std::log;
   if (!(tol_ > 0) || !(tol_ < 1)) throw std::invalid_argument("TaylorFlow: tolerance must be in (0, 1)");
@@ -139,7 +139,7 @@ template <class S> Vec<S> TaylorFlow<S>::integrate(const Vec<S>& x0, const S& t_
   long steps = 0, kink_events = 0;
   constexpr long kMaxKinkEvents = 100000;
   while (t < t_end) {
-    check_deadline();
+    deadline_.check();
     for (int i = 0; i < d; ++i) X[i * (K + 1)] = x(i);
     for (int k = 0; k < K; ++k) {
       for (int i = 0; i < d; ++i) s.at(in[i], k) = X[i * (K + 1) + k];

@@ -10,8 +10,9 @@
 // argument changes sign inside a step (their series are one-sided).
 #pragma once
 
+#include "solvers/control/deadline.hpp"
 #include "theory/ad/program.hpp"
-#include "theory/compat/eigen_multiprecision.hpp"
+#include "theory/linalg/dense.hpp"
 
 namespace irverify {
 
@@ -22,8 +23,10 @@ struct FlowStats {
 
 template <class S> class TaylorFlow {
  public:
-  // tol: local relative tolerance; defaults to the precision (see default_tolerance()).
-  explicit TaylorFlow(Program<S> field, S tol = default_tolerance());
+  // tol: local relative tolerance; defaults to the precision (see default_tolerance()). The deadline is checked
+  // every step.
+  explicit TaylorFlow(Program<S> field, S tol = default_tolerance()) : TaylorFlow(std::move(field), Deadline(), tol) {}
+  TaylorFlow(Program<S> field, Deadline deadline, S tol = default_tolerance());
   // x(t) for x(0) = x0, t >= 0.
   Vec<S> integrate(const Vec<S>& x0, const S& t, FlowStats* stats = nullptr) const;
   int order() const { return order_; }
@@ -32,6 +35,7 @@ template <class S> class TaylorFlow {
 
  private:
   Program<S> field_;
+  Deadline deadline_;
   S tol_;
   int order_;
 };

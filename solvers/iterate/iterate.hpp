@@ -2,14 +2,20 @@
 // (STYLE.md lesson 10): a stepper advances a state by one step (a GD step, an SGD step or epoch, a flow chunk);
 // an observer sees (step index k >= 1, state after step k) and decides whether to stop (path recording, progress,
 // divergence and stop rules are observers).
-//   iterate(step, x, n)                      exactly n steps; a state that stops being finite throws
+//   iterate(step, x, n, check)               exactly n steps; a state that stops being finite throws
 //                                            NumericalFault at the step where it happens (never averaged in);
-//   iterate_until(step, x, max_steps, obs)   until obs returns true, at most max_steps steps (the observer judges
+//   iterate_checked_at_end(step, x, n, check, what)
+//                                            exactly n steps, finiteness checked once at the end (for hot Monte
+//                                            Carlo loops: a NaN or infinite coordinate stays so under theta -= v, so
+//                                            no fault escapes; only its step is not named);
+//   iterate_until(step, x, max_steps, obs, check)
+//                                            until obs returns true, at most max_steps steps (the observer judges
 //                                            divergence: some runs are expected to diverge).
-// Both stop with DeadlineExceeded when the run's time budget has passed (solvers/iterate/deadline.hpp).
+// `check` (solvers/control/deadline.hpp) runs before every step: a deadline checked every `stride` steps, which
+// stops the loop with DeadlineExceeded when the run's time budget has passed; by default none.
 #pragma once
 
-#include "solvers/iterate/deadline.hpp"
+#include "solvers/control/deadline.hpp"
 #include "theory/models/model.hpp"
 
 #include <fmt/format.h>
@@ -42,18 +48,27 @@ struct IterationEnd {
   bool stopped = false;  // the observer stopped the run (false: the step budget ran out)
 };
 
-template <class Stepper, class State> void iterate(Stepper&& step, State& x, long n) {
+template <class Stepper, class State> void iterate(Stepper&& step, State& x, long n, const DeadlineCheck& check = {}) {
   for (long k = 1; k <= n; ++k) {
-    check_deadline();
+    check(k - 1);
     step(x);
     if (!all_finite(x)) throw NumericalFault(fmt::format("the iterate is not finite after step {} of {}", k, n));
   }
 }
 
+template <class Stepper, class State>
+void iterate_checked_at_end(Stepper&& step, State& x, long n, const DeadlineCheck& check, const char* what) {
+  for (long k = 0; k < n; ++k) {
+    check(k);
+    step(x);
+  }
+  if (!all_finite(x)) throw NumericalFault(fmt::format("{}: the iterate is not finite after {} steps", what, n));
+}
+
 template <class Stepper, class State, class Observer>
-IterationEnd iterate_until(Stepper&& step, State& x, long max_steps, Observer&& stop) {
+IterationEnd iterate_until(Stepper&& step, State& x, long max_steps, Observer&& stop, const DeadlineCheck& check = {}) {
   for (long k = 1; k <= max_steps; ++k) {
-    check_deadline();
+    check(k - 1);
     step(x);
     if (stop(k, static_cast<const State&>(x))) return {k, true};
   }

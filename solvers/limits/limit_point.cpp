@@ -66,7 +66,7 @@ LimitPoint<S> gd_limit(const Model<S>& m, const Batch& b, const Vec<S>& theta0, 
       return true;
     }
     return r.converged = stop.add(S(gd.increment.norm()), k);
-  });
+  }, DeadlineCheck{&opt.deadline, 1});
   r.iterations = end.steps;
   if (end.stopped && !r.converged) return r;  // diverged
   if (!r.converged) r.note = fmt::format("GD did not converge in {} steps", opt.max_iterations);
@@ -79,7 +79,7 @@ LimitPoint<S> gd_limit(const Model<S>& m, const Batch& b, const Vec<S>& theta0, 
 template <class S>
 LimitPoint<S> flow_limit(Program<S> field, const Vec<S>& theta0, const S& dt0, const LimitOptions& opt) {
   check_options<S>(opt);
-  const TaylorFlow<S> flow(std::move(field));
+  const TaylorFlow<S> flow(std::move(field), opt.deadline);
   LimitPoint<S> r;
   r.theta = theta0;
   r.path.push_back(theta0);
@@ -107,7 +107,7 @@ LimitPoint<S> flow_limit(Program<S> field, const Vec<S>& theta0, const S& dt0, c
       stop.reset();
     }
     return false;
-  });
+  }, DeadlineCheck{&opt.deadline, 1});
   r.iterations = end.steps;
   if (end.stopped && !r.converged) return r;  // diverged
   if (!r.converged) r.note = fmt::format("flow did not converge in {} chunks", opt.max_iterations);

@@ -7,6 +7,7 @@
 // leaves |theta| < 1e6 (divergence) reports converged = false: callers must treat that as an error.
 #pragma once
 
+#include "solvers/control/deadline.hpp"
 #include "theory/ad/program.hpp"
 #include "theory/models/model.hpp"
 
@@ -29,6 +30,7 @@ struct LimitOptions {
   double target = 0;           // distance bound at which to stop (required, > 0)
   long max_iterations = 100000000;
   long min_iterations = 8;
+  Deadline deadline;  // checked every step (GD) or chunk (flows)
 };
 
 // GD theta_{n+1} = theta_n - h grad L_B(theta_n) to its limit.

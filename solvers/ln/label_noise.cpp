@@ -2,7 +2,7 @@
 
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/parallel/block_reduce.hpp"
-#include "solvers/parallel/moment_sums.hpp"
+#include "solvers/stats/moment_sums.hpp"
 #include "theory/scalar.hpp"
 
 #include <algorithm>
@@ -11,13 +11,13 @@
 namespace irverify {
 
 template <class S>
-LabelNoiseStep<S>::LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t run)
-    : m_(m), ls_(dynamic_cast<const LeastSquares<S>*>(&m)), ln_(ln),
-      rng_(ln.seed, run_stream(run, "label noise"), kLabelNoiseDomain), sampler_(m.num_examples(), ln.batch, ln.sampling),
+LabelNoiseStep<S>::LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t seed, std::uint64_t run)
+    : m_(m), ls_(dynamic_cast<const LeastSquares<S>*>(&m)), ln_(ln), seed_(seed),
+      rng_(seed, run_stream(run, "label noise"), kLabelNoiseDomain), sampler_(m.num_examples(), ln.batch, ln.sampling),
       step_(m.dim()), r_(ln.batch), noise_{ln.sigma, S(-ln.sigma)} {}
 
 template <class S> void LabelNoiseStep<S>::restart(std::uint64_t run) {
-  rng_ = CounterStream(ln_.seed, run_stream(run, "label noise"), kLabelNoiseDomain);
+  rng_ = CounterStream(seed_, run_stream(run, "label noise"), kLabelNoiseDomain);
   signs_left_ = 0;
 }
 
@@ -58,15 +58,11 @@ template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) {
 }
 
 namespace {
-// n steps of a Monte Carlo run, as iterate(step, x, n) but with the deadline checked every 1024 steps and finiteness
-// once at the end (a coordinate that is NaN or infinite stays so under theta -= v, so no fault escapes; only its
-// step is not named): checking every step cost a tenth of a least-squares step at d = 16.
-template <class S> void advance(LabelNoiseStep<S>& step, Vec<S>& x, long n) {
-  for (long k = 0; k < n; ++k) {
-    if (k % 1024 == 0) check_deadline();
-    step(x);
-  }
-  if (!all_finite(x)) throw NumericalFault(fmt::format("label noise: the iterate is not finite after {} steps", n));
+// n steps of a Monte Carlo run, the deadline checked every 1024 steps and finiteness once at the end
+// (iterate_checked_at_end, solvers/iterate/iterate.hpp): checking every step cost a tenth of a least-squares step at
+// d = 16.
+template <class S> void advance(LabelNoiseStep<S>& step, Vec<S>& x, long n, const Deadline& deadline) {
+  iterate_checked_at_end(step, x, n, DeadlineCheck{&deadline, 1024}, "label noise");
 }
 
 // Sums of d, of d d' and of (d_i d_j)^2, the P x P ones stored column-major as vectors (a Mat member trips a false
@@ -86,7 +82,7 @@ template <class S>
 LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>& ln, const Vec<S>& theta0,
                                          const Vec<S>& ref, const LabelNoiseMcOptions& opt, const Mat<S>& proj) {
   using std::sqrt;
-  if (opt.runs < 2 || opt.steps < 0 || opt.from > opt.steps)
+  if (opt.run.samples < 2 || opt.steps < 0 || opt.from > opt.steps)
     throw std::invalid_argument("label_noise_moments: need runs >= 2, steps >= 0, from <= steps");
   const bool window = opt.from >= 0;
   const bool projected = proj.size() > 0;
@@ -94,18 +90,18 @@ LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>&
     throw std::invalid_argument("label_noise_moments: the projection's columns must match the parameters");
   const int P = static_cast<int>(projected ? proj.rows() : theta0.size());
   const Sums<S> zero{Vec<S>::Zero(P), Vec<S>::Zero(P * P), Vec<S>::Zero(P * P)};
-  const Sums<S> tot = block_reduce(BlockReduceOptions{opt.runs, 64, opt.threads, opt.progress}, zero, [&] {
+  const Sums<S> tot = block_reduce(BlockReduceOptions{opt.run, 64}, zero, [&] {
     return [&, x = Vec<S>(theta0.size()), x0 = Vec<S>(theta0.size()), d = Vec<S>(P), dd = Mat<S>(P, P),
-            step = LabelNoiseStep<S>(m, ln, 0)](long k, Sums<S>& acc) mutable {
+            step = LabelNoiseStep<S>(m, ln, opt.run.seed, 0)](long k, Sums<S>& acc) mutable {
       x = theta0;
       step.restart(static_cast<std::uint64_t>(k));
       if (window) {
-        advance(step, x, opt.from);
+        advance(step, x, opt.from, opt.run.deadline);
         x0 = x;
-        advance(step, x, opt.steps - opt.from);
+        advance(step, x, opt.steps - opt.from, opt.run.deadline);
         x -= x0;
       } else {
-        advance(step, x, opt.steps);
+        advance(step, x, opt.steps, opt.run.deadline);
         x -= ref;
       }
       if (projected) d.noalias() = proj * x;
@@ -117,9 +113,9 @@ LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>&
       acc.dd2 += flat.cwiseProduct(flat);
     };
   });
-  const S n(opt.runs);
+  const S n(opt.run.samples);
   LabelNoiseMoments<S> r;
-  r.runs = opt.runs;
+  r.runs = opt.run.samples;
   r.steps = opt.steps;
   const Vec<S> md = tot.d / n;
   const Mat<S> mdd = Eigen::Map<const Mat<S>>(tot.dd.data(), P, P) / n;
@@ -142,24 +138,24 @@ template <class S>
 LabelNoisePath<S> label_noise_path(const Model<S>& m, const LabelNoise<S>& ln, const Vec<S>& theta0,
                                    const std::vector<long>& at, const LabelNoiseMcOptions& opt,
                                    const std::function<Vec<S>(const Vec<S>&)>& map) {
-  if (opt.runs < 2 || at.empty() || at.front() < 0 || !std::is_sorted(at.begin(), at.end()))
+  if (opt.run.samples < 2 || at.empty() || at.front() < 0 || !std::is_sorted(at.begin(), at.end()))
     throw std::invalid_argument("label_noise_path: need runs >= 2 and ascending steps >= 0");
   const int P = static_cast<int>(map(theta0).size()), C = static_cast<int>(at.size());
-  const MomentSums<S> tot = block_reduce(BlockReduceOptions{opt.runs, 16, opt.threads, opt.progress}, MomentSums<S>(C * P), [&] {
-    return [&, x = Vec<S>(theta0.size()), step = LabelNoiseStep<S>(m, ln, 0)](long k, MomentSums<S>& acc) mutable {
+  const MomentSums<S> tot = block_reduce(BlockReduceOptions{opt.run, 16}, MomentSums<S>(C * P), [&] {
+    return [&, x = Vec<S>(theta0.size()), step = LabelNoiseStep<S>(m, ln, opt.run.seed, 0)](long k, MomentSums<S>& acc) mutable {
       x = theta0;
       step.restart(static_cast<std::uint64_t>(k));
       long done = 0;
       for (int c = 0; c < C; ++c) {
-        advance(step, x, at[c] - done);
+        advance(step, x, at[c] - done, opt.run.deadline);
         done = at[c];
         acc.add(c * P, map(x));
       }
     };
   });
-  const Vec<S> mean = tot.mean(opt.runs), se = tot.std_error(opt.runs);
+  const Vec<S> mean = tot.mean(opt.run.samples), se = tot.std_error(opt.run.samples);
   LabelNoisePath<S> r;
-  r.runs = opt.runs;
+  r.runs = opt.run.samples;
   for (int c = 0; c < C; ++c) {
     r.mean.push_back(mean.segment(c * P, P));
     r.se.push_back(se.segment(c * P, P));

@@ -11,6 +11,7 @@
 // bit-identical for any thread count (solvers/parallel).
 #pragma once
 
+#include "solvers/control/run_control.hpp"
 #include "theory/models/least_squares.hpp"
 #include "theory/models/model.hpp"
 #include "solvers/sgd/batch_sampler.hpp"
@@ -23,19 +24,21 @@
 
 namespace irverify {
 
+inline constexpr std::uint32_t kLabelNoiseDomain = 11;  // batches and label signs
+
 template <class S> struct LabelNoise {
   S eta;
   S sigma;
   int batch = 1;
   BatchSampling sampling = BatchSampling::WithReplacement;
-  std::uint64_t seed = 1;
 };
 
-// One run's stepper: operator()(theta) takes one label-noise step (usable with iterate / iterate_until); restart(run)
-// makes it run `run`'s stepper again without reallocating (what a Monte Carlo worker does between runs).
+// Run `run`'s stepper under `seed`: operator()(theta) takes one label-noise step (usable with iterate /
+// iterate_until); restart(run) makes it run `run`'s stepper again without reallocating (what a Monte Carlo worker
+// does between runs).
 template <class S> class LabelNoiseStep {
  public:
-  LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t run);
+  LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t seed, std::uint64_t run);
   void operator()(Vec<S>& theta);
   void restart(std::uint64_t run);
 
@@ -43,6 +46,7 @@ template <class S> class LabelNoiseStep {
   const Model<S>& m_;
   const LeastSquares<S>* ls_;  // least squares: r_i and v_i = x_i read from X in place (no per-example allocation)
   LabelNoise<S> ln_;
+  std::uint64_t seed_;
   CounterStream rng_;
   std::uint32_t signs_ = 0;  // label signs, 32 per draw, lowest bit first
   int signs_left_ = 0;
@@ -65,11 +69,9 @@ template <class S> struct LabelNoiseMoments {
 };
 
 struct LabelNoiseMcOptions {
-  long runs = 1024;
+  RunControl run;  // run.samples: runs (run k = stream k under run.seed)
   long steps = 1;
   long from = -1;  // >= 0: the moments of the displacement theta_steps - theta_from instead (ref unused, mean not shifted)
-  int threads = 1;
-  std::function<void(long done, long total)> progress;  // may be empty
 };
 
 template <class S>

@@ -1,6 +1,5 @@
 #include "solvers/ln/manifold_flow.hpp"
 
-#include "solvers/iterate/deadline.hpp"
 #include "solvers/ln/drift.hpp"
 #include "theory/stability/interpolation.hpp"
 
@@ -16,7 +15,7 @@ template <class S> Vec<S> regularizer_field(const Model<S>& m, const Vec<S>& the
 
 template <class S>
 std::vector<Vec<S>> regularizer_flow(const Model<S>& m, const Vec<S>& theta0, const S& eta, const std::vector<S>& at,
-                                     const S& dt, const S& tol) {
+                                     const S& dt, const S& tol, const Deadline& deadline) {
   if (!(dt > 0)) throw std::invalid_argument("regularizer_flow: dt must be positive");
   std::vector<Vec<S>> out;
   Vec<S> x = theta0;
@@ -24,7 +23,7 @@ std::vector<Vec<S>> regularizer_flow(const Model<S>& m, const Vec<S>& theta0, co
   for (const S& target : at) {
     if (target < t) throw std::invalid_argument("regularizer_flow: times must ascend from 0");
     while (t < target) {
-      check_deadline();
+      deadline.check();
       const S h = std::min(dt, S(target - t));
       const Vec<S> k1 = regularizer_field<S>(m, x, eta);
       const Vec<S> k2 = regularizer_field<S>(m, Vec<S>(x + (h / 2) * k1), eta);
@@ -43,11 +42,11 @@ std::vector<Vec<S>> regularizer_flow(const Model<S>& m, const Vec<S>& theta0, co
 
 template <class S>
 FlowRest<S> regularizer_flow_to_rest(const Model<S>& m, const Vec<S>& theta0, const S& eta, const S& dt, const S& tol,
-                                     const S& rest, const S& max_time) {
+                                     const S& rest, const S& max_time, const Deadline& deadline) {
   FlowRest<S> r{theta0, S(0), S(regularizer_field<S>(m, theta0, eta).norm())};
   const S chunk = 64 * dt;
   while (r.field > rest && r.time < max_time) {
-    r.theta = regularizer_flow<S>(m, r.theta, eta, {chunk}, dt, tol).back();
+    r.theta = regularizer_flow<S>(m, r.theta, eta, {chunk}, dt, tol, deadline).back();
     r.time += chunk;
     r.field = regularizer_field<S>(m, r.theta, eta).norm();
   }
@@ -57,9 +56,9 @@ FlowRest<S> regularizer_flow_to_rest(const Model<S>& m, const Vec<S>& theta0, co
 #define IRVERIFY_INST(S)                                                                                          \
   template Vec<S> regularizer_field<S>(const Model<S>&, const Vec<S>&, const S&);                               \
   template std::vector<Vec<S>> regularizer_flow<S>(const Model<S>&, const Vec<S>&, const S&, const std::vector<S>&, \
-                                                   const S&, const S&);                                           \
+                                                   const S&, const S&, const Deadline&);                          \
   template FlowRest<S> regularizer_flow_to_rest<S>(const Model<S>&, const Vec<S>&, const S&, const S&, const S&, const S&, \
-                                                   const S&);
+                                                   const S&, const Deadline&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 

@@ -7,6 +7,7 @@
 // Under the time change t = lambda eta k (lambda = eta sigma^2/B) it is the manifold path of label-noise SGD.
 #pragma once
 
+#include "solvers/control/deadline.hpp"
 #include "theory/models/model.hpp"
 
 #include <vector>
@@ -16,10 +17,11 @@ namespace irverify {
 // -P(theta) grad R(theta).
 template <class S> Vec<S> regularizer_field(const Model<S>& m, const Vec<S>& theta, const S& eta);
 
-// The flow from theta0 (on the manifold) to the times `at` (ascending, >= 0), RK4 with steps of at most dt.
+// The flow from theta0 (on the manifold) to the times `at` (ascending, >= 0), RK4 with steps of at most dt; the
+// deadline checked every step.
 template <class S>
 std::vector<Vec<S>> regularizer_flow(const Model<S>& m, const Vec<S>& theta0, const S& eta, const std::vector<S>& at,
-                                     const S& dt, const S& tol);
+                                     const S& dt, const S& tol, const Deadline& deadline = {});
 
 // The flow run until |P grad R| <= rest (or time max_time), in chunks of 64 dt: the end point, the time it took and the
 // field's norm there (above `rest` if max_time was reached).
@@ -30,6 +32,6 @@ template <class S> struct FlowRest {
 };
 template <class S>
 FlowRest<S> regularizer_flow_to_rest(const Model<S>& m, const Vec<S>& theta0, const S& eta, const S& dt, const S& tol,
-                                     const S& rest, const S& max_time);
+                                     const S& rest, const S& max_time, const Deadline& deadline = {});
 
 }  // namespace irverify

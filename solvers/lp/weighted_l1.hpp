@@ -7,7 +7,7 @@
 #pragma once
 
 #include "theory/scalar.hpp"
-#include "theory/compat/eigen_multiprecision.hpp"
+#include "theory/linalg/dense.hpp"
 
 #include <vector>
 

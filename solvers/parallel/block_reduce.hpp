@@ -7,15 +7,14 @@
 //   Acc            needs Acc += Acc.
 // block_reduce_blocks is the same with a block worker, worker(first, last, acc), which adds samples first..last-1
 // to acc in sample order (for kernels that run several samples at once).
-// Progress is reported from one thread at a time, as (samples done, n), to opt.progress or else to the process's
-// progress sink (solvers/parallel/progress.hpp). The run's deadline (solvers/iterate/deadline.hpp) is checked before
-// every sample (every block in block_reduce_blocks); the first exception of any thread stops the others and is
-// rethrown.
+// The run settings come in opt.run (solvers/control/run_control.hpp): samples, threads, the process group that shares
+// the blocks, progress (reported from one thread at a time, as this rank's samples done, their total and the seconds
+// so far) and the deadline, checked before every sample (every block in block_reduce_blocks). The first exception of
+// any thread stops the others and is rethrown.
 #pragma once
 
-#include "solvers/iterate/deadline.hpp"
+#include "solvers/control/run_control.hpp"
 #include "solvers/parallel/process_group.hpp"
-#include "solvers/parallel/progress.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -37,10 +36,8 @@ namespace irverify {
 template <class Acc> struct AccBytes : std::false_type {};
 
 struct BlockReduceOptions {
-  long samples = 0;
+  RunControl run;  // samples, threads, progress, deadline, process group (the seed is the worker's business)
   long block = 64;
-  int threads = 1;
-  std::function<void(long done, long total)> progress;  // may be empty
 };
 
 // Blocks are run in chunks of at most this many (memory: one accumulator per block of a chunk); the chunks are
@@ -49,15 +46,16 @@ inline constexpr long kReduceChunkBlocks = 1L << 14;
 
 template <class Acc, class MakeWorker>
 Acc block_reduce_blocks(const BlockReduceOptions& opt, const Acc& zero, MakeWorker make_worker) {
-  if (opt.samples < 1 || opt.block < 1 || opt.threads < 1) throw std::invalid_argument("block_reduce: bad options");
-  const long blocks = (opt.samples + opt.block - 1) / opt.block;
-  const ProcessGroup* group = AccBytes<Acc>::value ? process_group() : nullptr;
+  const long samples = opt.run.samples;
+  if (samples < 1 || opt.block < 1 || opt.run.threads < 1) throw std::invalid_argument("block_reduce: bad options");
+  const long blocks = (samples + opt.block - 1) / opt.block;
+  const ProcessGroup* group = AccBytes<Acc>::value && opt.run.group && opt.run.group->size() > 1 ? opt.run.group : nullptr;
   const int ranks = group ? group->size() : 1, me = group ? group->rank() : 0;
   const auto share = [&](long c0, long c1, int r) {  // rank r's blocks of the chunk [c0, c1)
     return std::pair<long, long>{c0 + (c1 - c0) * r / ranks, c0 + (c1 - c0) * (r + 1) / ranks};
   };
   const auto samples_in = [&](long b0, long b1) {  // samples of blocks [b0, b1)
-    return std::min(opt.samples, b1 * opt.block) - std::min(opt.samples, b0 * opt.block);
+    return std::min(samples, b1 * opt.block) - std::min(samples, b0 * opt.block);
   };
   long mine = 0;  // this rank's samples, for progress
   for (long c0 = 0; c0 < blocks; c0 += kReduceChunkBlocks) {
@@ -79,12 +77,12 @@ Acc block_reduce_blocks(const BlockReduceOptions& opt, const Acc& zero, MakeWork
       try {
         auto worker = make_worker();
         for (long b; (b = next.fetch_add(1)) < hi;) {
-          check_deadline();
-          worker(b * opt.block, std::min(opt.samples, (b + 1) * opt.block), acc[b - c0]);
+          opt.run.deadline.check();
+          worker(b * opt.block, std::min(samples, (b + 1) * opt.block), acc[b - c0]);
           std::lock_guard<std::mutex> lock(progress_mutex);
           done += samples_in(b, b + 1);
-          if (opt.progress) opt.progress(done, mine);
-          else report_progress(done, mine, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+          if (opt.run.progress)
+            opt.run.progress(done, mine, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
         }
       } catch (...) {
         std::lock_guard<std::mutex> lock(progress_mutex);
@@ -93,7 +91,7 @@ Acc block_reduce_blocks(const BlockReduceOptions& opt, const Acc& zero, MakeWork
       }
     };
     std::vector<std::thread> pool;
-    for (int t = 1; t < opt.threads; ++t) pool.emplace_back(run);
+    for (int t = 1; t < opt.run.threads; ++t) pool.emplace_back(run);
     run();
     for (auto& t : pool) t.join();
     if constexpr (AccBytes<Acc>::value) {
@@ -119,10 +117,10 @@ Acc block_reduce_blocks(const BlockReduceOptions& opt, const Acc& zero, MakeWork
 }
 
 template <class Acc, class MakeWorker> Acc block_reduce(const BlockReduceOptions& opt, const Acc& zero, MakeWorker make_worker) {
-  return block_reduce_blocks(opt, zero, [&make_worker] {
-    return [worker = make_worker()](long first, long last, Acc& acc) mutable {
+  return block_reduce_blocks(opt, zero, [&make_worker, &deadline = opt.run.deadline] {
+    return [worker = make_worker(), &deadline](long first, long last, Acc& acc) mutable {
       for (long s = first; s < last; ++s) {
-        check_deadline();
+        deadline.check();
         worker(s, acc);
       }
     };

@@ -2,11 +2,11 @@
 // every build without MPI) a run is one process. block_reduce splits its blocks into R contiguous ranges, one per
 // rank, and gathers the block accumulators of every rank in rank order, so each rank ends with all the blocks and sums
 // them in block order: the same bits as one process, for any R. Only accumulators that can be sent as bytes
-// (SerialAcc) are split; others are computed whole on every rank (correct, not faster). The MPI implementation is
-// the CLI's (checks/cli/mpi_group.hpp), so this layer does not depend on MPI.
+// (AccBytes) are split; others are computed whole on every rank (correct, not faster). The MPI implementation is
+// the CLI's (checks/cli/mpi_group.hpp), so this layer does not depend on MPI; the group reaches the solvers in their
+// RunControl (solvers/control/run_control.hpp).
 #pragma once
 
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,7 +21,5 @@ class ProcessGroup {
   virtual std::vector<std::string> all_gather(const std::string& bytes) const = 0;
 };
 
-void set_process_group(std::shared_ptr<const ProcessGroup> group);  // nullptr: one process
-const ProcessGroup* process_group();                                // nullptr unless set with size > 1
 
 }  // namespace irverify

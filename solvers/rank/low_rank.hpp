@@ -4,7 +4,7 @@
 //   numerical_rank(s, z) = #{k : s_k > z s_1} (singular values at most z s_1 count as zero).
 #pragma once
 
-#include "theory/compat/eigen_multiprecision.hpp"
+#include "theory/linalg/dense.hpp"
 
 namespace irverify {
 

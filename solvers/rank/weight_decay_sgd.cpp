@@ -1,6 +1,5 @@
 #include "solvers/rank/weight_decay_sgd.hpp"
 
-#include "solvers/iterate/deadline.hpp"
 #include "solvers/iterate/iterate.hpp"
 #include "theory/scalar.hpp"
 
@@ -32,20 +31,18 @@ template <class S> void WeightDecayStep<S>::operator()(Vec<S>& theta) {
 }
 
 template <class S>
-Vec<S> weight_decay_run(const Model<S>& m, const WeightDecay<S>& wd, const Vec<S>& theta0, long steps, std::uint64_t run) {
+Vec<S> weight_decay_run(const Model<S>& m, const WeightDecay<S>& wd, const Vec<S>& theta0, long steps, std::uint64_t run,
+                        const Deadline& deadline) {
   WeightDecayStep<S> step(m, wd, run);
   Vec<S> x = theta0;
-  for (long k = 0; k < steps; ++k) {
-    if (k % 1024 == 0) check_deadline();
-    step(x);
-  }
-  if (!all_finite(x)) throw NumericalFault(fmt::format("SGD with weight decay: the iterate is not finite after {} steps", steps));
+  iterate_checked_at_end(step, x, steps, DeadlineCheck{&deadline, 1024}, "SGD with weight decay");
   return x;
 }
 
 #define IRVERIFY_INST(S)             \
   template class WeightDecayStep<S>; \
-  template Vec<S> weight_decay_run<S>(const Model<S>&, const WeightDecay<S>&, const Vec<S>&, long, std::uint64_t);
+  template Vec<S> weight_decay_run<S>(const Model<S>&, const WeightDecay<S>&, const Vec<S>&, long, std::uint64_t, \
+                                      const Deadline&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 

@@ -6,12 +6,15 @@
 // (seed, run); Monte Carlo over runs goes through block_map (solvers/parallel), bit-identical for any thread count.
 #pragma once
 
+#include "solvers/control/deadline.hpp"
 #include "solvers/sgd/batch_sampler.hpp"
 #include "theory/models/model.hpp"
 
 #include <cstdint>
 
 namespace irverify {
+
+inline constexpr std::uint32_t kWeightDecayDomain = 12;  // batches
 
 template <class S> struct WeightDecay {
   S mu, lambda;
@@ -43,6 +46,6 @@ template <class S> class WeightDecayStep {
 // `steps` steps of run `run` from theta0 (the deadline checked every 1024 steps; NumericalFault if the iterate is not
 // finite at the end).
 template <class S> Vec<S> weight_decay_run(const Model<S>& m, const WeightDecay<S>& wd, const Vec<S>& theta0, long steps,
-                                           std::uint64_t run);
+                                           std::uint64_t run, const Deadline& deadline = {});
 
 }  // namespace irverify

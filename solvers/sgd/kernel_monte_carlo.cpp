@@ -1,7 +1,6 @@
 #include "solvers/sgd/kernel_monte_carlo.hpp"
 
 #include "solvers/parallel/block_reduce.hpp"
-#include "solvers/parallel/moment_sums.hpp"
 #include "solvers/simd/aligned.hpp"
 #include "solvers/simd/dense_kernel.hpp"
 #include "solvers/simd/diag_kernel.hpp"
@@ -49,8 +48,7 @@ std::unique_ptr<SgdKernel> make_sgd_kernel(const ProblemSpec& s, const Partition
 
 McEstimate<double> mc_kernel_mean(const SgdKernel& k, const Vec<double>& theta0, const Vec<double>& r,
                                   const McOptions& opt, Isa isa) {
-  if (opt.samples < 2) throw std::invalid_argument("mc_kernel_mean: need at least 2 samples");
-  if (opt.threads < 1) throw std::invalid_argument("mc_kernel_mean: threads must be >= 1");
+  check_mc_options(opt, "mc_kernel_mean");
   if (opt.sampling != Sampling::Shuffle) throw std::invalid_argument("mc_kernel_mean: shuffle sampling only");
   const int d = k.dim(), st = k.stride(), m = k.batches();
   if (theta0.size() != d || r.size() != d) throw std::invalid_argument("mc_kernel_mean: theta0 and r need the kernel's dimension");
@@ -64,7 +62,7 @@ McEstimate<double> mc_kernel_mean(const SgdKernel& k, const Vec<double>& theta0,
         const int g = static_cast<int>(std::min<long>(kKernelGroup, last - s0));
         for (int s = 0; s < g; ++s) {
           int* pi = &orders[s * m];
-          random_order(m, opt.seed, static_cast<std::uint64_t>(s0 + s), pi);
+          random_order(m, opt.run.seed, static_cast<std::uint64_t>(s0 + s), pi);
           if (opt.antithetic) std::reverse_copy(pi, pi + m, &orders[(g + s) * m]);
         }
         for (int s = 0; s < runs * g; ++s) std::copy(start.begin(), start.end(), &state[s * st]);
@@ -82,13 +80,8 @@ McEstimate<double> mc_kernel_mean(const SgdKernel& k, const Vec<double>& theta0,
     };
   };
   const MomentSums<double> tot =
-      block_reduce_blocks(BlockReduceOptions{opt.samples, kMcBlock, opt.threads, opt.progress}, MomentSums<double>(d), make_worker);
-  McEstimate<double> e;
-  e.samples = opt.samples;
-  e.batch_steps = opt.samples * m * runs;
-  e.mean = r + tot.mean(opt.samples);
-  e.std_error = tot.std_error(opt.samples);
-  return e;
+      block_reduce_blocks(BlockReduceOptions{opt.run, kMcBlock}, MomentSums<double>(d), make_worker);
+  return mc_estimate(tot, r, opt.run.samples, opt.run.samples * m * runs);
 }
 
 }  // namespace irverify

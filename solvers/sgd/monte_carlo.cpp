@@ -2,7 +2,6 @@
 
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/parallel/block_reduce.hpp"
-#include "solvers/parallel/moment_sums.hpp"
 #include "solvers/sgd/kernel_monte_carlo.hpp"
 #include "solvers/sgd/partitions.hpp"
 #include "theory/random/counter_stream.hpp"
@@ -37,13 +36,17 @@ Partition epoch_batches(const Partition& p, int examples, Sampling sampling, std
   return out;
 }
 
+void check_mc_options(const McOptions& opt, const char* who) {
+  if (opt.run.samples < 2) throw std::invalid_argument(std::string(who) + ": need at least 2 samples");
+  if (opt.run.threads < 1) throw std::invalid_argument(std::string(who) + ": threads must be >= 1");
+}
+
 template <class S>
 McEstimate<S> mc_mean(const std::function<void(std::uint64_t, bool, Vec<S>&)>& epoch, int nb, const Vec<S>& theta0,
                       const Vec<S>& r, const McOptions& opt) {
-  if (opt.samples < 2) throw std::invalid_argument("mc_epoch_mean: need at least 2 samples");
-  if (opt.threads < 1) throw std::invalid_argument("mc_epoch_mean: threads must be >= 1");
+  check_mc_options(opt, "mc_epoch_mean");
   const int d = static_cast<int>(theta0.size());
-  const MomentSums<S> tot = block_reduce(BlockReduceOptions{opt.samples, kMcBlock, opt.threads, opt.progress}, MomentSums<S>(d), [&] {
+  const MomentSums<S> tot = block_reduce(BlockReduceOptions{opt.run, kMcBlock}, MomentSums<S>(d), [&] {
     return [&, x = Vec<S>(d), y = Vec<S>(d), dev = Vec<S>(d)](long s, MomentSums<S>& acc) mutable {
       x = theta0;
       epoch(static_cast<std::uint64_t>(s), false, x);
@@ -56,12 +59,7 @@ McEstimate<S> mc_mean(const std::function<void(std::uint64_t, bool, Vec<S>&)>& e
       acc.add(dev);
     };
   });
-  McEstimate<S> e;
-  e.samples = opt.samples;
-  e.batch_steps = opt.samples * nb * (opt.antithetic ? 2 : 1);
-  e.mean = r + tot.mean(opt.samples);
-  e.std_error = tot.std_error(opt.samples);
-  return e;
+  return mc_estimate(tot, r, opt.run.samples, opt.run.samples * nb * (opt.antithetic ? 2 : 1));
 }
 
 template <class S>
@@ -78,7 +76,7 @@ McEstimate<S> mc_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>&
       }
   }
   const std::function<void(std::uint64_t, bool, Vec<S>&)> epoch = [&](std::uint64_t s, bool rev, Vec<S>& x) {
-    Partition batches = epoch_batches(p, m.num_examples(), opt.sampling, opt.seed, s);
+    Partition batches = epoch_batches(p, m.num_examples(), opt.sampling, opt.run.seed, s);
     if (rev) std::reverse(batches.begin(), batches.end());
     SgdEpoch<S>{m, batches, eps}(x);
   };

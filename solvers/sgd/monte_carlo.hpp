@@ -8,12 +8,16 @@
 // mean theta0 - m eps g) to keep the O(eps^2) scatter free of cancellation.
 #pragma once
 
+#include "solvers/control/run_control.hpp"
 #include "solvers/sgd/shuffling.hpp"
+#include "solvers/stats/moment_sums.hpp"
 
 #include <cstdint>
 #include <functional>
 
 namespace irverify {
+
+inline constexpr std::uint32_t kWithReplacementDomain = 3;  // epoch_batches: batches drawn with replacement
 
 // How an epoch picks its m batches (Smith et al. study shuffling; the others are options for comparison):
 //   Shuffle          the fixed partition in a random order (random_order, domain 1);
@@ -23,11 +27,8 @@ namespace irverify {
 enum class Sampling { Shuffle, Repartition, WithReplacement };
 
 struct McOptions {
-  std::uint64_t seed = 1;
-  long samples = 1000;  // S: orders (plain) or pairs (antithetic)
+  RunControl run;  // run.samples = S: orders (plain) or pairs (antithetic); run.seed keys the orders
   bool antithetic = false;
-  int threads = 1;
-  std::function<void(long done, long total)> progress;  // called from one thread, may be empty
   Sampling sampling = Sampling::Shuffle;
   // mc_epoch_mean in double with Shuffle sampling and batches of one size: run the epochs through the model's SIMD
   // kernel if it has one (solvers/sgd/kernel_monte_carlo.hpp; the same orders, the kernel's summation order).
@@ -46,6 +47,18 @@ template <class S> struct McEstimate {
 };
 
 inline constexpr long kMcBlock = 64;
+
+// What every estimator requires of its options (std::invalid_argument naming `who`): at least 2 samples, 1 thread.
+void check_mc_options(const McOptions& opt, const char* who);
+// The estimate from the moment sums of n deviations from the reference point r.
+template <class S> McEstimate<S> mc_estimate(const MomentSums<S>& tot, const Vec<S>& r, long n, long batch_steps) {
+  McEstimate<S> e;
+  e.samples = n;
+  e.batch_steps = batch_steps;
+  e.mean = r + tot.mean(n);
+  e.std_error = tot.std_error(n);
+  return e;
+}
 
 template <class S>
 McEstimate<S> mc_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps, const McOptions& opt);

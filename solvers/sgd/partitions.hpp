@@ -10,6 +10,8 @@
 
 namespace irverify {
 
+inline constexpr std::uint32_t kPartitionDomain = 2;  // random_partition
+
 using Blocks = std::vector<std::vector<int>>;
 
 // Number of partitions, or -1 if it exceeds 2^62.

@@ -24,7 +24,9 @@ template <class S> Vec<S> first_order_mean(const Model<S>& m, const Partition& p
   return theta0 - eps * g;
 }
 
-template <class S> EpochMean<S> exact_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps) {
+template <class S>
+EpochMean<S> exact_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps,
+                              const Deadline& deadline) {
   using std::sqrt;
   const int nb = static_cast<int>(p.size());
   if (nb < 1 || nb > 10) throw std::invalid_argument("exact_epoch_mean: need 1 <= m <= 10 batches");
@@ -46,7 +48,7 @@ template <class S> EpochMean<S> exact_epoch_mean(const Model<S>& m, const Partit
     for (int k = 0; k < nb; ++k) {
       if (used[k]) continue;
       used[k] = true;
-      check_deadline();
+      deadline.check();
       stack[depth + 1] = stack[depth] - eps * m.gradient(stack[depth], p[k]);
       ++out.batch_steps;
       self(self, depth + 1);
@@ -77,7 +79,8 @@ std::vector<int> random_order(int m, std::uint64_t seed, std::uint64_t sample) {
 
 #define IRVERIFY_INST(S)                                                                                        \
   template Vec<S> sgd_epoch<S>(const Model<S>&, const Partition&, const std::vector<int>&, const Vec<S>&, const S&); \
-  template EpochMean<S> exact_epoch_mean<S>(const Model<S>&, const Partition&, const Vec<S>&, const S&);           \
+  template EpochMean<S> exact_epoch_mean<S>(const Model<S>&, const Partition&, const Vec<S>&, const S&,           \
+                                             const Deadline&);                                                   \
   template Vec<S> first_order_mean<S>(const Model<S>&, const Partition&, const Vec<S>&, const S&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST

@@ -6,11 +6,14 @@
 // sum_{k=1..m} m!/(m-k)! (about e m!) batch steps instead of m m!.
 #pragma once
 
+#include "solvers/control/deadline.hpp"
 #include "theory/models/model.hpp"
 
 #include <vector>
 
 namespace irverify {
+
+inline constexpr std::uint32_t kSgdOrderDomain = 1;  // random_order: epoch orders
 
 template <class S>
 Vec<S> sgd_epoch(const Model<S>& m, const Partition& p, const std::vector<int>& order, const Vec<S>& theta0, const S& eps);
@@ -27,7 +30,9 @@ template <class S> struct EpochMean {
 template <class S> Vec<S> first_order_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps);
 
 // Exact mean over all m! orders (m <= 10).
-template <class S> EpochMean<S> exact_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps);
+template <class S>
+EpochMean<S> exact_epoch_mean(const Model<S>& m, const Partition& p, const Vec<S>& theta0, const S& eps,
+                              const Deadline& deadline = {});
 
 // A uniformly random order of 0..m-1 from the counter-based stream (seed, sample, domain 1): Fisher-Yates.
 std::vector<int> random_order(int m, std::uint64_t seed, std::uint64_t sample);

@@ -48,17 +48,17 @@ struct Sums {
 GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double eta, const Mat<double>& M0,
                          const GrowthOptions& opt) {
   const int N = static_cast<int>(W.rows()), r = static_cast<int>(W.cols());
-  if (opt.samples < 2 || opt.steps < 1 || opt.threads < 1) throw std::invalid_argument("mc_growth: bad options");
+  if (opt.run.samples < 2 || opt.steps < 1 || opt.run.threads < 1) throw std::invalid_argument("mc_growth: bad options");
   batch_coefficients<double>(N, B, s);  // validates B
   // M0^{1/2}, negative rounding-level eigenvalues clamped to zero.
   const SymEigen<double> es = sym_eigen<double>(M0, true);
   const Mat<double> root = es.vectors * es.values.cwiseMax(0.0).cwiseSqrt().asDiagonal() * es.vectors.transpose();
   const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> Wr = W;
   const double step = eta / B;
-  const Sums tot = block_reduce(BlockReduceOptions{opt.samples, kBlock, opt.threads, opt.progress}, Sums{}, [&] {
+  const Sums tot = block_reduce(BlockReduceOptions{opt.run, kBlock}, Sums{}, [&] {
     return [&, z = Vec<double>(r), d = Vec<double>(r), perm = std::vector<int>(N), batch = std::vector<int>(B)](
                long smp, Sums& acc) mutable {
-      CounterStream rng(opt.seed, static_cast<std::uint32_t>(smp), kStabilityDomain);
+      CounterStream rng(opt.run.seed, static_cast<std::uint32_t>(smp), kStabilityDomain);
       for (int k = 0; k < r; ++k) z(k) = rng.normal();
       d = root * z;
       const double x0 = d.squaredNorm();
@@ -78,12 +78,12 @@ GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double et
       acc.x0 += x0, acc.xt += xt, acc.x00 += x0 * x0, acc.xtt += xt * xt, acc.x0t += x0 * xt;
     };
   });
-  const double n = static_cast<double>(opt.samples);
+  const double n = static_cast<double>(opt.run.samples);
   const double m0 = tot.x0 / n, mt = tot.xt / n;
   const double v00 = (tot.x00 / n - m0 * m0) * n / (n - 1), vtt = (tot.xtt / n - mt * mt) * n / (n - 1),
                v0t = (tot.x0t / n - m0 * mt) * n / (n - 1);
   const double var_log = (vtt / (mt * mt) + v00 / (m0 * m0) - 2 * v0t / (m0 * mt)) / n;
-  return {std::log(mt / m0) / opt.steps, std::sqrt(std::max(0.0, var_log)) / opt.steps, opt.samples, opt.steps};
+  return {std::log(mt / m0) / opt.steps, std::sqrt(std::max(0.0, var_log)) / opt.steps, opt.run.samples, opt.steps};
 }
 
 }  // namespace irverify

@@ -14,14 +14,16 @@
 #pragma once
 
 #include "theory/random/counter_stream.hpp"
+#include "solvers/control/run_control.hpp"
 #include "theory/stability/sgd_operator.hpp"
 
 #include <cstdint>
-#include <functional>
 #include <numeric>
 #include <vector>
 
 namespace irverify {
+
+inline constexpr std::uint32_t kStabilityDomain = 4;  // mc_growth: linearized SGD runs
 
 // One batch of batch.size() examples out of N: i.i.d. uniform (with replacement), or the first B entries of a
 // partial Fisher-Yates shuffle of 0..N-1 (without). perm is scratch of size N.
@@ -62,11 +64,8 @@ template <class F> void for_each_batch(int N, int B, BatchSampling s, F f) {
 template <class S> S gd_linear_rate(const Mat<S>& V, const Vec<S>& delta0, const S& eta, int steps);
 
 struct GrowthOptions {
-  std::uint64_t seed = 1;
-  long samples = 10000;
+  RunControl run;  // run.samples: runs (>= 2), seeded streams per run
   int steps = 100;
-  int threads = 1;
-  std::function<void(long done, long total)> progress;
 };
 
 struct GrowthEstimate {

@@ -1,7 +1,7 @@
 #include "solvers/stability/lyapunov.hpp"
 
-#include "solvers/iterate/deadline.hpp"
 #include "solvers/parallel/block_reduce.hpp"
+#include "solvers/stats/confidence.hpp"
 #include "solvers/stability/linear_growth.hpp"
 
 #include <cmath>
@@ -26,18 +26,12 @@ struct Sums {
   }
 };
 
-// Mean and standard error of the mean from a sum and a sum of squares over n values.
-std::pair<double, double> mean_se(double s, double ss, double n) {
-  const double m = s / n;
-  return {m, std::sqrt(std::max(0.0, (ss / n - m * m) * n / (n - 1)) / n)};
-}
-
 }  // namespace
 
 LyapunovEstimate lyapunov_exponent(const StabilityInstance<double>& in, int B, BatchSampling s, double eta,
                                    const LyapunovOptions& opt) {
   const int N = in.N, r = in.rank();
-  if (opt.runs < 2 || opt.burn_in < 2 || opt.ladder < 1 || opt.window < (1L << (opt.ladder - 1)) || opt.threads < 1)
+  if (opt.run.samples < 2 || opt.burn_in < 2 || opt.ladder < 1 || opt.window < (1L << (opt.ladder - 1)) || opt.run.threads < 1)
     throw std::invalid_argument("lyapunov_exponent: bad options");
   batch_coefficients<double>(N, B, s);  // validates B
   const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> W = in.W;
@@ -45,10 +39,10 @@ LyapunovEstimate lyapunov_exponent(const StabilityInstance<double>& in, int B, B
   LyapunovEstimate e;
   for (int k = opt.ladder - 1; k >= 0; --k) e.horizons.push_back(opt.window >> k);
   const long half = opt.burn_in / 2, total = opt.burn_in + opt.window;
-  const Sums tot = block_reduce(BlockReduceOptions{opt.runs, kBlock, opt.threads, opt.progress}, Sums(opt.ladder), [&] {
+  const Sums tot = block_reduce(BlockReduceOptions{opt.run, kBlock}, Sums(opt.ladder), [&] {
     return [&, v = std::vector<Vec<double>>(3, Vec<double>(r)), batch = std::vector<int>(B), perm = std::vector<int>(N),
             coef = Vec<double>(B)](long run, Sums& acc) mutable {
-      CounterStream rng(opt.seed, static_cast<std::uint32_t>(run), kLyapunovDomain);
+      CounterStream rng(opt.run.seed, static_cast<std::uint32_t>(run), kLyapunovDomain);
       auto isotropic = [&](Vec<double>& x) {
         for (int k = 0; k < r; ++k) x(k) = rng.normal();
         x /= x.norm();
@@ -58,7 +52,7 @@ LyapunovEstimate lyapunov_exponent(const StabilityInstance<double>& in, int B, B
       std::vector<double> prefix(opt.ladder, 0);
       isotropic(v[0]);
       for (long t = 0; t < total; ++t) {
-        check_deadline();
+        opt.run.deadline.check();
         if (t == half) isotropic(v[1]);
         if (t == opt.burn_in) isotropic(v[2]);
         const int active = t < half ? 1 : t < opt.burn_in ? 2 : 3;
@@ -82,18 +76,18 @@ LyapunovEstimate lyapunov_exponent(const StabilityInstance<double>& in, int B, B
       for (int k = 0; k < opt.ladder; ++k) acc.p[k] += prefix[k], acc.pp[k] += prefix[k] * prefix[k];
     };
   });
-  const double n = static_cast<double>(opt.runs), T = static_cast<double>(opt.window);
-  std::tie(e.lambda, e.stderr_) = mean_se(tot.x, tot.xx, n);
-  std::tie(e.bias_half, e.bias_half_se) = mean_se(tot.dh, tot.dhh, n);
-  std::tie(e.bias_none, e.bias_none_se) = mean_se(tot.dn, tot.dnn, n);
+  const double n = static_cast<double>(opt.run.samples), T = static_cast<double>(opt.window);
+  std::tie(e.lambda, e.stderr_) = mean_se_of_sums(tot.x, tot.xx, n);
+  std::tie(e.bias_half, e.bias_half_se) = mean_se_of_sums(tot.dh, tot.dhh, n);
+  std::tie(e.bias_none, e.bias_none_se) = mean_se_of_sums(tot.dn, tot.dnn, n);
   e.variance_rate = e.stderr_ * e.stderr_ * n / T;
   e.lambda /= T, e.stderr_ /= T, e.bias_half /= T, e.bias_half_se /= T, e.bias_none /= T, e.bias_none_se /= T;
   for (int k = 0; k < opt.ladder; ++k) {
-    const auto [m, se] = mean_se(tot.p[k], tot.pp[k], n);
+    const auto [m, se] = mean_se_of_sums(tot.p[k], tot.pp[k], n);
     e.ladder.push_back(m / e.horizons[k]);
     e.ladder_se.push_back(se / e.horizons[k]);
   }
-  e.runs = opt.runs, e.burn_in = opt.burn_in, e.window = opt.window;
+  e.runs = opt.run.samples, e.burn_in = opt.burn_in, e.window = opt.window;
   return e;
 }
 

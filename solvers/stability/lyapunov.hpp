@@ -17,22 +17,21 @@
 //     enumerating every batch, in S.
 #pragma once
 
+#include "solvers/control/run_control.hpp"
 #include "theory/stability/sgd_operator.hpp"
 
 #include <cstdint>
-#include <functional>
 #include <vector>
 
 namespace irverify {
 
+inline constexpr std::uint32_t kLyapunovDomain = 8;  // lyapunov_exponent: linearized SGD products
+
 struct LyapunovOptions {
-  std::uint64_t seed = 1;
-  long runs = 256;
+  RunControl run;       // run.samples: runs (>= 2)
   long burn_in = 2000;  // b
   long window = 20000;  // T
   int ladder = 4;       // horizon ladder T 2^-k, k < ladder
-  int threads = 1;
-  std::function<void(long done, long total)> progress;
 };
 
 struct LyapunovEstimate {

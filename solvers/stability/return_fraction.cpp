@@ -1,6 +1,5 @@
 #include "solvers/stability/return_fraction.hpp"
 
-#include "solvers/iterate/deadline.hpp"
 #include "solvers/parallel/block_reduce.hpp"
 #include "theory/linalg/decompositions.hpp"
 #include "theory/stability/interpolation.hpp"
@@ -38,7 +37,7 @@ ReturnCounts return_fraction(const Model<double>& m, const Vec<double>& theta_st
                              const ReturnOptions& opt) {
   const int N = m.num_examples(), D = m.dim();
   batch_coefficients<double>(N, B, s);  // validates B
-  if (opt.runs < 1 || !(opt.r0 > 0) || opt.check < 1 || opt.window < 1 || opt.horizon < 1)
+  if (opt.run.samples < 1 || !(opt.r0 > 0) || opt.check < 1 || opt.window < 1 || opt.horizon < 1)
     throw std::invalid_argument("return_fraction: bad options");
   const double floor = std::ldexp(eps<double>(), 20) * std::max(1.0, theta_star.lpNorm<Eigen::Infinity>());
   if (!(opt.return_factor * opt.r0 >= floor))
@@ -49,16 +48,16 @@ ReturnCounts return_fraction(const Model<double>& m, const Vec<double>& theta_st
   int rank = 0;
   while (rank < D && es.values(D - 1 - rank) > 64 * D * eps<double>() * es.values(D - 1)) ++rank;
   const Mat<double> Q = es.vectors.rightCols(rank);
-  const Acc tot = block_reduce(BlockReduceOptions{opt.runs, 1, opt.threads, {}}, Acc{}, [&] {
+  const Acc tot = block_reduce(BlockReduceOptions{opt.run, 1}, Acc{}, [&] {
     return [&, batch = Batch(B), perm = std::vector<int>(N)](long run, Acc& acc) mutable {
-      CounterStream start(opt.seed, static_cast<std::uint32_t>(run), kReturnStartDomain);
-      CounterStream rng(opt.seed, static_cast<std::uint32_t>(run), kReturnBatchDomain);
+      CounterStream start(opt.run.seed, static_cast<std::uint32_t>(run), kReturnStartDomain);
+      CounterStream rng(opt.run.seed, static_cast<std::uint32_t>(run), kReturnBatchDomain);
       Vec<double> z(rank);
       for (int k = 0; k < rank; ++k) z(k) = start.normal();
       Vec<double> th = theta_star + opt.r0 * (Q * z) / z.norm();
       int inside = 0;  // consecutive checks with d <= return_factor r0
       for (long t = 1; t <= opt.horizon; ++t) {
-        check_deadline();
+        opt.run.deadline.check();
         draw_batch(rng, N, s, perm, batch);
         th -= eta * m.gradient(th, batch);
         if (t % opt.check) continue;

@@ -19,9 +19,11 @@
 
 namespace irverify {
 
+inline constexpr std::uint32_t kReturnStartDomain = 9;   // perturbations
+inline constexpr std::uint32_t kReturnBatchDomain = 10;  // batches
+
 struct ReturnOptions {
-  std::uint64_t seed = 1;
-  int runs = 64;
+  RunControl run;  // run.samples: runs
   double r0 = 1e-4;
   double return_factor = 1e-2;  // returned: d <= 1e-2 r0 over the window
   double leave_factor = 10;     // left: D >= 10 r0 (a small ball: a run that slides along the manifold of minima to
@@ -29,7 +31,6 @@ struct ReturnOptions {
   long horizon = 100000;        // steps
   int check = 16;               // steps between checks
   int window = 64;              // checks
-  int threads = 1;
 };
 
 struct ReturnCounts {

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "theory/ad/tape.hpp"
-#include "theory/compat/eigen_multiprecision.hpp"
+#include "theory/linalg/dense.hpp"
 
 #include <memory>
 #include <vector>

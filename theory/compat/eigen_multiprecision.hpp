@@ -48,15 +48,3 @@ namespace Eigen {
 template <> struct NumTraits<irverify::quad> : irverify::detail::mp_num_traits<irverify::quad> {};
 template <> struct NumTraits<irverify::mp50> : irverify::detail::mp_num_traits<irverify::mp50> {};
 }  // namespace Eigen
-
-namespace irverify {
-template <class Scalar> using Vec = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
-template <class Scalar> using Mat = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
-// A vector or matrix rounded to double entry by entry (for the double Monte Carlo solvers, figures and summaries).
-template <class D> Eigen::Matrix<double, D::RowsAtCompileTime, D::ColsAtCompileTime> to_doubles(const Eigen::MatrixBase<D>& A) {
-  return A.unaryExpr([](const typename D::Scalar& x) { return to_double(x); });
-}
-}  // namespace irverify
-
-// Product kernels compiled once per scalar (declared extern there).
-#include "theory/linalg/eigen_kernels.hpp"

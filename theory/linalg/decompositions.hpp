@@ -4,7 +4,7 @@
 // unchanged.
 #pragma once
 
-#include "theory/compat/eigen_multiprecision.hpp"
+#include "theory/linalg/dense.hpp"
 
 #include <Eigen/Cholesky>
 

@@ -1,6 +1,6 @@
 // Eigen's dense product kernels (GEBP matrix-matrix micro-kernel, its packing routines, and matrix-vector products)
 // for every supported scalar, instantiated once (theory/linalg/eigen_kernels.cpp) and declared extern here for every
-// translation unit that includes theory/compat/eigen_multiprecision.hpp (which includes this file). Without it each
+// translation unit that includes theory/linalg/dense.hpp (which includes this file). Without it each
 // translation unit with a matrix product compiles these kernels again for double, quad and mp50 (about 4 s each,
 // measured). The template arguments are those Eigen 3.4's GeneralMatrixMatrix.h and GeneralMatrixVector.h use.
 #pragma once

@@ -10,7 +10,7 @@
 #pragma once
 
 #include "theory/ad/program.hpp"
-#include "theory/compat/eigen_multiprecision.hpp"
+#include "theory/linalg/dense.hpp"
 
 #include <numeric>
 #include <stdexcept>

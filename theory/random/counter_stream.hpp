@@ -1,7 +1,9 @@
 // Counter-based random stream (Random123 Philox4x32-10), indexed by (seed, stream, domain).
 // The n-th draw of stream s under seed k is a pure function of (k, s, domain, n), so
 // results are bit-identical whatever the thread count or evaluation order. Domains keep
-// unrelated uses of one seed apart; every domain in use is listed here, so none is taken twice.
+// unrelated uses of one seed apart; each is declared by the code that draws from it (the problem generator's here,
+// the solvers' in their headers), and a unit test (checks/unit/theory/random/counter_stream_test.cpp) lists every one
+// and requires them distinct.
 #pragma once
 
 #include <Random123/philox.h>
@@ -13,19 +15,7 @@
 
 namespace irverify {
 
-inline constexpr std::uint32_t kGeneratorDomain = 0;        // theory/problem/generator
-inline constexpr std::uint32_t kSgdOrderDomain = 1;         // solvers/sgd/shuffling: epoch orders
-inline constexpr std::uint32_t kPartitionDomain = 2;        // solvers/sgd/partitions: random partitions
-inline constexpr std::uint32_t kWithReplacementDomain = 3;  // solvers/sgd/monte_carlo: batches with replacement
-inline constexpr std::uint32_t kStabilityDomain = 4;        // solvers/stability/linear_growth: linearized SGD runs
-inline constexpr std::uint32_t kStabSearchDomain = 5;       // STAB-3: random and adversarial features
-inline constexpr std::uint32_t kStabStartDomain = 6;        // STAB-4: starting points
-inline constexpr std::uint32_t kStabBatchDomain = 7;        // STAB-4: batches
-inline constexpr std::uint32_t kLyapunovDomain = 8;         // solvers/stability/lyapunov: linearized SGD products
-inline constexpr std::uint32_t kReturnStartDomain = 9;      // solvers/stability/return_fraction: perturbations
-inline constexpr std::uint32_t kReturnBatchDomain = 10;     // solvers/stability/return_fraction: batches
-inline constexpr std::uint32_t kLabelNoiseDomain = 11;      // solvers/ln/label_noise: batches and label signs
-inline constexpr std::uint32_t kWeightDecayDomain = 12;     // solvers/rank/weight_decay_sgd: batches
+inline constexpr std::uint32_t kGeneratorDomain = 0;  // theory/problem/generator
 
 class CounterStream {
  public:

@@ -4,7 +4,7 @@
 
 #include "theory/linalg/decompositions.hpp"
 
-#include "theory/compat/eigen_multiprecision.hpp"
+#include "theory/linalg/dense.hpp"
 
 
 namespace irverify {

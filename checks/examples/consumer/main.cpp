@@ -30,9 +30,8 @@ int main() {
   spec.origin = "consumer";
   spec.data = {{"0.5", "-0.25", "0.9"}, {"-0.75", "0.5", "0.3"}, {"0.125", "0.875", "1.1"}};
   spec.theta0 = {"0.4", "-0.3"};
-  RunOptions opt;
+  RunSettings opt;
   opt.problems = {spec};
-  opt.progress = false;
   const nlohmann::json rec = run_claim("IGR-1", opt);
   for (const auto& st : rec["statements"])
     std::cout << "IGR-1: expected " << st["expected"].get<std::string>() << ", measured " << st["outcome"].get<std::string>()

@@ -1,10 +1,10 @@
-// The accumulator of Monte Carlo means (for block_reduce): per-coordinate sums of n samples x_k and of their squares,
+// The accumulator of Monte Carlo means (for block_reduce; the statistics module with confidence.hpp): per-coordinate sums of n samples x_k and of their squares,
 // and what they give, the mean and its standard error sd / sqrt(n) with sd^2 = (sum x^2 - n mean^2) / (n - 1)
 // (0 where rounding makes it negative).
 #pragma once
 
 #include "solvers/parallel/block_reduce.hpp"
-#include "theory/compat/eigen_multiprecision.hpp"
+#include "theory/linalg/dense.hpp"
 
 #include <cstring>
 #include <string>

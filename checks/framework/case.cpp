@@ -1,21 +1,30 @@
-#include "checks/framework/ladder.hpp"
+#include "checks/framework/case.hpp"
 
-#include "checks/framework/claim.hpp"
-#include "solvers/iterate/deadline.hpp"
+#include "checks/framework/run_context.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
 namespace irverify {
 
-void LadderCase::level_started() const {
-  check_deadline();
-  heartbeat(fmt::format("{} on {}: ladder level {}, h = {:.6g}", label, spec.name, h.size() - 1, h.back()));
+const char* outcome_name(Outcome o) { return o == kHolds ? "holds" : o == kRefuted ? "refuted" : "unresolved"; }
+const char* role_name(Role r) { return r == Role::claim ? "claim" : r == Role::control ? "negative-control" : "context"; }
+
+void Case::level_started() const {
+  if (!context) return;
+  context->deadline.check();
+  context->heartbeat(fmt::format("{} on {}: ladder level {}, h = {:.6g}", label, spec.name, h.size() - 1, h.back()));
 }
 
-void LadderCase::finish(double floor) {
+void Case::state(std::string text, Outcome expected, Outcome outcome, std::string evidence) {
+  if (expected == kUnresolved) throw std::logic_error("a statement is expected to hold or to be refuted: " + text);
+  statements.push_back({std::move(text), expected, outcome, std::move(evidence)});
+}
+
+void Case::finish(double floor) {
   OrderFitOptions fo;
   fo.floor = floor;
   for (auto& s : series) {
@@ -25,15 +34,15 @@ void LadderCase::finish(double floor) {
       o.margin = kMcMargin;
       s.fit = fit_order(h, s.err, o);
       s.order_holds = mc_order_matches(s.fit, s.claimed_order, kOrderTolerance) &&
-                      (s.role != "claim" || 1.96 * s.fit.slope_stderr <= kMcMaxHalfWidth);
+                      (s.role != Role::claim || 1.96 * s.fit.slope_stderr <= kMcMaxHalfWidth);
     } else {
       s.fit = fit_order(h, s.err, o);
       s.order_holds = order_matches(s.fit, s.claimed_order, kOrderTolerance);
     }
     // A control is refuted only by a fit that misses its order: a series that cannot be fitted is unresolved, and
     // an unresolved statement fails the case (a check that cannot fail proves nothing).
-    if (s.role == "context") continue;
-    const bool control = s.role == "negative-control";
+    if (s.role == Role::context) continue;
+    const bool control = s.role == Role::control;
     // A NaN or infinite error is named (its step), and leaves the statement unresolved whatever the fit says.
     const auto bad = std::find_if(s.err.begin(), s.err.end(), [](double e) { return !std::isfinite(e); });
     const bool finite = bad == s.err.end();
@@ -50,8 +59,8 @@ void LadderCase::finish(double floor) {
 
 namespace {
 std::string outcome(const LadderSeries& s) {
-  if (s.role == "claim") return s.order_holds ? "holds" : "fails";
-  if (s.role == "negative-control") return !s.fit.ok ? "unresolved" : s.order_holds ? "NOT rejected" : "rejected";
+  if (s.role == Role::claim) return s.order_holds ? "holds" : "fails";
+  if (s.role == Role::control) return !s.fit.ok ? "unresolved" : s.order_holds ? "NOT rejected" : "rejected";
   if (!s.fit.ok) return "below the floor";
   return s.order_holds ? "as expected" : "differs";
 }
@@ -77,11 +86,11 @@ nlohmann::json problem_summary_json(const ProblemSpec& spec, int dim, int exampl
           {"seed", spec.seed}, {"dim", dim},          {"examples", examples}};
 }
 
-nlohmann::json ladder_case_json(const LadderCase& c) {
+nlohmann::json case_json(const Case& c) {
   nlohmann::json series = nlohmann::json::array(), tables = nlohmann::json::array();
   for (const auto& s : c.series)
     series.push_back({{"name", s.name},
-                      {"role", s.role},
+                      {"role", role_name(s.role)},
                       {"claimed_order", s.claimed_order},
                       {"errors", s.err_text},
                       {"sigma", s.sigma},
@@ -92,8 +101,8 @@ nlohmann::json ladder_case_json(const LadderCase& c) {
   nlohmann::json statements = nlohmann::json::array();
   for (const auto& s : c.statements)
     statements.push_back({{"text", s.text},
-                          {"expected", s.expected},
-                          {"outcome", s.outcome},
+                          {"expected", outcome_name(s.expected)},
+                          {"outcome", outcome_name(s.outcome)},
                           {"evidence", s.evidence},
                           {"verdict", s.pass() ? "pass" : "fail"}});
   nlohmann::json j = {{"problem", problem_summary_json(c.spec, c.dim, c.examples)},
@@ -106,42 +115,14 @@ nlohmann::json ladder_case_json(const LadderCase& c) {
           {"statements", statements},
           {"seconds", c.seconds},
           {"verdict", c.pass ? "pass" : "fail"}};
+  for (const auto& p : c.stored_problems)
+    j["stored_problems"].push_back({{"problem", p.problem}, {"note", p.note}, {"claim", p.claim}});
+  if (!c.figures.empty()) {
+    j["figures"] = nlohmann::json::array();
+    for (const auto& f : c.figures) j["figures"].push_back(figure_json(f));
+  }
   j.update(c.extra);
   return j;
-}
-
-nlohmann::json statement_entry(const std::string& text, const std::string& expected) {
-  return {{"text", text},
-          {"expected", expected},
-          {"cases", 0},
-          {"outcomes", {{kHolds, 0}, {kRefuted, 0}, {kUnresolved, 0}}},
-          {"verdict", "pass"}};
-}
-
-nlohmann::json statement_summary(const nlohmann::json& cases) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& c : cases) {
-    if (!c.contains("statements")) continue;
-    for (const auto& s : c["statements"]) {
-      auto it = std::find_if(out.begin(), out.end(),
-                             [&](const nlohmann::json& o) { return o["text"] == s["text"] && o["expected"] == s["expected"]; });
-      if (it == out.end()) {
-        out.push_back(statement_entry(s["text"], s["expected"]));
-        it = out.end() - 1;
-      }
-      (*it)["cases"] = (*it)["cases"].get<int>() + 1;
-      auto& n = (*it)["outcomes"][s["outcome"].get<std::string>()];
-      n = n.get<int>() + 1;
-      if (s["verdict"] != "pass") (*it)["verdict"] = "fail";
-    }
-  }
-  for (auto& o : out) {  // the outcome measured in every case, else "mixed"
-    std::string all = "mixed";
-    for (const char* k : {kHolds, kRefuted, kUnresolved})
-      if (o["outcomes"][k] == o["cases"]) all = k;
-    o["outcome"] = all;
-  }
-  return out;
 }
 
 }  // namespace irverify

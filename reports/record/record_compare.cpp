@@ -1,6 +1,5 @@
-#include "checks/record/record_compare.hpp"
+#include "reports/record/record_compare.hpp"
 
-#include <boost/math/special_functions/erf.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,11 +10,6 @@
 
 namespace irverify {
 
-double bonferroni_z999(int k) {
-  if (k < 1) throw std::invalid_argument("bonferroni_z999: need k >= 1 comparisons");
-  return std::sqrt(2.0) * boost::math::erfc_inv(1e-3 / k);
-}
-
 namespace {
 
 using json = nlohmann::json;
@@ -23,7 +17,8 @@ using json = nlohmann::json;
 const std::set<std::string> kVolatile = {"wall_time_s", "provenance", "seconds", "scaling_seconds", "threads", "processes"};
 
 struct Comparer {
-  bool exact = false;  // every compared leaf equal (same machine, same build: thread invariance)
+  bool exact = false;   // every compared leaf equal (same machine, same build: thread invariance)
+  bool common = false;  // keys in one object only are skipped
   RecordComparison out;
 
   void differ(const std::string& path, const json& a, const json& b) {
@@ -95,11 +90,15 @@ struct Comparer {
           ++out.skipped;
           continue;
         }
-        if (!b.contains(it.key())) differ(path + "/" + it.key(), it.value(), "(missing)");
-        else node(path + "/" + it.key(), it.value(), b[it.key()]);
+        if (b.contains(it.key())) node(path + "/" + it.key(), it.value(), b[it.key()]);
+        else if (common) ++out.skipped;
+        else differ(path + "/" + it.key(), it.value(), "(missing)");
       }
       for (auto it = b.begin(); it != b.end(); ++it)
-        if (!a.contains(it.key()) && !kVolatile.count(it.key())) differ(path + "/" + it.key(), "(missing)", it.value());
+        if (!a.contains(it.key()) && !kVolatile.count(it.key())) {
+          if (common) ++out.skipped;
+          else differ(path + "/" + it.key(), "(missing)", it.value());
+        }
       return;
     }
     if (a.is_array() && b.is_array()) {
@@ -113,9 +112,10 @@ struct Comparer {
 
 }  // namespace
 
-RecordComparison compare_records(const nlohmann::json& reference, const nlohmann::json& fresh, bool exact) {
+RecordComparison compare_records(const nlohmann::json& reference, const nlohmann::json& fresh, CompareRules rules) {
   Comparer c;
-  c.exact = exact;
+  c.exact = rules.exact;
+  c.common = rules.common;
   c.node("", reference, fresh);
   return c.out;
 }

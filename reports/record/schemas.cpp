@@ -1,4 +1,4 @@
-#include "checks/record/schemas.hpp"
+#include "reports/record/schemas.hpp"
 
 #include <fmt/format.h>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>

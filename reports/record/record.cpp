@@ -1,4 +1,4 @@
-#include "checks/record/record.hpp"
+#include "reports/record/record.hpp"
 
 #include "theory/io/atomic_write.hpp"
 

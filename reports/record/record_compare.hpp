@@ -14,7 +14,7 @@
 // sums); the statistical rule is what may move on another libm.
 #pragma once
 
-#include "checks/record/confidence.hpp"
+#include "solvers/stats/confidence.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -29,8 +29,13 @@ struct RecordComparison {
   bool same() const { return differences.empty(); }
 };
 
-// exact: no numeric or statistical tolerance, every non-volatile leaf equal (the same build on one machine with
-// another thread count or ISA; `irverify compare --exact`).
-RecordComparison compare_records(const nlohmann::json& reference, const nlohmann::json& fresh, bool exact = false);
+struct CompareRules {
+  // No numeric or statistical tolerance, every non-volatile leaf equal (the same build on one machine with another
+  // thread count or ISA; `irverify compare --exact`).
+  bool exact = false;
+  // Only the keys both objects have (a record with added fields against an older one; `irverify compare --common`).
+  bool common = false;
+};
+RecordComparison compare_records(const nlohmann::json& reference, const nlohmann::json& fresh, CompareRules rules = {});
 
 }  // namespace irverify

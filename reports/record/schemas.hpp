@@ -1,6 +1,6 @@
 // JSON Schemas (draft 7) of the two file formats, and validation against them with valijson:
 //   problem files  theory/problem/problem.schema.json  (format irverify-problem-1)
-//   records        checks/record/record.schema.json    (schema irverify-record-1)
+//   records        reports/record/record.schema.json    (schema irverify-record-1)
 // The schema texts are compiled in (cmake/schemas.cpp.in), so an installed irverify validates without the sources.
 #pragma once
 

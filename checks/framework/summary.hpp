@@ -1,0 +1,28 @@
+// What the framework writes about a claim from its typed cases (checks/framework/case.hpp), never from their JSON:
+// the statements over all cases, the one-line summary from the cases' headline numbers (or from the ladders' fitted
+// orders), and the convergence figure of the ladders.
+#pragma once
+
+#include "checks/framework/case.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace irverify {
+
+// One entry per distinct (statement, expectation): how many cases measured each outcome, the outcome they all
+// measured (else "mixed"), and pass when every case matched the expectation. A statement in `refuted_somewhere` is
+// required refuted on some case (scope "some instance"); with no case refuting it, it fails.
+nlohmann::json statement_summary(const std::vector<Case>& cases, const std::vector<std::string>& refuted_somewhere);
+
+// {"measured": ..., "expected": ...}: the cases' headlines aggregated (Headline), else the range of fitted orders per
+// claimed order over the ladders; the expected part falls back to `expected` and then to the claimed orders.
+nlohmann::json claim_summary(const std::vector<Case>& cases, const std::string& expected);
+
+// The errors of every case with a ladder against h, a panel per case, with 1.96 sigma bars for Monte Carlo series and
+// each claimed order's slope through its last fitted point. No panels: no ladder.
+Figure convergence_figure(const std::string& id, const std::string& title, const std::vector<Case>& cases);
+
+}  // namespace irverify

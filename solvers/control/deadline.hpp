@@ -1,0 +1,47 @@
+// The wall-clock deadline of a run (a claim's time budget, `irverify run --budget`), passed down as a value: the long
+// loops of the solvers (GD/SGD iterations, Taylor and Odeint flows, Monte Carlo blocks) call check(), which throws
+// DeadlineExceeded once it has passed, so no run spins past its budget. A default-constructed Deadline never
+// expires. Copies share the message; check() may run on several threads at once.
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace irverify {
+
+class DeadlineExceeded : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Deadline {
+ public:
+  Deadline() = default;  // none
+  // `seconds` (> 0) from now; `what` ends the message ("IGR-1's time budget of 3600 s; raise it with --budget SECONDS").
+  Deadline(double seconds, std::string what);
+  bool is_set() const { return at_ != 0; }
+  // Seconds left (+infinity when none is set).
+  double seconds_left() const;
+  // Throws DeadlineExceeded when the deadline has passed. Cheap: one comparison when none is set, else a read of the
+  // coarse monotonic clock (a few ns).
+  void check() const {
+    if (at_ != 0) check_clock();
+  }
+
+ private:
+  void check_clock() const;
+  long long start_ = 0, at_ = 0;  // steady-clock ticks since its epoch; at_ = 0: none
+  std::shared_ptr<const std::string> what_;
+};
+
+// A deadline checked every `stride` steps of a loop (odeint's checker, STYLE.md lesson 17): iterate() takes one.
+struct DeadlineCheck {
+  const Deadline* deadline = nullptr;  // none
+  long stride = 1;
+  void operator()(long step) const {
+    if (deadline && step % stride == 0) deadline->check();
+  }
+};
+
+}  // namespace irverify
