@@ -49,12 +49,12 @@ template <class S> std::vector<Case> rank_unrolling_cases(const RunContext& ctx,
   for (int B : batches) {
     const auto t0 = std::chrono::steady_clock::now();
     const bool with = spec.replacement.value_or(false);
-    const WeightDecay<S> wd{mu, lambda, B, with ? BatchSampling::WithReplacement : BatchSampling::WithoutReplacement, ctx.seed};
+    const WeightDecay<S> wd{mu, lambda, B, with ? BatchSampling::WithReplacement : BatchSampling::WithoutReplacement};
     Case c = new_case<S>(ctx, spec, m, fmt::format("unrolling and per-step rank, B = {}{}", B, B == N && !with ? " (GD)" : ""));
     c.solver = fmt::format("SGD with weight decay replayed in {}: mu = {}, lambda = {}, {} steps, seed {}, batches {}", scalar_name<S>(),
                            rank_text(spec.h0, kRank1Mu), rank_text(spec.weight_decay, kRank1Lambda), steps, ctx.seed,
                            sampling_name(wd.sampling));
-    WeightDecayStep<S> step(m, wd, 0);
+    WeightDecayStep<S> step(m, wd, ctx.seed, 0);
     std::vector<Vec<S>> theta = {pr.theta0}, grads;
     Vec<S> x = pr.theta0;
     // Per layer: the largest rank over the steps, the largest singular value counted as zero and the smallest

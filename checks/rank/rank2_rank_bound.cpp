@@ -79,9 +79,10 @@ template <class S> Case rank_bound_case_in(const RunContext& ctx, const ProblemS
         const S mu = parse_scalar<S>(mu_t), lam = parse_scalar<S>(lam_t), cdec = S(1) - 2 * mu * lam;
         if (B > N) continue;
         ctx.heartbeat(fmt::format("B = {}, mu = {}, lambda = {}: {} runs x {} steps", B, mu_t, lam_t, grid.runs, T));
-        const WeightDecay<S> wd{mu, lam, B, BatchSampling::WithoutReplacement, ctx.seed + point++};
+        const WeightDecay<S> wd{mu, lam, B, BatchSampling::WithoutReplacement};
+        const std::uint64_t seed = ctx.seed + point++;
         const std::vector<RunTrace<S>> traces = block_map<RunTrace<S>>({ctx.control(grid.runs), 1}, [&](long run) {
-          WeightDecayStep<S> step(m, wd, static_cast<std::uint64_t>(run));
+          WeightDecayStep<S> step(m, wd, seed, static_cast<std::uint64_t>(run));
           RunTrace<S> tr;
           Vec<S> x = pr.theta0;
           std::size_t next = 0;

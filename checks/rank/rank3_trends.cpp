@@ -83,9 +83,10 @@ template <class S> Case rank_trend_case(const RunContext& ctx, const ProblemSpec
   const auto measure = [&](int B, const std::string& mu_t, const std::string& lam_t) {
     const S mu = parse_scalar<S>(mu_t), lam = parse_scalar<S>(lam_t);
     ctx.heartbeat(fmt::format("B = {}, mu = {}, lambda = {}: {} runs x {} steps", B, mu_t, lam_t, plan.runs, T));
-    const WeightDecay<S> wd{mu, lam, std::min(B, N), BatchSampling::WithoutReplacement, seed++};
+    const WeightDecay<S> wd{mu, lam, std::min(B, N), BatchSampling::WithoutReplacement};
+    const std::uint64_t point_seed = seed++;
     const std::vector<RunRanks> r = block_map<RunRanks>({ctx.control(plan.runs), 1}, [&](long run) {
-      const Vec<S> x = weight_decay_run<S>(m, wd, pr.theta0, T, static_cast<std::uint64_t>(run), ctx.deadline);
+      const Vec<S> x = weight_decay_run<S>(m, wd, pr.theta0, T, point_seed, static_cast<std::uint64_t>(run), ctx.deadline);
       const Vec<S> s1 = layer_singular_values<S>(m, x, 1);
       return RunRanks{epsilon_rank<S>(s1, eps_rank), epsilon_rank<S>(layer_singular_values<S>(m, x, 2), eps_rank), to_doubles(s1)};
     });

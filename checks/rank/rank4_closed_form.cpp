@@ -102,7 +102,7 @@ template <class S> Case rank_closed_form_case(const RunContext& ctx, const Probl
                          scalar_name<S>(), rank_text(spec.h0, "0.0625"), rank_text(spec.weight_decay, "0.25"), runs, ctx.seed);
 
   // GD with weight decay to the rounding floor.
-  WeightDecayStep<S> gd(m, {mu, lambda, N, BatchSampling::WithoutReplacement, ctx.seed}, 0);
+  WeightDecayStep<S> gd(m, {mu, lambda, N, BatchSampling::WithoutReplacement}, ctx.seed, 0);
   Vec<S> th = pr.theta0;
   S field(0);
   long steps = 0;
@@ -167,9 +167,10 @@ template <class S> Case rank_closed_form_case(const RunContext& ctx, const Probl
   int worst = 0;
   for (int B : {1, std::max(1, N / 2)}) {
     ctx.heartbeat(fmt::format("SGD with weight decay, B = {}: {} runs x {} steps", B, runs, T));
-    const WeightDecay<double> wd{mu_d, lam_d, B, BatchSampling::WithoutReplacement, ctx.seed + static_cast<std::uint64_t>(B)};
+    const WeightDecay<double> wd{mu_d, lam_d, B, BatchSampling::WithoutReplacement};
+    const std::uint64_t seed = ctx.seed + static_cast<std::uint64_t>(B);
     const std::vector<int> ranks = block_map<int>({ctx.control(runs), 4}, [&](long run) {
-      const Vec<double> x = weight_decay_run<double>(md, wd, pd.theta0, T, static_cast<std::uint64_t>(run), ctx.deadline);
+      const Vec<double> x = weight_decay_run<double>(md, wd, pd.theta0, T, seed, static_cast<std::uint64_t>(run), ctx.deadline);
       return epsilon_rank<double>(singular_values<double>(Mat<double>(md.W2(x) * md.W1(x))), kRank4Epsilon);
     });
     const MeanSe ms = mean_se(ranks);

@@ -67,9 +67,9 @@ template <class S> Case rank_noise_case(const RunContext& ctx, const ProblemSpec
                {"scheme", "lambda", "first half", "± se", "second half", "± se", "floor", "outcome"},
                {}};
   const auto stats = [&](int B, const S& lam, std::uint64_t seed) {
-    const WeightDecay<S> wd{mu, lam, B, BatchSampling::WithoutReplacement, seed};
+    const WeightDecay<S> wd{mu, lam, B, BatchSampling::WithoutReplacement};
     std::vector<StepStats> v = block_map<StepStats>({ctx.control(runs), 4}, [&](long run) {
-      WeightDecayStep<S> step(m, wd, static_cast<std::uint64_t>(run));
+      WeightDecayStep<S> step(m, wd, seed, static_cast<std::uint64_t>(run));
       Vec<S> x = pr.theta0;
       for (long t = 0; t < relax; ++t) {
         if (t % 1024 == 0) ctx.deadline.check();
@@ -107,7 +107,7 @@ template <class S> Case rank_noise_case(const RunContext& ctx, const ProblemSpec
     if (B == 1) step_b1 = b.mean;
   }
   // GD with weight decay: the step must reach the rounding floor.
-  WeightDecayStep<S> gd(m, {mu, lambda, N, BatchSampling::WithoutReplacement, ctx.seed}, 0);
+  WeightDecayStep<S> gd(m, {mu, lambda, N, BatchSampling::WithoutReplacement}, ctx.seed, 0);
   Vec<S> x = pr.theta0;
   S last(0);
   long steps = 0;

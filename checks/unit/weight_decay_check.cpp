@@ -15,9 +15,9 @@ using namespace irverify;
 
 TEST(WeightDecaySgd, RunsAreBitIdenticalForAnyThreadCount) {
   const Problem<double> pr = build_problem<double>(generate_problem("relu2", 3, {12, 5, 6, 4}));
-  const WeightDecay<double> wd{0.05, 0.1, 3, BatchSampling::WithoutReplacement, 77};
+  const WeightDecay<double> wd{0.05, 0.1, 3, BatchSampling::WithoutReplacement};
   const auto runs = [&](int threads) {
-    return block_map<Vec<double>>({{1, 24, threads}, 5}, [&](long r) { return weight_decay_run<double>(*pr.model, wd, pr.theta0, 200, r); });
+    return block_map<Vec<double>>({{1, 24, threads}, 5}, [&](long r) { return weight_decay_run<double>(*pr.model, wd, pr.theta0, 200, 77, r); });
   };
   const auto a = runs(1), b = runs(2), c = runs(3);
   ASSERT_EQ(a.size(), 24u);
@@ -32,7 +32,7 @@ TEST(WeightDecaySgd, RunsAreBitIdenticalForAnyThreadCount) {
 TEST(WeightDecaySgd, FullBatchIsGdOnTheDecayedLoss) {
   const Problem<mp50> pr = build_problem<mp50>(generate_problem("linear2", 4, {6, 3, 4, 2}));
   const mp50 mu = parse_scalar<mp50>("0.1"), lam = parse_scalar<mp50>("0.3");
-  WeightDecayStep<mp50> step(*pr.model, {mu, lam, 6, BatchSampling::WithoutReplacement, 1}, 0);
+  WeightDecayStep<mp50> step(*pr.model, {mu, lam, 6, BatchSampling::WithoutReplacement}, 1, 0);
   Vec<mp50> x = pr.theta0;
   step(x);
   const Vec<mp50> expect = (1 - 2 * mu * lam) * pr.theta0 - mu * pr.model->gradient(pr.theta0, pr.model->all_examples());
@@ -41,10 +41,10 @@ TEST(WeightDecaySgd, FullBatchIsGdOnTheDecayedLoss) {
 
 TEST(WeightDecaySgd, RefusesBadSettings) {
   const Problem<double> pr = build_problem<double>(generate_problem("linear2", 4, {6, 3, 4, 2}));
-  EXPECT_THROW(WeightDecayStep<double>(*pr.model, {0.0, 0.1, 1, BatchSampling::WithoutReplacement, 1}, 0), std::invalid_argument);
-  EXPECT_THROW(WeightDecayStep<double>(*pr.model, {1.0, 0.5, 1, BatchSampling::WithoutReplacement, 1}, 0), std::invalid_argument);
-  EXPECT_THROW(WeightDecayStep<double>(*pr.model, {0.1, -0.1, 1, BatchSampling::WithoutReplacement, 1}, 0), std::invalid_argument);
-  EXPECT_THROW(WeightDecayStep<double>(*pr.model, {0.1, 0.1, 7, BatchSampling::WithoutReplacement, 1}, 0), std::invalid_argument);
+  EXPECT_THROW(WeightDecayStep<double>(*pr.model, {0.0, 0.1, 1, BatchSampling::WithoutReplacement}, 1, 0), std::invalid_argument);
+  EXPECT_THROW(WeightDecayStep<double>(*pr.model, {1.0, 0.5, 1, BatchSampling::WithoutReplacement}, 1, 0), std::invalid_argument);
+  EXPECT_THROW(WeightDecayStep<double>(*pr.model, {0.1, -0.1, 1, BatchSampling::WithoutReplacement}, 1, 0), std::invalid_argument);
+  EXPECT_THROW(WeightDecayStep<double>(*pr.model, {0.1, 0.1, 7, BatchSampling::WithoutReplacement}, 1, 0), std::invalid_argument);
 }
 
 TEST(LowRank, SingularValuesToHighRelativeAccuracyInMp50) {

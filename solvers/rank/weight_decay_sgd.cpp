@@ -19,8 +19,8 @@ template <class S> S checked_decay(const WeightDecay<S>& wd) {
 }  // namespace
 
 template <class S>
-WeightDecayStep<S>::WeightDecayStep(const Model<S>& m, const WeightDecay<S>& wd, std::uint64_t run)
-    : m_(m), wd_(wd), decay_(checked_decay(wd)), rng_(wd.seed, run_stream(run, "SGD with weight decay"), kWeightDecayDomain),
+WeightDecayStep<S>::WeightDecayStep(const Model<S>& m, const WeightDecay<S>& wd, std::uint64_t seed, std::uint64_t run)
+    : m_(m), wd_(wd), decay_(checked_decay(wd)), rng_(seed, run_stream(run, "SGD with weight decay"), kWeightDecayDomain),
       sampler_(m.num_examples(), wd.batch, wd.sampling), batch_(wd.batch), g_(m.dim()) {}
 
 template <class S> void WeightDecayStep<S>::operator()(Vec<S>& theta) {
@@ -31,9 +31,9 @@ template <class S> void WeightDecayStep<S>::operator()(Vec<S>& theta) {
 }
 
 template <class S>
-Vec<S> weight_decay_run(const Model<S>& m, const WeightDecay<S>& wd, const Vec<S>& theta0, long steps, std::uint64_t run,
-                        const Deadline& deadline) {
-  WeightDecayStep<S> step(m, wd, run);
+Vec<S> weight_decay_run(const Model<S>& m, const WeightDecay<S>& wd, const Vec<S>& theta0, long steps, std::uint64_t seed,
+                        std::uint64_t run, const Deadline& deadline) {
+  WeightDecayStep<S> step(m, wd, seed, run);
   Vec<S> x = theta0;
   iterate_checked_at_end(step, x, steps, DeadlineCheck{&deadline, 1024}, "SGD with weight decay");
   return x;
@@ -42,7 +42,7 @@ Vec<S> weight_decay_run(const Model<S>& m, const WeightDecay<S>& wd, const Vec<S
 #define IRVERIFY_INST(S)             \
   template class WeightDecayStep<S>; \
   template Vec<S> weight_decay_run<S>(const Model<S>&, const WeightDecay<S>&, const Vec<S>&, long, std::uint64_t, \
-                                      const Deadline&);
+                                      std::uint64_t, const Deadline&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 

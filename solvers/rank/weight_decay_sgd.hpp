@@ -20,14 +20,13 @@ template <class S> struct WeightDecay {
   S mu, lambda;
   int batch = 1;
   BatchSampling sampling = BatchSampling::WithoutReplacement;
-  std::uint64_t seed = 1;
 };
 
-// One run's stepper (usable with iterate): operator()(theta) takes one step; gradient() is the step's g_t.
+// Run `run`'s stepper under `seed` (usable with iterate): operator()(theta) takes one step; gradient() is the step's g_t.
 template <class S> class WeightDecayStep {
  public:
   // Throws std::invalid_argument unless mu > 0, lambda >= 0, 2 mu lambda < 1, and the batch fits (BatchSampler).
-  WeightDecayStep(const Model<S>& m, const WeightDecay<S>& wd, std::uint64_t run);
+  WeightDecayStep(const Model<S>& m, const WeightDecay<S>& wd, std::uint64_t seed, std::uint64_t run);
   void operator()(Vec<S>& theta);
   const Vec<S>& gradient() const { return g_; }
   const Batch& batch() const { return batch_; }
@@ -43,9 +42,10 @@ template <class S> class WeightDecayStep {
   Vec<S> g_;
 };
 
-// `steps` steps of run `run` from theta0 (the deadline checked every 1024 steps; NumericalFault if the iterate is not
-// finite at the end).
-template <class S> Vec<S> weight_decay_run(const Model<S>& m, const WeightDecay<S>& wd, const Vec<S>& theta0, long steps,
-                                           std::uint64_t run, const Deadline& deadline = {});
+// `steps` steps of run `run` under `seed` from theta0 (the deadline checked every 1024 steps; NumericalFault if the
+// iterate is not finite at the end).
+template <class S>
+Vec<S> weight_decay_run(const Model<S>& m, const WeightDecay<S>& wd, const Vec<S>& theta0, long steps, std::uint64_t seed,
+                        std::uint64_t run, const Deadline& deadline = {});
 
 }  // namespace irverify
