@@ -117,10 +117,10 @@ struct PlaneBox {
 Figure plane_figure(const Plane& plane, const ProblemSpec& spec) {
   FigurePanel p;
   p.curves = {{fmt::format("minima: theta1 theta2 = {:.4f}", plane.hyperbola_c), plane.hyperbola_c, -1, false}};
-  FigureSeries limits{"limits", {}, {}, {}, {}, Mark::points}, start{"theta0", {}, {}, {}, {}, Mark::points};
+  FigureSeries limits{"limits", {}, {}, {}, {}, Mark::points, false, 1.6}, start{"theta0", {}, {}, {}, {}, Mark::points, false, 1.2};
   PlaneBox all, ends;
   for (const PlanePath& path : plane.paths) {
-    p.series.push_back({path.name, path.x, path.y, {}, {}, Mark::lines});
+    p.series.push_back({path.name, path.x, path.y, {}, {}, Mark::linespoints, false, 0.35});
     for (std::size_t i = 0; i < path.x.size(); ++i) all.add(path.x[i], path.y[i]);
     limits.x.push_back(path.x.back());
     limits.y.push_back(path.y.back());

@@ -32,7 +32,8 @@ struct TableGroup : ProcessGroup {
 };
 
 MomentSums<double> reduce(int threads, const ProcessGroup* group = nullptr, ProgressFn progress = {}) {
-  RunControl run{1, 1000, threads, std::move(progress)};
+  RunControl run{1, 1000, threads};
+  run.progress = std::move(progress);
   run.group = group;
   return block_reduce(BlockReduceOptions{run, 64}, MomentSums<double>(3), [] {
     return [x = Vec<double>(3)](long s, MomentSums<double>& acc) mutable {
