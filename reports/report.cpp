@@ -54,7 +54,7 @@ void generic_table(std::ostream& md, const json& t) {
 
 void convergence_table(std::ostream& md, const json& c) {
   const json& series = c["series"];
-  md << "| h |";
+  md << "| " << cell(c["ladder"].value("variable", "h")) << " |";
   for (const auto& s : series) md << " " << cell(s["name"]) << " | rate |";
   md << "\n|---|";
   for (std::size_t i = 0; i < series.size(); ++i) md << "---:|---:|";

@@ -203,7 +203,10 @@ class CompareCommand : public Command {
  private:
   static std::map<std::string, nlohmann::json> by_claim(const std::string& dir) {
     std::map<std::string, nlohmann::json> m;
-    for (auto& r : read_records(dir)) m[r["claim"].get<std::string>()] = std::move(r);
+    for (auto& r : read_records(dir)) {
+      const std::string id = r["claim"].get<std::string>();  // before the move: an assignment evaluates its right side first
+      m[id] = std::move(r);
+    }
     return m;
   }
   std::string ref_, dir_;

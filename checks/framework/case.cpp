@@ -108,7 +108,7 @@ nlohmann::json case_json(const Case& c) {
   nlohmann::json j = {{"problem", problem_summary_json(c.spec, c.dim, c.examples)},
           {"label", c.label},
           {"scalar", c.scalar},
-          {"ladder", {{"h", c.h_text}, {"ratio", "1/2"}}},
+          {"ladder", {{"h", c.h_text}, {"ratio", "1/2"}, {"variable", c.variable}}},
           {"solver", c.solver},
           {"series", series},
           {"tables", tables},

@@ -80,7 +80,8 @@ struct CaseTable {
 
 // A number for the claim's one-line summary, aggregated over its cases by `how` and written with `format` (one {}),
 // in the order the cases first declare them: the measured part, or (expected = true) the expected part. `range`
-// writes the least and the largest value (a format with two {}); `list` joins each case's text instead, "; " apart.
+// writes the least and the largest value (a format with two {}); `list` joins each case's text, "; " apart, into its
+// format instead.
 enum class Aggregate { max, min, sum, range, list };
 struct Headline {
   std::string format;
@@ -107,7 +108,8 @@ struct Case {
   std::string solver;  // e.g. "Taylor series, order 36"
   double seconds = 0;
   const RunContext* context = nullptr;  // for add_h: the deadline and progress of the run (none: unchecked, silent)
-  // The ladder.
+  // The ladder: its step's name (h, eps, eta, ...), the steps h_k and the error series.
+  std::string variable = "h";
   std::vector<std::string> h_text;
   std::vector<double> h;
   std::vector<LadderSeries> series;
@@ -141,7 +143,9 @@ struct Case {
   void headline(std::string format, double value, Aggregate how = Aggregate::max) {
     headlines.push_back({std::move(format), value, how, "", false});
   }
-  void headline_item(std::string text) { headlines.push_back({"", 0, Aggregate::list, std::move(text), false}); }
+  void headline_item(std::string text, std::string format = "{}") {
+    headlines.push_back({std::move(format), 0, Aggregate::list, std::move(text), false});
+  }
   void expected_headline(std::string format, double value, Aggregate how = Aggregate::max) {
     headlines.push_back({std::move(format), value, how, "", true});
   }

@@ -60,7 +60,7 @@ std::string headline_text(const std::vector<Case>& cases, bool expected) {
     for (const Headline& h : c.headlines) {
       if (h.expected != expected) continue;
       auto it = std::find_if(items.begin(), items.end(), [&](const Item& i) {
-        return i.first->how == h.how && (h.how == Aggregate::list || i.first->format == h.format);
+        return i.first->how == h.how && i.first->format == h.format;
       });
       if (it == items.end()) {
         items.push_back({&h, h.value, h.value, 0, {}});
@@ -79,7 +79,7 @@ std::string headline_text(const std::vector<Case>& cases, bool expected) {
       case Aggregate::min: parts.push_back(fmt::format(fmt::runtime(f), i.lo)); break;
       case Aggregate::sum: parts.push_back(fmt::format(fmt::runtime(f), i.sum)); break;
       case Aggregate::range: parts.push_back(fmt::format(fmt::runtime(f), i.lo, i.hi)); break;
-      case Aggregate::list: parts.push_back(fmt::format("{}", fmt::join(i.texts, "; "))); break;
+      case Aggregate::list: parts.push_back(fmt::format(fmt::runtime(f), fmt::join(i.texts, "; "))); break;
     }
   }
   return fmt::format("{}", fmt::join(parts, "; "));
@@ -141,7 +141,7 @@ Figure convergence_figure(const std::string& id, const std::string& title, const
     if (c.series.empty()) continue;
     FigurePanel p;
     p.title = c.spec.name + (c.label.empty() ? "" : ": " + c.label);
-    p.x = figure_axis("step (h or eps)", true);
+    p.x = figure_axis(c.variable, true);
     p.y = figure_axis("error", true);
     std::set<double> slopes;
     for (const LadderSeries& s : c.series) {

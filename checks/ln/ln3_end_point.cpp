@@ -230,7 +230,7 @@ template <class S> void present(const Ln3Measurement<S>& m, Case& done) {
   std::vector<std::string> orders;
   for (const auto& s : done.series)
     if (s.fit.ok) orders.push_back(fmt::format("{:.3f}", s.fit.slope));
-  done.headline_item(fmt::format("distance to the flows of order {} in eta", fmt::join(orders, ", ")));
+  done.headline_item(fmt::format("{}", fmt::join(orders, ", ")), "distance to the flows of order {} in eta");
   if (floor) done.headline("GD floor {:.2e}", m.levels.back().to_r.distance);
   if (m.end) done.headline("flow end vs LP {:.1e}", to_double(m.end->distance.back()));
 }
@@ -241,6 +241,7 @@ template <class S> Case ln_end_point_case(const RunContext& ctx, const ProblemSp
   const ZeroLossStart<S> z(ctx, spec);
   const Ln3Setup<S> s(z, spec);
   Case c = z.begin("path vs flow of R");
+  c.variable = "eta";
   c.solver = fmt::format("flow: RK4, {} steps to tau = {} with projection; Monte Carlo: {} runs per eta (double, seeds {} + "
                          "level), {}, lambda = {}",
                          kLn3FlowSteps, kLn3Tau, ctx.samples, ctx.seed, scheme_name(s.scheme, z.model().num_examples()), kLn3Lambda);

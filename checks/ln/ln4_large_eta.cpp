@@ -125,7 +125,7 @@ template <class S> void present(const Ln4Measurement<S>& m, const RunContext& ct
   c.extra["distance_to_log_minimizer"] = r.distance;
   c.extra["distance_to_trace_minimizer"] = t.distance;
   c.extra["minimizer_gap"] = to_double(m.gap);
-  c.headline_item(fmt::format("{:.2e} vs {:.2e}", r.distance, t.distance));
+  c.headline_item(fmt::format("{:.2e} vs {:.2e}", r.distance, t.distance), "end point to R's / tr H/4's minimizer: {}");
 }
 
 }  // namespace
@@ -133,6 +133,7 @@ template <class S> void present(const Ln4Measurement<S>& m, const RunContext& ct
 template <class S> Case ln_large_eta_case(const RunContext& ctx, const ProblemSpec& spec, Ln4Measurement<S>* measured) {
   const ZeroLossStart<S> z(ctx, spec);
   Case c = z.begin("end point at large eta");
+  c.variable = "lambda";
   Ln4Measurement<S> m = measure_minimizers(z);
   c.add_series("end point vs R's minimizer", Role::context, 1);
   c.add_series("end point vs tr H/4's minimizer", Role::context, 1);

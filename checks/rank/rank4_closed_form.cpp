@@ -206,7 +206,7 @@ template <class S> void present(const Rank4Measurement<S>& r, const RunContext& 
   c.extra["closed_form_rank"] = cf.rank;
   c.extra["gd_steps"] = r.gd.steps;
   c.extra["digits"] = r.cmp.digits;
-  c.headline_item(fmt::format("GD + WD vs soft-thresholded spectrum: {:.1f} digits, rank {}", r.cmp.digits, cf.rank));
+  c.headline_item(fmt::format("{:.1f} digits, rank {}", r.cmp.digits, cf.rank), "GD + WD vs soft-thresholded spectrum: {}");
   c.extra["spectrum"] = {{"data", to_doubles(cf.s)}, {"closed_form", to_doubles(cf.star)}, {"gd", to_doubles(r.cmp.sigma)}};
   CaseTable tg{fmt::format("SGD with weight decay (double, mu = {}, lambda = {}, {} steps = GD's, {} runs, seed {}): "
                            "epsilon-rank of W2 W1 at the end (epsilon = {:g}), against the closed form's rank {}",

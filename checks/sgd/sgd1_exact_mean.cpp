@@ -35,6 +35,7 @@ template <class S> Case sgd_exact_mean_case(const RunContext& ctx, const Problem
   const Vec<S>& th0 = st.theta0();
   const S nb(st.batches());
   Case c = st.start(fmt::format("exact mean over {}! orders", st.batches()));
+  c.variable = "eps";
   c.add_series("E[theta_m] vs flow of L", Role::claim, 2);
   c.add_series("E[theta_m] vs flow of L~SGD = L + (eps/4m) sum|g_k|^2", Role::claim, 3);
   c.add_series("spread of single orders: sqrt(E|theta_pi - E theta_m|^2)", Role::claim, 2);

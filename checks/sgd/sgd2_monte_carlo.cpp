@@ -102,6 +102,7 @@ void present(const Sgd2Measurement& m, const ProblemSpec& spec, Case& c) {
 template <class S> Case sgd_monte_carlo_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
   const SgdSetup<S> st(ctx, spec);
   Case c = st.start("Monte Carlo");
+  c.variable = "eps";
   c.add_series("plain vs flow of L", Role::claim, 2);
   c.add_series("plain vs flow of L~SGD", Role::context, 3);
   c.add_series("antithetic vs flow of L", Role::claim, 2);

@@ -99,6 +99,7 @@ template <class S> Sgd3Measurement sgd_second_order_measure(const SgdSetup<S>& s
 template <class S> Case sgd_second_order_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
   const SgdSetup<S> st(ctx, spec);
   Case c = st.start(fmt::format("eps^2 coefficient, Richardson over {} levels", levels));
+  c.variable = "eps";
   const Sgd3Measurement r = sgd_second_order_measure<S>(st, levels, c);
   sgd3::judge(r, c);
   sgd3::present(r, c);
