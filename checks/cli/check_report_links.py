@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""check_report_links.py CMARK_GFM DIR: renders every markdown page under DIR (REPORT.md, claims/*.md) with a real
-CommonMark/GFM renderer (cmark-gfm, tables on) and checks every link and image: a relative target (its #fragment
-dropped) must be a file that exists, relative to the page. Web links are not followed. Exit 0 if all resolve, 1 with
-every broken one listed, 2 if there is no page."""
+"""check_report_links.py CMARK_GFM PATH...: renders every markdown page given, or under a directory given (REPORT.md,
+claims/*.md; README.md, docs/*.md), with a real CommonMark/GFM renderer (cmark-gfm, tables on) and checks every link
+and image: a relative target (its #fragment dropped) must be a file or directory that exists, relative to the page.
+Web links are not followed. Exit 0 if all resolve, 1 with every broken one listed, 2 if there is no page."""
 import html.parser
 import pathlib
 import subprocess
@@ -22,10 +22,12 @@ class Targets(html.parser.HTMLParser):
             self.found.append(("image", a["src"]))
 
 
-def main(cmark: str, root: pathlib.Path) -> int:
-    pages = sorted(root.rglob("*.md"))
+def main(cmark: str, paths: list) -> int:
+    pages = []
+    for p in paths:
+        pages += sorted(p.rglob("*.md")) if p.is_dir() else [p]
     if not pages:
-        print("no markdown pages under {}".format(root), file=sys.stderr)
+        print("no markdown pages in {}".format(" ".join(map(str, paths))), file=sys.stderr)
         return 2
     broken, checked = [], 0
     for page in pages:
@@ -39,8 +41,8 @@ def main(cmark: str, root: pathlib.Path) -> int:
             if not path:
                 continue  # a fragment of the page itself
             checked += 1
-            if not (page.parent / path).is_file():
-                broken.append("{}: {} {} does not resolve".format(page.relative_to(root), kind, target))
+            if not (page.parent / path).exists():
+                broken.append("{}: {} {} does not resolve".format(page, kind, target))
     for b in broken:
         print(b, file=sys.stderr)
     print("{} pages, {} links and images checked, {} broken".format(len(pages), checked, len(broken)))
@@ -48,4 +50,4 @@ def main(cmark: str, root: pathlib.Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], pathlib.Path(sys.argv[2])))
+    sys.exit(main(sys.argv[1], [pathlib.Path(a) for a in sys.argv[2:]]))

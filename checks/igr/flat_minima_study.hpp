@@ -72,13 +72,6 @@ template <class S> struct FlatMinimaSetup : LadderSetup<S> {
   }
 };
 
-template <class S> std::vector<std::vector<double>> points(const std::vector<Vec<S>>& path) {
-  std::vector<std::vector<double>> p;
-  for (const auto& x : path) p.push_back({to_double(x(0)), to_double(x(1))});
-  return p;
-}
-
-// The verdict table of a sharpness-monotonicity test and its control.
 // The sharpness statements of IGR-4 and IGR-5: the claim's monotonicity test (expected to hold) and its control
 // (expected refuted: the same test must not pass it), resolution `res` in the evidence.
 inline void sharpness_statements(Case& c, const std::string& claim_test, bool holds, const std::string& control_test,

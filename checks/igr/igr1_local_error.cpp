@@ -1,33 +1,21 @@
 #include "checks/igr/igr1_local_error.hpp"
 #include "checks/framework/claim.hpp"
 
-#include "checks/framework/ladder_setup.hpp"
-#include "solvers/flow/taylor_flow.hpp"
-#include "theory/losses/igr_modified_loss.hpp"
+#include "checks/igr/gd_flow_series.hpp"
 
 namespace irverify {
 
 template <class S> Case igr_local_error_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
   const LadderSetup<S> st(ctx, spec);
-  const Model<S>& m = st.model();
   const Vec<S>& th0 = st.theta0();
   Case c = st.start("one GD step");
-  const S coef[] = {S(0), S(1) / 4, S(1) / 2};  // coefficient of h ||g||^2; 0 = the flow of L itself
-  c.add_series("GD vs flow of L", Role::claim, 2);
-  c.add_series("GD vs flow of L + (h/4)|g|^2", Role::claim, 3);
-  c.add_series("GD vs flow of L + (h/2)|g|^2 (wrong coefficient)", Role::control, 3);
-
-  const TaylorFlow<S> plain(gradient_flow_field(m, st.all), ctx.deadline);
+  add_gd_flow_series(c, 2);
+  const TaylorFlow<S> plain(gradient_flow_field(st.model(), st.all), ctx.deadline);
   c.solver = "Taylor series, order " + std::to_string(plain.order());
   S h = ladder_start<S>(st.pr, st.H0);
   for (int k = 0; k < levels; ++k, h /= 2) {
     c.add_h(h);
-    const Vec<S> gd = th0 - h * st.g0;
-    for (std::size_t i = 0; i < c.series.size(); ++i) {
-      const Vec<S> flow = coef[i] == 0 ? plain.integrate(th0, h)
-                                       : TaylorFlow<S>(igr_flow_field(m, h, coef[i], st.all), ctx.deadline).integrate(th0, h);
-      c.add_error(i, S((gd - flow).norm()));
-    }
+    add_gd_flow_errors<S>(st, h, h, th0 - h * st.g0, plain.integrate(th0, h), c);
   }
   // Floor: the flow's local tolerance; the rounding of the GD step and of the norm are a few eps below it.
   return st.finish(std::move(c), flow_floor<S>(th0));

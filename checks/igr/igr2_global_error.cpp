@@ -1,10 +1,8 @@
 #include "checks/igr/igr2_global_error.hpp"
 #include "checks/framework/claim.hpp"
 
-#include "checks/framework/ladder_setup.hpp"
+#include "checks/igr/gd_flow_series.hpp"
 #include "solvers/iterate/iterate.hpp"
-#include "solvers/flow/taylor_flow.hpp"
-#include "theory/losses/igr_modified_loss.hpp"
 #include "theory/problem/generator.hpp"
 
 namespace irverify {
@@ -12,19 +10,14 @@ namespace irverify {
 template <class S> Case igr_global_error_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
   using std::ceil;
   const LadderSetup<S> st(ctx, spec);
-  const Model<S>& m = st.model();
   const Vec<S>& th0 = st.theta0();
   const S h0 = ladder_start<S>(st.pr, st.H0);
   const long n0 = std::max(1L, static_cast<long>(to_double(S(ceil(S(1) / h0)))));
   const S T = h0 * n0;
 
   Case c = st.start(fmt::format("GD to T = {}", to_double(T)));
-  const S coef[] = {S(0), S(1) / 4, S(1) / 2};
-  c.add_series("GD vs flow of L", Role::claim, 1);
-  c.add_series("GD vs flow of L + (h/4)|g|^2", Role::claim, 2);
-  c.add_series("GD vs flow of L + (h/2)|g|^2 (wrong coefficient)", Role::control, 2);
-
-  const TaylorFlow<S> plain(gradient_flow_field(m, st.all), ctx.deadline);
+  add_gd_flow_series(c, 1);
+  const TaylorFlow<S> plain(gradient_flow_field(st.model(), st.all), ctx.deadline);
   c.solver = "Taylor series, order " + std::to_string(plain.order());
   const Vec<S> flow_L = plain.integrate(th0, T);
   S h = h0;
@@ -32,11 +25,8 @@ template <class S> Case igr_global_error_case(const RunContext& ctx, const Probl
   for (int k = 0; k < levels; ++k, h /= 2, n *= 2) {
     c.add_h(h);
     Vec<S> th = th0;
-    iterate(GdStep<S>{m, st.all, h, {}}, th, n);
-    for (std::size_t i = 0; i < c.series.size(); ++i) {
-      const Vec<S> flow = coef[i] == 0 ? flow_L : TaylorFlow<S>(igr_flow_field(m, h, coef[i], st.all), ctx.deadline).integrate(th0, T);
-      c.add_error(i, S((th - flow).norm()));
-    }
+    iterate(GdStep<S>{st.model(), st.all, h, {}}, th, n);
+    add_gd_flow_errors<S>(st, h, T, th, flow_L, c);
   }
   // Given floor: the flows' tolerance, as in IGR-1. GD's own rounding grows with n (about sqrt(n) to n times
   // eps |theta|); where it takes over, the error stalls and the fitter detects and reports that floor.

@@ -6,23 +6,52 @@
 
 #include "checks/igr/flat_minima_study.hpp"
 
+#include <cmath>
+#include <optional>
+
 namespace irverify {
 
-template <class S> Case igr_flat_minima_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
-  const FlatMinimaSetup<S> st(ctx, spec);
+namespace igr4 {
+
+// The measurement: per h, GD's limit (steps, sharpness, balance) and the sharpness at the limit of the flow of L~;
+// the limit of the flow of L; on two-param, the trajectories in the (theta1, theta2) plane (the first three h).
+template <class S> struct GdLimit {
+  S h;
+  long steps = 0;
+  Sharpness<S> sharp;
+  S balance, lmax_tilde;
+};
+struct PlanePath {
+  std::string name;
+  std::vector<double> x, y;
+};
+struct Plane {
+  double hyperbola_c = 0;  // the minima theta1 theta2 = c through the flow of L's limit
+  std::vector<PlanePath> paths;
+};
+template <class S> struct Igr4Measurement {
+  Sharpness<S> flow;
+  S flow_balance;
+  std::vector<GdLimit<S>> gd;  // by decreasing h
+  std::optional<Plane> plane;
+};
+
+template <class S> PlanePath plane_path(std::string name, const std::vector<Vec<S>>& path) {
+  PlanePath p{std::move(name), {}, {}};
+  for (const auto& x : path) {
+    p.x.push_back(to_double(x(0)));
+    p.y.push_back(to_double(x(1)));
+  }
+  return p;
+}
+
+// The ladder (GD limit against the limits of the flows of L, L~ and the h/2 control) and the measurement.
+template <class S> Igr4Measurement<S> measure(const FlatMinimaSetup<S>& st, int levels, Case& c) {
   const Model<S>& m = st.model();
-  Case c = st.start("GD limits against flow limits");
-  c.add_series("GD limit vs limit of the flow of L", Role::claim, 1);
-  c.add_series("GD limit vs limit of the flow of L + (h/4)|g|^2", Role::claim, 2);
-  c.add_series("GD limit vs limit of the flow of L + (h/2)|g|^2 (wrong coefficient)", Role::control, 2);
+  const std::string& kind = st.pr.spec.model;
   const LimitPoint<S> flowL = st.flow(S(0));
-  const Sharpness<S> sL = sharpness<S>(m, st.all, flowL.theta);
-  CaseTable t{"Reached minima (GD limit for each h; last row: the flow of L)",
-              {"h", "GD steps", "lambda_max", "tr H", "balance", "h lambda_max", "lambda_max at L~ limit"},
-              {}};
-  std::vector<double> lam_by_increasing_h;
-  bool stable = true;
-  nlohmann::json paths = nlohmann::json::array();
+  Igr4Measurement<S> r{sharpness<S>(m, st.all, flowL.theta), balance<S>(kind, flowL.theta), {}, {}};
+  if (kind == "two-param") r.plane = Plane{to_double(S(flowL.theta(0) * flowL.theta(1))), {}};
   S h = st.h0;
   for (int k = 0; k < levels; ++k, h /= 2) {
     c.add_h(h);
@@ -30,36 +59,110 @@ template <class S> Case igr_flat_minima_case(const RunContext& ctx, const Proble
     c.add_error(0, S((gd.theta - flowL.theta).norm()));
     c.add_error(1, S((gd.theta - tl.theta).norm()));
     c.add_error(2, S((gd.theta - ctl.theta).norm()));
-    const Sharpness<S> sg = sharpness<S>(m, st.all, gd.theta);
-    stable = stable && h * sg.lmax < 2;
-    lam_by_increasing_h.insert(lam_by_increasing_h.begin(), to_double(sg.lmax));
-    t.rows.push_back({e3(to_double(h)), std::to_string(gd.iterations), f6(to_double(sg.lmax)), f6(to_double(sg.trace)),
-                      f6(to_double(balance<S>(spec.model, gd.theta))), f6(to_double(S(h * sg.lmax))),
-                      f6(to_double(sharpness<S>(m, st.all, tl.theta).lmax))});
-    if (spec.model == "two-param" && k < 3) {
-      paths.push_back({{"name", fmt::format("GD, h = {:g}", to_double(h))}, {"points", points(gd.path)}});
-      if (k == 0) paths.push_back({{"name", fmt::format("flow of L~, h = {:g}", to_double(h))}, {"points", points(tl.path)}});
+    r.gd.push_back({h, gd.iterations, sharpness<S>(m, st.all, gd.theta), balance<S>(kind, gd.theta),
+                    sharpness<S>(m, st.all, tl.theta).lmax});
+    if (r.plane && k < 3) {
+      r.plane->paths.push_back(plane_path<S>(fmt::format("GD, h = {:g}", to_double(h)), gd.path));
+      if (k == 0) r.plane->paths.push_back(plane_path<S>(fmt::format("flow of L~, h = {:g}", to_double(h)), tl.path));
     }
   }
-  t.rows.push_back({"flow of L", "–", f6(to_double(sL.lmax)), f6(to_double(sL.trace)),
-                    f6(to_double(balance<S>(spec.model, flowL.theta))), "–", "–"});
-  c.tables.push_back(std::move(t));
-  // Sharpness: strictly decreasing in h, each GD limit flatter than the flow's. Resolution: a limit is known to
-  // lim.target, so lambda_max to about 100 target max(1, lambda).
-  const double res = 100 * st.lim.target * std::max(1.0, to_double(sL.lmax));
-  std::vector<double> with_flow = {to_double(sL.lmax)};
-  with_flow.insert(with_flow.end(), lam_by_increasing_h.begin(), lam_by_increasing_h.end());
+  if (r.plane) r.plane->paths.push_back(plane_path<S>("flow of L", flowL.path));
+  return r;
+}
+
+// Sharpness: strictly decreasing in h, each GD limit flatter than the flow's; every limit below the stability bound.
+template <class S> void judge(const Igr4Measurement<S>& r, const FlatMinimaSetup<S>& st, Case& c) {
+  // Resolution: a limit is known to lim.target, so lambda_max to about 100 target max(1, lambda).
+  const double res = 100 * st.lim.target * std::max(1.0, to_double(r.flow.lmax));
+  std::vector<double> with_flow = {to_double(r.flow.lmax)};  // by increasing h, the flow of L as h = 0
+  bool stable = true;
+  for (auto g = r.gd.rbegin(); g != r.gd.rend(); ++g) with_flow.push_back(to_double(g->sharp.lmax));
+  for (const GdLimit<S>& g : r.gd) stable = stable && g.h * g.sharp.lmax < 2;
   const bool decreasing = strictly_decreasing(with_flow, res);
   // Control for the monotonicity test: the flow of L does not depend on h; the same test must not pass it.
-  const bool control_passes = strictly_decreasing(std::vector<double>(levels + 1, to_double(sL.lmax)), res);
+  const bool control_passes = strictly_decreasing(std::vector<double>(r.gd.size() + 1, to_double(r.flow.lmax)), res);
   sharpness_statements(c, "lambda_max of the GD limit strictly decreasing in h (the flow of L as h = 0)", decreasing,
                        "control: the flow of L's limit, independent of h, strictly decreasing in h", control_passes, res);
   c.state("every GD limit below the stability bound: h lambda_max < 2", kHolds, outcome_of(stable));
-  if (spec.model == "two-param") {
-    paths.push_back({{"name", "flow of L"}, {"points", points(flowL.path)}});
-    // Minima: the hyperbola theta1 theta2 = c through the flow's limit (c = <x, y> / <x, x>).
-    c.extra["plane"] = {{"hyperbola_c", to_double(S(flowL.theta(0) * flowL.theta(1)))}, {"paths", paths}};
+}
+
+template <class S> CaseTable limits_table(const Igr4Measurement<S>& r) {
+  CaseTable t{"Reached minima (GD limit for each h; last row: the flow of L)",
+              {"h", "GD steps", "lambda_max", "tr H", "balance", "h lambda_max", "lambda_max at L~ limit"},
+              {}};
+  for (const GdLimit<S>& g : r.gd)
+    t.rows.push_back({e3(to_double(g.h)), std::to_string(g.steps), f6(to_double(g.sharp.lmax)), f6(to_double(g.sharp.trace)),
+                      f6(to_double(g.balance)), f6(to_double(S(g.h * g.sharp.lmax))), f6(to_double(g.lmax_tilde))});
+  t.rows.push_back({"flow of L", "–", f6(to_double(r.flow.lmax)), f6(to_double(r.flow.trace)), f6(to_double(r.flow_balance)),
+                    "–", "–"});
+  return t;
+}
+
+// The bounding box of points, as axis ranges padded by `pad` of the extent (and 1e-3).
+struct PlaneBox {
+  double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
+  void add(double x, double y) {
+    xlo = std::min(xlo, x), xhi = std::max(xhi, x), ylo = std::min(ylo, y), yhi = std::max(yhi, y);
   }
+  void axes(FigurePanel& p, double pad) const {
+    const double px = pad * (xhi - xlo) + 1e-3, py = pad * (yhi - ylo) + 1e-3;
+    p.x = figure_axis("theta1");
+    p.y = figure_axis("theta2");
+    p.x.min = xlo - px, p.x.max = xhi + px, p.y.min = ylo - py, p.y.max = yhi + py;
+  }
+};
+
+// The (theta1, theta2) plane: the minima hyperbola, the trajectories, their limits and theta0; the second panel
+// enlarged around the limits.
+Figure plane_figure(const Plane& plane, const ProblemSpec& spec) {
+  FigurePanel p;
+  p.curves = {{fmt::format("minima: theta1 theta2 = {:.4f}", plane.hyperbola_c), plane.hyperbola_c, -1, false}};
+  FigureSeries limits{"limits", {}, {}, {}, {}, Mark::points, false, 1.6}, start{"theta0", {}, {}, {}, {}, Mark::points, false, 1.2};
+  PlaneBox all, ends;
+  for (const PlanePath& path : plane.paths) {
+    p.series.push_back({path.name, path.x, path.y, {}, {}, Mark::linespoints, false, 0.35});
+    for (std::size_t i = 0; i < path.x.size(); ++i) all.add(path.x[i], path.y[i]);
+    limits.x.push_back(path.x.back());
+    limits.y.push_back(path.y.back());
+    ends.add(path.x.back(), path.y.back());
+  }
+  start.x = {plane.paths[0].x[0]};
+  start.y = {plane.paths[0].y[0]};
+  p.series.push_back(std::move(start));
+  p.series.push_back(std::move(limits));
+  FigurePanel enlarged = p;
+  p.title = "trajectories";
+  all.axes(p, 0.15);
+  enlarged.title = "limits, enlarged";
+  ends.axes(enlarged, 0.25);
+  return {"IGR-4-plane", fmt::format("IGR-4: {}", spec.name), "trajectories in the parameter plane", 2,
+          {std::move(p), std::move(enlarged)}};
+}
+
+template <class S> void present(const Igr4Measurement<S>& r, const ProblemSpec& spec, Case& c) {
+  c.tables.push_back(limits_table<S>(r));
+  if (!r.plane) return;
+  nlohmann::json paths = nlohmann::json::array();
+  for (const PlanePath& path : r.plane->paths) {
+    std::vector<std::vector<double>> points;
+    for (std::size_t i = 0; i < path.x.size(); ++i) points.push_back({path.x[i], path.y[i]});
+    paths.push_back({{"name", path.name}, {"points", points}});
+  }
+  c.extra["plane"] = {{"hyperbola_c", r.plane->hyperbola_c}, {"paths", paths}};
+  c.figures.push_back(plane_figure(*r.plane, spec));
+}
+
+}  // namespace igr4
+
+template <class S> Case igr_flat_minima_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
+  const FlatMinimaSetup<S> st(ctx, spec);
+  Case c = st.start("GD limits against flow limits");
+  c.add_series("GD limit vs limit of the flow of L", Role::claim, 1);
+  c.add_series("GD limit vs limit of the flow of L + (h/4)|g|^2", Role::claim, 2);
+  c.add_series("GD limit vs limit of the flow of L + (h/2)|g|^2 (wrong coefficient)", Role::control, 2);
+  const igr4::Igr4Measurement<S> r = igr4::measure<S>(st, levels, c);
+  igr4::judge<S>(r, st, c);
+  igr4::present<S>(r, spec, c);
   return st.finish(std::move(c), st.lim.target);
 }
 

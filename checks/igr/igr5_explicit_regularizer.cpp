@@ -7,9 +7,55 @@
 
 namespace irverify {
 
+namespace igr5 {
+
+// The limit of the flow of L + mu |g|^2 for one mu, and the control's, of L - mu |g|^2.
+template <class S> struct RegularizedLimit {
+  S mu;
+  Sharpness<S> sharp;
+  S balance, time;
+  S lmax_control;
+};
+
+// The mu grid, increasing: 0, (h0/4) 2^-(J-1), ..., h0/4; and the sign-flipped regularizer L - mu |g|^2.
+template <class S> std::vector<RegularizedLimit<S>> measure_mu_grid(const FlatMinimaSetup<S>& st) {
+  std::vector<S> mus = {S(0)};
+  for (int j = kMuGridSize - 1; j >= 0; --j) mus.push_back(S(st.h0 / 4) / S(1L << j));
+  std::vector<RegularizedLimit<S>> r;
+  for (const S& mu : mus) {
+    const LimitPoint<S> l = st.flow(mu), lc = st.flow(S(-mu));
+    r.push_back({mu, sharpness<S>(st.model(), st.all, l.theta), balance<S>(st.pr.spec.model, l.theta), l.time,
+                 sharpness<S>(st.model(), st.all, lc.theta).lmax});
+  }
+  return r;
+}
+
+template <class S> void judge(const std::vector<RegularizedLimit<S>>& grid, const FlatMinimaSetup<S>& st, Case& c) {
+  std::vector<double> lam, lam_ctl;
+  for (const RegularizedLimit<S>& l : grid) {
+    lam.push_back(to_double(l.sharp.lmax));
+    lam_ctl.push_back(to_double(l.lmax_control));
+  }
+  const double res = 100 * st.lim.target * std::max(1.0, lam.front());
+  const bool decreasing = strictly_decreasing(lam, res), control_passes = strictly_decreasing(lam_ctl, res);
+  sharpness_statements(c, "lambda_max of the limit of the flow of L + mu |g|^2 strictly decreasing in mu", decreasing,
+                       "control: with the sign error L - mu |g|^2, strictly decreasing in mu", control_passes, res);
+}
+
+template <class S> void present(const std::vector<RegularizedLimit<S>>& grid, Case& c) {
+  CaseTable t{"Limits of the flow of L + mu |g|^2 (and of the control L - mu |g|^2)",
+              {"mu", "lambda_max", "tr H", "balance", "flow time", "control: lambda_max for L - mu |g|^2"},
+              {}};
+  for (const RegularizedLimit<S>& l : grid)
+    t.rows.push_back({e3(to_double(l.mu)), f6(to_double(l.sharp.lmax)), f6(to_double(l.sharp.trace)), f6(to_double(l.balance)),
+                      fmt::format("{:.1f}", to_double(l.time)), f6(to_double(l.lmax_control))});
+  c.tables.push_back(std::move(t));
+}
+
+}  // namespace igr5
+
 template <class S> Case igr_explicit_regularizer_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
   const FlatMinimaSetup<S> st(ctx, spec);
-  const Model<S>& m = st.model();
   Case c = st.start("flows of L + mu |g|^2");
   c.add_series("GD limit vs limit of the flow of L + (h/4)|g|^2", Role::claim, 2);
   c.add_series("GD limit vs limit of the flow of L + (h/2)|g|^2 (wrong mu)", Role::control, 2);
@@ -20,27 +66,9 @@ template <class S> Case igr_explicit_regularizer_case(const RunContext& ctx, con
     c.add_error(0, S((gd.theta - st.flow(h / 4).theta).norm()));
     c.add_error(1, S((gd.theta - st.flow(h / 2).theta).norm()));
   }
-  // The mu grid, increasing: 0, (h0/4) 2^-(J-1), ..., h0/4; and the sign-flipped regularizer L - mu |g|^2.
-  std::vector<S> mus = {S(0)};
-  for (int j = kMuGridSize - 1; j >= 0; --j) mus.push_back(S(st.h0 / 4) / S(1L << j));
-  CaseTable t{"Limits of the flow of L + mu |g|^2 (and of the control L - mu |g|^2)",
-              {"mu", "lambda_max", "tr H", "balance", "flow time", "control: lambda_max for L - mu |g|^2"},
-              {}};
-  std::vector<double> lam, lam_ctl;
-  for (const S& mu : mus) {
-    const LimitPoint<S> r = st.flow(mu), rc = st.flow(S(-mu));
-    const Sharpness<S> s = sharpness<S>(m, st.all, r.theta), sc = sharpness<S>(m, st.all, rc.theta);
-    lam.push_back(to_double(s.lmax));
-    lam_ctl.push_back(to_double(sc.lmax));
-    t.rows.push_back({e3(to_double(mu)), f6(to_double(s.lmax)), f6(to_double(s.trace)),
-                      f6(to_double(balance<S>(spec.model, r.theta))), fmt::format("{:.1f}", to_double(r.time)),
-                      f6(to_double(sc.lmax))});
-  }
-  c.tables.push_back(std::move(t));
-  const double res = 100 * st.lim.target * std::max(1.0, lam.front());
-  const bool decreasing = strictly_decreasing(lam, res), control_passes = strictly_decreasing(lam_ctl, res);
-  sharpness_statements(c, "lambda_max of the limit of the flow of L + mu |g|^2 strictly decreasing in mu", decreasing,
-                       "control: with the sign error L - mu |g|^2, strictly decreasing in mu", control_passes, res);
+  const std::vector<igr5::RegularizedLimit<S>> grid = igr5::measure_mu_grid<S>(st);
+  igr5::judge<S>(grid, st, c);
+  igr5::present<S>(grid, c);
   return st.finish(std::move(c), st.lim.target);
 }
 

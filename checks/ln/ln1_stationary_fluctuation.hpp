@@ -10,8 +10,8 @@
 // sigma^2/(2B), and the paper's form for a minibatch scheme.
 #pragma once
 
-
 #include "checks/framework/case.hpp"
+#include "checks/ln/ln_setup.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <cstdint>
@@ -28,7 +28,37 @@ inline const std::vector<double> kLn1EtaFractions = {0.1, 0.25, 0.5, 0.75, 0.9, 
 inline constexpr double kLn1McFraction = 0.5;         // Monte Carlo at eta = eta*/2 (one of kLn1EtaFractions)
 inline constexpr int kLn1ThresholdBits = 20;          // S exists at eta*(1 - 2^-20), not at eta*(1 + 2^-20)
 
-// ctx.samples Monte Carlo runs.
-template <class S> Case ln_stationary_case(const RunContext& ctx, const ProblemSpec& spec);
+// The measurement of one scheme. The exact S at eta = x eta* (x in kLn1EtaFractions): the relative gap of the paper's
+// form, the residual of S's equation with its tolerance, positive definiteness; S's existence either side of eta*;
+// Monte Carlo at eta*/2 after t steps (t <= 0: M_t did not come within kLn1Transient of S in kLn1MaxSteps steps),
+// each process's sample covariance against M_t, M_t/2 and the paper's form.
+struct Ln1Process {
+  bool nonlinear = false;
+  CovarianceZ exact, half, paper;
+};
+template <class S> struct Ln1Scheme {
+  BatchScheme scheme;
+  bool gd = false;  // label-noise GD
+  S eta_star;
+  double eta_star_lambda = 0;  // eta* lambda_max / 2
+  std::vector<S> gap, residual, tolerance;
+  std::vector<bool> positive_definite;
+  bool below = false, above = false;  // S exists at eta*(1 - 2^-bits), at eta*(1 + 2^-bits)
+  double eta = 0;                     // of the Monte Carlo
+  long t = 0;
+  double transient_gap = 0, paper_gap = 0;  // |M_t - S| / |S|, |S_paper - S| / |S| at eta*/2 (double)
+  std::vector<Ln1Process> processes;
+};
+template <class S> struct Ln1Measurement {
+  S sigma;
+  int N = 0;
+  int rank = 0, entries = 0;  // r; n = r(r+1)/2, the size of the svec basis and the entries compared
+  double z_crit = 0;          // Bonferroni 99.9% over the entries
+  std::vector<Ln1Scheme<S>> schemes;
+};
+
+// ctx.samples Monte Carlo runs; the measurement judged, when `measured` is given.
+template <class S>
+Case ln_stationary_case(const RunContext& ctx, const ProblemSpec& spec, Ln1Measurement<S>* measured = nullptr);
 
 }  // namespace irverify

@@ -6,11 +6,13 @@
 // x_ik^2; GLPK's simplex, its vertex refined in the working precision). Control: sigma = 0 stays where it starts.
 #pragma once
 
-
 #include "checks/framework/case.hpp"
+#include "checks/ln/ln_setup.hpp"
+#include "solvers/lp/weighted_l1.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace irverify {
@@ -28,7 +30,37 @@ inline constexpr int kLn3FlowSteps = 400;          // RK4 steps over tau_end (an
 // started at the unbalanced (imbalance 3/2) minimum-norm interpolator.
 std::vector<ProblemSpec> ln3_problems();
 
-// ctx.samples Monte Carlo runs, ctx.levels levels.
-template <class S> Case ln_end_point_case(const RunContext& ctx, const ProblemSpec& spec);
+// One eta of the ladder: the largest distance over the checkpoints of the mean projected path to the flows of R and
+// of tr H/4, with standard errors, and the flow's own error (dt against dt/2).
+struct Ln3Level {
+  double eta = 0, sigma = 0;
+  long steps = 0;  // to tau_end
+  PathDistance to_r, to_trace;
+  double flow_error = 0;
+};
+// sigma = 0 from the start for the steps of the first level: how far it moved, its bound, how far the flow moves.
+struct Ln3Control {
+  long steps = 0;
+  double moved = 0, bound = 0, flow_moved = 0;
+};
+// Diag-uv: the flow of tr H/4 at flow times tau_end 4^e against the minimal weighted l1 interpolator.
+template <class S> struct Ln3EndPoint {
+  WeightedL1<S> lp;
+  S lp_tol;  // of the LP vertex's residual
+  std::vector<S> times, distance;
+  std::vector<double> imbalance, objective_gap;
+};
+template <class S> struct Ln3Measurement {
+  BatchScheme scheme;
+  bool gd = false;  // label-noise GD
+  int N = 0;
+  std::vector<Ln3Level> levels;
+  Ln3Control control;
+  std::optional<Ln3EndPoint<S>> end;
+};
+
+// ctx.samples Monte Carlo runs, ctx.levels levels; the measurement judged, when `measured` is given.
+template <class S>
+Case ln_end_point_case(const RunContext& ctx, const ProblemSpec& spec, Ln3Measurement<S>* measured = nullptr);
 
 }  // namespace irverify

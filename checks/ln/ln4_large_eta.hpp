@@ -7,8 +7,9 @@
 // minimizer" (the small-eta statement) is the rejected control.
 #pragma once
 
-
 #include "checks/framework/case.hpp"
+#include "checks/ln/ln_setup.hpp"
+#include "solvers/ln/manifold_flow.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <cstdint>
@@ -27,7 +28,28 @@ inline constexpr double kLn4MaxTime = 4096;                // flow time allowed 
 // The built-in instances: diag-uv with (N, p) = (2, 3) and (3, 5), generator seeds 5 and 4, where the minimizers differ.
 std::vector<ProblemSpec> ln4_problems();
 
-// ctx.samples Monte Carlo runs, ctx.levels levels.
-template <class S> Case ln_large_eta_case(const RunContext& ctx, const ProblemSpec& spec);
+// A minimizer on the manifold (its flow run to rest), with eta lambda_max and tr H there.
+template <class S> struct Ln4Minimizer {
+  FlowRest<S> rest;
+  double eta_lambda = 0, trace = 0;
+};
+// One lambda of the ladder: the mean projected end point's distances to R's minimizer and to tr H/4's.
+template <class S> struct Ln4Level {
+  S lambda;
+  double sigma = 0;
+  long steps = 0;
+  PathDistance to_r, to_trace;
+};
+template <class S> struct Ln4Measurement {
+  int N = 0;
+  S eta;  // 2 kLn4EtaFraction / lambda_max at tr H/4's minimizer
+  Ln4Minimizer<S> trace_min, log_min;
+  S gap;  // |theta_R - theta_tr|
+  std::vector<Ln4Level<S>> levels;
+};
+
+// ctx.samples Monte Carlo runs, ctx.levels levels; the measurement judged, when `measured` is given.
+template <class S>
+Case ln_large_eta_case(const RunContext& ctx, const ProblemSpec& spec, Ln4Measurement<S>* measured = nullptr);
 
 }  // namespace irverify

@@ -9,9 +9,10 @@ using namespace irverify;
 TEST(Ln4LargeEta, EndsAtTheLogFormsMinimizerAndTheTraceFormIsRefuted) {
   RunContext ctx = claim_context("LN-4", 256);
   ctx.levels = 2;
-  const Case c = ln_large_eta_case<double>(ctx, ln4_problems()[0]);  // diag-uv, N = 2, p = 3
+  Ln4Measurement<double> m;
+  const Case c = ln_large_eta_case<double>(ctx, ln4_problems()[0], &m);  // diag-uv, N = 2, p = 3
   EXPECT_TRUE(c.pass);
-  EXPECT_GT(c.extra["minimizer_gap"].get<double>(), 0.5);
+  EXPECT_GT(m.gap, 0.5);
   int controls = 0;
   for (const auto& s : c.statements) {
     EXPECT_TRUE(s.pass()) << s.text << ": " << s.outcome << " (" << s.evidence << ")";

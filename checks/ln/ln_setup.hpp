@@ -1,16 +1,22 @@
-// What the LN claims share (CLAIMS.md LN; Damian, Ma & Lee 2021): the batch schemes, the label-noise scale, and a
-// Monte Carlo comparison of a sample covariance with an exact one. The interpolating minimum and the reduced
-// instance are in solvers/stability/interpolating_minimum.hpp and checks/framework/minimum_setup.hpp.
+// What the LN claims share (CLAIMS.md LN; Damian, Ma & Lee 2021): the batch schemes, the label-noise scale, Monte
+// Carlo comparisons (a sample covariance with an exact one, a control's outcome, a mean path's distance and its rate),
+// the three steps of a case at an interpolating minimum (LN-1, LN-2) and the zero-loss start of the manifold paths
+// (LN-3, LN-4). The interpolating minimum and the reduced instance are in
+// solvers/stability/interpolating_minimum.hpp and checks/framework/minimum_setup.hpp.
 #pragma once
 
 #include "checks/framework/case.hpp"
+#include "checks/framework/ladder_setup.hpp"
+#include "checks/framework/minimum_setup.hpp"
 #include "solvers/stats/confidence.hpp"
 #include "solvers/ln/label_noise.hpp"
+#include "solvers/stability/interpolating_minimum.hpp"
 #include "theory/problem/problem_spec.hpp"
 #include "theory/scalar.hpp"
 #include "theory/stability/interpolation.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <cmath>
 #include <limits>
@@ -63,6 +69,9 @@ inline CovarianceZ covariance_z(const Mat<double>& mc, const Mat<double>& se, co
 }
 // The number of entries covariance_z compares (the Bonferroni count).
 inline int upper_entries(int r) { return r * (r + 1) / 2; }
+// The outcome of a negative control decided by Monte Carlo: refuted when rejected, holds when it could have been
+// rejected (resolvable) and was not, unresolved otherwise.
+inline Outcome control_outcome(bool rejected, bool resolvable) { return rejected ? kRefuted : resolvable ? kHolds : kUnresolved; }
 
 // The Gauss-Newton projection of an iterate on the zero-loss manifold (to STAB's residual tolerance), for mean
 // manifold paths; an iterate it cannot bring back (Gauss-Newton stalls) stops the run.
@@ -72,6 +81,57 @@ inline std::function<Vec<double>(const Vec<double>&)> manifold_projection(const 
     if (!p.converged) throw std::runtime_error("label noise: an iterate left the neighbourhood of the manifold");
     return p.theta;
   };
+}
+
+// A case at a problem's interpolating minimum in its three steps (LN-1, LN-2): m = measure(ctx, st), judge(m, c),
+// present(m, ctx, spec, c); the measurement handed back through `measured` when given (the claim tests read it).
+template <class S, class M>
+Case minimum_case(const RunContext& ctx, const ProblemSpec& spec, const std::string& label, M* measured,
+                  M (*measure)(const RunContext&, const MinimumSetup<S>&), void (*judge)(const M&, Case&),
+                  void (*present)(const M&, const RunContext&, const ProblemSpec&, Case&)) {
+  const MinimumSetup<S> st(ctx, spec);
+  Case c = st.start(label);
+  const M m = measure(ctx, st);
+  judge(m, c);
+  present(m, ctx, spec, c);
+  if (measured) *measured = m;
+  return st.finish(std::move(c));
+}
+
+// A zero-loss start near a problem's theta0 (Gauss-Newton to the residual tolerance tol), with the clock, and the
+// problem in double with its manifold projection for the Monte Carlo of mean manifold paths (LN-3, LN-4).
+template <class S> struct ZeroLossStart {
+  std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();
+  const RunContext& ctx;
+  const Problem<S> pr;
+  const S tol;
+  const InterpolationResult<S> start;
+  const Problem<double> pd;
+  const std::function<Vec<double>(const Vec<double>&)> project;
+
+  ZeroLossStart(const RunContext& run, const ProblemSpec& spec)
+      : ctx(run), pr(build_problem<S>(spec)), tol(minimum_residual_tolerance<S>(*pr.model)),
+        start(gauss_newton_minimum<S>(*pr.model, pr.theta0, tol)), pd(build_problem<double>(spec)),
+        project(manifold_projection(*pd.model, minimum_residual_tolerance<double>(*pd.model))) {
+    if (!start.converged) throw ProblemError(spec.origin + ": no zero-loss point near theta0 (Gauss-Newton stalled)");
+  }
+  ZeroLossStart(const ZeroLossStart&) = delete;  // project refers to pd's model
+  const Model<S>& model() const { return *pr.model; }
+  const Model<double>& model_d() const { return *pd.model; }
+  Case begin(const std::string& label) const { return new_case<S>(ctx, pr.spec, model(), label); }
+  // Fits the series (no floor), sets the verdict and records the wall time.
+  Case finish(Case c) const { return finish_case(std::move(c), 0, t0); }
+};
+
+// The distance of a Monte Carlo mean (standard errors se per coordinate) to a target, with its delta-method standard
+// error |d o se| / |d| (|se| when d = 0).
+struct PathDistance {
+  double distance = 0, se = 0;
+};
+inline PathDistance path_distance(const Vec<double>& mean, const Vec<double>& se, const Vec<double>& target) {
+  const Vec<double> d = mean - target;
+  const double n = d.norm();
+  return {n, n > 0 ? d.cwiseProduct(se).norm() / n : se.norm()};
 }
 
 // The rate at which a Monte Carlo distance falls between two levels a step `factor` apart, log(d_a/d_b)/log(factor),

@@ -10,11 +10,11 @@
 // too few).
 #pragma once
 
-
 #include "checks/framework/case.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace irverify {
@@ -24,8 +24,8 @@ inline constexpr long kRank2Runs = 16;  // seeds per grid point
 
 struct Rank2Grid {
   std::vector<int> batches = {1, 4};
-  std::vector<const char*> mus = {"0.1", "0.4"};
-  std::vector<const char*> lambdas = {"0.1", "0.5"};
+  std::vector<std::string> mus = {"0.1", "0.4"};  // decimal text, read in the case's scalar
+  std::vector<std::string> lambdas = {"0.1", "0.5"};
   std::vector<long> checkpoints = {4, 16, 64, 256, 1024};
   long runs = 0;  // 0: the run's Monte Carlo size
 };
@@ -37,8 +37,53 @@ inline constexpr const char* kRank2PaperForm =
 // (seed 23); features and labels scaled by 1/4, theta0 by 1/8 (scaled_matrix_problem).
 std::vector<ProblemSpec> rank2_problems();
 
-// One case per problem (a problem's batch, h0 or weight_decay replace that axis of the grid).
-template <class S> Case rank_bound_case_in(const RunContext& ctx, const ProblemSpec& spec, const Rank2Grid& grid);
-Case rank_bound_case(const RunContext& ctx, const ProblemSpec& spec, const Rank2Grid& grid = {});  // in double
+// Where a statement was checked: counts and the worst case.
+struct Rank2Tally {
+  long checks = 0, violations = 0;
+  double worst = 0;  // the largest measured/bound ratio
+  std::string where;
+  void add(bool violated, double ratio, const std::string& at) {
+    ++checks;
+    violations += violated;
+    if (ratio > worst) worst = ratio, where = at;
+  }
+  void merge(const Rank2Tally& t) {
+    checks += t.checks;
+    violations += t.violations;
+    if (t.worst > worst) worst = t.worst, where = t.where;
+  }
+};
+
+// The measurement: per grid point (B, mu, lambda) over its runs, checkpoints, layers and epsilons, and over the grid.
+struct Rank2Point {
+  int B = 0;
+  std::string mu, lambda;
+  double two_mu_lambda = 0;
+  Rank2Tally derived, hypothesis, paper, paper_spectral, control;
+  long vacuous = 0;              // paper's-form checks skipped: B log(2/e)/(2 mu lambda) >= the layer's dimension
+  long late_violations = 0;      // paper violations at t >= n_e (where the unrolling reaches back n_e steps)
+  double rho_at_violations = 0;  // the largest rho among those
+  double rank_sum = 0, mean_rank_W1 = 0;  // r_e(W1), e = 1e-2, at the last checkpoint: summed and mean over the runs
+};
+// The first violation of the paper's form, one at t >= n_e preferred: stored as a problem file.
+struct Rank2Counterexample {
+  bool found = false, late = false;
+  std::string where;
+  int B = 0;
+  std::string mu, lambda;
+};
+struct Rank2Measurement {
+  std::vector<Rank2Point> points;
+  Rank2Tally derived, hypothesis, paper, paper_spectral, control;
+  long vacuous = 0, late_violations = 0;
+  Rank2Counterexample cx;
+};
+
+// One case per problem (a problem's batch, h0 or weight_decay replace that axis of the grid); its measurement in
+// `measured` when given.
+template <class S>
+Case rank_bound_case_in(const RunContext& ctx, const ProblemSpec& spec, const Rank2Grid& grid, Rank2Measurement* measured = nullptr);
+Case rank_bound_case(const RunContext& ctx, const ProblemSpec& spec, const Rank2Grid& grid = {},
+                     Rank2Measurement* measured = nullptr);  // in double
 
 }  // namespace irverify

@@ -13,10 +13,11 @@ TEST(Rank2RankBound, DerivedBoundHoldsAndThePaperFormFailsWithoutItsHypothesis) 
   g.lambdas = {"0.5"};
   g.checkpoints = {16, 64};
   g.runs = 4;
-  const Case c = rank_bound_case(claim_context("RANK-2"), rank2_problems()[0], g);  // linear2
+  Rank2Measurement r;
+  const Case c = rank_bound_case(claim_context("RANK-2"), rank2_problems()[0], g, &r);  // linear2
   EXPECT_TRUE(c.pass);
   for (const auto& s : c.statements) EXPECT_TRUE(s.pass()) << s.text << ": " << s.outcome << " (" << s.evidence << ")";
-  EXPECT_GT(c.extra["paper_violations"].get<long>(), 0);
+  EXPECT_GT(r.paper.violations, 0);
   EXPECT_EQ(c.stored_problems.size(), 1u);
-  EXPECT_LT(c.extra["derived_worst_ratio"].get<double>(), 1.0);
+  EXPECT_LT(r.derived.worst, 1.0);
 }

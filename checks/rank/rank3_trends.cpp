@@ -1,9 +1,6 @@
 #include "checks/rank/rank3_trends.hpp"
-#include "checks/framework/claim.hpp"
 
-#include "checks/framework/ladder_setup.hpp"
 #include "checks/rank/rank_setup.hpp"
-#include "solvers/parallel/block_map.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <algorithm>
@@ -18,9 +15,18 @@ std::vector<ProblemSpec> rank3_problems() {
   return v;
 }
 
+namespace rank3 {
 namespace {
+
+// A point of an axis: the parameters and x = log2 of the varied one.
+struct PlanPoint {
+  int B;
+  std::string mu, lambda;
+  double x;
+};
+// Its measurement: the mean epsilon-rank of each layer over the runs, and W1's spectrum at the end of run 0.
 struct Point {
-  double x;           // log2 of the parameter
+  PlanPoint at;
   double mean, se;    // epsilon-rank of W1 over the runs
   double mean2, se2;  // of W2
   std::vector<double> spectrum;  // s_k / s_1 of W1 at the end of run 0
@@ -32,22 +38,29 @@ struct RunRanks {
 struct Trend {
   double slope, se;  // per doubling of the parameter
 };
-// One axis: the trend in each layer (W1, W2) and their joint outcome for the stated direction.
-struct Axis {
+// One axis: its points, the stated direction (+1 rises, -1 falls) and the trend in each layer (W1, W2).
+struct AxisMeasurement {
+  std::string name;
+  int sign;
+  std::vector<Point> points;
   Trend t[2];
-  Outcome outcome;
 };
+struct Rank3Measurement {
+  long steps;                      // the training budget of every point
+  std::vector<AxisMeasurement> axes;  // B, mu, lambda, mu at lambda = 0
+};
+
 // Least-squares slope of the means against x, its standard error from the means' (independent seeds per point).
 Trend trend(const std::vector<Point>& p, bool second) {
   double xb = 0;
-  for (const auto& q : p) xb += q.x;
+  for (const auto& q : p) xb += q.at.x;
   xb /= double(p.size());
   double yb = 0;  // centred means: equal means give a slope of exactly 0
   for (const auto& q : p) yb += second ? q.mean2 : q.mean;
   yb /= double(p.size());
   double sxx = 0, sxy = 0, var = 0;
   for (const auto& q : p) {
-    const double d = q.x - xb, y = (second ? q.mean2 : q.mean) - yb, s = second ? q.se2 : q.se;
+    const double d = q.at.x - xb, y = (second ? q.mean2 : q.mean) - yb, s = second ? q.se2 : q.se;
     sxx += d * d, sxy += d * y, var += d * d * s * s;
   }
   return {sxy / sxx, std::sqrt(var) / sxx};
@@ -60,98 +73,84 @@ Outcome trend_outcome(const Trend& t, int sign) {
   if (s + kZ999 * t.se <= 0) return kRefuted;
   return kUnresolved;
 }
-}  // namespace
+// Both layers must show the stated direction.
+Outcome axis_outcome(const AxisMeasurement& a) {
+  const Outcome o1 = trend_outcome(a.t[0], a.sign), o2 = trend_outcome(a.t[1], a.sign);
+  return o1 == kHolds && o2 == kHolds ? kHolds : (o1 == kRefuted || o2 == kRefuted) ? kRefuted : kUnresolved;
+}
 
-template <class S> Case rank_trend_case(const RunContext& ctx, const ProblemSpec& spec, const Rank3Plan& plan_in) {
-  const auto t0 = std::chrono::steady_clock::now();
-  const Problem<S> pr = build_problem<S>(spec);
-  const MatrixNet<S>& m = matrix_net(*pr.model);
-  const int N = m.num_examples();
-  Rank3Plan plan = plan_in;
-  if (plan.runs == 0) plan.runs = ctx.samples;
-  if (spec.batch > 0) plan.B = spec.batch;
-  const std::string mu_base = rank_text(spec.h0, plan.mu), lam_base = rank_text(spec.weight_decay, plan.lambda);
-  if (!(parse_scalar<S>(lam_base) > 0)) throw ProblemError(spec.origin + ": RANK-3 needs weight_decay > 0 (lambda = 0 is its control)");
-  const S eps_rank(plan.epsilon);
-  // The training budget, the same at every point (as the paper's experiments train for a fixed number of epochs).
-  const long T = static_cast<long>(std::ceil(plan.relax / to_double(S(2 * parse_scalar<S>(mu_base) * parse_scalar<S>(lam_base)))));
-  Case c = new_case<S>(ctx, spec, m, "epsilon-rank against B, mu and lambda");
-  c.solver = fmt::format("SGD with weight decay in {}, base B = {}, mu = {}, lambda = {}; {} runs per point (seed {} + point), "
-                         "{} steps everywhere ({:g} / (2 mu lambda) at the base point); epsilon-rank at epsilon = {:g}",
-                         scalar_name<S>(), plan.B, mu_base, lam_base, plan.runs, ctx.seed, T, plan.relax, plan.epsilon);
-  std::uint64_t seed = ctx.seed;
-  const auto measure = [&](int B, const std::string& mu_t, const std::string& lam_t) {
-    const S mu = parse_scalar<S>(mu_t), lam = parse_scalar<S>(lam_t);
-    ctx.heartbeat(fmt::format("B = {}, mu = {}, lambda = {}: {} runs x {} steps", B, mu_t, lam_t, plan.runs, T));
-    const WeightDecay<S> wd{mu, lam, std::min(B, N), BatchSampling::WithoutReplacement};
-    const std::uint64_t point_seed = seed++;
-    const std::vector<RunRanks> r = block_map<RunRanks>({ctx.control(plan.runs), 1}, [&](long run) {
-      const Vec<S> x = weight_decay_run<S>(m, wd, pr.theta0, T, point_seed, static_cast<std::uint64_t>(run), ctx.deadline);
-      const Vec<S> s1 = layer_singular_values<S>(m, x, 1);
-      return RunRanks{epsilon_rank<S>(s1, eps_rank), epsilon_rank<S>(layer_singular_values<S>(m, x, 2), eps_rank), to_doubles(s1)};
-    });
-    std::vector<int> a, b;
-    for (const auto& q : r) a.push_back(q.r1), b.push_back(q.r2);
-    const MeanSe ma = mean_se(a), mb = mean_se(b);
-    Point p{0, ma.mean, ma.se, mb.mean, mb.se, {}};
-    const Vec<double>& s0 = r.front().s1;
-    for (Eigen::Index k = 0; k < s0.size(); ++k) p.spectrum.push_back(s0(0) > 0 ? s0(k) / s0(0) : 0.0);
-    return p;
-  };
-  CaseTable tt{fmt::format("Mean epsilon-rank (epsilon = {:g}) of W1 and W2 at the end, ± standard error over {} runs", plan.epsilon, plan.runs),
-               {"varied", "B", "mu", "lambda", "steps", "r_e(W1)", "± se", "r_e(W2)", "± se"},
-               {}};
-  CaseTable tf{"Trends: least-squares slope of the mean epsilon-rank per doubling of the parameter, ± se (99.9% two-sided "
-               "decides); both layers must show the stated direction",
-               {"axis", "direction", "slope W1", "± se", "slope W2", "± se", "outcome"},
-               {}};
-  nlohmann::json axes = nlohmann::json::object();
-  const auto axis = [&](const std::string& name, const std::vector<std::tuple<int, std::string, std::string, double>>& pts, int sign) {
-    std::vector<Point> ps;
-    nlohmann::json ja = nlohmann::json::array();
-    for (const auto& [B, mu_t, lam_t, x] : pts) {
-      Point p = measure(B, mu_t, lam_t);
-      p.x = x;
-      ps.push_back(p);
-      tt.rows.push_back({name, std::to_string(B), mu_t, lam_t, std::to_string(T), fmt::format("{:.3f}", p.mean), fmt::format("{:.3f}", p.se),
-                         fmt::format("{:.3f}", p.mean2), fmt::format("{:.3f}", p.se2)});
-      ja.push_back({{"x", std::exp2(x)}, {"rank_W1", p.mean}, {"se_W1", p.se}, {"rank_W2", p.mean2}, {"se_W2", p.se2},
-                    {"spectrum_W1", p.spectrum}});
-    }
-    Axis a{{trend(ps, false), trend(ps, true)}, kUnresolved};
-    const Outcome o1 = trend_outcome(a.t[0], sign);
-    const Outcome o2 = trend_outcome(a.t[1], sign);
-    a.outcome = o1 == kHolds && o2 == kHolds ? kHolds : (o1 == kRefuted || o2 == kRefuted) ? kRefuted : kUnresolved;
-    tf.rows.push_back({name, sign > 0 ? "rises" : "falls", fmt::format("{:+.3f}", a.t[0].slope), fmt::format("{:.3f}", a.t[0].se),
-                       fmt::format("{:+.3f}", a.t[1].slope), fmt::format("{:.3f}", a.t[1].se), outcome_name(a.outcome)});
-    axes[name] = {{"points", ja}, {"slope_W1", a.t[0].slope}, {"se_W1", a.t[0].se}, {"slope_W2", a.t[1].slope}, {"se_W2", a.t[1].se}};
-    return a;
-  };
-  const auto evidence = [](const Axis& a) {
-    return fmt::format("slopes per doubling {:+.3f} ± {:.3f} (W1), {:+.3f} ± {:.3f} (W2)", a.t[0].slope, a.t[0].se, a.t[1].slope, a.t[1].se);
-  };
-  std::vector<std::tuple<int, std::string, std::string, double>> pb, pm, pl, pc;
+// The four axes about the base point: B (up to N), mu and lambda times 2^k, and mu times 2^k at lambda = 0.
+template <class S>
+std::vector<std::vector<PlanPoint>> plan_axes(const Rank3Plan& plan, int N, const std::string& mu_base, const std::string& lam_base) {
+  std::vector<PlanPoint> pb, pm, pl, pc;
   for (int B : plan.batches)
-    if (B <= N) pb.emplace_back(B, mu_base, lam_base, std::log2(double(B)));
+    if (B <= N) pb.push_back({B, mu_base, lam_base, std::log2(double(B))});
   // mu and lambda: the base times 2^k (exact in decimal: 2^-k = 5^k 10^-k).
   const auto times = [](const std::string& base, int k) {
     const S v = parse_scalar<S>(base) * (k >= 0 ? S(1 << k) : S(1) / S(1 << -k));
     return to_string_full(v);
   };
   const auto log2_of = [](const std::string& v) { return std::log2(std::stod(v)); };
-  for (int k : plan.factors) pm.emplace_back(plan.B, times(mu_base, k), lam_base, log2_of(times(mu_base, k)));
-  for (int k : plan.factors) pl.emplace_back(plan.B, mu_base, times(lam_base, k), log2_of(times(lam_base, k)));
-  for (int k : plan.factors) pc.emplace_back(plan.B, times(mu_base, k), "0", log2_of(times(mu_base, k)));
-  const Axis ab = axis("B", pb, +1), am = axis("mu", pm, -1), al = axis("lambda", pl, -1), a0 = axis("mu at lambda = 0", pc, -1);
+  for (int k : plan.factors) pm.push_back({plan.B, times(mu_base, k), lam_base, log2_of(times(mu_base, k))});
+  for (int k : plan.factors) pl.push_back({plan.B, mu_base, times(lam_base, k), log2_of(times(lam_base, k))});
+  for (int k : plan.factors) pc.push_back({plan.B, times(mu_base, k), "0", log2_of(times(mu_base, k))});
+  return {pb, pm, pl, pc};
+}
+
+// One point: plan.runs runs of T steps under `seed`, the epsilon-rank of each layer at the end.
+template <class S>
+Point measure_point(const RunContext& ctx, const MatrixNet<S>& m, const Vec<S>& theta0, const Rank3Plan& plan, long T, const PlanPoint& q,
+                    std::uint64_t seed) {
+  const S mu = parse_scalar<S>(q.mu), lam = parse_scalar<S>(q.lambda), eps_rank(plan.epsilon);
+  ctx.heartbeat(fmt::format("B = {}, mu = {}, lambda = {}: {} runs x {} steps", q.B, q.mu, q.lambda, plan.runs, T));
+  const WeightDecay<S> wd{mu, lam, std::min(q.B, m.num_examples()), BatchSampling::WithoutReplacement};
+  const std::vector<RunRanks> r =
+      weight_decay_end_points<RunRanks>(m, wd, theta0, T, seed, {ctx.control(plan.runs), 1}, [&](const Vec<S>& x) {
+        const Vec<S> s1 = layer_singular_values<S>(m, x, 1);
+        return RunRanks{epsilon_rank<S>(s1, eps_rank), epsilon_rank<S>(layer_singular_values<S>(m, x, 2), eps_rank), to_doubles(s1)};
+      });
+  std::vector<int> a, b;
+  for (const auto& run : r) a.push_back(run.r1), b.push_back(run.r2);
+  const MeanSe ma = mean_se(a), mb = mean_se(b);
+  Point p{q, ma.mean, ma.se, mb.mean, mb.se, {}};
+  const Vec<double>& s0 = r.front().s1;
+  for (Eigen::Index k = 0; k < s0.size(); ++k) p.spectrum.push_back(s0(0) > 0 ? s0(k) / s0(0) : 0.0);
+  return p;
+}
+
+// The axes in order, point k (over all axes) under seed ctx.seed + k.
+template <class S> Rank3Measurement measure(const RunContext& ctx, const MatrixNet<S>& m, const Vec<S>& theta0, const Rank3Plan& plan, long T,
+                                            const std::string& mu_base, const std::string& lam_base) {
+  const char* const names[] = {"B", "mu", "lambda", "mu at lambda = 0"};
+  const int signs[] = {+1, -1, -1, -1};
+  const auto axes = plan_axes<S>(plan, m.num_examples(), mu_base, lam_base);
+  Rank3Measurement r{T, {}};
+  std::uint64_t seed = ctx.seed;
+  for (std::size_t i = 0; i < axes.size(); ++i) {
+    AxisMeasurement a{names[i], signs[i], {}, {}};
+    for (const PlanPoint& q : axes[i]) a.points.push_back(measure_point<S>(ctx, m, theta0, plan, T, q, seed++));
+    a.t[0] = trend(a.points, false), a.t[1] = trend(a.points, true);
+    r.axes.push_back(std::move(a));
+  }
+  return r;
+}
+
+std::string evidence(const AxisMeasurement& a) {
+  return fmt::format("slopes per doubling {:+.3f} ± {:.3f} (W1), {:+.3f} ± {:.3f} (W2)", a.t[0].slope, a.t[0].se, a.t[1].slope, a.t[1].se);
+}
+
+void judge(const Rank3Measurement& r, bool linear, Case& c) {
+  const AxisMeasurement &ab = r.axes[0], &am = r.axes[1], &al = r.axes[2], &a0 = r.axes[3];
   // linear2: dW1 = W2' R X' lies in range(W2') and dW2 = R (W1 X)' in range(W1)': the minibatch noise cannot add
   // rank, so once theta0's components have decayed B has no effect (expected refuted). relu2: each example's
   // activation pattern D_i lets its term leave that range, so more examples per step add rank.
-  if (m.kind() == "linear2")
-    c.state("linear2: the epsilon-rank rises with the batch size B (its gradient noise stays in range(W2'), range(W1'))", kRefuted, ab.outcome, evidence(ab));
+  if (linear)
+    c.state("linear2: the epsilon-rank rises with the batch size B (its gradient noise stays in range(W2'), range(W1'))", kRefuted,
+            axis_outcome(ab), evidence(ab));
   else
-    c.state("the epsilon-rank rises with the batch size B (falls with smaller B)", kHolds, ab.outcome, evidence(ab));
-  c.state("the epsilon-rank falls with larger step mu", kHolds, am.outcome, evidence(am));
-  c.state("the epsilon-rank falls with larger weight decay lambda", kHolds, al.outcome, evidence(al));
+    c.state("the epsilon-rank rises with the batch size B (falls with smaller B)", kHolds, axis_outcome(ab), evidence(ab));
+  c.state("the epsilon-rank falls with larger step mu", kHolds, axis_outcome(am), evidence(am));
+  c.state("the epsilon-rank falls with larger weight decay lambda", kHolds, axis_outcome(al), evidence(al));
   // Control: at lambda = 0 the fall with mu is at least half of that at the base lambda (in both layers).
   bool refuted = true, holds = true;
   for (int l = 0; l < 2; ++l) {
@@ -161,13 +160,111 @@ template <class S> Case rank_trend_case(const RunContext& ctx, const ProblemSpec
   }
   c.state("control: at lambda = 0 the epsilon-rank falls with larger mu (at least half as fast as at the base lambda)", kRefuted,
           refuted ? kRefuted : holds ? kHolds : kUnresolved, evidence(a0));
+}
+
+void tables(const Rank3Measurement& r, const Rank3Plan& plan, Case& c) {
+  CaseTable tt{fmt::format("Mean epsilon-rank (epsilon = {:g}) of W1 and W2 at the end, ± standard error over {} runs", plan.epsilon, plan.runs),
+               {"varied", "B", "mu", "lambda", "steps", "r_e(W1)", "± se", "r_e(W2)", "± se"},
+               {}};
+  CaseTable tf{"Trends: least-squares slope of the mean epsilon-rank per doubling of the parameter, ± se (99.9% two-sided "
+               "decides); both layers must show the stated direction",
+               {"axis", "direction", "slope W1", "± se", "slope W2", "± se", "outcome"},
+               {}};
+  for (const AxisMeasurement& a : r.axes) {
+    for (const Point& p : a.points)
+      tt.rows.push_back({a.name, std::to_string(p.at.B), p.at.mu, p.at.lambda, std::to_string(r.steps), fmt::format("{:.3f}", p.mean),
+                         fmt::format("{:.3f}", p.se), fmt::format("{:.3f}", p.mean2), fmt::format("{:.3f}", p.se2)});
+    tf.rows.push_back({a.name, a.sign > 0 ? "rises" : "falls", fmt::format("{:+.3f}", a.t[0].slope), fmt::format("{:.3f}", a.t[0].se),
+                       fmt::format("{:+.3f}", a.t[1].slope), fmt::format("{:.3f}", a.t[1].se), outcome_name(axis_outcome(a))});
+  }
   c.tables.push_back(std::move(tt));
   c.tables.push_back(std::move(tf));
+}
+
+// A panel per axis: the mean epsilon-rank of W1 and W2 with 99.9% bars, a tick at each measured value.
+FigurePanel trend_panel(const AxisMeasurement& a) {
+  FigurePanel p;
+  p.title = a.name;
+  p.x = figure_axis(a.name.substr(0, a.name.find(' ')), true);
+  p.y = figure_axis("epsilon-rank at the end");
+  FigureSeries w1{"W1", {}, {}, {}, {}}, w2{"W2", {}, {}, {}, {}};
+  const auto add = [](FigureSeries& s, double x, double mean, double se) {
+    s.x.push_back(x), s.y.push_back(mean);
+    s.y_low.push_back(mean - kZ999 * se), s.y_high.push_back(mean + kZ999 * se);
+  };
+  for (const Point& q : a.points) {
+    const double x = std::exp2(q.at.x);
+    p.x.ticks.push_back(x);
+    add(w1, x, q.mean, q.se), add(w2, x, q.mean2, q.se2);
+  }
+  if (!p.x.ticks.empty()) {  // the end points off the frame
+    const auto [lo, hi] = std::minmax_element(p.x.ticks.begin(), p.x.ticks.end());
+    p.x.min = *lo * 0.8, p.x.max = *hi * 1.25;
+  }
+  p.series = {std::move(w1), std::move(w2)};
+  return p;
+}
+
+// The spectra s_k / s_1 of W1 at the end of run 0, one per lambda (zeros drawn at the bottom edge, 1e-17).
+FigurePanel spectra_panel(const AxisMeasurement& lambdas) {
+  FigurePanel p;
+  p.title = "spectra at the end, per lambda";
+  p.x = figure_axis("k");
+  p.y = figure_axis("s_k / s_1 of W1 (run 0)", true);
+  p.y.min = 1e-17, p.y.max = 2;
+  p.x.min = 0.5;
+  for (const Point& q : lambdas.points) {
+    p.x.max = double(q.spectrum.size()) + 0.5;
+    FigureSeries s{fmt::format("lambda = {:g}", std::exp2(q.at.x)), {}, {}, {}, {}};
+    for (std::size_t k = 0; k < q.spectrum.size(); ++k) s.x.push_back(double(k + 1)), s.y.push_back(std::max(q.spectrum[k], 1e-17));
+    p.series.push_back(std::move(s));
+  }
+  return p;
+}
+
+// The tables, the record fields (per axis: points and slopes), the headline, and the trends figure.
+void present(const Rank3Measurement& r, const Rank3Plan& plan, const ProblemSpec& spec, Case& c) {
+  tables(r, plan, c);
+  nlohmann::json axes = nlohmann::json::object();
+  for (const AxisMeasurement& a : r.axes) {
+    nlohmann::json ja = nlohmann::json::array();
+    for (const Point& p : a.points)
+      ja.push_back({{"x", std::exp2(p.at.x)}, {"rank_W1", p.mean}, {"se_W1", p.se}, {"rank_W2", p.mean2}, {"se_W2", p.se2},
+                    {"spectrum_W1", p.spectrum}});
+    axes[a.name] = {{"points", ja}, {"slope_W1", a.t[0].slope}, {"se_W1", a.t[0].se}, {"slope_W2", a.t[1].slope}, {"se_W2", a.t[1].se}};
+  }
   c.extra["trends"] = axes;
-  c.headline_item(fmt::format("slopes/doubling W1: B {:+.2f}, mu {:+.2f}, lambda {:+.2f}, mu at lambda=0 {:+.2f}",
-                              axes["B"]["slope_W1"].get<double>(), axes["mu"]["slope_W1"].get<double>(),
-                              axes["lambda"]["slope_W1"].get<double>(), axes["mu at lambda = 0"]["slope_W1"].get<double>()));
   c.extra["epsilon"] = plan.epsilon;
+  c.headline_item(fmt::format("slopes/doubling W1: B {:+.2f}, mu {:+.2f}, lambda {:+.2f}, mu at lambda=0 {:+.2f}", r.axes[0].t[0].slope,
+                              r.axes[1].t[0].slope, r.axes[2].t[0].slope, r.axes[3].t[0].slope));
+  Figure f{"RANK-3-trends-" + spec.name, fmt::format("RANK-3: {} (epsilon = {:g})", spec.name, plan.epsilon),
+           "epsilon-rank against B, mu and lambda", 0, {}};
+  for (const AxisMeasurement& a : r.axes) f.panels.push_back(trend_panel(a));
+  f.panels.push_back(spectra_panel(r.axes[2]));
+  c.figures.push_back(std::move(f));
+}
+
+}  // namespace
+}  // namespace rank3
+
+template <class S> Case rank_trend_case(const RunContext& ctx, const ProblemSpec& spec, const Rank3Plan& plan_in) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const Problem<S> pr = build_problem<S>(spec);
+  const MatrixNet<S>& m = matrix_net(*pr.model);
+  Rank3Plan plan = plan_in;
+  if (plan.runs == 0) plan.runs = ctx.samples;
+  if (spec.batch > 0) plan.B = spec.batch;
+  const std::string mu_base = rank_text(spec.h0, plan.mu), lam_base = rank_text(spec.weight_decay, plan.lambda);
+  if (!(parse_scalar<S>(lam_base) > 0)) throw ProblemError(spec.origin + ": RANK-3 needs weight_decay > 0 (lambda = 0 is its control)");
+  // The training budget, the same at every point (as the paper's experiments train for a fixed number of epochs).
+  const long T = static_cast<long>(std::ceil(plan.relax / to_double(S(2 * parse_scalar<S>(mu_base) * parse_scalar<S>(lam_base)))));
+  Case c = new_case<S>(ctx, spec, m, "epsilon-rank against B, mu and lambda");
+  c.solver = fmt::format("SGD with weight decay in {}, base B = {}, mu = {}, lambda = {}; {} runs per point (seed {} + point), "
+                         "{} steps everywhere ({:g} / (2 mu lambda) at the base point); epsilon-rank at epsilon = {:g}",
+                         scalar_name<S>(), plan.B, mu_base, lam_base, plan.runs, ctx.seed, T, plan.relax, plan.epsilon);
+  const rank3::Rank3Measurement r = rank3::measure<S>(ctx, m, pr.theta0, plan, T, mu_base, lam_base);
+  rank3::judge(r, m.kind() == "linear2", c);
+  rank3::present(r, plan, spec, c);
   return finish_case(std::move(c), 0, t0);
 }
 
@@ -176,7 +273,6 @@ IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
 namespace rank3 {
-
 
 const ClaimRegistration kRegistration([] {
   Claim c;

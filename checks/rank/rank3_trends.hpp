@@ -5,7 +5,6 @@
 // "the rank falls with mu at lambda = 0" must be refuted.
 #pragma once
 
-
 #include "checks/framework/case.hpp"
 #include "theory/problem/problem_spec.hpp"
 

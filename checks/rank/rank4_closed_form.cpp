@@ -1,9 +1,6 @@
 #include "checks/rank/rank4_closed_form.hpp"
-#include "checks/framework/claim.hpp"
 
-#include "checks/framework/ladder_setup.hpp"
 #include "checks/rank/rank_setup.hpp"
-#include "solvers/parallel/block_map.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <algorithm>
@@ -71,127 +68,192 @@ std::string rank4_not_applicable(const ProblemSpec& s) {
   return "";
 }
 
-template <class S> Case rank_closed_form_case(const RunContext& ctx, const ProblemSpec& spec) {
-  const long runs = ctx.samples;
+namespace rank4 {
+namespace {
+
+template <class S> Rank4ClosedForm<S> closed_form(const MatrixNet<S>& m, const S& two_l, const S& lambda) {
+  using std::abs;
+  Rank4ClosedForm<S> cf;
+  cf.two_l = two_l;
+  const Mat<S> M = m.Y().transpose() * m.X() / S(m.num_examples());
+  cf.s = singular_values<S>(M);
+  const auto soft = [&](const S& t) {
+    Vec<S> v(cf.s.size());
+    for (Eigen::Index k = 0; k < cf.s.size(); ++k) v(k) = std::max(S(cf.s(k) - t), S(0));
+    return v;
+  };
+  cf.star = soft(two_l), cf.control = soft(lambda);
+  cf.kappa = abs(cf.s(0) - two_l);
+  for (Eigen::Index k = 0; k < cf.s.size(); ++k) cf.rank += cf.s(k) > two_l, cf.kappa = std::min(cf.kappa, S(abs(cf.s(k) - two_l)));
+  return cf;
+}
+
+// GD with weight decay until the regularized gradient at the step's start is at most 2^8 eps max(1, |theta|) (that
+// start is the end point), at most kRank4MaxSteps steps.
+template <class S>
+Rank4Gd<S> gd_to_floor(const RunContext& ctx, const MatrixNet<S>& m, const WeightDecay<S>& wd, const Vec<S>& theta0, const S& two_l) {
+  S field(0);
+  const auto at_floor = [&](long k, const Vec<S>& before, const Vec<S>&, const WeightDecayStep<S>& gd) {
+    field = (gd.gradient() + two_l * before).norm();
+    const bool stop = field <= tol::ulps<S>(256) * std::max(S(1), S(before.norm()));
+    if (!stop && (k - 1) % 4096 == 0) ctx.heartbeat(fmt::format("GD with weight decay: step {}, |field| = {:.2e}", k - 1, to_double(field)));
+    return stop;
+  };
+  const WeightDecayEnd<S> r = weight_decay_until<S>(m, wd, theta0, kRank4MaxSteps, ctx.seed, 0, ctx.deadline, at_floor);
+  const bool stopped = r.end.stopped;
+  return {stopped ? r.before : r.theta, field, stopped ? r.end.steps - 1 : r.end.steps, stopped};
+}
+
+template <class S> Rank4Comparison<S> compare_gd(const MatrixNet<S>& m, const Rank4ClosedForm<S>& cf, const Rank4Gd<S>& gd) {
   using std::abs;
   using std::log10;
+  const S e = eps<S>();
+  const Mat<S> W1 = m.W1(gd.theta), W2 = m.W2(gd.theta), W = W2 * W1;
+  Rank4Comparison<S> r;
+  r.sigma = singular_values<S>(W);
+  // Distance to the minimizer set <= |field| / kappa (curvature across it); plus the SVD's own rounding.
+  r.tol = gd.field / cf.kappa + tol::ulps<S>(64) * cf.s(0);
+  r.err = S(0), r.cerr = S(0);
+  for (Eigen::Index k = 0; k < cf.s.size(); ++k)
+    r.err = std::max(r.err, S(abs(r.sigma(k) - cf.star(k)))), r.cerr = std::max(r.cerr, S(abs(r.sigma(k) - cf.control(k))));
+  for (Eigen::Index k = 0; k < r.sigma.size(); ++k) r.rank += r.sigma(k) > r.tol;
+  r.nuc = r.sigma.sum(), r.n1 = W1.squaredNorm(), r.n2 = W2.squaredNorm();
+  r.balance = std::max(abs(r.n1 - r.nuc), abs(r.n2 - r.nuc));
+  r.digits = to_double(S(-log10(std::max(r.err, e) / cf.s(0))));
+  return r;
+}
+
+// ctx.samples runs of SGD with weight decay in double for B = 1 and N/2 (seed ctx.seed + B), T steps each.
+std::vector<Rank4SgdRanks> sgd_ranks(const RunContext& ctx, const ProblemSpec& spec, double mu, double lambda, long T, int r_star) {
+  const Problem<double> pd = build_problem<double>(spec);
+  const MatrixNet<double>& md = matrix_net(*pd.model);
+  std::vector<Rank4SgdRanks> out;
+  for (int B : {1, std::max(1, md.num_examples() / 2)}) {
+    ctx.heartbeat(fmt::format("SGD with weight decay, B = {}: {} runs x {} steps", B, ctx.samples, T));
+    const WeightDecay<double> wd{mu, lambda, B, BatchSampling::WithoutReplacement};
+    const std::uint64_t seed = ctx.seed + static_cast<std::uint64_t>(B);
+    const std::vector<int> ranks =
+        weight_decay_end_points<int>(md, wd, pd.theta0, T, seed, {ctx.control(ctx.samples), 4}, [&](const Vec<double>& x) {
+          return epsilon_rank<double>(singular_values<double>(Mat<double>(md.W2(x) * md.W1(x))), kRank4Epsilon);
+        });
+    out.push_back({B, mean_se(ranks), *std::max_element(ranks.begin(), ranks.end()),
+                   static_cast<long>(std::count_if(ranks.begin(), ranks.end(), [&](int r) { return r > r_star; }))});
+  }
+  return out;
+}
+
+// GD with weight decay to the floor and its comparison with the closed form r.cf; SGD with weight decay at the same mu
+// and lambda, in double, for as many steps as GD took.
+template <class S>
+void measure_runs(const RunContext& ctx, const ProblemSpec& spec, const MatrixNet<S>& m, const WeightDecay<S>& gd, const Vec<S>& theta0,
+                  double mu_d, double lam_d, Rank4Measurement<S>& r) {
+  r.gd = gd_to_floor<S>(ctx, m, gd, theta0, r.cf.two_l);
+  r.cmp = compare_gd<S>(m, r.cf, r.gd);
+  r.sgd = sgd_ranks(ctx, spec, mu_d, lam_d, std::max(r.gd.steps, 1L), r.cf.rank);
+  for (const Rank4SgdRanks& g : r.sgd) r.sgd_worst = std::max(r.sgd_worst, g.max);
+}
+
+template <class S> void judge(const Rank4Measurement<S>& r, Case& c) {
+  const Rank4ClosedForm<S>& cf = r.cf;
+  const Rank4Comparison<S>& g = r.cmp;
+  const bool conv = r.gd.converged;
+  const std::string ev = fmt::format("max |sigma_k - sigma*_k| = {:.3e} (tolerance {:.3e}: |field| {:.2e} / separation {:.4f}); {:.1f} digits",
+                                     to_double(g.err), to_double(g.tol), to_double(r.gd.field), to_double(cf.kappa), g.digits);
+  c.state("GD with weight decay reaches the soft-thresholded singular values max(s_k - 2 lambda, 0)", kHolds, outcome_of(g.err <= g.tol, conv), ev);
+  c.state(fmt::format("its rank is #{{s_k > 2 lambda}} = {}", cf.rank), kHolds, outcome_of(g.rank == cf.rank, conv),
+          fmt::format("{} singular values above the tolerance", g.rank));
+  c.state("the factors are balanced: |W1|_F^2 = |W2|_F^2 = |W2 W1|_*", kHolds, outcome_of(g.balance <= 4 * g.tol * (1 + cf.s.size()), conv),
+          fmt::format("|W1|^2 = {:.12f}, |W2|^2 = {:.12f}, nuclear norm {:.12f}", to_double(g.n1), to_double(g.n2), to_double(g.nuc)));
+  c.state("control: the threshold is lambda (max(s_k - lambda, 0))", kRefuted, outcome_of(g.cerr <= g.tol, conv),
+          fmt::format("max deviation {:.3e}", to_double(g.cerr)));
+  c.state(fmt::format("SGD with weight decay at the same lambda ends at epsilon-rank <= the closed form's (epsilon = {:g}, every run)", kRank4Epsilon),
+          kHolds, outcome_of(r.sgd_worst <= cf.rank), fmt::format("largest epsilon-rank {} against {}", r.sgd_worst, cf.rank));
+}
+
+// The data's singular values, the closed form and GD's end point (zeros drawn at the bottom edge, 1e-60).
+template <class S> Figure spectrum_figure(const Rank4Measurement<S>& r, const ProblemSpec& spec) {
+  FigurePanel p;
+  p.title = fmt::format("RANK-4: {} (closed-form rank {})", spec.name, r.cf.rank);
+  p.x = figure_axis("k");
+  p.y = figure_axis("singular value", true);
+  p.y.min = 1e-60, p.y.max = 10;
+  p.x.min = 0.5, p.x.max = double(r.cf.s.size()) + 0.5;
+  FigureSeries data{"s_k (data M)", {}, {}, {}, {}}, star{"max(s_k - 2 lambda, 0)", {}, {}, {}, {}},
+      gd{fmt::format("GD + weight decay ({})", scalar_name<S>()), {}, {}, {}, {}, Mark::points};
+  for (Eigen::Index k = 0; k < r.cf.s.size(); ++k) {
+    const double x = double(k + 1);
+    data.x.push_back(x), data.y.push_back(to_double(r.cf.s(k)));
+    star.x.push_back(x), star.y.push_back(std::max(to_double(r.cf.star(k)), 1e-60));
+    gd.x.push_back(x), gd.y.push_back(std::max(to_double(r.cmp.sigma(k)), 1e-60));
+  }
+  p.series = {std::move(data), std::move(star), std::move(gd)};
+  return {"RANK-4-spectrum-" + spec.name, "", "singular values: data, closed form, GD", 0, {std::move(p)}};
+}
+
+template <class S> void present(const Rank4Measurement<S>& r, const RunContext& ctx, const ProblemSpec& spec, double mu, double lambda, Case& c) {
+  using std::abs;
+  const Rank4ClosedForm<S>& cf = r.cf;
+  CaseTable ts{fmt::format("Singular values: data M = Y'X/N, closed form max(s_k - 2 lambda, 0) (2 lambda = {}), GD with weight "
+                           "decay after {} steps ({}), the control max(s_k - lambda, 0)",
+                           to_string_full(cf.two_l), r.gd.steps, scalar_name<S>()),
+               {"k", "s_k (data)", "closed form", "GD + WD", "|GD - closed form|", "control"},
+               {}};
+  for (Eigen::Index k = 0; k < cf.s.size(); ++k)
+    ts.rows.push_back({std::to_string(k + 1), fmt::format("{:.10f}", to_double(cf.s(k))), fmt::format("{:.10f}", to_double(cf.star(k))),
+                       fmt::format("{:.12e}", to_double(r.cmp.sigma(k))), e4(to_double(S(abs(r.cmp.sigma(k) - cf.star(k))))),
+                       fmt::format("{:.10f}", to_double(cf.control(k)))});
+  c.tables.push_back(std::move(ts));
+  c.extra["closed_form_rank"] = cf.rank;
+  c.extra["gd_steps"] = r.gd.steps;
+  c.extra["digits"] = r.cmp.digits;
+  c.headline_item(fmt::format("GD + WD vs soft-thresholded spectrum: {:.1f} digits, rank {}", r.cmp.digits, cf.rank));
+  c.extra["spectrum"] = {{"data", to_doubles(cf.s)}, {"closed_form", to_doubles(cf.star)}, {"gd", to_doubles(r.cmp.sigma)}};
+  CaseTable tg{fmt::format("SGD with weight decay (double, mu = {}, lambda = {}, {} steps = GD's, {} runs, seed {}): "
+                           "epsilon-rank of W2 W1 at the end (epsilon = {:g}), against the closed form's rank {}",
+                           mu, lambda, std::max(r.gd.steps, 1L), ctx.samples, ctx.seed, kRank4Epsilon, cf.rank),
+               {"B", "mean epsilon-rank", "± se", "max", "runs above the closed form's rank"},
+               {}};
+  for (const Rank4SgdRanks& g : r.sgd) {
+    tg.rows.push_back({std::to_string(g.B), fmt::format("{:.3f}", g.rank.mean), fmt::format("{:.3f}", g.rank.se), std::to_string(g.max),
+                       std::to_string(g.above)});
+    c.extra[fmt::format("sgd_mean_rank_B{}", g.B)] = g.rank.mean;
+  }
+  c.tables.push_back(std::move(tg));
+  c.figures.push_back(spectrum_figure(r, spec));
+}
+
+}  // namespace
+}  // namespace rank4
+
+template <class S> Case rank_closed_form_case(const RunContext& ctx, const ProblemSpec& spec, Rank4Measurement<S>* measured) {
   const auto t0 = std::chrono::steady_clock::now();
   const Problem<S> pr = build_problem<S>(spec);
   const MatrixNet<S>& m = matrix_net(*pr.model);
   const int N = m.num_examples();
-  const S mu = rank_mu<S>(spec, "0.0625"), lambda = rank_lambda<S>(spec, "0.25"), two_l = 2 * lambda;
-  const S e = eps<S>();
+  const S mu = rank_mu<S>(spec, kRank4Mu), lambda = rank_lambda<S>(spec, kRank4Lambda), two_l = 2 * lambda;
   const Mat<S> G = m.X().transpose() * m.X() / S(N);
-  if ((G - Mat<S>::Identity(G.rows(), G.cols())).cwiseAbs().maxCoeff() > 4 * N * e)
+  if ((G - Mat<S>::Identity(G.rows(), G.cols())).cwiseAbs().maxCoeff() > tol::ulps<S>(4 * N))
     throw ProblemError(spec.origin + ": RANK-4 needs whitened inputs, X'X/N = I");
-  const Mat<S> M = m.Y().transpose() * m.X() / S(N);
-  const Vec<S> s = singular_values<S>(M);
-  const auto soft = [&](const S& t) {
-    Vec<S> v(s.size());
-    for (Eigen::Index k = 0; k < s.size(); ++k) v(k) = std::max(S(s(k) - t), S(0));
-    return v;
-  };
-  const Vec<S> star = soft(two_l), control = soft(lambda);
-  int r_star = 0;
-  S kappa = abs(s(0) - two_l);  // the separation of M's spectrum from the threshold
-  for (Eigen::Index k = 0; k < s.size(); ++k) r_star += s(k) > two_l, kappa = std::min(kappa, S(abs(s(k) - two_l)));
-  if (m.hidden() < r_star) throw ProblemError(spec.origin + fmt::format(": RANK-4 needs hidden >= {} (the rank of the closed form)", r_star));
+  Rank4Measurement<S> r;
+  r.cf = rank4::closed_form<S>(m, two_l, lambda);
+  if (m.hidden() < r.cf.rank) throw ProblemError(spec.origin + fmt::format(": RANK-4 needs hidden >= {} (the rank of the closed form)", r.cf.rank));
   Case c = new_case<S>(ctx, spec, m, "closed form of linear2 with weight decay");
   c.solver = fmt::format("GD with weight decay in {} (mu = {}, lambda = {}) until |grad (L + lambda |theta|^2)| <= 2^8 eps "
                          "max(1, |theta|); SGD with weight decay in double, {} runs per batch size, seed {}",
-                         scalar_name<S>(), rank_text(spec.h0, "0.0625"), rank_text(spec.weight_decay, "0.25"), runs, ctx.seed);
-
-  // GD with weight decay to the rounding floor.
-  WeightDecayStep<S> gd(m, {mu, lambda, N, BatchSampling::WithoutReplacement}, ctx.seed, 0);
-  Vec<S> th = pr.theta0;
-  S field(0);
-  long steps = 0;
-  bool converged = false;
-  for (; steps < kRank4MaxSteps; ++steps) {
-    if (steps % 1024 == 0) ctx.deadline.check();
-    const Vec<S> before = th;
-    gd(th);
-    field = (gd.gradient() + two_l * before).norm();
-    if (field <= 256 * e * std::max(S(1), S(before.norm()))) {
-      th = before;
-      converged = true;
-      break;
-    }
-    if (steps % 4096 == 0) ctx.heartbeat(fmt::format("GD with weight decay: step {}, |field| = {:.2e}", steps, to_double(field)));
-  }
-  const Mat<S> W1 = m.W1(th), W2 = m.W2(th), W = W2 * W1;
-  const Vec<S> sigma = singular_values<S>(W);
-  // Distance to the minimizer set <= |field| / kappa (curvature across it); plus the SVD's own rounding.
-  const S tol = field / kappa + 64 * e * s(0);
-  S err(0), cerr(0);
-  for (Eigen::Index k = 0; k < s.size(); ++k) err = std::max(err, S(abs(sigma(k) - star(k)))), cerr = std::max(cerr, S(abs(sigma(k) - control(k))));
-  int r_gd = 0;
-  for (Eigen::Index k = 0; k < sigma.size(); ++k) r_gd += sigma(k) > tol;
-  const S nuc = sigma.sum(), n1 = W1.squaredNorm(), n2 = W2.squaredNorm();
-  const S balance = std::max(abs(n1 - nuc), abs(n2 - nuc));
-  const double digits = to_double(S(-log10(std::max(err, e) / s(0))));
-  CaseTable ts{fmt::format("Singular values: data M = Y'X/N, closed form max(s_k - 2 lambda, 0) (2 lambda = {}), GD with weight "
-                           "decay after {} steps ({}), the control max(s_k - lambda, 0)",
-                           to_string_full(two_l), steps, scalar_name<S>()),
-               {"k", "s_k (data)", "closed form", "GD + WD", "|GD - closed form|", "control"},
-               {}};
-  for (Eigen::Index k = 0; k < s.size(); ++k)
-    ts.rows.push_back({std::to_string(k + 1), fmt::format("{:.10f}", to_double(s(k))), fmt::format("{:.10f}", to_double(star(k))),
-                       fmt::format("{:.12e}", to_double(sigma(k))), e4(to_double(S(abs(sigma(k) - star(k))))), fmt::format("{:.10f}", to_double(control(k)))});
-  c.tables.push_back(std::move(ts));
-  c.extra["closed_form_rank"] = r_star;
-  c.extra["gd_steps"] = steps;
-  c.extra["digits"] = digits;
-  c.headline_item(fmt::format("GD + WD vs soft-thresholded spectrum: {:.1f} digits, rank {}", digits, r_star));
-  c.extra["spectrum"] = {{"data", to_doubles(s)}, {"closed_form", to_doubles(star)}, {"gd", to_doubles(sigma)}};
-  const std::string ev = fmt::format("max |sigma_k - sigma*_k| = {:.3e} (tolerance {:.3e}: |field| {:.2e} / separation {:.4f}); {:.1f} digits",
-                                     to_double(err), to_double(tol), to_double(field), to_double(kappa), digits);
-  c.state("GD with weight decay reaches the soft-thresholded singular values max(s_k - 2 lambda, 0)", kHolds, outcome_of(err <= tol, converged), ev);
-  c.state(fmt::format("its rank is #{{s_k > 2 lambda}} = {}", r_star), kHolds, outcome_of(r_gd == r_star, converged),
-          fmt::format("{} singular values above the tolerance", r_gd));
-  c.state("the factors are balanced: |W1|_F^2 = |W2|_F^2 = |W2 W1|_*", kHolds, outcome_of(balance <= 4 * tol * (1 + s.size()), converged),
-          fmt::format("|W1|^2 = {:.12f}, |W2|^2 = {:.12f}, nuclear norm {:.12f}", to_double(n1), to_double(n2), to_double(nuc)));
-  c.state("control: the threshold is lambda (max(s_k - lambda, 0))", kRefuted, outcome_of(cerr <= tol, converged),
-          fmt::format("max deviation {:.3e}", to_double(cerr)));
-
-  // SGD with weight decay at the same lambda and mu, in double: epsilon-rank of the end product per run.
-  const Problem<double> pd = build_problem<double>(spec);
-  const MatrixNet<double>& md = matrix_net(*pd.model);
-  const double mu_d = to_double(mu), lam_d = to_double(lambda);
-  const long T = std::max(steps, 1L);
-  CaseTable tg{fmt::format("SGD with weight decay (double, mu = {}, lambda = {}, {} steps = GD's, {} runs, seed {}): "
-                           "epsilon-rank of W2 W1 at the end (epsilon = {:g}), against the closed form's rank {}",
-                           mu_d, lam_d, T, runs, ctx.seed, kRank4Epsilon, r_star),
-               {"B", "mean epsilon-rank", "± se", "max", "runs above the closed form's rank"},
-               {}};
-  int worst = 0;
-  for (int B : {1, std::max(1, N / 2)}) {
-    ctx.heartbeat(fmt::format("SGD with weight decay, B = {}: {} runs x {} steps", B, runs, T));
-    const WeightDecay<double> wd{mu_d, lam_d, B, BatchSampling::WithoutReplacement};
-    const std::uint64_t seed = ctx.seed + static_cast<std::uint64_t>(B);
-    const std::vector<int> ranks = block_map<int>({ctx.control(runs), 4}, [&](long run) {
-      const Vec<double> x = weight_decay_run<double>(md, wd, pd.theta0, T, seed, static_cast<std::uint64_t>(run), ctx.deadline);
-      return epsilon_rank<double>(singular_values<double>(Mat<double>(md.W2(x) * md.W1(x))), kRank4Epsilon);
-    });
-    const MeanSe ms = mean_se(ranks);
-    const int mx = *std::max_element(ranks.begin(), ranks.end());
-    const long above = std::count_if(ranks.begin(), ranks.end(), [&](int r) { return r > r_star; });
-    worst = std::max(worst, mx);
-    tg.rows.push_back({std::to_string(B), fmt::format("{:.3f}", ms.mean), fmt::format("{:.3f}", ms.se), std::to_string(mx), std::to_string(above)});
-    c.extra[fmt::format("sgd_mean_rank_B{}", B)] = ms.mean;
-  }
-  c.tables.push_back(std::move(tg));
-  c.state(fmt::format("SGD with weight decay at the same lambda ends at epsilon-rank <= the closed form's (epsilon = {:g}, every run)", kRank4Epsilon),
-          kHolds, outcome_of(worst <= r_star), fmt::format("largest epsilon-rank {} against {}", worst, r_star));
+                         scalar_name<S>(), rank_text(spec.h0, kRank4Mu), rank_text(spec.weight_decay, kRank4Lambda), ctx.samples, ctx.seed);
+  const double mu_d = to_double(mu), lam_d = to_double(lambda);  // SGD's, in double
+  rank4::measure_runs<S>(ctx, spec, m, {mu, lambda, N, BatchSampling::WithoutReplacement}, pr.theta0, mu_d, lam_d, r);
+  rank4::judge(r, c);
+  rank4::present(r, ctx, spec, mu_d, lam_d, c);
+  if (measured) *measured = r;
   return finish_case(std::move(c), 0, t0);
 }
 
-#define IRVERIFY_INST(S) template Case rank_closed_form_case<S>(const RunContext&, const ProblemSpec&);
+#define IRVERIFY_INST(S) template Case rank_closed_form_case<S>(const RunContext&, const ProblemSpec&, Rank4Measurement<S>*);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
 namespace rank4 {
-
 
 const ClaimRegistration kRegistration([] {
   Claim c;

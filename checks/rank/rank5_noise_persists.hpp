@@ -5,11 +5,11 @@
 // per-example gradient vanishes: "the iterates keep moving" must be refuted there.
 #pragma once
 
-
 #include "checks/framework/case.hpp"
 #include "theory/problem/problem_spec.hpp"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace irverify {
@@ -22,7 +22,31 @@ inline constexpr long kRank5GdMaxSteps = 100000;
 ProblemSpec interpolating_problem(std::uint64_t seed);
 std::vector<ProblemSpec> rank5_problems();
 
-// ctx.samples runs.
-template <class S> Case rank_noise_case(const RunContext& ctx, const ProblemSpec& spec);
+// The mean step over the window's first and second half, mean over the runs with its standard error.
+struct Rank5Window {
+  MeanSe a, b;
+};
+// A scheme: batch B at weight decay lambda.
+struct Rank5Scheme {
+  int B = 0;
+  std::string lambda;
+  Rank5Window steps;
+};
+// GD with weight decay until the step is at the rounding floor: the last step, the steps taken.
+template <class S> struct Rank5Gd {
+  S last;
+  long steps = 0;
+  bool converged = false;
+};
+// The measurement: the SGD schemes, GD, and the control.
+template <class S> struct Rank5Measurement {
+  double floor = 0;                  // 64 eps max(1, |theta0|)
+  std::vector<Rank5Scheme> schemes;  // B = 1 and N/2 (B < N) at the claim's lambda
+  Rank5Gd<S> gd;
+  Rank5Window control;  // B = 1 at lambda = 0
+};
+
+// ctx.samples runs; the measurement in `measured` when given.
+template <class S> Case rank_noise_case(const RunContext& ctx, const ProblemSpec& spec, Rank5Measurement<S>* measured = nullptr);
 
 }  // namespace irverify

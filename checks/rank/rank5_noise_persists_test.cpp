@@ -9,10 +9,13 @@
 using namespace irverify;
 
 TEST(Rank5NoisePersists, SgdKeepsMovingGdConvergesAndTheInterpolatingControlIsRefuted) {
-  const Case c = rank_noise_case<double>(claim_context("RANK-5", 32), rank5_problems()[0]);
+  Rank5Measurement<double> r;
+  const Case c = rank_noise_case<double>(claim_context("RANK-5", 32), rank5_problems()[0], &r);
   EXPECT_TRUE(c.pass);
   for (const auto& s : c.statements) EXPECT_TRUE(s.pass()) << s.text << ": " << s.outcome << " (" << s.evidence << ")";
-  EXPECT_GT(c.extra["mean_step_B1"].get<double>(), 1e-3);
+  ASSERT_FALSE(r.schemes.empty());
+  EXPECT_EQ(r.schemes[0].B, 1);
+  EXPECT_GT(r.schemes[0].steps.b.mean, 1e-3);  // the mean step of B = 1 over the window's second half
 }
 
 TEST(Rank5NoisePersists, RefusesAStartThatDoesNotInterpolate) {

@@ -4,9 +4,11 @@
 #pragma once
 
 #include "checks/framework/claim.hpp"
+#include "checks/framework/ladder_setup.hpp"
+#include "checks/framework/tolerance.hpp"
 #include "solvers/rank/low_rank.hpp"
+#include "solvers/rank/weight_decay_runs.hpp"
 #include "solvers/stats/confidence.hpp"
-#include "solvers/rank/weight_decay_sgd.hpp"
 #include "theory/linalg/decompositions.hpp"
 #include "theory/models/matrix_net.hpp"
 #include "theory/problem/problem.hpp"
@@ -37,9 +39,10 @@ inline std::string rank_text(const std::string& given, const char* fallback) { r
 // is dyadic), to keep SGD stable at the step sizes where the rank bounds are not vacuous.
 ProblemSpec scaled_matrix_problem(ProblemSpec s, int fx, int fy, int ft);
 
-// The singular values of layer 1 (W1, h x p) or 2 (W2, q x h) of a parameter-shaped vector (theta or a gradient).
+// Layer 1 (W1, h x p) or 2 (W2, q x h) of a parameter-shaped vector (theta or a gradient), and its singular values.
+template <class S> Mat<S> layer_matrix(const MatrixNet<S>& m, const Vec<S>& v, int layer) { return layer == 1 ? m.W1(v) : m.W2(v); }
 template <class S> Vec<S> layer_singular_values(const MatrixNet<S>& m, const Vec<S>& v, int layer) {
-  return singular_values<S>(layer == 1 ? m.W1(v) : m.W2(v));
+  return singular_values<S>(layer_matrix(m, v, layer));
 }
 
 }  // namespace irverify

@@ -12,6 +12,23 @@
 
 namespace irverify {
 
+namespace sgd1 {
+
+// What the exact mean costs per learning rate: m! orders, and the batch steps taken with prefix sharing.
+struct EnumerationCost {
+  int m;
+  long orders, steps;
+};
+
+void present(const EnumerationCost& k, Case& c) {
+  c.tables.push_back({"Cost of the exact mean per learning rate (prefix sharing)",
+                      {"m", "orders m!", "batch steps taken", "m m! (no sharing)", "ratio to m!"},
+                      {{std::to_string(k.m), std::to_string(k.orders), std::to_string(k.steps), std::to_string(k.orders * k.m),
+                        fmt::format("{:.4f}", double(k.steps) / double(k.orders))}}});
+}
+
+}  // namespace sgd1
+
 template <class S> Case sgd_exact_mean_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
   const SgdSetup<S> st(ctx, spec);
   const Model<S>& m = st.model();
@@ -25,13 +42,13 @@ template <class S> Case sgd_exact_mean_case(const RunContext& ctx, const Problem
   c.add_series("GD modified loss of the epoch, L + (m eps/4)|g|^2 (wrong)", Role::control, 3);
   const TaylorFlow<S> plain(gradient_flow_field(m, st.all), ctx.deadline);
   c.solver = "exact enumeration with prefix sharing; flows: Taylor series, order " + std::to_string(plain.order());
-  long steps = 0, orders = 0;
+  sgd1::EnumerationCost cost{st.batches(), 0, 0};
   S eps = st.eps0;
   for (int k = 0; k < levels; ++k, eps /= 2) {
     c.add_h(eps);
     const EpochMean<S> e = exact_epoch_mean(m, st.part, th0, eps, ctx.deadline);
-    steps = e.batch_steps;
-    orders = e.orders;
+    cost.steps = e.batch_steps;
+    cost.orders = e.orders;
     const S T = nb * eps;
     c.add_error(0, S((e.mean - plain.integrate(th0, T)).norm()));
     c.add_error(1, S((e.mean - TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 4), ctx.deadline).integrate(th0, T)).norm()));
@@ -39,10 +56,7 @@ template <class S> Case sgd_exact_mean_case(const RunContext& ctx, const Problem
     c.add_error(3, S((e.mean - TaylorFlow<S>(sgd_modified_field(m, st.part, eps, S(1) / 2), ctx.deadline).integrate(th0, T)).norm()));
     c.add_error(4, S((e.mean - TaylorFlow<S>(igr_flow_field(m, T, S(1) / 4, st.all), ctx.deadline).integrate(th0, T)).norm()));
   }
-  c.tables.push_back({"Cost of the exact mean per learning rate (prefix sharing)",
-                      {"m", "orders m!", "batch steps taken", "m m! (no sharing)", "ratio to m!"},
-                      {{std::to_string(st.batches()), std::to_string(orders), std::to_string(steps),
-                        std::to_string(orders * st.batches()), fmt::format("{:.4f}", double(steps) / double(orders))}}});
+  sgd1::present(cost, c);
   // Floor: the flows' tolerance; the exact mean's rounding (m! sums of O(m) steps) is below it.
   return st.finish(std::move(c), flow_floor<S>(th0));
 }

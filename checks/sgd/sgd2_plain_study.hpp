@@ -16,9 +16,12 @@
 #pragma once
 
 #include "checks/framework/run_context.hpp"
+#include "solvers/order/order_fit.hpp"
 #include "theory/problem/problem_spec.hpp"
 
-#include <nlohmann/json.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 namespace irverify {
 
@@ -29,7 +32,40 @@ struct PlainStudyOptions {
   double resolve = 8;
 };
 
-// The study's record (plan, per-level results, fit, timings), with ctx's seed, threads, progress and process group.
-nlohmann::json sgd2_plain_study(const RunContext& ctx, const ProblemSpec& spec, const PlainStudyOptions& opt);
+// One level: the plan (theory, floor, pilot) and the run.
+struct PlainStudyLevel {
+  double eps = 0;
+  double distance = 0;      // D_k = |E theta_m - phi~| (mp50)
+  double double_floor = 0;  // |E_double - E|
+  double pilot_noise = 0;   // sd_k, the noise of one epoch
+  long epochs = 0;          // planned and run
+  double error = 0, sigma = 0;                  // |mean - phi~| and its delta-method sigma
+  double error_to_exact_in_sigma = 0;           // |mean - E| / sigma
+  double error_control = 0, sigma_control = 0;  // against the flow with eps/(2m)
+  double seconds = 0;
+};
+// What the study measured (its record and its text are made from this), with ctx's seed, threads and process group.
+struct PlainStudyResult {
+  ProblemSpec problem;
+  int batches = 0;
+  std::size_t batch_size = 0;
+  std::uint64_t seed = 0;
+  long pilot = 0;
+  double resolve = 0;
+  int threads = 1, processes = 1;
+  std::string isa;
+  std::vector<PlainStudyLevel> levels;
+  long total_epochs = 0;
+  double run_seconds = 0, total_seconds = 0;
+  OrderFit fit, control;    // of the errors against phi~ and against the flow with eps/(2m)
+  int resolved_levels = 0;  // levels above the noise floor (kMcMargin sigma) in `fit`
+  // The judgement.
+  bool floor_clear = false;       // every double floor below D_k / 100
+  bool order_3_resolved = false;  // the claim
+  bool control_refuted = false;   // the negative control
+  bool pass() const { return order_3_resolved && control_refuted; }
+};
+
+PlainStudyResult sgd2_plain_study(const RunContext& ctx, const ProblemSpec& spec, const PlainStudyOptions& opt);
 
 }  // namespace irverify

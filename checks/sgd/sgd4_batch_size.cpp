@@ -1,8 +1,10 @@
 #include "checks/sgd/sgd4_batch_size.hpp"
 #include "checks/framework/claim.hpp"
 
+#include "checks/framework/tolerance.hpp"
 #include "checks/sgd/sgd_setup.hpp"
 #include "solvers/sgd/partitions.hpp"
+#include "solvers/stats/confidence.hpp"
 
 namespace irverify {
 
@@ -13,7 +15,37 @@ std::vector<ProblemSpec> sgd_batch_size_problems() {
   return v;
 }
 
-namespace {
+namespace sgd4 {
+
+// The measurement at theta0: the per-example gradients' scatter Gamma, the identity on the problem's partition, and
+// per batch size B dividing N the partition average of the batch scatter against the formula and the control.
+template <class S> struct Identity {
+  int m = 0;
+  S lhs, rhs, tol;  // (1/m) sum_k |g_k|^2, |g|^2 + (1/m) sum_k |g_k - g|^2, 64 N eps max(1, lhs)
+};
+template <class S> struct PartitionAverage {
+  int B = 0, m = 0;
+  long long count = 0;  // partitions (-1: more than 2^62)
+  bool exact = false;   // every partition enumerated; else `samples` random partitions
+  long samples = 0;
+  S mean, formula, wrong;
+  // Exact: relative differences from the formula and from the control, and the tolerance 16 count eps.
+  // Monte Carlo: z-scores against both, and the standard error of the mean.
+  S dev, dev_wrong, tol_or_se;
+};
+template <class S> struct Sgd4Measurement {
+  S gamma;
+  Identity<S> identity;
+  std::vector<PartitionAverage<S>> averages;
+};
+
+// The judgement of one batch size: the formula holds; the control (N for N - 1) is rejected, not rejected, or not
+// resolved by the sample.
+enum class ControlOutcome { rejected, not_rejected, unresolved };
+struct AverageVerdict {
+  bool holds;
+  ControlOutcome control;
+};
 
 // (1/m) sum_k ||mean_{i in k} G_i - g||^2 for one partition.
 template <class S> S batch_scatter(const std::vector<Vec<S>>& G, const Vec<S>& g, const Blocks& blocks) {
@@ -26,119 +58,174 @@ template <class S> S batch_scatter(const std::vector<Vec<S>>& G, const Vec<S>& g
   return v / S(static_cast<int>(blocks.size()));
 }
 
-enum class ControlOutcome { Rejected, NotRejected, Unresolved };
-
-}  // namespace
-
-template <class S> Case sgd_batch_size_case(const RunContext& ctx, const ProblemSpec& spec) {
-  const std::uint64_t seed = ctx.seed;
-  using std::abs;
-  using std::sqrt;
-  const LadderSetup<S> st(ctx, spec);
+template <class S> Identity<S> measure_identity(const LadderSetup<S>& st, const std::vector<Vec<S>>& G, const Blocks& part) {
   const Model<S>& m = st.model();
-  const int N = m.num_examples();
-  std::vector<Vec<S>> G;
-  for (int i = 0; i < N; ++i) G.push_back(m.gradient(st.theta0(), Batch{i}));
-  const Vec<S>& g = st.g0;
-  S gamma(0);
-  for (const auto& gi : G) gamma += (gi - g).squaredNorm();
-  gamma /= S(N);
-  Case c = st.start("batch-size decomposition at theta0");
-  const long samples = ctx.samples;
-  c.solver = fmt::format("enumeration of all partitions (<= {}), else {} random partitions (seed {})", kExactPartitions,
-                         samples, seed);
-  const S eps = irverify::eps<S>();
-
-  // The identity, on the problem's partition (or the default one).
-  const Blocks part = spec.partition.empty() ? default_partition(N) : spec.partition;
   const S nb(static_cast<int>(part.size()));
-  S lhs(0);
+  Identity<S> id;
+  id.m = static_cast<int>(part.size());
+  id.lhs = S(0);
   for (const auto& b : part) {
     Batch bb(b.begin(), b.end());
-    lhs += m.gradient(st.theta0(), bb).squaredNorm();
+    id.lhs += m.gradient(st.theta0(), bb).squaredNorm();
   }
-  lhs /= nb;
-  const S rhs = g.squaredNorm() + batch_scatter<S>(G, g, part);
-  const S id_tol = S(64 * N) * eps * std::max(S(1), lhs);
-  const bool id_ok = abs(S(lhs - rhs)) <= id_tol;
-  c.tables.push_back({"Identity (1/m) sum_k |g_k|^2 = |g|^2 + (1/m) sum_k |g_k - g|^2 on the problem's partition",
-                      {"m", "left side", "right side", "|difference|", "tolerance (64 N eps)", "outcome"},
-                      {{std::to_string(part.size()), e4(to_double(lhs)), e4(to_double(rhs)), e4(to_double(S(abs(S(lhs - rhs))))),
-                        e4(to_double(id_tol)), id_ok ? "holds" : "fails"}}});
+  id.lhs /= nb;
+  id.rhs = st.g0.squaredNorm() + batch_scatter<S>(G, st.g0, part);
+  id.tol = tol::ulps<S>(64 * m.num_examples()) * std::max(S(1), id.lhs);
+  return id;
+}
 
-  CaseTable t{fmt::format("E over random partitions of (1/m) sum_k |g_k - g|^2 against (N-B)/(B(N-1)) Gamma, "
-                          "Gamma = {:.6e} (exact: relative difference, tolerance 16 count eps; Monte Carlo: z-score, "
-                          "|z| <= {})",
-                          to_double(gamma), kZ999),
-              {"B", "m", "method", "E[scatter]", "formula", "rel. diff / z", "B E[scatter]/Gamma", "outcome",
-               "control (N for N-1)"},
-              {}};
-  bool all_ok = true;
-  int ctl_rejected = 0, ctl_resolved = 0;
-  double max_rel = 0, max_z = 0;
+// Every partition into batches of B: the exact average.
+template <class S> void exact_average(const std::vector<Vec<S>>& G, const Vec<S>& g, PartitionAverage<S>& a) {
+  using std::abs;
+  const int N = static_cast<int>(G.size());
+  S sum(0);
+  for_each_partition(N, a.B, [&](const Blocks& bl) { sum += batch_scatter<S>(G, g, bl); });
+  a.mean = sum / S(static_cast<double>(a.count));
+  a.exact = true;
+  a.tol_or_se = 16 * S(static_cast<double>(a.count)) * eps<S>();
+  a.dev = abs(S(a.mean - a.formula)) / a.formula;
+  a.dev_wrong = abs(S(a.mean - a.wrong)) / a.wrong;
+}
+
+// ctx.samples random partitions (Philox seed ctx.seed, sample index = stream): the mean and its standard error.
+template <class S>
+void monte_carlo_average(const RunContext& ctx, const std::vector<Vec<S>>& G, const Vec<S>& g, PartitionAverage<S>& a) {
+  const int N = static_cast<int>(G.size());
+  S s1(0), s2(0);
+  for (long s = 0; s < ctx.samples; ++s) {
+    const S v = batch_scatter<S>(G, g, random_partition(N, a.B, ctx.seed, static_cast<std::uint64_t>(s)));
+    s1 += v;
+    s2 += v * v;
+  }
+  a.samples = ctx.samples;
+  const auto [mean, se] = mean_se_of_sums<S>(s1, s2, S(ctx.samples));
+  a.mean = mean;
+  a.tol_or_se = se;
+  a.dev = (a.mean - a.formula) / se;
+  a.dev_wrong = (a.mean - a.wrong) / se;
+}
+
+template <class S> Sgd4Measurement<S> measure(const RunContext& ctx, const LadderSetup<S>& st, const ProblemSpec& spec) {
+  const int N = st.model().num_examples();
+  std::vector<Vec<S>> G;
+  for (int i = 0; i < N; ++i) G.push_back(st.model().gradient(st.theta0(), Batch{i}));
+  const Vec<S>& g = st.g0;
+  Sgd4Measurement<S> r;
+  r.gamma = S(0);
+  for (const auto& gi : G) r.gamma += (gi - g).squaredNorm();
+  r.gamma /= S(N);
+  r.identity = measure_identity<S>(st, G, spec.partition.empty() ? default_partition(N) : spec.partition);
   for (int B = 1; B < N; ++B) {
     if (N % B) continue;
-    const S formula = S(N - B) / S(B * (N - 1)) * gamma, wrong = S(N - B) / S(B * N) * gamma;
-    const long long count = partition_count(N, B);
-    std::string method, stat;
-    S mean(0);
-    bool ok;
-    ControlOutcome ctl;
-    if (count >= 0 && count <= kExactPartitions) {
-      S sum(0);
-      for_each_partition(N, B, [&](const Blocks& bl) { sum += batch_scatter<S>(G, g, bl); });
-      mean = sum / S(static_cast<double>(count));
-      const S tol = 16 * S(static_cast<double>(count)) * eps;
-      const S rel = abs(S(mean - formula)) / formula, rel_w = abs(S(mean - wrong)) / wrong;
-      ok = rel <= tol;
-      ctl = rel_w > tol ? ControlOutcome::Rejected : ControlOutcome::NotRejected;
-      method = fmt::format("exact ({} partition{})", count, count == 1 ? "" : "s");
-      stat = fmt::format("{:.2e}", to_double(rel));
-      max_rel = std::max(max_rel, to_double(rel));
-    } else {
-      S s1(0), s2(0);
-      for (long s = 0; s < samples; ++s) {
-        const S v = batch_scatter<S>(G, g, random_partition(N, B, seed, static_cast<std::uint64_t>(s)));
-        s1 += v;
-        s2 += v * v;
-      }
-      const S n(samples);
-      mean = s1 / n;
-      const S se = sqrt(S((s2 / n - mean * mean) * n / (n - 1) / n));
-      const S z = (mean - formula) / se, zw = (mean - wrong) / se;
-      ok = abs(z) <= kZ999;
-      // The control is judged only where the sample resolves it: |formula - wrong| > 2 z se.
-      ctl = abs(S(formula - wrong)) <= 2 * kZ999 * se ? ControlOutcome::Unresolved
-            : abs(zw) > kZ999                          ? ControlOutcome::Rejected
-                                                       : ControlOutcome::NotRejected;
-      method = fmt::format("Monte Carlo ({} of {} partitions)", samples,
-                           count < 0 ? std::string("> 4.6e18") : fmt::format("{:.3g}", double(count)));
-      stat = fmt::format("z = {:.2f} (control z = {:.2f})", to_double(z), to_double(zw));
-      max_z = std::max(max_z, std::abs(to_double(z)));
-    }
-    all_ok = all_ok && ok;
-    ctl_rejected += ctl == ControlOutcome::Rejected;
-    ctl_resolved += ctl != ControlOutcome::Unresolved;
-    t.rows.push_back({std::to_string(B), std::to_string(N / B), method, e4(to_double(mean)), e4(to_double(formula)), stat,
-                      fmt::format("{:.4f}", to_double(S(B * mean / gamma))), ok ? "holds" : "fails",
-                      ctl == ControlOutcome::Rejected ? "rejected"
-                      : ctl == ControlOutcome::Unresolved ? "not resolved by the sample"
-                                                          : "NOT rejected"});
+    PartitionAverage<S> a;
+    a.B = B;
+    a.m = N / B;
+    a.formula = S(N - B) / S(B * (N - 1)) * r.gamma;
+    a.wrong = S(N - B) / S(B * N) * r.gamma;
+    a.count = partition_count(N, B);
+    if (a.count >= 0 && a.count <= kExactPartitions) exact_average<S>(G, g, a);
+    else monte_carlo_average<S>(ctx, G, g, a);
+    r.averages.push_back(a);
   }
-  c.tables.push_back(std::move(t));
-  c.state("(1/m) sum_k |g_k|^2 = |g|^2 + (1/m) sum_k |g_k - g|^2 on the problem's partition", kHolds, outcome_of(id_ok),
-          fmt::format("|difference| = {:.3e}, tolerance 64 N eps max(1, lhs)", to_double(S(abs(S(lhs - rhs))))));
+  return r;
+}
+
+template <class S> AverageVerdict judge_average(const PartitionAverage<S>& a) {
+  using std::abs;
+  if (a.exact)
+    return {a.dev <= a.tol_or_se, a.dev_wrong > a.tol_or_se ? ControlOutcome::rejected : ControlOutcome::not_rejected};
+  ControlOutcome control = abs(a.dev_wrong) > kZ999 ? ControlOutcome::rejected : ControlOutcome::not_rejected;
+  // The control is judged only where the sample resolves it: |formula - wrong| > 2 z se.
+  if (abs(S(a.formula - a.wrong)) <= 2 * kZ999 * a.tol_or_se) control = ControlOutcome::unresolved;
+  return {abs(a.dev) <= kZ999, control};
+}
+
+// The largest relative difference of the exact averages and the largest |z| of the Monte Carlo ones.
+struct Deviations {
+  double max_rel = 0, max_z = 0;
+};
+template <class S> Deviations deviations(const Sgd4Measurement<S>& r) {
+  Deviations d;
+  for (const PartitionAverage<S>& a : r.averages)
+    if (a.exact) d.max_rel = std::max(d.max_rel, to_double(a.dev));
+    else d.max_z = std::max(d.max_z, std::abs(to_double(a.dev)));
+  return d;
+}
+
+template <class S> void judge(const Sgd4Measurement<S>& r, Case& c) {
+  using std::abs;
+  const Identity<S>& id = r.identity;
+  bool all_ok = true;
+  int ctl_rejected = 0, ctl_resolved = 0;
+  for (const PartitionAverage<S>& a : r.averages) {
+    const AverageVerdict v = judge_average<S>(a);
+    all_ok = all_ok && v.holds;
+    ctl_rejected += v.control == ControlOutcome::rejected;
+    ctl_resolved += v.control != ControlOutcome::unresolved;
+  }
+  const Deviations d = deviations<S>(r);
+  c.state("(1/m) sum_k |g_k|^2 = |g|^2 + (1/m) sum_k |g_k - g|^2 on the problem's partition", kHolds,
+          outcome_of(abs(S(id.lhs - id.rhs)) <= id.tol),
+          fmt::format("|difference| = {:.3e}, tolerance 64 N eps max(1, lhs)", to_double(S(abs(S(id.lhs - id.rhs))))));
   c.state("E over random partitions of (1/m) sum_k |g_k - g|^2 = (N-B)/(B(N-1)) Gamma, every B dividing N", kHolds,
-          outcome_of(all_ok), fmt::format("exact: max relative difference {:.2e}; Monte Carlo: max |z| {:.2f}", max_rel, max_z));
+          outcome_of(all_ok), fmt::format("exact: max relative difference {:.2e}; Monte Carlo: max |z| {:.2f}", d.max_rel, d.max_z));
   // The control is refuted by one B that resolves it; unresolved when no B does.
   c.state("control: E[...] = (N-B)/(BN) Gamma (N for N-1)", kRefuted,
           ctl_rejected > 0 ? kRefuted : ctl_resolved > 0 ? kHolds : kUnresolved,
           fmt::format("rejected at {} of {} batch sizes that resolve it", ctl_rejected, ctl_resolved));
-  c.extra["gamma"] = to_double(gamma);
-  c.extra["max_exact_relative_difference"] = max_rel;
-  c.extra["max_abs_z"] = max_z;
-  c.headline("exact: relative difference ≤ {:.1e}", max_rel);
-  c.headline("Monte Carlo: |z| ≤ {:.2f}", max_z);
+}
+
+// A row of the batch-size table: method, statistic and outcomes as text.
+template <class S> std::vector<std::string> average_row(const PartitionAverage<S>& a, const S& gamma) {
+  const AverageVerdict v = judge_average<S>(a);
+  const std::string method =
+      a.exact ? fmt::format("exact ({} partition{})", a.count, a.count == 1 ? "" : "s")
+                     : fmt::format("Monte Carlo ({} of {} partitions)", a.samples,
+                                   a.count < 0 ? std::string("> 4.6e18") : fmt::format("{:.3g}", double(a.count)));
+  const std::string stat = a.exact ? fmt::format("{:.2e}", to_double(a.dev))
+                                          : fmt::format("z = {:.2f} (control z = {:.2f})", to_double(a.dev), to_double(a.dev_wrong));
+  return {std::to_string(a.B), std::to_string(a.m), method, e4(to_double(a.mean)), e4(to_double(a.formula)), stat,
+          fmt::format("{:.4f}", to_double(S(a.B * a.mean / gamma))), v.holds ? "holds" : "fails",
+          v.control == ControlOutcome::rejected     ? "rejected"
+          : v.control == ControlOutcome::unresolved ? "not resolved by the sample"
+                                                    : "NOT rejected"};
+}
+
+template <class S> void present(const Sgd4Measurement<S>& r, Case& c) {
+  using std::abs;
+  const Identity<S>& id = r.identity;
+  c.tables.push_back({"Identity (1/m) sum_k |g_k|^2 = |g|^2 + (1/m) sum_k |g_k - g|^2 on the problem's partition",
+                      {"m", "left side", "right side", "|difference|", "tolerance (64 N eps)", "outcome"},
+                      {{std::to_string(id.m), e4(to_double(id.lhs)), e4(to_double(id.rhs)),
+                        e4(to_double(S(abs(S(id.lhs - id.rhs))))), e4(to_double(id.tol)),
+                        abs(S(id.lhs - id.rhs)) <= id.tol ? "holds" : "fails"}}});
+  CaseTable t{fmt::format("E over random partitions of (1/m) sum_k |g_k - g|^2 against (N-B)/(B(N-1)) Gamma, "
+                          "Gamma = {:.6e} (exact: relative difference, tolerance 16 count eps; Monte Carlo: z-score, "
+                          "|z| <= {})",
+                          to_double(r.gamma), kZ999),
+              {"B", "m", "method", "E[scatter]", "formula", "rel. diff / z", "B E[scatter]/Gamma", "outcome",
+               "control (N for N-1)"},
+              {}};
+  for (const PartitionAverage<S>& a : r.averages) t.rows.push_back(average_row<S>(a, r.gamma));
+  c.tables.push_back(std::move(t));
+  const Deviations d = deviations<S>(r);
+  c.extra["gamma"] = to_double(r.gamma);
+  c.extra["max_exact_relative_difference"] = d.max_rel;
+  c.extra["max_abs_z"] = d.max_z;
+  c.headline("exact: relative difference ≤ {:.1e}", d.max_rel);
+  c.headline("Monte Carlo: |z| ≤ {:.2f}", d.max_z);
+}
+
+}  // namespace sgd4
+
+template <class S> Case sgd_batch_size_case(const RunContext& ctx, const ProblemSpec& spec) {
+  const LadderSetup<S> st(ctx, spec);
+  Case c = st.start("batch-size decomposition at theta0");
+  c.solver = fmt::format("enumeration of all partitions (<= {}), else {} random partitions (seed {})", kExactPartitions,
+                         ctx.samples, ctx.seed);
+  const sgd4::Sgd4Measurement<S> r = sgd4::measure<S>(ctx, st, spec);
+  sgd4::judge<S>(r, c);
+  sgd4::present<S>(r, c);
   return st.finish(std::move(c), 0);
 }
 

@@ -9,96 +9,165 @@
 
 namespace irverify {
 
-template <class S> Case stab_gd_threshold_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
-  using std::abs;
-  using std::log;
-  const MinimumSetup<S> st(ctx, spec);
-  const StabilityInstance<S>& in = st.inst;
-  Case c = st.start("GD threshold 2/lambda_max by direct iteration");
-  const S eps = irverify::eps<S>();
-  const int D = st.model().dim();
+namespace stab1_detail {  // named: the family is one unity translation unit
 
-  // The model's Hessian at the minimum against the Gauss-Newton form (1/N) V'V (equal at interpolation).
-  const S lam_h = lambda_max<S>(st.H), lam = in.lambda_max();
-  const S hess_tol = S(64 * D) * eps * lam + S(64) * st.min.residual_norm;
-  const bool hess_ok = abs(S(lam_h - lam)) <= hess_tol;
-  const S eta_gd = S(2) / lam;
-  c.tables.push_back({"Sharpness at the minimum",
-                      {"lambda_max (model Hessian)", "lambda_max ((1/N) V'V)", "|difference|", "tolerance", "tr H",
-                       "rank H", "2/lambda_max", "outcome"},
-                      {{to_string_full(lam_h), to_string_full(lam), e4(to_double(S(abs(S(lam_h - lam))))), e4(to_double(hess_tol)),
-                        e4(to_double(in.trace())), std::to_string(in.rank()), to_string_full(eta_gd), hess_ok ? "equal" : "differ"}}});
-
-  // delta_0 = V'c in the range of H, c_i = 1 + i/N (a component along every eigenvector, generically).
-  Vec<S> coef(in.N);
-  for (int i = 0; i < in.N; ++i) coef(i) = S(1) + S(i) / S(in.N);
-  const Vec<S> delta0 = st.V.transpose() * coef;
-  // log rho(I - eta H) on the range, and a horizon T at which the leading mode dominates the rest by e^-32 over the
-  // measured half [T/2, T]: T/2 log(q1/q2) >= 32, q1 > q2 the two largest |1 - eta lambda_i| (T in [64, 2^16]).
-  auto moduli = [&](const S& eta) {
+// The linearized GD iteration at the minimum, from delta_0 = V'c in the range of H, c_i = 1 + i/N (a component along
+// every eigenvector, generically).
+template <class S> struct GdIteration {
+  const StabilityInstance<S>& in;
+  const Mat<S>& V;
+  Vec<S> delta0;
+  GdIteration(const MinimumSetup<S>& st) : in(st.inst), V(st.V), delta0() {
+    Vec<S> coef(in.N);
+    for (int i = 0; i < in.N; ++i) coef(i) = S(1) + S(i) / S(in.N);
+    delta0 = V.transpose() * coef;
+  }
+  // |1 - eta lambda_i| on the range, descending.
+  std::vector<S> moduli(const S& eta) const {
+    using std::abs;
     std::vector<S> q;
     for (int k = 0; k < in.rank(); ++k) q.push_back(abs(S(1 - eta * in.lambda(k))));
     std::sort(q.begin(), q.end(), [](const S& a, const S& b) { return a > b; });
     return q;
-  };
-  auto log_rho = [&](const S& eta) { return S(log(moduli(eta)[0])); };
-  auto horizon = [&](const S& eta) {
+  }
+  S log_rho(const S& eta) const {
+    using std::log;
+    return S(log(moduli(eta)[0]));
+  }
+  // A horizon T at which the leading mode dominates the rest by e^-32 over the measured half [T/2, T]:
+  // T/2 log(q1/q2) >= 32, q1 > q2 the two largest moduli (T in [64, 2^16]).
+  int horizon(const S& eta) const {
+    using std::log;
     const std::vector<S> q = moduli(eta);
     S gap(0);
     for (std::size_t k = 1; k < q.size() && gap == 0; ++k)
       if (q[k] < q[0]) gap = log(S(q[0] / q[k]));
     const double t = gap == 0 ? 64.0 : std::ceil(64.0 / to_double(gap));
     return static_cast<int>(std::clamp(t, 64.0, 65536.0));
-  };
-  auto rate_at = [&](const S& eta) { return gd_linear_rate<S>(st.V, delta0, eta, horizon(eta)); };
-  auto rate_ok = [&](const S& rate, const S& expected) {
-    return abs(S(rate - expected)) <= S(kStabRateRelTol) * abs(expected);
-  };
+  }
+  S rate(const S& eta) const { return gd_linear_rate<S>(V, delta0, eta, horizon(eta)); }
+};
 
+// The measurement: the Hessian against (1/N) V'V; the rate on both sides of 2/lambda_max at every offset; the rate
+// between each wrong threshold and 2/lambda_max.
+template <class S> struct Side {
+  S eta, rate, log_rho;
+  int horizon;
+};
+template <class S> struct Offset {
+  int k;  // e = 2^-k
+  Side<S> below, above;
+};
+template <class S> struct Control {
+  std::string name;
+  S eta_c, mid, rate;
+  bool predicts_stable() const { return mid <= eta_c; }
+  bool rejected() const { return predicts_stable() ? rate > 0 : rate < 0; }
+};
+template <class S> struct Stab1Measurement {
+  S lam_h, lam, hess_tol, eta_gd;  // lambda_max of the model's Hessian and of (1/N) V'V; 2/lambda_max
+  std::vector<Offset<S>> offsets;
+  std::vector<Control<S>> controls;
+  bool hess_ok() const {
+    using std::abs;
+    return abs(S(lam_h - lam)) <= hess_tol;
+  }
+};
+
+template <class S> Side<S> side(const GdIteration<S>& gd, const S& eta) { return {eta, gd.rate(eta), gd.log_rho(eta), gd.horizon(eta)}; }
+
+template <class S> Stab1Measurement<S> measure(const MinimumSetup<S>& st, int levels) {
+  const StabilityInstance<S>& in = st.inst;
+  Stab1Measurement<S> m;
+  m.lam_h = lambda_max<S>(st.H), m.lam = in.lambda_max();
+  m.hess_tol = S(64 * st.model().dim()) * eps<S>() * m.lam + S(64) * st.min.residual_norm;
+  m.eta_gd = S(2) / m.lam;
+  const GdIteration<S> gd(st);
+  for (int k = 1; k <= levels; ++k) {
+    const S e = S(1) / S(1LL << k);
+    m.offsets.push_back({k, side(gd, S(m.eta_gd * (1 - e))), side(gd, S(m.eta_gd * (1 + e)))});
+  }
+  auto control = [&](const std::string& name, const S& eta_c) {
+    const S mid = (eta_c + m.eta_gd) / 2;
+    m.controls.push_back({name, eta_c, mid, gd.rate(mid)});
+  };
+  control("1.05 (2/lambda_max)", S(m.eta_gd * S(105) / S(100)));
+  control("0.95 (2/lambda_max)", S(m.eta_gd * S(95) / S(100)));
+  if (in.trace() > m.lam * (1 + S(1) / S(64))) control("2/tr H (the SGD bound)", S(2) / in.trace());
+  return m;
+}
+
+// |observed - log rho| within kStabRateRelTol relative, and decay below, growth above.
+template <class S> bool rate_ok(const Side<S>& s) {
+  using std::abs;
+  return abs(S(s.rate - s.log_rho)) <= S(kStabRateRelTol) * abs(s.log_rho);
+}
+template <class S> bool offset_ok(const Offset<S>& o) {
+  return o.below.rate < 0 && o.above.rate > 0 && rate_ok(o.below) && rate_ok(o.above);
+}
+template <class S> double rel_difference(const Side<S>& s) {
+  using std::abs;
+  return to_double(S(abs(S(s.rate - s.log_rho)) / abs(s.log_rho)));
+}
+template <class S> double worst_difference(const Stab1Measurement<S>& m) {
+  double worst = 0;
+  for (const Offset<S>& o : m.offsets) worst = std::max({worst, rel_difference(o.below), rel_difference(o.above)});
+  return worst;
+}
+
+template <class S> void judge(const Stab1Measurement<S>& m, Case& c) {
+  for (const Control<S>& k : m.controls)
+    c.state("control: GD is stable iff eta <= " + k.name, kRefuted, outcome_of(!k.rejected()),
+            fmt::format("rate {:.4e} at the midpoint {:.6g}", to_double(k.rate), to_double(k.mid)));
+  bool all_ok = true;
+  for (const Offset<S>& o : m.offsets) all_ok = all_ok && offset_ok(o);
+  c.state("the model's Hessian equals (1/N) V'V at the minimum (lambda_max)", kHolds, outcome_of(m.hess_ok()));
+  c.state("GD is stable iff eta <= 2/lambda_max: the linear iteration decays below and grows above at every offset, at "
+          "rate log rho(I - eta H)",
+          kHolds, outcome_of(all_ok), fmt::format("worst relative rate difference {:.2e}", worst_difference(m)));
+}
+
+template <class S> void present(const Stab1Measurement<S>& m, const StabilityInstance<S>& in, int levels, Case& c) {
+  using std::abs;
+  c.tables.push_back({"Sharpness at the minimum",
+                      {"lambda_max (model Hessian)", "lambda_max ((1/N) V'V)", "|difference|", "tolerance", "tr H",
+                       "rank H", "2/lambda_max", "outcome"},
+                      {{to_string_full(m.lam_h), to_string_full(m.lam), e4(to_double(S(abs(S(m.lam_h - m.lam))))), e4(to_double(m.hess_tol)),
+                        e4(to_double(in.trace())), std::to_string(in.rank()), to_string_full(m.eta_gd), m.hess_ok() ? "equal" : "differ"}}});
   CaseTable t{fmt::format("Growth rate per step of the linearized GD iteration at eta = (2/lambda_max)(1 -+ e), T steps "
                           "(rate over the last T/2; T/2 log(q1/q2) >= 32 for the two leading moduli, T <= 2^16), against log rho(I - eta H) on the range of H (tolerance {:g} relative)",
                           kStabRateRelTol),
               {"e", "T below / above", "rate below", "log rho below", "rate above", "log rho above", "outcome"},
               {}};
-  bool all_ok = true;
-  double worst = 0;
-  for (int k = 1; k <= levels; ++k) {
-    const S e = S(1) / S(1LL << k);
-    const S lo = eta_gd * (1 - e), hi = eta_gd * (1 + e);
-    const S r_lo = rate_at(lo), r_hi = rate_at(hi), x_lo = log_rho(lo), x_hi = log_rho(hi);
-    const bool ok = r_lo < 0 && r_hi > 0 && rate_ok(r_lo, x_lo) && rate_ok(r_hi, x_hi);
-    worst = std::max({worst, to_double(S(abs(S(r_lo - x_lo)) / abs(x_lo))), to_double(S(abs(S(r_hi - x_hi)) / abs(x_hi)))});
-    all_ok = all_ok && ok;
-    t.rows.push_back({fmt::format("2^-{}", k), fmt::format("{} / {}", horizon(lo), horizon(hi)), e4(to_double(r_lo)), e4(to_double(x_lo)),
-                      e4(to_double(r_hi)), e4(to_double(x_hi)), ok ? "decays below, grows above" : "fails"});
-  }
+  for (const Offset<S>& o : m.offsets)
+    t.rows.push_back({fmt::format("2^-{}", o.k), fmt::format("{} / {}", o.below.horizon, o.above.horizon), e4(to_double(o.below.rate)),
+                      e4(to_double(o.below.log_rho)), e4(to_double(o.above.rate)), e4(to_double(o.above.log_rho)),
+                      offset_ok(o) ? "decays below, grows above" : "fails"});
   c.tables.push_back(std::move(t));
-
-  // Negative controls: thresholds that are wrong must be contradicted by the iteration between them and 2/lambda_max.
   CaseTable ctl{"Negative controls: a wrong threshold eta_c is rejected when the iteration at the midpoint of eta_c and "
                 "2/lambda_max does the opposite of what eta_c predicts",
                 {"claimed threshold", "eta_c", "midpoint", "rate there", "eta_c predicts", "outcome"},
                 {}};
-  auto control = [&](const std::string& name, const S& eta_c) {
-    const S mid = (eta_c + eta_gd) / 2, r = rate_at(mid);
-    const bool predicts_stable = mid <= eta_c, rejected = predicts_stable ? r > 0 : r < 0;
-    c.state("control: GD is stable iff eta <= " + name, kRefuted, outcome_of(!rejected),
-            fmt::format("rate {:.4e} at the midpoint {:.6g}", to_double(r), to_double(mid)));
-    ctl.rows.push_back({name, to_string_full(eta_c), to_string_full(mid), e4(to_double(r)),
-                        predicts_stable ? "decay" : "growth", rejected ? "rejected" : "NOT rejected"});
-  };
-  control("1.05 (2/lambda_max)", S(eta_gd * S(105) / S(100)));
-  control("0.95 (2/lambda_max)", S(eta_gd * S(95) / S(100)));
-  if (in.trace() > lam * (1 + S(1) / S(64))) control("2/tr H (the SGD bound)", S(2) / in.trace());
+  for (const Control<S>& k : m.controls)
+    ctl.rows.push_back({k.name, to_string_full(k.eta_c), to_string_full(k.mid), e4(to_double(k.rate)),
+                        k.predicts_stable() ? "decay" : "growth", k.rejected() ? "rejected" : "NOT rejected"});
   c.tables.push_back(std::move(ctl));
-  c.state("the model's Hessian equals (1/N) V'V at the minimum (lambda_max)", kHolds, outcome_of(hess_ok));
-  c.state("GD is stable iff eta <= 2/lambda_max: the linear iteration decays below and grows above at every offset, at "
-          "rate log rho(I - eta H)",
-          kHolds, outcome_of(all_ok), fmt::format("worst relative rate difference {:.2e}", worst));
-  c.extra["eta_gd"] = to_string_full(eta_gd);
+  const double worst = worst_difference(m);
+  c.extra["eta_gd"] = to_string_full(m.eta_gd);
   c.extra["worst_rate_relative_difference"] = worst;
   c.headline(fmt::format("sign of growth flips at 2/lambda_max at every offset 2^-1..2^-{}", levels), 0);
   c.headline("rate vs log rho: ≤ {:.1e} relative", worst);
+}
+
+}  // namespace stab1_detail
+
+template <class S> Case stab_gd_threshold_case(const RunContext& ctx, const ProblemSpec& spec, int levels) {
+  using namespace stab1_detail;
+  const MinimumSetup<S> st(ctx, spec);
+  Case c = st.start("GD threshold 2/lambda_max by direct iteration");
+  const Stab1Measurement<S> m = measure(st, levels);
+  judge(m, c);
+  present(m, st.inst, levels, c);
   return st.finish(std::move(c));
 }
 

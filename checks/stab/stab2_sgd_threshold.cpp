@@ -20,7 +20,7 @@ std::vector<BatchScheme> stab_batch_schemes(int N) {
   return v;
 }
 
-namespace {
+namespace stab2_detail {  // named: the family is one unity translation unit
 
 // E[H_xi M H_xi] by enumerating every batch (ordered B-tuples with replacement, B-subsets without); -1 batches if
 // there are more than kStabEnumerationLimit.
@@ -80,39 +80,207 @@ double predicted_rate(const StabilityOperators<double>& ops, const BatchCoeffici
 
 std::string digits_text(double rel) { return rel == 0 ? "all" : fmt::format("{:.1f}", -std::log10(rel)); }
 
-}  // namespace
 
-template <class S> Case stab_sgd_threshold_case(const RunContext& ctx, const ProblemSpec& spec) {
-  const long samples = ctx.samples;
+// The measurement of one batch scheme: C against enumeration; eta* four ways; Monte Carlo growth at eta*(1 + x).
+template <class S> struct Enumeration {
+  long count = 0;  // batches enumerated; -1: more than kStabEnumerationLimit
+  S diff = S(0), tol = S(0);  // |closed form - enumeration| and 64 (batches + r) eps |C|
+  bool ok() const { return count <= 0 || diff <= tol; }
+};
+template <class S> struct Routes {
+  S es, ed, ek;      // eta*: structured, dense, Kronecker (es when not computed)
+  S rel, rel_k;      // relative differences of dense and Kronecker from structured
+  S tol, tol_k;      // 16 n eps, 16 d^2 eps
+  EtaBracket<S> br;  // bisection on rho(T)
+  S bis_rel;         // |bracket midpoint - es| / es
+  std::vector<TSpectrum<S>> near;  // T's spectrum at eta*(1 -+ 2.5%)
+  // The bisection's rho(T) decisions are exact to about n eps.
+  bool in_bracket() const { return es >= br.lo - tol * es && es <= br.hi + tol * es; }
+  bool top_ok() const {
+    using std::abs;
+    bool ok = true;
+    for (const TSpectrum<S>& ts : near) ok = ok && abs(S(ts.top - ts.rho)) <= tol * ts.rho;
+    return ok;
+  }
+  bool ok() const { return rel <= tol && rel_k <= tol_k && in_bracket() && top_ok(); }
+};
+struct McPoint {
+  double x, log_rate, se, log_rho;
+  std::vector<double> wrong_rate;  // the rate each wrong operator predicts
+  double z() const { return (log_rate - log_rho) / se; }
+  double z_wrong(std::size_t k) const { return (log_rate - wrong_rate[k]) / se; }
+  bool side() const { return x < 0 ? log_rate + kZ999 * se < 0 : log_rate - kZ999 * se > 0; }  // decays below, grows above
+  bool ok() const { return std::abs(z()) <= kZ999 && side(); }
+};
+template <class S> struct SchemeResult {
+  BatchScheme bs;
+  BatchCoefficients<S> coef;
+  Enumeration<S> en;
+  Routes<S> routes;
+  std::vector<WrongOperator> wrong;
+  std::vector<McPoint> mc;
+};
+template <class S> struct Stab2Measurement {
+  int n = 0;         // r(r+1)/2
+  long d = 0;        // parameters
+  bool kron = false; // the Kronecker route was computed (d <= kKroneckerMaxDim)
+  S trace = S(0);
+  std::vector<SchemeResult<S>> schemes;
+};
+
+// What every scheme of a problem shares.
+template <class S> struct Stab2Setup {
+  const StabilityInstance<S>& in;
+  StabilityOperators<S> ops;
+  StabilityInstance<double> ind;
+  StabilityOperators<double> opsd;
+  std::optional<KroneckerThreshold<S>> kt;
+  Mat<S> M;  // a test matrix for C: M_ij = 1/(1 + i + j) (symmetric, every entry nonzero)
+  Stab2Setup(const MinimumSetup<S>& st) : in(st.inst), ops(in), ind(to_double_instance(in)), opsd(ind), M(in.rank(), in.rank()) {
+    if (st.V.cols() <= kKroneckerMaxDim) kt.emplace(st.V);
+    for (int i = 0; i < in.rank(); ++i)
+      for (int j = 0; j < in.rank(); ++j) M(i, j) = S(1) / S(1 + i + j);
+  }
+};
+
+template <class S> Enumeration<S> measure_enumeration(const Stab2Setup<S>& su, const BatchScheme& bs, const BatchCoefficients<S>& coef) {
+  Enumeration<S> e;
+  const Mat<S> Ce = enumerated_C<S>(su.in, bs.B, bs.sampling, su.M, e.count);
+  if (e.count <= 0) return e;
+  const Mat<S> Cf = su.ops.basis.smat(Vec<S>(su.ops.C(coef) * su.ops.basis.svec(su.M)));
+  e.diff = (Cf - Ce).norm(), e.tol = S(64 * (e.count + su.in.rank())) * eps<S>() * Cf.norm();
+  return e;
+}
+
+template <class S> Routes<S> measure_routes(const Stab2Setup<S>& su, long d, const BatchScheme& bs, const BatchCoefficients<S>& coef) {
   using std::abs;
-  const MinimumSetup<S> st(ctx, spec);
-  const StabilityInstance<S>& in = st.inst;
-  Case c = st.start("exact SGD threshold eta*");
-  const S eps = irverify::eps<S>();
-  const StabilityOperators<S> ops(in);
-  const int n = ops.basis.size();
-  const StabilityInstance<double> ind = to_double_instance(in);
-  const StabilityOperators<double> opsd(ind);
-  c.solver = fmt::format("structured and dense eigenproblems, bisection to 2^-{}, Monte Carlo {} runs x {} steps per eta "
-                         "(double, seed {})",
-                         kStabBisectionBits, samples, kStabMcSteps, ctx.seed);
+  const int n = su.ops.basis.size();
+  const S es = eta_star_structured<S>(su.in, bs.B, bs.sampling), ed = eta_star_dense<S>(su.in, bs.B, bs.sampling);
+  const S ek = su.kt ? su.kt->eta_star(bs.B, bs.sampling) : es;
+  const EtaBracket<S> br = eta_star_bisection<S>(su.in, bs.B, bs.sampling, S(1) / S(1LL << kStabBisectionBits));
+  Routes<S> r{es, ed, ek, abs(S(es - ed)) / es, abs(S(es - ek)) / es, S(16 * n) * eps<S>(), S(16 * d * d) * eps<S>(), br,
+              abs(S((br.lo + br.hi) / 2 - es)) / es, {}};
+  for (int sgn : {-1, 1}) r.near.push_back(t_spectrum<S>(su.ops, coef, S(es * (1 + S(sgn) / S(40))), false));
+  return r;
+}
 
-  // A test matrix for C: M_ij = 1/(1 + i + j) (symmetric, every entry nonzero).
-  Mat<S> M(in.rank(), in.rank());
-  for (int i = 0; i < in.rank(); ++i)
-    for (int j = 0; j < in.rank(); ++j) M(i, j) = S(1) / S(1 + i + j);
+// Monte Carlo growth on both sides of eta*, with the rates that the wrong operators predict from the same start.
+template <class S> std::vector<McPoint> measure_growth(const RunContext& ctx, const Stab2Setup<S>& su, const SchemeResult<S>& r) {
+  const double eta_d = to_double(r.routes.es);
+  const BatchCoefficients<double> cd = batch_coefficients<double>(su.in.N, r.bs.B, r.bs.sampling);
+  std::vector<McPoint> v;
+  for (double x : kStabMcOffsets) {
+    const double eta = eta_d * (1 + x);
+    const TSpectrum<double> ts = t_spectrum<double>(su.opsd, cd, eta, true);
+    GrowthOptions go{ctx.control(), kStabMcSteps};
+    const GrowthEstimate g = mc_growth(su.ind.W, r.bs.B, r.bs.sampling, eta, ts.top_matrix, go);
+    McPoint p{x, g.log_rate, g.stderr_, std::log(ts.rho), {}};
+    for (const WrongOperator& w : r.wrong) p.wrong_rate.push_back(predicted_rate(su.opsd, w.coef, eta, ts.top_matrix));
+    v.push_back(std::move(p));
+  }
+  return v;
+}
+
+template <class S> Stab2Measurement<S> measure(const RunContext& ctx, const MinimumSetup<S>& st) {
+  const Stab2Setup<S> su(st);
+  Stab2Measurement<S> m;
+  m.n = su.ops.basis.size(), m.d = st.V.cols(), m.kron = su.kt.has_value(), m.trace = st.inst.trace();
+  for (const BatchScheme& bs : stab_batch_schemes(st.inst.N)) {
+    SchemeResult<S> r{bs, batch_coefficients<S>(st.inst.N, bs.B, bs.sampling), {}, {}, wrong_operators(st.inst.N, bs), {}};
+    r.en = measure_enumeration(su, bs, r.coef);
+    r.routes = measure_routes(su, m.d, bs, r.coef);
+    r.mc = measure_growth(ctx, su, r);
+    m.schemes.push_back(std::move(r));
+  }
+  return m;
+}
+
+// The worst numbers over the schemes: eigenproblem relative difference, bisection, Monte Carlo |z|.
+struct Worst {
+  double rel = 0, bis = 0, z = 0;
+};
+template <class S> Worst worst(const Stab2Measurement<S>& m) {
+  Worst w;
+  for (const SchemeResult<S>& r : m.schemes) {
+    w.rel = std::max({w.rel, to_double(r.routes.rel), to_double(r.routes.rel_k)});
+    w.bis = std::max(w.bis, to_double(r.routes.bis_rel));
+    for (const McPoint& p : r.mc) w.z = std::max(w.z, std::abs(p.z()));
+  }
+  return w;
+}
+
+// A wrong operator is refuted by one offset where the measured rate rejects its prediction; unresolved when its
+// prediction is within 2 z se of log rho(T) at every offset (the sample cannot tell them apart).
+template <class S> void judge_controls(const SchemeResult<S>& r, Case& c) {
+  for (std::size_t k = 0; k < r.wrong.size(); ++k) {
+    double max_zw = 0;
+    bool resolvable = false;
+    for (const McPoint& p : r.mc) {
+      max_zw = std::max(max_zw, std::abs(p.z_wrong(k)));
+      resolvable = resolvable || std::abs(p.wrong_rate[k] - p.log_rho) > 2 * kZ999 * p.se;
+    }
+    c.state(fmt::format("control: linearized SGD (B = {}, {}) grows as predicted by {}", r.bs.B, sampling_name(r.bs.sampling),
+                        r.wrong[k].name),
+            kRefuted, max_zw > kZ999 ? kRefuted : resolvable ? kHolds : kUnresolved,
+            fmt::format("max |z| against its prediction {:.1f}", max_zw));
+  }
+}
+
+template <class S> void judge(const Stab2Measurement<S>& m, Case& c) {
+  bool c_ok = true, routes_ok = true, mc_ok = true;
+  for (const SchemeResult<S>& r : m.schemes) {
+    c_ok = c_ok && r.en.ok();
+    routes_ok = routes_ok && r.routes.ok();
+    for (const McPoint& p : r.mc) mc_ok = mc_ok && p.ok();
+    judge_controls(r, c);
+  }
+  const Worst w = worst(m);
+  c.state("C's closed form equals the enumeration of every batch", kHolds, outcome_of(c_ok));
+  c.state("eta* four ways agree: structured, dense, Kronecker (Mulayoff & Michaeli) eigenproblems, bisection on rho(T)", kHolds,
+          outcome_of(routes_ok), fmt::format("worst eigenproblem relative difference {:.2e}; bisection {} digits", w.rel,
+                                             digits_text(w.bis)));
+  c.state("the Monte Carlo growth rate of E|delta_t|^2 is log rho(T(eta)) and changes sign at eta*", kHolds, outcome_of(mc_ok),
+          fmt::format("max |z| {:.2f}", w.z));
+}
+
+template <class S> std::vector<std::string> enumeration_row(const SchemeResult<S>& r) {
+  const std::string B = std::to_string(r.bs.B), samp = sampling_name(r.bs.sampling);
+  const std::string a = e4(to_double(r.coef.a)), b = e4(to_double(r.coef.b));
+  if (r.en.count <= 0) return {B, samp, "> limit", a, b, "–", "–", "not enumerated"};
+  return {B, samp, std::to_string(r.en.count), a, b, e4(to_double(r.en.diff)), e4(to_double(r.en.tol)), r.en.ok() ? "equal" : "differ"};
+}
+
+template <class S> std::vector<std::string> routes_row(const SchemeResult<S>& r, bool kron, const S& trace) {
+  const Routes<S>& q = r.routes;
+  return {std::to_string(r.bs.B), sampling_name(r.bs.sampling), to_string_full(q.es), to_string_full(q.ed), e4(to_double(q.rel)),
+          kron ? to_string_full(q.ek) : "–", kron ? e4(to_double(q.rel_k)) : "–",
+          fmt::format("[{:.15g}, {:.15g}]", to_double(q.br.lo), to_double(q.br.hi)), digits_text(to_double(q.bis_rel)),
+          fmt::format("{:.6f}", to_double(S(q.es * trace / 2))), q.top_ok() ? "yes" : "NO", q.ok() ? "agree" : "disagree"};
+}
+
+// The Monte Carlo rows of one scheme: against log rho(T), and against each wrong operator's prediction.
+template <class S> void growth_rows(const SchemeResult<S>& r, CaseTable& tm, CaseTable& tn) {
+  const std::string B = std::to_string(r.bs.B), samp = sampling_name(r.bs.sampling);
+  for (const McPoint& p : r.mc) {
+    const std::string x = fmt::format("{:+.3f}", p.x), rate = fmt::format("{:.5f} ± {:.5f}", p.log_rate, p.se);
+    tm.rows.push_back({B, samp, x, rate, fmt::format("{:.5f}", p.log_rho), fmt::format("{:.2f}", p.z()),
+                       p.side() ? (p.x < 0 ? "decays" : "grows") : "no", p.ok() ? "agrees" : "disagrees"});
+    for (std::size_t k = 0; k < r.wrong.size(); ++k)
+      tn.rows.push_back({B, samp, r.wrong[k].name, x, rate, fmt::format("{:.5f}", p.wrong_rate[k]), fmt::format("{:.2f}", p.z_wrong(k)),
+                         std::abs(p.z_wrong(k)) > kZ999 ? "rejected" : "consistent"});
+  }
+}
+
+template <class S> void present_tables(const Stab2Measurement<S>& m, long samples, Case& c) {
   CaseTable tc{"C(M) = E[H_xi M H_xi]: closed form (a D + b K) against enumeration of every batch, M_ij = 1/(1+i+j); "
                "tolerance 64 (batches + r) eps |C|",
                {"B", "sampling", "batches", "a", "b", "|closed form - enumeration|", "tolerance", "outcome"},
                {}};
-  const bool kron = st.V.cols() <= kKroneckerMaxDim;
-  std::optional<KroneckerThreshold<S>> kt;
-  if (kron) kt.emplace(st.V);
   CaseTable tt{fmt::format("eta* four ways: structured eigenproblem (secular equation), dense generalized eigenproblem "
                            "(tolerance 16 n eps, n = {}), Mulayoff & Michaeli's 2/lambda_max(C^+ D) on the full d^2 = {} "
                            "Kronecker space (tolerance 16 d^2 eps{}), bisection on rho(T) (bracket to 2^-{}); T's top "
                            "eigenvalue equals its spectral radius (PSD-cone preserving) at eta*(1 -+ 2.5%)",
-                           n, st.V.cols() * st.V.cols(), kron ? "" : fmt::format("; not computed for d > {}", kKroneckerMaxDim),
+                           m.n, m.d * m.d, m.kron ? "" : fmt::format("; not computed for d > {}", kKroneckerMaxDim),
                            kStabBisectionBits),
                {"B", "sampling", "eta* (structured)", "eta* (dense)", "rel. diff", "eta* (Kronecker, M&M)", "rel. diff",
                 "bisection bracket", "digits (bisection)", "eta* tr H / 2", "top = rho", "outcome"},
@@ -129,98 +297,75 @@ template <class S> Case stab_sgd_threshold_case(const RunContext& ctx, const Pro
                            kZ999),
                {"B", "sampling", "wrong operator", "x = eta/eta* - 1", "MC rate ± se", "predicted by C'", "z", "outcome"},
                {}};
-  bool c_ok = true, routes_ok = true, mc_ok = true;
-  double worst_rel = 0, worst_bis = 0, worst_z = 0;
-  for (const BatchScheme& bs : stab_batch_schemes(in.N)) {
-    const std::string B = std::to_string(bs.B), samp = sampling_name(bs.sampling);
-    const BatchCoefficients<S> coef = batch_coefficients<S>(in.N, bs.B, bs.sampling);
-    // C against enumeration.
-    long count = 0;
-    const Mat<S> Ce = enumerated_C<S>(in, bs.B, bs.sampling, M, count);
-    if (count > 0) {
-      const Mat<S> Cf = ops.basis.smat(Vec<S>(ops.C(coef) * ops.basis.svec(M)));
-      const S diff = (Cf - Ce).norm(), tol = S(64 * (count + in.rank())) * eps * Cf.norm();
-      const bool ok = diff <= tol;
-      c_ok = c_ok && ok;
-      tc.rows.push_back({B, samp, std::to_string(count), e4(to_double(coef.a)), e4(to_double(coef.b)), e4(to_double(diff)),
-                         e4(to_double(tol)), ok ? "equal" : "differ"});
-    } else {
-      tc.rows.push_back({B, samp, "> limit", e4(to_double(coef.a)), e4(to_double(coef.b)), "–", "–", "not enumerated"});
-    }
-    // Three ways.
-    const S es = eta_star_structured<S>(in, bs.B, bs.sampling), ed = eta_star_dense<S>(in, bs.B, bs.sampling);
-    const S ek = kron ? kt->eta_star(bs.B, bs.sampling) : es;
-    const S rel_k = abs(S(es - ek)) / es, tol_k = S(16 * st.V.cols() * st.V.cols()) * eps;
-    const EtaBracket<S> br = eta_star_bisection<S>(in, bs.B, bs.sampling, S(1) / S(1LL << kStabBisectionBits));
-    const S rel = abs(S(es - ed)) / es, tol = S(16 * n) * eps;
-    const S slack = S(16 * n) * eps * es;  // the bisection's rho(T) decisions are exact to about n eps
-    const bool in_bracket = es >= br.lo - slack && es <= br.hi + slack;
-    const S bis_rel = abs(S((br.lo + br.hi) / 2 - es)) / es;
-    bool top_ok = true;
-    for (int sgn : {-1, 1}) {
-      const TSpectrum<S> ts = t_spectrum<S>(ops, coef, S(es * (1 + S(sgn) / S(40))), false);
-      top_ok = top_ok && abs(S(ts.top - ts.rho)) <= S(16 * n) * eps * ts.rho;
-    }
-    const bool ok3 = rel <= tol && rel_k <= tol_k && in_bracket && top_ok;
-    routes_ok = routes_ok && ok3;
-    worst_rel = std::max({worst_rel, to_double(rel), to_double(rel_k)});
-    worst_bis = std::max(worst_bis, to_double(bis_rel));
-    tt.rows.push_back({B, samp, to_string_full(es), to_string_full(ed), e4(to_double(rel)), kron ? to_string_full(ek) : "–",
-                       kron ? e4(to_double(rel_k)) : "–", fmt::format("[{:.15g}, {:.15g}]", to_double(br.lo), to_double(br.hi)), digits_text(to_double(bis_rel)),
-                       fmt::format("{:.6f}", to_double(S(es * in.trace() / 2))), top_ok ? "yes" : "NO",
-                       ok3 ? "agree" : "disagree"});
-    // Monte Carlo growth on both sides, against log rho(T) and against the rates that wrong operators predict.
-    const double eta_d = to_double(es);
-    const BatchCoefficients<double> cd = batch_coefficients<double>(in.N, bs.B, bs.sampling);
-    const std::vector<WrongOperator> wrong = wrong_operators(in.N, bs);
-    std::vector<double> max_zw(wrong.size(), 0);
-    std::vector<bool> resolvable(wrong.size(), false);
-    for (double x : kStabMcOffsets) {
-      const double eta = eta_d * (1 + x);
-      const TSpectrum<double> ts = t_spectrum<double>(opsd, cd, eta, true);
-      GrowthOptions go{ctx.control(), kStabMcSteps};
-      const GrowthEstimate g = mc_growth(ind.W, bs.B, bs.sampling, eta, ts.top_matrix, go);
-      const double lr = std::log(ts.rho), z = (g.log_rate - lr) / g.stderr_;
-      const bool grows = g.log_rate - kZ999 * g.stderr_ > 0, decays = g.log_rate + kZ999 * g.stderr_ < 0;
-      const bool side = x < 0 ? decays : grows;
-      const bool ok = std::abs(z) <= kZ999 && side;
-      mc_ok = mc_ok && ok;
-      worst_z = std::max(worst_z, std::abs(z));
-      const std::string rate = fmt::format("{:.5f} ± {:.5f}", g.log_rate, g.stderr_);
-      tm.rows.push_back({B, samp, fmt::format("{:+.3f}", x), rate, fmt::format("{:.5f}", lr), fmt::format("{:.2f}", z),
-                         side ? (x < 0 ? "decays" : "grows") : "no", ok ? "agrees" : "disagrees"});
-      for (std::size_t k = 0; k < wrong.size(); ++k) {
-        const double pw = predicted_rate(opsd, wrong[k].coef, eta, ts.top_matrix), zw = (g.log_rate - pw) / g.stderr_;
-        max_zw[k] = std::max(max_zw[k], std::abs(zw));
-        resolvable[k] = resolvable[k] || std::abs(pw - lr) > 2 * kZ999 * g.stderr_;
-        tn.rows.push_back({B, samp, wrong[k].name, fmt::format("{:+.3f}", x), rate, fmt::format("{:.5f}", pw),
-                           fmt::format("{:.2f}", zw), std::abs(zw) > kZ999 ? "rejected" : "consistent"});
-      }
-    }
-    // A wrong operator is refuted by one offset where the measured rate rejects its prediction; unresolved when its
-    // prediction is within 2 z se of log rho(T) at every offset (the sample cannot tell them apart).
-    for (std::size_t k = 0; k < wrong.size(); ++k)
-      c.state(fmt::format("control: linearized SGD (B = {}, {}) grows as predicted by {}", B, samp, wrong[k].name), kRefuted,
-              max_zw[k] > kZ999 ? kRefuted : resolvable[k] ? kHolds : kUnresolved,
-              fmt::format("max |z| against its prediction {:.1f}", max_zw[k]));
+  for (const SchemeResult<S>& r : m.schemes) {
+    tc.rows.push_back(enumeration_row(r));
+    tt.rows.push_back(routes_row(r, m.kron, m.trace));
+    growth_rows(r, tm, tn);
   }
-  c.tables.push_back(std::move(tc));
-  c.tables.push_back(std::move(tt));
-  c.tables.push_back(std::move(tm));
-  c.tables.push_back(std::move(tn));
-  c.state("C's closed form equals the enumeration of every batch", kHolds, outcome_of(c_ok));
-  c.state("eta* four ways agree: structured, dense, Kronecker (Mulayoff & Michaeli) eigenproblems, bisection on rho(T)", kHolds,
-          outcome_of(routes_ok), fmt::format("worst eigenproblem relative difference {:.2e}; bisection {} digits", worst_rel,
-                                             digits_text(worst_bis)));
-  c.state("the Monte Carlo growth rate of E|delta_t|^2 is log rho(T(eta)) and changes sign at eta*", kHolds, outcome_of(mc_ok),
-          fmt::format("max |z| {:.2f}", worst_z));
-  c.extra["worst_eigen_relative_difference"] = worst_rel;
-  c.extra["worst_bisection_relative_difference"] = worst_bis;
-  c.extra["worst_mc_z"] = worst_z;
-  c.headline("structured vs dense vs Kronecker ≤ {:.1e}", worst_rel);
-  c.headline("bisection ≥ {:.1f} digits", -std::log10(std::max(worst_bis, 1e-300)), Aggregate::min);
-  c.headline("MC rate vs log rho(T) |z| ≤ {:.2f}, sign resolved at ±2.5%", worst_z);
+  for (CaseTable* t : {&tc, &tt, &tm, &tn}) c.tables.push_back(std::move(*t));
+}
+
+template <class S> void present(const Stab2Measurement<S>& m, const RunContext& ctx, Case& c) {
+  present_tables(m, ctx.samples, c);
+  const Worst w = worst(m);
+  c.extra["worst_eigen_relative_difference"] = w.rel;
+  c.extra["worst_bisection_relative_difference"] = w.bis;
+  c.extra["worst_mc_z"] = w.z;
+  c.headline("structured vs dense vs Kronecker ≤ {:.1e}", w.rel);
+  c.headline("bisection ≥ {:.1f} digits", -std::log10(std::max(w.bis, 1e-300)), Aggregate::min);
+  c.headline("MC rate vs log rho(T) |z| ≤ {:.2f}, sign resolved at ±2.5%", w.z);
   c.extra["mc_seed"] = ctx.seed;
+}
+
+// The scaling case: eta* at one rank by the two eigenproblem solvers (double) and the structured one in mp50, timed.
+struct ScalingTimes {
+  int n = 0;
+  double es = 0, ed = 0, ts = 0, td = 0, tm = 0;
+  std::string em;  // mp50 eta*, full precision
+  double em_d = 0;
+};
+template <class F> double seconds(F f) {
+  const auto t = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+ScalingTimes measure_scaling(const RunContext& ctx, const ProblemSpec& spec, const MinimumSetup<double>& st) {
+  ScalingTimes s;
+  s.n = SymBasis{st.inst.rank()}.size();
+  s.ts = seconds([&] { s.es = eta_star_structured<double>(st.inst, 2, BatchSampling::WithReplacement); });
+  s.td = seconds([&] { s.ed = eta_star_dense<double>(st.inst, 2, BatchSampling::WithReplacement); });
+  const StabilityInstance<mp50> inm = MinimumSetup<mp50>(ctx, spec).inst;
+  mp50 em;
+  s.tm = seconds([&] { em = eta_star_structured<mp50>(inm, 2, BatchSampling::WithReplacement); });
+  s.em = to_string_full(em), s.em_d = to_double(em);
+  return s;
+}
+void judge_and_present_scaling(const ScalingTimes& s, Case& c) {
+  const double rel = std::abs(s.es - s.ed) / s.es, relm = std::abs(s.es - s.em_d) / s.es;
+  const std::string diffs = fmt::format("dense {:.2e}, mp50 {:.2e}", rel, relm);
+  c.state("at rank 60 the structured eigenproblem agrees with the dense one (double) and with mp50, to 16 n eps", kHolds,
+          outcome_of(rel <= 16 * s.n * eps<double>() && relm <= 16 * s.n * eps<double>()), "relative differences: " + diffs);
+  c.tables.push_back({"Wall time of the eigenproblem solvers (one eta*, B = 2 with replacement)",
+                      {"solver", "precision", "eta*", "seconds"},
+                      {{"structured (secular equation)", "double", fmt::format("{:.16g}", s.es), fmt::format("{:.3f}", s.ts)},
+                       {"dense generalized eigenproblem", "double", fmt::format("{:.16g}", s.ed), fmt::format("{:.3f}", s.td)},
+                       {"structured (secular equation)", "mp50", s.em, fmt::format("{:.3f}", s.tm)},
+                       {"relative differences", "", diffs, ""}}});
+  c.extra["scaling_seconds"] = {{"structured_double", s.ts}, {"dense_double", s.td}, {"structured_mp50", s.tm}};
+}
+
+}  // namespace stab2_detail
+
+template <class S> Case stab_sgd_threshold_case(const RunContext& ctx, const ProblemSpec& spec) {
+  using namespace stab2_detail;
+  const MinimumSetup<S> st(ctx, spec);
+  Case c = st.start("exact SGD threshold eta*");
+  c.solver = fmt::format("structured and dense eigenproblems, bisection to 2^-{}, Monte Carlo {} runs x {} steps per eta "
+                         "(double, seed {})",
+                         kStabBisectionBits, ctx.samples, kStabMcSteps, ctx.seed);
+  const Stab2Measurement<S> m = measure(ctx, st);
+  judge(m, c);
+  present(m, ctx, c);
   return st.finish(std::move(c));
 }
 
@@ -229,37 +374,16 @@ IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
 Case stab_sgd_threshold_scaling(const RunContext& ctx, int r) {
+  using namespace stab2_detail;
   const ProblemSpec spec = generate_problem("least-squares", 7, {r, r + 20, 0});
-  auto seconds = [](auto f) {
-    const auto t = std::chrono::steady_clock::now();
-    f();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-  };
   const MinimumSetup<double> st(ctx, spec);
   const int n = SymBasis{st.inst.rank()}.size();
   Case c = st.start(fmt::format("scaling: rank {}, n = r(r+1)/2 = {}", st.inst.rank(), n));
-  CaseTable t{"Wall time of the eigenproblem solvers (one eta*, B = 2 with replacement)",
-              {"solver", "precision", "eta*", "seconds"},
-              {}};
-  double es = 0, ed = 0;
-  const double ts = seconds([&] { es = eta_star_structured<double>(st.inst, 2, BatchSampling::WithReplacement); });
-  const double td = seconds([&] { ed = eta_star_dense<double>(st.inst, 2, BatchSampling::WithReplacement); });
-  const StabilityInstance<mp50> inm = MinimumSetup<mp50>(ctx, spec).inst;
-  mp50 em;
-  const double tm = seconds([&] { em = eta_star_structured<mp50>(inm, 2, BatchSampling::WithReplacement); });
-  t.rows.push_back({"structured (secular equation)", "double", fmt::format("{:.16g}", es), fmt::format("{:.3f}", ts)});
-  t.rows.push_back({"dense generalized eigenproblem", "double", fmt::format("{:.16g}", ed), fmt::format("{:.3f}", td)});
-  t.rows.push_back({"structured (secular equation)", "mp50", to_string_full(em), fmt::format("{:.3f}", tm)});
-  const double rel = std::abs(es - ed) / es, relm = std::abs(es - to_double(em)) / es;
-  c.state("at rank 60 the structured eigenproblem agrees with the dense one (double) and with mp50, to 16 n eps", kHolds,
-          outcome_of(rel <= 16 * n * eps<double>() && relm <= 16 * n * eps<double>()),
-          fmt::format("relative differences: dense {:.2e}, mp50 {:.2e}", rel, relm));
-  t.rows.push_back({"relative differences", "", fmt::format("dense {:.2e}, mp50 {:.2e}", rel, relm), ""});
-  c.tables.push_back(std::move(t));
+  const ScalingTimes s = measure_scaling(ctx, spec, st);
+  judge_and_present_scaling(s, c);
   c.solver = "timing";
-  c.extra["scaling_seconds"] = {{"structured_double", ts}, {"dense_double", td}, {"structured_mp50", tm}};
   c.finish(0);
-  c.seconds = ts + td + tm;
+  c.seconds = s.ts + s.td + s.tm;
   return c;
 }
 

@@ -3,69 +3,94 @@
 
 #include "checks/stab/stab2_sgd_threshold.hpp"
 #include "checks/framework/minimum_setup.hpp"
-#include "solvers/stability/sgd_threshold.hpp"
-#include "theory/random/counter_stream.hpp"
+#include "solvers/stability/trace_search.hpp"
 
 #include <cmath>
+#include <optional>
 
 namespace irverify {
 
-inline constexpr std::uint32_t kStabSearchDomain = 5;  // random and adversarial features
-
-namespace {
-
-template <class S> struct Ratios {
-  S eta, b1, bB, frob;  // eta*, eta* tr H / 2, eta* tr H / (2B), eta* |H|_F
-};
-template <class S> Ratios<S> ratios(const StabilityInstance<S>& in, const BatchScheme& bs) {
-  const S eta = eta_star_structured<S>(in, bs.B, bs.sampling);
-  return {eta, eta * in.trace() / 2, eta * in.trace() / S(2 * bs.B), eta * in.frobenius()};
-}
+namespace stab3_detail {  // named: the family is one unity translation unit
 
 std::string scheme_text(const BatchScheme& bs) { return fmt::format("B = {}, {}", bs.B, sampling_name(bs.sampling)); }
 
-// Random features: Gaussian N x N with row norms scaled by 2^U[-2, 2].
-Mat<double> random_features(int N, CounterStream& rng) {
-  Mat<double> V(N, N);
-  for (int i = 0; i < N; ++i) {
-    for (int k = 0; k < N; ++k) V(i, k) = rng.normal();
-    V.row(i) *= std::exp2(4 * rng.uniform() - 2) / V.row(i).norm();
+// The bounds at one instance: eta* tr H / (2B) <= 1, and eta* tr H / 2 <= 1 at B = 1 (relative tolerance tol).
+template <class S> bool bounds_hold(const TraceRatios<S>& r, const S& tol, int B) { return r.bB <= 1 + tol && (B > 1 || r.b1 <= 1 + tol); }
+
+// At one problem's minimum: the ratios of every batch scheme.
+template <class S> struct SchemeRatios {
+  BatchScheme bs;
+  TraceRatios<S> r;
+};
+
+template <class S> void judge_and_present_problem(const StabilityInstance<S>& in, const std::vector<SchemeRatios<S>>& v, Case& c) {
+  const S tol = eta_star_tolerance(in);
+  CaseTable t{fmt::format("Ratios at the minimum (tr H = {:.6e}, |H|_F = {:.6e}); bounds must be <= 1 + 64 n eps", to_double(in.trace()),
+                          to_double(in.frobenius())),
+              {"B", "sampling", "eta*", "eta* tr H / 2", "eta* tr H / (2B)", "eta* |H|_F", "B = 1 / 2B bound", "B-free bound"},
+              {}};
+  bool ok = true;
+  double w1 = 0, wb = 0;
+  for (const auto& [bs, r] : v) {
+    const bool bound = bounds_hold(r, tol, bs.B);
+    ok = ok && bound;
+    if (bs.B == 1) w1 = std::max(w1, to_double(r.b1));
+    wb = std::max(wb, to_double(r.bB));
+    t.rows.push_back({std::to_string(bs.B), sampling_name(bs.sampling), to_string_full(r.eta), fmt::format("{:.6f}", to_double(r.b1)),
+                      fmt::format("{:.6f}", to_double(r.bB)), fmt::format("{:.6f}", to_double(r.frob)), bound ? "holds" : "VIOLATED",
+                      bs.B == 1 ? "(same)" : r.b1 <= 1 + tol ? "holds here" : "violated here"});
   }
-  return V;
+  c.state("at eta = eta*: tr H <= 2B/eta for every B and sampling, and tr H <= 2/eta at B = 1", kHolds, outcome_of(ok),
+          fmt::format("worst eta* tr H/2 at B = 1: {:.6f}; worst eta* tr H/(2B): {:.6f}", w1, wb));
+  c.tables.push_back(std::move(t));
+  c.extra["worst_b1_ratio"] = w1;
+  c.extra["worst_2b_ratio"] = wb;
+  c.headline("worst eta* tr H/2 at B = 1: {:.6f}", w1);
+  c.headline("worst eta* tr H/(2B): {:.6f}", wb);
 }
 
-enum class Target { B1, BB };  // maximize eta* tr H / 2, or eta* tr H / (2B)
+// The search: per (N, scheme), the random instances and the search's maximizers re-evaluated in mp50.
+struct SearchCell {
+  int N;
+  BatchScheme bs;
+  TraceSearch found;
+  TraceRatios<mp50> m1, mB;  // the maximizers of eta* tr H / 2 and eta* tr H / (2B) in mp50
+  mp50 tol1, tolB;
+  double r1 = 0, rB = 0, rF = 0;  // maxima over the random instances
+  bool random_ok = true;          // the bounds at every random instance
+  double b_free() const { return std::max(r1, to_double(m1.b1)); }  // B >= 2
+  bool bounds() const { return random_ok && mB.bB <= 1 + tolB && (bs.B > 1 || m1.b1 <= 1 + tol1); }
+  bool control_rejected() const { return b_free() / std::sqrt(double(bs.B)) > 1; }  // eta* tr H / (2 sqrt B) <= 1
+};
+// The counterexample to the B-free bound: the worst maximizer at B >= 2, rounded into a problem file and re-evaluated
+// from it in mp50.
+struct Counterexample {
+  ProblemSpec spec;
+  BatchScheme bs;
+  int N;
+  TraceRatios<mp50> r;
+  mp50 tol, trace;
+  bool confirmed() const { return r.b1 > 1 + tol && r.bB <= 1 + tol; }
+};
+struct SearchMeasurement {
+  std::vector<SearchCell> cells;
+  double worst_free = 0;  // max eta* tr H / 2 (mp50) over the maximizers at B >= 2
+  std::optional<Counterexample> counter;
+};
 
-double objective(const Mat<double>& V, const BatchScheme& bs, Target t) {
-  try {
-    const StabilityInstance<double> in = stability_instance<double>(V);
-    if (in.rank() < V.rows()) return -1;  // keep full-rank instances
-    const Ratios<double> r = ratios(in, bs);
-    return t == Target::B1 ? r.b1 : r.bB;
-  } catch (const std::exception&) {
-    return -1;
+SearchCell search_cell(int N, const BatchScheme& bs, const TraceSearchOptions& opt) {
+  SearchCell s{N, bs, trace_search(N, bs, opt), {}, {}, 0, 0};
+  for (const RandomInstanceRatios& x : s.found.random) {
+    s.random_ok = s.random_ok && bounds_hold(x.ratios, x.tol, bs.B);
+    s.r1 = std::max(s.r1, x.ratios.b1), s.rB = std::max(s.rB, x.ratios.bB), s.rF = std::max(s.rF, x.ratios.frob);
   }
-}
-
-// (1+1) evolution strategy with the 1/5 success rule, from a random start.
-Mat<double> search(int N, const BatchScheme& bs, Target t, CounterStream& rng, int iterations, double& best) {
-  Mat<double> x = random_features(N, rng);
-  best = objective(x, bs, t);
-  double sigma = 0.3;
-  for (int it = 0; it < iterations; ++it) {
-    Mat<double> y = x;
-    for (int i = 0; i < N; ++i)
-      for (int k = 0; k < N; ++k) y(i, k) += sigma * rng.normal() * x.row(i).norm();
-    const double f = objective(y, bs, t);
-    if (f > best) {
-      x = y, best = f;
-      sigma *= 1.5;
-    } else {
-      sigma *= std::pow(1.5, -0.25);
-    }
-    sigma = std::clamp(sigma, 1e-6, 1.0);
-  }
-  return x;
+  auto mp = [&](const Mat<double>& V, TraceRatios<mp50>& r, mp50& tol) {
+    const StabilityInstance<mp50> in = stability_instance<mp50>(Mat<mp50>(V.cast<mp50>()));
+    r = trace_ratios(in, bs), tol = eta_star_tolerance(in);
+  };
+  mp(s.found.best_b1, s.m1, s.tol1);
+  mp(s.found.best_bB, s.mB, s.tolB);
+  return s;
 }
 
 // A least-squares problem with the given features (rounded to 2^-12), labels 0, theta0 = 0.
@@ -86,36 +111,109 @@ ProblemSpec features_problem(const Mat<double>& V, const std::string& name) {
   return s;
 }
 
-}  // namespace
+SearchMeasurement measure_search(const RunContext& ctx, const TraceSearchOptions& opt) {
+  SearchMeasurement m;
+  std::size_t worst = 0;
+  for (int N : kStabSearchSizes) {
+    for (const BatchScheme& bs : stab_batch_schemes(N)) {
+      m.cells.push_back(search_cell(N, bs, opt));
+      const SearchCell& s = m.cells.back();
+      if (bs.B > 1 && to_double(s.m1.b1) > m.worst_free) m.worst_free = to_double(s.m1.b1), worst = m.cells.size() - 1;
+    }
+  }
+  if (!(m.worst_free > 1)) return m;
+  const SearchCell& w = m.cells[worst];
+  const ProblemSpec cx = features_problem(w.found.best_b1, "stab3-counterexample");
+  const MinimumSetup<mp50> st(ctx, cx);
+  m.counter = Counterexample{cx, w.bs, st.inst.N, trace_ratios(st.inst, w.bs), eta_star_tolerance(st.inst), st.inst.trace()};
+  return m;
+}
 
-template <class S> Case stab_trace_bounds_case(const RunContext& ctx, const ProblemSpec& spec) {
-  const MinimumSetup<S> st(ctx, spec);
-  const StabilityInstance<S>& in = st.inst;
-  Case c = st.start("trace bounds at the minimum");
-  const S tol = eta_star_tolerance(in);
-  CaseTable t{fmt::format("Ratios at the minimum (tr H = {:.6e}, |H|_F = {:.6e}); bounds must be <= 1 + 64 n eps", to_double(in.trace()),
-                          to_double(in.frobenius())),
-              {"B", "sampling", "eta*", "eta* tr H / 2", "eta* tr H / (2B)", "eta* |H|_F", "B = 1 / 2B bound", "B-free bound"},
-              {}};
+// The worst ratios over the search: eta* tr H / 2 at B = 1 and eta* tr H / (2B), random and maximizers alike.
+struct SearchWorst {
+  double b1 = 0, b2 = 0;
+};
+SearchWorst search_worst(const SearchMeasurement& m) {
+  SearchWorst w;
+  for (const SearchCell& s : m.cells) {
+    if (s.bs.B == 1) w.b1 = std::max({w.b1, s.r1, to_double(s.m1.b1)});
+    w.b2 = std::max({w.b2, s.rB, to_double(s.mB.bB)});
+  }
+  return w;
+}
+
+// Negative control at every B >= 2 (the sqrt(B) bound); the bounds at every instance; the B-free bound (expected
+// refuted: refuted by a confirmed counterexample).
+void judge_search(const SearchMeasurement& m, Case& c) {
   bool ok = true;
-  double w1 = 0, wb = 0;
-  for (const BatchScheme& bs : stab_batch_schemes(in.N)) {
-    const Ratios<S> r = ratios(in, bs);
-    const bool bound = r.bB <= 1 + tol && (bs.B > 1 || r.b1 <= 1 + tol);
-    ok = ok && bound;
-    if (bs.B == 1) w1 = std::max(w1, to_double(r.b1));
-    wb = std::max(wb, to_double(r.bB));
-    t.rows.push_back({std::to_string(bs.B), sampling_name(bs.sampling), to_string_full(r.eta), fmt::format("{:.6f}", to_double(r.b1)),
-                      fmt::format("{:.6f}", to_double(r.bB)), fmt::format("{:.6f}", to_double(r.frob)), bound ? "holds" : "VIOLATED",
-                      bs.B == 1 ? "(same)" : r.b1 <= 1 + tol ? "holds here" : "violated here"});
+  for (const SearchCell& s : m.cells) {
+    ok = ok && s.bounds();
+    if (s.bs.B == 1) continue;
+    const double q = s.b_free() / std::sqrt(double(s.bs.B));
+    c.state(fmt::format("control: eta tr H / (2 sqrt(B)) <= 1 at every stable eta, B = {}, {}", s.bs.B, sampling_name(s.bs.sampling)),
+            kRefuted, outcome_of(!s.control_rejected()), fmt::format("N = {}: max eta* tr H / (2 sqrt B) = {:.4f}", s.N, q));
+  }
+  const SearchWorst w = search_worst(m);
+  c.state("tr H <= 2B/eta (and 2/eta at B = 1) at every stable eta, every instance searched", kHolds, outcome_of(ok),
+          fmt::format("worst eta* tr H/2 at B = 1: {:.10f}; worst eta* tr H/(2B): {:.10f}", w.b1, w.b2));
+  c.state(b_free_statement(m.counter && m.counter->confirmed(), m.worst_free));
+}
+
+std::vector<std::string> search_row(const SearchCell& s) {
+  std::string free = "(same)";
+  if (s.bs.B > 1)
+    free = fmt::format("{} (max {:.4f}); sqrt(B) control {}", s.b_free() > 1 ? "VIOLATED" : "holds", s.b_free(),
+                       s.control_rejected() ? "rejected" : "NOT rejected");
+  return {std::to_string(s.N), std::to_string(s.bs.B), sampling_name(s.bs.sampling), fmt::format("{:.6f}", s.r1),
+          fmt::format("{:.6f}", s.rB), fmt::format("{:.4f}", s.rF), fmt::format("{:.10f}", to_double(s.m1.b1)),
+          fmt::format("{:.10f}", to_double(s.mB.bB)), s.bounds() ? "hold" : "VIOLATED", free};
+}
+
+void present_counterexample(const Counterexample& x, Case& c) {
+  c.tables.push_back({"Counterexample to the B-free bound eta* tr H / 2 <= 1 (problem file stab3-counterexample.json, "
+                      "features rounded to 2^-12, re-evaluated in mp50)",
+                      {"scheme", "N", "eta*", "tr H", "eta* tr H / 2", "eta* tr H / (2B)", "outcome"},
+                      {{scheme_text(x.bs), std::to_string(x.N), to_string_full(x.r.eta), to_string_full(x.trace), to_string_full(x.r.b1),
+                        to_string_full(x.r.bB), x.confirmed() ? "B-free bound violated; 2B bound holds" : "NOT confirmed"}}});
+  c.stored_problems.push_back({x.spec.to_json(), "Counterexample stored as a problem file", "STAB-2"});
+  c.extra["counterexample_ratio"] = to_double(x.r.b1);
+}
+
+void present_search(const SearchMeasurement& m, Case& c) {
+  CaseTable t{"Worst ratios found, per N and batch scheme (random: max over instances; search: max over restarts, the "
+              "maximizer re-evaluated in mp50). Bounds: eta* tr H/2 <= 1 at B = 1, eta* tr H/(2B) <= 1 always, with "
+              "tolerance 64 n eps",
+              {"N", "B", "sampling", "random: tr H/2", "random: tr H/(2B)", "random: |H|_F", "search: tr H/2 (mp50)",
+               "search: tr H/(2B) (mp50)", "bounds", "B-free bound"},
+              {}};
+  nlohmann::json worst = nlohmann::json::object();
+  for (const SearchCell& s : m.cells) {
+    t.rows.push_back(search_row(s));
+    worst[fmt::format("N{}_B{}_{}", s.N, s.bs.B, s.bs.sampling == BatchSampling::WithReplacement ? "with" : "without")] = {
+        {"random_b1", s.r1}, {"random_2b", s.rB}, {"random_frobenius", s.rF}, {"search_b1", to_double(s.m1.b1)},
+        {"search_2b", to_double(s.mB.bB)}};
   }
   c.tables.push_back(std::move(t));
-  c.state("at eta = eta*: tr H <= 2B/eta for every B and sampling, and tr H <= 2/eta at B = 1", kHolds, outcome_of(ok),
-          fmt::format("worst eta* tr H/2 at B = 1: {:.6f}; worst eta* tr H/(2B): {:.6f}", w1, wb));
-  c.extra["worst_b1_ratio"] = w1;
-  c.extra["worst_2b_ratio"] = wb;
-  c.headline("worst eta* tr H/2 at B = 1: {:.6f}", w1);
-  c.headline("worst eta* tr H/(2B): {:.6f}", wb);
+  if (m.counter) present_counterexample(*m.counter, c);
+  const SearchWorst w = search_worst(m);
+  c.extra["worst_ratios"] = worst;
+  c.extra["worst_b1_ratio"] = w.b1;
+  c.extra["worst_2b_ratio"] = w.b2;
+  c.extra["worst_b_free_ratio"] = m.worst_free;
+  c.headline("worst eta* tr H/2 at B = 1: {:.6f}", w.b1);
+  c.headline("worst eta* tr H/(2B): {:.6f}", w.b2);
+  c.headline(std::string("B-free ratio at B ≥ 2 up to {:.4f}") + (m.worst_free > 1 ? " (counterexample stored)" : ""), m.worst_free);
+}
+
+}  // namespace stab3_detail
+
+template <class S> Case stab_trace_bounds_case(const RunContext& ctx, const ProblemSpec& spec) {
+  using namespace stab3_detail;
+  const MinimumSetup<S> st(ctx, spec);
+  Case c = st.start("trace bounds at the minimum");
+  std::vector<SchemeRatios<S>> v;
+  for (const BatchScheme& bs : stab_batch_schemes(st.inst.N)) v.push_back({bs, trace_ratios(st.inst, bs)});
+  judge_and_present_problem(st.inst, v, c);
   return st.finish(std::move(c));
 }
 
@@ -132,6 +230,7 @@ Statement b_free_statement(bool counterexample_confirmed, double worst_ratio) {
 }
 
 Case stab_trace_bounds_search(const RunContext& ctx, int random_instances, int iterations) {
+  using namespace stab3_detail;
   const auto t0 = std::chrono::steady_clock::now();
   Case c;
   c.label = "random and adversarial instances";
@@ -141,99 +240,9 @@ Case stab_trace_bounds_search(const RunContext& ctx, int random_instances, int i
   c.scalar = "double (search), mp50 (verification)";
   c.solver = fmt::format("{} random instances per N; (1+1)-ES, {} restarts x {} iterations per (N, scheme, ratio)",
                          random_instances, kStabSearchRestarts, iterations);
-  CaseTable t{"Worst ratios found, per N and batch scheme (random: max over instances; search: max over restarts, the "
-              "maximizer re-evaluated in mp50). Bounds: eta* tr H/2 <= 1 at B = 1, eta* tr H/(2B) <= 1 always, with "
-              "tolerance 64 n eps",
-              {"N", "B", "sampling", "random: tr H/2", "random: tr H/(2B)", "random: |H|_F", "search: tr H/2 (mp50)",
-               "search: tr H/(2B) (mp50)", "bounds", "B-free bound"},
-              {}};
-  bool ok = true;
-  double worst_free = 0, worst_b1 = 0, worst_2b = 0;
-  nlohmann::json worst = nlohmann::json::object();
-  Mat<double> counter;
-  BatchScheme counter_scheme{0, BatchSampling::WithReplacement};
-  for (int N : kStabSearchSizes) {
-    for (const BatchScheme& bs : stab_batch_schemes(N)) {
-      CounterStream rng(ctx.seed, static_cast<std::uint32_t>(N * 100 + bs.B * 10 + int(bs.sampling)), kStabSearchDomain);
-      double r1 = 0, rB = 0, rF = 0;
-      bool rand_ok = true;
-      for (int k = 0; k < random_instances; ++k) {
-        const StabilityInstance<double> in = stability_instance<double>(random_features(N, rng));
-        const Ratios<double> r = ratios(in, bs);
-        const double tol = eta_star_tolerance(in);
-        rand_ok = rand_ok && r.bB <= 1 + tol && (bs.B > 1 || r.b1 <= 1 + tol);
-        r1 = std::max(r1, r.b1), rB = std::max(rB, r.bB), rF = std::max(rF, r.frob);
-      }
-      // Adversarial: the B-free ratio (for B >= 2, looking for a violation; at B = 1 it is the Wu-Su bound) and the
-      // 2B ratio.
-      double s1 = 0, sB = 0;
-      Mat<double> best1, bestB;
-      for (int rs = 0; rs < kStabSearchRestarts; ++rs) {
-        double f;
-        Mat<double> x = search(N, bs, Target::B1, rng, iterations, f);
-        if (f > s1) s1 = f, best1 = x;
-        if (bs.B > 1) {
-          x = search(N, bs, Target::BB, rng, iterations, f);
-          if (f > sB) sB = f, bestB = x;
-        }
-      }
-      if (bs.B == 1) sB = s1, bestB = best1;
-      // Verification in mp50 of the maximizers.
-      auto mp = [&](const Mat<double>& V) {
-        const StabilityInstance<mp50> in = stability_instance<mp50>(Mat<mp50>(V.cast<mp50>()));
-        return std::make_pair(ratios(in, bs), eta_star_tolerance(in));
-      };
-      const auto [m1, tol1] = mp(best1);
-      const auto [mB, tolB] = mp(bestB);
-      const bool bounds = rand_ok && mB.bB <= 1 + tolB && (bs.B > 1 || m1.b1 <= 1 + tol1);
-      ok = ok && bounds;
-      if (bs.B == 1) worst_b1 = std::max({worst_b1, r1, to_double(m1.b1)});
-      worst_2b = std::max({worst_2b, rB, to_double(mB.bB)});
-      std::string free = "(same)";
-      if (bs.B > 1) {
-        const double v = std::max(r1, to_double(m1.b1));
-        // Negative control: the bound with sqrt(B) for B, eta* tr H / (2 sqrt B) <= 1, must be found violated.
-        const bool control_rejected = v / std::sqrt(double(bs.B)) > 1;
-        c.state(fmt::format("control: eta tr H / (2 sqrt(B)) <= 1 at every stable eta, B = {}, {}", bs.B, sampling_name(bs.sampling)),
-                kRefuted, outcome_of(!control_rejected), fmt::format("N = {}: max eta* tr H / (2 sqrt B) = {:.4f}", N, v / std::sqrt(double(bs.B))));
-        free = fmt::format("{} (max {:.4f}); sqrt(B) control {}", v > 1 ? "VIOLATED" : "holds", v,
-                           control_rejected ? "rejected" : "NOT rejected");
-        if (to_double(m1.b1) > worst_free) worst_free = to_double(m1.b1), counter = best1, counter_scheme = bs;
-      }
-      worst[fmt::format("N{}_B{}_{}", N, bs.B, bs.sampling == BatchSampling::WithReplacement ? "with" : "without")] = {
-          {"random_b1", r1}, {"random_2b", rB}, {"random_frobenius", rF}, {"search_b1", to_double(m1.b1)}, {"search_2b", to_double(mB.bB)}};
-      t.rows.push_back({std::to_string(N), std::to_string(bs.B), sampling_name(bs.sampling), fmt::format("{:.6f}", r1),
-                        fmt::format("{:.6f}", rB), fmt::format("{:.4f}", rF), fmt::format("{:.10f}", to_double(m1.b1)),
-                        fmt::format("{:.10f}", to_double(mB.bB)), bounds ? "hold" : "VIOLATED", free});
-    }
-  }
-  c.tables.push_back(std::move(t));
-  // The counterexample to the B-free bound, as a problem file, re-verified from its rounded decimal text in mp50.
-  bool refuted = false;
-  if (worst_free > 1) {
-    const ProblemSpec cx = features_problem(counter, "stab3-counterexample");
-    const MinimumSetup<mp50> st(ctx, cx);
-    const Ratios<mp50> r = ratios(st.inst, counter_scheme);
-    const bool confirmed = r.b1 > 1 + eta_star_tolerance(st.inst) && r.bB <= 1 + eta_star_tolerance(st.inst);
-    c.tables.push_back({"Counterexample to the B-free bound eta* tr H / 2 <= 1 (problem file stab3-counterexample.json, "
-                        "features rounded to 2^-12, re-evaluated in mp50)",
-                        {"scheme", "N", "eta*", "tr H", "eta* tr H / 2", "eta* tr H / (2B)", "outcome"},
-                        {{scheme_text(counter_scheme), std::to_string(st.inst.N), to_string_full(r.eta), to_string_full(st.inst.trace()),
-                          to_string_full(r.b1), to_string_full(r.bB), confirmed ? "B-free bound violated; 2B bound holds" : "NOT confirmed"}}});
-    c.stored_problems.push_back({cx.to_json(), "Counterexample stored as a problem file", "STAB-2"});
-    c.extra["counterexample_ratio"] = to_double(r.b1);
-    refuted = confirmed;
-  }
-  c.state("tr H <= 2B/eta (and 2/eta at B = 1) at every stable eta, every instance searched", kHolds, outcome_of(ok),
-          fmt::format("worst eta* tr H/2 at B = 1: {:.10f}; worst eta* tr H/(2B): {:.10f}", worst_b1, worst_2b));
-  c.state(b_free_statement(refuted, worst_free));
-  c.extra["worst_ratios"] = worst;
-  c.extra["worst_b1_ratio"] = worst_b1;
-  c.extra["worst_2b_ratio"] = worst_2b;
-  c.extra["worst_b_free_ratio"] = worst_free;
-  c.headline("worst eta* tr H/2 at B = 1: {:.6f}", worst_b1);
-  c.headline("worst eta* tr H/(2B): {:.6f}", worst_2b);
-  c.headline(std::string("B-free ratio at B ≥ 2 up to {:.4f}") + (worst_free > 1 ? " (counterexample stored)" : ""), worst_free);
+  const SearchMeasurement m = measure_search(ctx, {ctx.seed, random_instances, kStabSearchRestarts, iterations});
+  judge_search(m, c);
+  present_search(m, c);
   return finish_case(std::move(c), 0, t0);
 }
 

@@ -3,8 +3,9 @@
 //   B = 1:  eta* tr H / 2 <= 1  (Wu & Su);   any B, either sampling:  eta* tr H / (2B) <= 1
 // (derived in CLAIMS.md: stability gives eta E tr(H_xi^2) <= 2 tr H, and E tr(H_xi^2) >= (tr H)^2 / B). The bound
 // without B (eta* tr H / 2 <= 1 at B >= 2) is tested: random instances and a (1+1) evolution strategy over the
-// features maximize each ratio; a B-free violation is stored as a least-squares problem file (features rounded to
-// 2^-12, labels 0, theta0 = 0, an exact interpolating minimum) and re-verified in mp50; the B-free bound is a
+// features maximize each ratio (solvers/stability/trace_search.hpp, which owns the random domain); a B-free
+// violation is stored as a least-squares problem file (features rounded to 2^-12, labels 0, theta0 = 0, an exact
+// interpolating minimum) and re-verified in mp50; the B-free bound is a
 // statement expected `refuted` (CLAIMS.md, "Expected outcomes"): if no counterexample is confirmed, the claim fails.
 // eta* |H|_F is reported.
 // Negative control: the bound with sqrt(B) in place of B must be found violated at every B >= 2.

@@ -1,7 +1,8 @@
 // STAB-4 (CLAIMS.md; Wu, Ma & E 2018; Wu & Su 2023): which minima GD and SGD select. On diag-uv and diag-uu-vv,
 // from kStabStarts random starts, GD, SGD (B = 1, with replacement) and SGD (B = 2, without replacement) run at a
-// ladder of eta until the full loss is at the rounding level; each end point is polished to an exact minimum by
-// Gauss-Newton and its lambda_max, tr H and eta* (STAB-2, the run's scheme) computed (double).
+// ladder of eta until they converge (solvers/stability/selection.hpp: the runs, their random streams, the convergence
+// rule and the Gauss-Newton polish); each polished end point's lambda_max, tr H and eta* (STAB-2, the run's scheme)
+// are computed (double).
 // Statements: every SGD end point obeys tr H <= 2B/eta (B = 1: Wu & Su's tr H <= 2/eta); every GD end point has
 // lambda_max <= 2/eta; control (refuted): every GD end point obeys tr H <= 2/eta. Refuted as well: "every SGD end
 // point is mean-square stable (eta <= eta*)" -- stated in each case that has end points with eta > eta*, refuted
@@ -9,6 +10,7 @@
 // required refuted in at least one case; the most unstable exhibit is kept as a problem file.
 // A run has converged when its distance to the manifold of minima (|J^+ r|) stays below kStabConvergedDistance for
 // kStabConvergedWindow epochs: far above rounding, so no run counts as converged because it froze below one ulp.
+// Figure: tr H and lambda_max of the end points against eta per optimizer, with 2/eta and 4/eta.
 #pragma once
 
 #include "checks/framework/claim.hpp"

@@ -16,10 +16,13 @@
 //   >= kStab6Clear or <= 1 - kStab6Clear (next to eta_L the walk returns or leaves by chance: reported, not judged).
 // Statements: eta* <= eta_L (Lambda(eta*) < 0); Jensen, Lambda <= (1/2) log rho(T) on the ladder; the sign of
 // Lambda decides return; the bias bound. Negative control (expected refuted): "SGD returns iff eta <= eta*".
+// Figure per scheme: Lambda(eta) with its 99.9% band (and the exact exponent at rank one), eta* and eta_L as markers,
+// the fraction returned on a second axis.
 #pragma once
 
 #include "checks/framework/claim.hpp"
 #include "checks/framework/case.hpp"
+#include "solvers/stability/lyapunov.hpp"
 
 #include <cstdint>
 
@@ -39,6 +42,9 @@ struct Stab6Budget {
   int return_runs = 64;   // nonlinear SGD runs per eta
   long return_cap = 200000;  // steps
 };
+
+// The sign of Lambda resolved at 99.9% (-1, +1), or 0.
+int lyapunov_sign(const LyapunovEstimate& e);
 
 // The built-in one-dimensional instance: least squares with x = (1, sqrt 3), y = 0 (h_i = x_i^2 in {1, 3}), theta0 = 0.
 ProblemSpec stab6_one_d_problem();

@@ -95,7 +95,7 @@ json figure_json(const Figure& f) {
     json series = json::array(), curves = json::array(), markers = json::array();
     for (const auto& s : p.series)
       series.push_back({{"name", s.name}, {"x", numbers(s.x)}, {"y", numbers(s.y)}, {"y_low", numbers(s.y_low)},
-                        {"y_high", numbers(s.y_high)}, {"mark", mark_name(s.mark)}, {"second_axis", s.second_axis}});
+                        {"y_high", numbers(s.y_high)}, {"mark", mark_name(s.mark)}, {"second_axis", s.second_axis}, {"size", s.size}});
     for (const auto& c : p.curves) curves.push_back({{"name", c.name}, {"a", number(c.a)}, {"p", number(c.p)}, {"dashed", c.dashed}});
     for (const auto& m : p.markers) markers.push_back({{"name", m.name}, {"x", number(m.x)}});
     panels.push_back({{"title", p.title}, {"x", axis_json(p.x)}, {"y", axis_json(p.y)}, {"y2", axis_json(p.y2)},
@@ -136,6 +136,8 @@ Figure figure_from_json(const json& j) {
       if (mark != "points" && mark != "lines" && mark != "linespoints") r.fail("unknown mark '" + mark + "'");
       fs.mark = mark == "points" ? Mark::points : mark == "lines" ? Mark::lines : Mark::linespoints;
       fs.second_axis = r.flag(s, "second_axis");
+      fs.size = r.real(s, "size", 0.7);
+      if (!(fs.size > 0 && fs.size <= 10)) r.fail("a point size must be in (0, 10]");
       panel.series.push_back(std::move(fs));
     }
     for (const auto& c : r.array(p, "curves"))

@@ -34,6 +34,7 @@ struct FigureSeries {
   std::vector<double> x, y, y_low, y_high;
   Mark mark = Mark::linespoints;
   bool second_axis = false;  // against the panel's y2 axis
+  double size = 0.7;         // of the points (points, linespoints)
 };
 
 // The curve y = a x^p over the panel's x range: a claimed slope through a point, a bound such as 2/x (a = 2, p = -1),

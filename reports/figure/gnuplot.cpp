@@ -45,7 +45,7 @@ void axis(std::ostream& g, const FigureAxis& a, const std::string& name) {
   else g << fmt::format("unset logscale {}\nset format {} '% h'\n", name, name);
   g << fmt::format("set {}range [{}:{}]\n", name, std::isfinite(a.min) ? num(a.min) : "*", std::isfinite(a.max) ? num(a.max) : "*");
   if (a.ticks.empty()) {
-    g << fmt::format("set {}tics autofreq\n", name);
+    g << fmt::format("set {}tics autofreq norotate\n", name);
     return;
   }
   std::vector<std::string> t;
@@ -79,9 +79,9 @@ void panel(std::ostream& g, const FigurePanel& p, int index) {
     g << "EOD\n";
     const char* style = bars ? (s.mark == Mark::points ? "yerrorbars" : "yerrorlines")
                              : s.mark == Mark::points ? "points" : s.mark == Mark::lines ? "lines" : "linespoints";
-    items.push_back(fmt::format("{} using 1:2{} with {} lc rgb '{}' pt {} ps 0.7{} {}", block, bars ? ":3:4" : "", style,
-                                kColors[i % 8], 5 + static_cast<int>(i % 9), s.second_axis ? " axes x1y2" : "",
-                                s.name.empty() ? "notitle" : "title " + quoted(s.name)));
+    const std::string points = s.mark == Mark::lines ? "" : fmt::format(" pt {} ps {}", 5 + static_cast<int>(i % 9), num(s.size));
+    items.push_back(fmt::format("{} using 1:2{} with {} lc rgb '{}'{}{} {}", block, bars ? ":3:4" : "", style, kColors[i % 8],
+                                points, s.second_axis ? " axes x1y2" : "", s.name.empty() ? "notitle" : "title " + quoted(s.name)));
   }
   for (const FigureCurve& c : p.curves)
     items.push_back(fmt::format("{}*x**({}) with lines {}lc rgb 'gray30' {}", num(c.a), num(c.p), c.dashed ? "dt 2 " : "",

@@ -19,6 +19,9 @@ class ProcessGroup;  // solvers/parallel/process_group.hpp
 using ProgressFn = std::function<void(long done, long total, double seconds)>;
 
 struct RunControl {
+  RunControl() = default;
+  RunControl(std::uint64_t seed_, long samples_, int threads_ = 1) : seed(seed_), samples(samples_), threads(threads_) {}
+
   std::uint64_t seed = 1;               // of every stream the solver draws from (theory/random/counter_stream.hpp)
   long samples = 0;                     // its Monte Carlo size (orders, runs, starts), where it has one
   int threads = 1;                      // worker threads

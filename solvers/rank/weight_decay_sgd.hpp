@@ -15,6 +15,7 @@
 namespace irverify {
 
 inline constexpr std::uint32_t kWeightDecayDomain = 12;  // batches
+inline constexpr long kWeightDecayDeadlineStride = 1024;  // steps between two looks at the clock
 
 template <class S> struct WeightDecay {
   S mu, lambda;
@@ -42,8 +43,9 @@ template <class S> class WeightDecayStep {
   Vec<S> g_;
 };
 
-// `steps` steps of run `run` under `seed` from theta0 (the deadline checked every 1024 steps; NumericalFault if the
-// iterate is not finite at the end).
+// `steps` steps of run `run` under `seed` from theta0 (the deadline checked every kWeightDecayDeadlineStride steps;
+// NumericalFault if the iterate is not finite at the end). Many runs, and runs watched by an observer:
+// solvers/rank/weight_decay_runs.hpp.
 template <class S>
 Vec<S> weight_decay_run(const Model<S>& m, const WeightDecay<S>& wd, const Vec<S>& theta0, long steps, std::uint64_t seed,
                         std::uint64_t run, const Deadline& deadline = {});

@@ -3,7 +3,6 @@
 // text and the thread count.
 #include "solvers/control/run_control.hpp"
 
-#include "checks/unit/solvers/control/run_controls.hpp"
 #include "solvers/parallel/block_reduce.hpp"
 
 #include <gtest/gtest.h>
@@ -30,7 +29,7 @@ TEST(RunControl, ProgressReceivesEveryBlock) {
     }
   };
   long last = 0, total = 0, calls = 0;
-  RunControl run = unit_runs(1, 1000, 2);
+  RunControl run(1, 1000, 2);
   run.progress = [&](long done, long all, double secs) {
     EXPECT_GE(secs, 0.0);
     EXPECT_GT(done, last);  // one thread at a time, done increasing

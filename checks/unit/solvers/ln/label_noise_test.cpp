@@ -8,7 +8,6 @@
 #include "solvers/ln/label_noise.hpp"
 
 #include "checks/framework/tolerance.hpp"
-#include "checks/unit/solvers/control/run_controls.hpp"
 #include "checks/unit/solvers/ln/moment_checks.hpp"
 #include "solvers/ln/stationary.hpp"
 #include "theory/problem/generator.hpp"
@@ -42,7 +41,7 @@ TEST(LabelNoise, OneStepMomentsMatchTheClosedFormAndRejectTheWrongNoiseScale) {
   const Model<double>& m = *pr.model;
   for (const BatchSampling s : {BatchSampling::WithReplacement, BatchSampling::WithoutReplacement}) {
     const LabelNoise<double> ln{0.25, 0.5, 2, s};
-    LabelNoiseMcOptions opt{unit_runs(11, 1 << 16, 2)};
+    LabelNoiseMcOptions opt{RunControl(11, 1 << 16, 2)};
     const LabelNoiseMoments<double> mc = label_noise_moments(m, ln, pr.theta0, pr.theta0, opt);
     const double z = max_z(mc, label_noise_one_step(m, pr.theta0, ln, ln.batch));
     const double z_control = max_z(mc, label_noise_one_step(m, pr.theta0, ln, 2.0 * ln.batch));
@@ -67,7 +66,7 @@ TEST(LabelNoise, NoNoiseAndTheFullBatchIsGradientDescent) {
 TEST(LabelNoise, MomentsAreBitIdenticalForAnyThreadCount) {
   const Problem<double> pr = build_problem<double>(generate_problem("diag-uv", 3, {5, 3, 0}));
   const LabelNoise<double> ln{0.05, 0.1, 2, BatchSampling::WithReplacement};
-  LabelNoiseMcOptions opt{unit_runs(7, 300, 1), 20};
+  LabelNoiseMcOptions opt{RunControl(7, 300, 1), 20};
   const LabelNoiseMoments<double> one = label_noise_moments(*pr.model, ln, pr.theta0, pr.theta0, opt);
   opt.run.threads = 2;
   const LabelNoiseMoments<double> two = label_noise_moments(*pr.model, ln, pr.theta0, pr.theta0, opt);
@@ -85,7 +84,7 @@ TEST(LabelNoise, CovarianceAfterTStepsMatchesTheExactRecursion) {
   const StabilityInstance<double> in = stability_instance<double>(V);
   for (const BatchSampling s : {BatchSampling::WithReplacement, BatchSampling::WithoutReplacement}) {
     const LabelNoise<double> ln{0.5 / in.lambda_max(), 0.3, 2, s};
-    LabelNoiseMcOptions opt{unit_runs(5, 1 << 15, 2), 30};
+    LabelNoiseMcOptions opt{RunControl(5, 1 << 15, 2), 30};
     const LabelNoiseMoments<double> mc = label_noise_moments(m, ln, star, star, opt);
     auto exact = [&](double sigma) {
       return ExactMoments{star, parameter_covariance<double>(
@@ -119,7 +118,7 @@ TEST(LabelNoise, RunsReplayAndThePathIsTheMomentsMean) {
     b(xb);
   }
   EXPECT_EQ(xa, xb);
-  LabelNoiseMcOptions opt{unit_runs(9, 256, 2), 7};
+  LabelNoiseMcOptions opt{RunControl(9, 256, 2), 7};
   const LabelNoiseMoments<double> mom = label_noise_moments(m, ln, pr.theta0, pr.theta0, opt);
   const LabelNoisePath<double> path =
       label_noise_path<double>(m, ln, pr.theta0, {0, 7}, opt, [](const Vec<double>& x) { return x; });

@@ -6,7 +6,6 @@
 
 #include "checks/framework/tolerance.hpp"
 #include "checks/unit/scalar_types.hpp"
-#include "checks/unit/solvers/control/run_controls.hpp"
 #include "checks/unit/solvers/ln/moment_checks.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem.hpp"
@@ -82,7 +81,7 @@ TYPED_TEST(StationaryInEveryScalar, RangeBasisIsOrthonormalAndDiagonalizesH) {
 TEST(Stationary, LinearizedMonteCarloMeetsTheRecursion) {
   const StabilityInstance<double> in = least_squares_minimum<double>().in;
   const LabelNoise<double> ln{0.5 / in.lambda_max(), 0.3, 2, BatchSampling::WithoutReplacement};
-  const LabelNoiseMcOptions opt{unit_runs(3, 1 << 14, 2), 25};
+  const LabelNoiseMcOptions opt{RunControl(3, 1 << 14, 2), 25};
   const LabelNoiseMoments<double> mc = linearized_label_noise_moments(in, ln, opt);
   const ExactMoments exact{Vec<double>::Zero(in.rank()), covariance_after<double>(in, 2, ln.sampling, ln.eta, ln.sigma, 25)};
   EXPECT_LT(max_z(mc, exact), 4.5);  // r + r^2 entries at 4.5 sigma

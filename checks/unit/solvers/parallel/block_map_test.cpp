@@ -2,7 +2,6 @@
 // size (each result a pure function of its run index).
 #include "solvers/parallel/block_map.hpp"
 
-#include "checks/unit/solvers/control/run_controls.hpp"
 #include "theory/random/counter_stream.hpp"
 
 #include <gtest/gtest.h>
@@ -14,6 +13,6 @@ TEST(BlockMap, ResultsInRunOrderForAnyThreadsAndBlocks) {
   std::vector<double> expect;
   for (long r = 0; r < 301; ++r) expect.push_back(f(r));
   for (int threads : {1, 3})
-    for (long block : {1L, 7L, 64L}) EXPECT_EQ(block_map<double>({unit_runs(1, 301, threads), block}, f), expect) << threads << " " << block;
-  EXPECT_THROW(block_map<double>({unit_runs(1, 0, 1), 64}, f), std::invalid_argument);
+    for (long block : {1L, 7L, 64L}) EXPECT_EQ(block_map<double>({RunControl(1, 301, threads), block}, f), expect) << threads << " " << block;
+  EXPECT_THROW(block_map<double>({RunControl(1, 0, 1), 64}, f), std::invalid_argument);
 }

@@ -3,7 +3,6 @@
 // stops the reduction; bad options are refused.
 #include "solvers/parallel/block_reduce.hpp"
 
-#include "checks/unit/solvers/control/run_controls.hpp"
 #include "theory/random/counter_stream.hpp"
 
 #include <gtest/gtest.h>
@@ -40,7 +39,7 @@ TEST(BlockReduce, ChunksKeepTheBlockOrderedSum) {
   double expect = 0;
   for (long s = 0; s < n; ++s) expect += draw(s);
   for (int threads : {1, 3}) {
-    const BlockReduceSum got = block_reduce(BlockReduceOptions{unit_runs(1, n, threads), 1}, BlockReduceSum{}, [&] {
+    const BlockReduceSum got = block_reduce(BlockReduceOptions{RunControl(1, n, threads), 1}, BlockReduceSum{}, [&] {
       return [&](long s, BlockReduceSum& acc) { acc.v += draw(s); };
     });
     EXPECT_EQ(got.v, expect) << threads << " threads";
@@ -58,11 +57,11 @@ TEST(BlockReduce, BlockSumsInBlockOrderForAnyThreadCount) {
     expect += block;
   }
   for (int threads : {1, 2, 4}) {
-    const BlockReduceSum got = block_reduce(BlockReduceOptions{unit_runs(1, n, threads), 64}, BlockReduceSum{}, [&] {
+    const BlockReduceSum got = block_reduce(BlockReduceOptions{RunControl(1, n, threads), 64}, BlockReduceSum{}, [&] {
       return [&](long s, BlockReduceSum& acc) { acc.v += draw(s); };
     });
     EXPECT_EQ(got.v, expect) << threads;
-    const BlockReduceSum blocks = block_reduce_blocks(BlockReduceOptions{unit_runs(1, n, threads), 64}, BlockReduceSum{}, [&] {
+    const BlockReduceSum blocks = block_reduce_blocks(BlockReduceOptions{RunControl(1, n, threads), 64}, BlockReduceSum{}, [&] {
       return [&](long first, long last, BlockReduceSum& acc) {
         EXPECT_EQ(first % 64, 0);
         EXPECT_EQ(last, std::min(n, first + 64));
@@ -80,7 +79,7 @@ TEST(BlockReduce, RethrowsAWorkersExceptionOnTheCallingThread) {
       ++c.n;
     };
   };
-  RunControl run = unit_runs(1, 4096, 2);
+  RunControl run(1, 4096, 2);
   EXPECT_THROW(block_reduce(BlockReduceOptions{run, 64}, BlockReduceCount{}, make), std::runtime_error);
   run.samples = 1L << 24;
   run.deadline = Deadline(1e-9, "the test's budget");
@@ -90,8 +89,8 @@ TEST(BlockReduce, RethrowsAWorkersExceptionOnTheCallingThread) {
 
 TEST(BlockReduce, BadOptionsAreRefused) {
   auto count = [] { return [](long, BlockReduceCount& c) { ++c.n; }; };
-  EXPECT_THROW(block_reduce(BlockReduceOptions{unit_runs(1, 0, 1), 64}, BlockReduceCount{}, count), std::invalid_argument);
-  EXPECT_THROW(block_reduce(BlockReduceOptions{unit_runs(1, 10, 0), 64}, BlockReduceCount{}, count), std::invalid_argument);
-  EXPECT_THROW(block_reduce(BlockReduceOptions{unit_runs(1, 10, 1), 0}, BlockReduceCount{}, count), std::invalid_argument);
-  EXPECT_EQ(block_reduce(BlockReduceOptions{unit_runs(1, 1, 4), 64}, BlockReduceCount{}, count).n, 1);
+  EXPECT_THROW(block_reduce(BlockReduceOptions{RunControl(1, 0, 1), 64}, BlockReduceCount{}, count), std::invalid_argument);
+  EXPECT_THROW(block_reduce(BlockReduceOptions{RunControl(1, 10, 0), 64}, BlockReduceCount{}, count), std::invalid_argument);
+  EXPECT_THROW(block_reduce(BlockReduceOptions{RunControl(1, 10, 1), 0}, BlockReduceCount{}, count), std::invalid_argument);
+  EXPECT_EQ(block_reduce(BlockReduceOptions{RunControl(1, 1, 4), 64}, BlockReduceCount{}, count).n, 1);
 }

@@ -3,7 +3,6 @@
 // rank whose peers failed fails too. Accumulators without AccBytes are computed whole on every rank.
 #include "solvers/parallel/process_group.hpp"
 
-#include "checks/unit/solvers/control/run_controls.hpp"
 #include "solvers/parallel/block_reduce.hpp"
 #include "solvers/stats/moment_sums.hpp"
 #include "theory/random/counter_stream.hpp"
@@ -34,7 +33,7 @@ struct TableGroup : ProcessGroup {
 };
 
 MomentSums<double> process_group_reduce(int threads, const ProcessGroup* group = nullptr) {
-  RunControl run = unit_runs(1, 1000, threads);
+  RunControl run(1, 1000, threads);
   run.group = group;
   return block_reduce(BlockReduceOptions{run, 64}, MomentSums<double>(3), [] {
     return [x = Vec<double>(3)](long s, MomentSums<double>& acc) mutable {
@@ -74,7 +73,7 @@ TEST(ProcessGroup, AccumulatorsThatCannotCrossProcessesAreComputedWhole) {
   };
   std::vector<std::string> table(2);
   const TableGroup g(1, 2, &table);
-  RunControl run = unit_runs(1, 1000, 1);
+  RunControl run(1, 1000, 1);
   run.group = &g;
   const Count c = block_reduce(BlockReduceOptions{run, 64}, Count{}, [] { return [](long, Count& a) { ++a.n; }; });
   EXPECT_EQ(c.n, 1000);

@@ -4,7 +4,6 @@
 #include "solvers/rank/weight_decay_sgd.hpp"
 
 #include "checks/framework/tolerance.hpp"
-#include "checks/unit/solvers/control/run_controls.hpp"
 #include "solvers/parallel/block_map.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem.hpp"
@@ -18,7 +17,7 @@ TEST(WeightDecaySgd, RunsAreBitIdenticalForAnyThreadCount) {
   const Problem<double> pr = build_problem<double>(generate_problem("relu2", 3, {12, 5, 6, 4}));
   const WeightDecay<double> wd{0.05, 0.1, 3, BatchSampling::WithoutReplacement};
   const auto runs = [&](int threads) {
-    return block_map<Vec<double>>({unit_runs(1, 24, threads), 5}, [&](long r) { return weight_decay_run<double>(*pr.model, wd, pr.theta0, 200, 77, r); });
+    return block_map<Vec<double>>({RunControl(1, 24, threads), 5}, [&](long r) { return weight_decay_run<double>(*pr.model, wd, pr.theta0, 200, 77, r); });
   };
   const auto a = runs(1), b = runs(2), c = runs(3);
   ASSERT_EQ(a.size(), 24u);

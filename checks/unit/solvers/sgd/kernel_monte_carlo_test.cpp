@@ -4,7 +4,6 @@
 // samplings and wrong sizes are refused.
 #include "solvers/sgd/kernel_monte_carlo.hpp"
 
-#include "checks/unit/solvers/control/run_controls.hpp"
 #include "checks/unit/solvers/simd/kernel_checks.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem.hpp"
@@ -23,7 +22,7 @@ TEST(KernelMonteCarlo, MatchesTheModelPathAndIsTheSameForAnyThreadsAndIsa) {
   const auto k = make_sgd_kernel(s, s.partition, eps);
   const Vec<double> r = first_order_mean<double>(*p.model, p.partition, p.theta0, eps);
   for (bool anti : {false, true}) {
-    McOptions o{unit_runs(5, 1000, 1), anti};  // 1000: the last block and group are partial
+    McOptions o{RunControl(5, 1000, 1), anti};  // 1000: the last block and group are partial
     const McEstimate<double> a = mc_kernel_mean(*k, p.theta0, r, o, Isa::Sse2);
     McOptions generic = o;
     generic.simd = false;
@@ -47,7 +46,7 @@ TEST(KernelMonteCarlo, ModelsWithoutAKernelAndBadOptions) {
   ProblemSpec s = generate_problem("least-squares", 1);
   const auto k = make_sgd_kernel(s, kernel_test_batches(s.num_examples(), 2), 0.1);
   const Vec<double> th = Vec<double>::Zero(4);
-  McOptions o{unit_runs(5, 100, 1)};
+  McOptions o{RunControl(5, 100, 1)};
   o.sampling = Sampling::Repartition;
   EXPECT_THROW(mc_kernel_mean(*k, th, th, o, Isa::Sse2), std::invalid_argument);
   o.sampling = Sampling::Shuffle;

@@ -6,7 +6,6 @@
 
 #include "checks/framework/tolerance.hpp"
 #include "checks/unit/scalar_types.hpp"
-#include "checks/unit/solvers/control/run_controls.hpp"
 #include "solvers/stats/confidence.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem.hpp"
@@ -30,7 +29,7 @@ TYPED_TEST(MonteCarloInEveryScalar, EstimateMeetsTheExactMeanWithinItsErrors) {
   const S eps = S(1) / 4;
   const Vec<S> exact = exact_epoch_mean<S>(m, p, pr.theta0, eps).mean;
   for (const bool anti : {false, true}) {
-    McOptions opt{unit_runs(3, 256, 2), anti};
+    McOptions opt{RunControl(3, 256, 2), anti};
     opt.simd = false;
     const McEstimate<S> e = mc_epoch_mean<S>(m, p, pr.theta0, eps, opt);
     EXPECT_FALSE(e.simd);
@@ -69,7 +68,7 @@ TEST(MonteCarlo, EpochBatchesFollowTheirScheme) {
 }
 
 TEST(MonteCarlo, OptionsAreCheckedAndTheEstimateIsAssembledFromSums) {
-  McOptions opt{unit_runs(1, 1, 1)};
+  McOptions opt{RunControl(1, 1, 1)};
   EXPECT_THROW(check_mc_options(opt, "x"), std::invalid_argument);
   opt.run.samples = 2;
   opt.run.threads = 0;
@@ -87,7 +86,7 @@ TEST(MonteCarlo, OptionsAreCheckedAndTheEstimateIsAssembledFromSums) {
   EXPECT_EQ(e.batch_steps, 6);
   // mc_mean of an epoch map that ignores its sample: zero spread, the map's value.
   const McEstimate<double> flat = mc_mean<double>([](std::uint64_t, bool, Vec<double>& x) { x *= 2; }, 1,
-                                                 Vec<double>::Ones(2), Vec<double>::Zero(2), McOptions{unit_runs(1, 100, 2)});
+                                                 Vec<double>::Ones(2), Vec<double>::Zero(2), McOptions{RunControl(1, 100, 2)});
   EXPECT_EQ(flat.mean, Vec<double>::Constant(2, 2.0));
   EXPECT_EQ(flat.std_error, Vec<double>::Zero(2));
 }
