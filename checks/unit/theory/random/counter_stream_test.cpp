@@ -12,6 +12,8 @@
 #include "solvers/stability/linear_growth.hpp"
 #include "solvers/stability/lyapunov.hpp"
 #include "solvers/stability/return_fraction.hpp"
+#include "solvers/stability/selection.hpp"
+#include "solvers/stability/trace_search.hpp"
 #include "solvers/stats/confidence.hpp"
 
 #include <boost/math/distributions/chi_squared.hpp>
@@ -23,9 +25,7 @@
 
 using namespace irverify;
 
-// Every domain of the suite. Not listed (declared in claim files, which this layer's tests do not include, until they
-// move to solvers/): STAB-3's search domain 5 and STAB-4's start and batch domains 6 and 7; they are listed here as
-// numbers so that no solver takes them.
+// Every domain of the suite, each declared by the code that draws from it.
 TEST(CounterStream, EveryRandomDomainIsDistinct) {
   const std::map<std::string, std::uint32_t> domains = {
       {"kGeneratorDomain (theory/problem/generator)", kGeneratorDomain},
@@ -33,9 +33,9 @@ TEST(CounterStream, EveryRandomDomainIsDistinct) {
       {"kPartitionDomain (solvers/sgd/partitions)", kPartitionDomain},
       {"kWithReplacementDomain (solvers/sgd/monte_carlo)", kWithReplacementDomain},
       {"kStabilityDomain (solvers/stability/linear_growth)", kStabilityDomain},
-      {"STAB-3 search (checks/stab/stab3_trace_bounds.cpp)", 5},
-      {"STAB-4 starts (checks/stab/stab4_selection.cpp)", 6},
-      {"STAB-4 batches (checks/stab/stab4_selection.cpp)", 7},
+      {"kTraceSearchDomain (solvers/stability/trace_search)", kTraceSearchDomain},
+      {"kSelectionStartDomain (solvers/stability/selection)", kSelectionStartDomain},
+      {"kSelectionBatchDomain (solvers/stability/selection)", kSelectionBatchDomain},
       {"kLyapunovDomain (solvers/stability/lyapunov)", kLyapunovDomain},
       {"kReturnStartDomain (solvers/stability/return_fraction)", kReturnStartDomain},
       {"kReturnBatchDomain (solvers/stability/return_fraction)", kReturnBatchDomain},
