@@ -1,5 +1,5 @@
 // solvers/sgd/shuffling.hpp in every scalar: an epoch visits the batches in the given order; the exact epoch mean with
-// prefix sharing equals the plain mean over all m! orders, with e m! - ish batch steps; the first-order mean as
+// prefix sharing equals the plain mean over all m! orders in sum_k m!/(m-k)! batch steps; the first-order mean as
 // written; in mp50 the mean is theta0 - m eps g + eps^2 C2 + O(eps^3) (theory/losses/sgd_modified_loss.hpp's C2,
 // the residual falling 8-fold when eps halves); random orders are uniform permutations, reproducible; m > 10 refused.
 #include "solvers/sgd/shuffling.hpp"

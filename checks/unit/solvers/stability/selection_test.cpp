@@ -1,6 +1,7 @@
 // solvers/stability/selection.hpp: which minima GD and SGD reach on a diagonal network from random starts. At a small
 // step every run converges, and its polished end point is an exact interpolating minimum near where it stopped; runs
-// are the same bits for any thread count and differ by start; a step far above 2 / lambda_max diverges.
+// are the same bits for any thread count and differ by start; a step far above 2 / lambda_max diverges, one far too
+// small does not converge in a few steps.
 #include "solvers/stability/selection.hpp"
 
 #include "solvers/stability/interpolating_minimum.hpp"
