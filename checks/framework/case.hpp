@@ -89,6 +89,7 @@ struct Headline {
   Aggregate how = Aggregate::max;
   std::string text;  // for Aggregate::list
   bool expected = false;
+  std::string separator = "; ";  // between the cases' texts of a list
 };
 
 // A problem file the record keeps (a counterexample, an exhibit): the report writes it beside itself and says how to
@@ -143,8 +144,8 @@ struct Case {
   void headline(std::string format, double value, Aggregate how = Aggregate::max) {
     headlines.push_back({std::move(format), value, how, "", false});
   }
-  void headline_item(std::string text, std::string format = "{}") {
-    headlines.push_back({std::move(format), 0, Aggregate::list, std::move(text), false});
+  void headline_item(std::string text, std::string format = "{}", std::string separator = "; ") {
+    headlines.push_back({std::move(format), 0, Aggregate::list, std::move(text), false, std::move(separator)});
   }
   void expected_headline(std::string format, double value, Aggregate how = Aggregate::max) {
     headlines.push_back({std::move(format), value, how, "", true});

@@ -79,7 +79,7 @@ std::string headline_text(const std::vector<Case>& cases, bool expected) {
       case Aggregate::min: parts.push_back(fmt::format(fmt::runtime(f), i.lo)); break;
       case Aggregate::sum: parts.push_back(fmt::format(fmt::runtime(f), i.sum)); break;
       case Aggregate::range: parts.push_back(fmt::format(fmt::runtime(f), i.lo, i.hi)); break;
-      case Aggregate::list: parts.push_back(fmt::format(fmt::runtime(f), fmt::join(i.texts, "; "))); break;
+      case Aggregate::list: parts.push_back(fmt::format(fmt::runtime(f), fmt::join(i.texts, i.first->separator))); break;
     }
   }
   return fmt::format("{}", fmt::join(parts, "; "));

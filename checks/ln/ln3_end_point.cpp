@@ -230,7 +230,7 @@ template <class S> void present(const Ln3Measurement<S>& m, Case& done) {
   std::vector<std::string> orders;
   for (const auto& s : done.series)
     if (s.fit.ok) orders.push_back(fmt::format("{:.3f}", s.fit.slope));
-  done.headline_item(fmt::format("{}", fmt::join(orders, ", ")), "distance to the flows of order {} in eta");
+  done.headline_item(fmt::format("{}", fmt::join(orders, ", ")), "distance to the flows of order {} in eta", ", ");
   if (floor) done.headline("GD floor {:.2e}", m.levels.back().to_r.distance);
   if (m.end) done.headline("flow end vs LP {:.1e}", to_double(m.end->distance.back()));
 }

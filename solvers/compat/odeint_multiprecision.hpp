@@ -5,7 +5,7 @@
 // std::vector<number<...>> the recursion never ends ("invalid use of incomplete
 // type" in controlled and dense-output steppers). We state the norm type of a
 // std::vector of numbers directly. (Fixed upstream in later odeint.)
-// Tested by checks/unit/scalar_compat_check.cpp (controlled RKF78 on mp50).
+// Tested by checks/unit/solvers/compat/odeint_multiprecision_test.cpp (controlled RKF78 on mp50).
 #pragma once
 
 #include <boost/multiprecision/number.hpp>

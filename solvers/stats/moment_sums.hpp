@@ -38,7 +38,8 @@ template <class S> struct MomentSums {
   }
 };
 
-// MomentSums of a plain scalar (double, float128) cross processes as their bytes (block_reduce's process groups).
+// MomentSums of a trivially copyable scalar (double; not float128, whose number<> wrapper is not) cross processes as
+// their bytes (block_reduce's process groups); others are computed whole on every rank.
 template <class S> struct AccBytes<MomentSums<S>> : std::bool_constant<std::is_trivially_copyable_v<S>> {
   static void write(const MomentSums<S>& m, std::string& out) {
     for (const Vec<S>* v : {&m.sum, &m.sumsq}) out.append(reinterpret_cast<const char*>(v->data()), sizeof(S) * v->size());

@@ -5,7 +5,7 @@
 // max_digits10(), and its lowest() returns the smallest *positive* number.
 // We give full specializations for the project's multiprecision scalars, which
 // take precedence over Boost's partial one. Tested by
-// checks/unit/scalar_compat_check.cpp (lowest() < 0, SelfAdjointEigenSolver,
+// checks/unit/theory/compat/eigen_multiprecision_test.cpp (lowest() < 0, SelfAdjointEigenSolver,
 // LDLT/LU in every scalar).
 #pragma once
 

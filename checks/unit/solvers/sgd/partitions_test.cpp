@@ -38,8 +38,9 @@ TEST(Partitions, CountsAndEnumerationAgree) {
   EXPECT_EQ(partition_count(9, 3), 280);
   EXPECT_EQ(partition_count(5, 5), 1);
   EXPECT_EQ(partition_count(5, 1), 1);
+  EXPECT_EQ(partition_count(12, 3), 15400);
   EXPECT_EQ(partition_count(200, 2), -1);  // (199)!! > 2^62
-  for (const auto& [n, b] : std::vector<std::pair<int, int>>{{6, 2}, {6, 3}, {8, 2}, {9, 3}}) {
+  for (const auto& [n, b] : std::vector<std::pair<int, int>>{{6, 2}, {6, 3}, {8, 2}, {9, 3}, {8, 4}, {5, 1}}) {
     std::set<Blocks> seen;
     long visits = 0;
     for_each_partition(n, b, [&](const Blocks& p) {
