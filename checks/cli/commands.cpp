@@ -1,5 +1,7 @@
 #include "checks/cli/commands.hpp"
 
+#include "checks/cli/option_checks.hpp"
+
 #include "checks/framework/budget.hpp"
 #include "reports/record/record.hpp"
 #include "reports/record/record_compare.hpp"
@@ -13,6 +15,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <map>
 
 namespace irverify {
@@ -71,19 +74,19 @@ class RunCommand : public Command {
                      "Time budget per claim in seconds: a run whose lower-bound estimate exceeds it is refused, a run "
                      "reaching it is stopped (exit 2)")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(cli::positive_finite());
     sub_->add_option("--threads", settings_.threads,
                      "Worker threads for the Monte Carlo runs (default: every core; the records do not depend on it)")
         ->check(CLI::Range(1, 4096));
     sub_->add_option("--seed", settings_.seed, "Seed of every random draw (default: each claim's own, written to the record)")
-        ->check(CLI::PositiveNumber);
+        ->check(cli::seed_range());
     sub_->add_option("--samples", settings_.samples,
                      "Monte Carlo size of each claim with one, in the claim's unit (epochs, runs, starts; default: the "
                      "claim's own, written to the record)")
         ->check(CLI::Range(4L, 1L << 40));
     sub_->add_option("--memory-budget", memory_gib_, "Memory budget in GiB (default: min(8, half the physical memory))")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(cli::positive_finite());
   }
   int run(const MpiSession& mpi) override {
     settings_.progress = Progress(!quiet_);
@@ -145,11 +148,12 @@ class GenerateCommand : public Command {
   void add(CLI::App& app) override {
     sub_ = app.add_subcommand("generate", "Write a generated problem file");
     sub_->add_option("model", model_, "Model kind")->required()->check(CLI::IsMember(model_kinds()));
-    sub_->add_option("--seed", seed_, "Generator seed (> 0)")->check(CLI::PositiveNumber);
-    sub_->add_option("--examples", opt_.examples, "Number of examples")->check(CLI::PositiveNumber);
-    sub_->add_option("--features", opt_.features, "Number of features")->check(CLI::PositiveNumber);
-    sub_->add_option("--hidden", opt_.hidden, "Hidden units (two-layer, linear2, relu2)")->check(CLI::PositiveNumber);
-    sub_->add_option("--outputs", opt_.outputs, "Outputs per example (linear2, relu2)")->check(CLI::PositiveNumber);
+    sub_->add_option("--seed", seed_, "Generator seed (> 0)")->check(cli::seed_range());
+    const CLI::Range positive_int(1, std::numeric_limits<int>::max());
+    sub_->add_option("--examples", opt_.examples, "Number of examples")->check(positive_int);
+    sub_->add_option("--features", opt_.features, "Number of features")->check(positive_int);
+    sub_->add_option("--hidden", opt_.hidden, "Hidden units (two-layer, linear2, relu2)")->check(positive_int);
+    sub_->add_option("--outputs", opt_.outputs, "Outputs per example (linear2, relu2)")->check(positive_int);
     sub_->add_option("-o,--out", out_, "Output file (default: stdout)");
   }
   int run(const MpiSession&) override {
@@ -267,7 +271,7 @@ class StudyCommand : public Command {
                            : app.get_subcommand("study");
     sub_ = parent->add_subcommand(study_.name, study_.description);
     sub_->add_option("-p,--problem", file_, study_.problem_help)->check(CLI::ExistingFile);
-    sub_->add_option("--seed", settings_.seed, fmt::format("Philox seed (default {})", study_.seed))->check(CLI::PositiveNumber);
+    sub_->add_option("--seed", settings_.seed, fmt::format("Philox seed (default {})", study_.seed))->check(cli::seed_range());
     sub_->add_option("--threads", settings_.threads, "Worker threads (default: every core)")->check(CLI::Range(1, 4096));
     sub_->add_option("-o,--out", out_, "The study's JSON record")->capture_default_str();
     sub_->add_flag("-q,--quiet", quiet_, "No progress lines on stderr");
