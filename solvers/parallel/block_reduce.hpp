@@ -24,6 +24,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 #include <type_traits>
 #include <thread>
 #include <vector>
@@ -91,7 +92,16 @@ Acc block_reduce_blocks(const BlockReduceOptions& opt, const Acc& zero, MakeWork
       }
     };
     std::vector<std::thread> pool;
-    for (int t = 1; t < opt.run.threads; ++t) pool.emplace_back(run);
+    try {
+      for (int t = 1; t < opt.run.threads; ++t) pool.emplace_back(run);
+    } catch (const std::system_error& e) {  // the started threads finish their block and join; the run fails
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      if (!failure)
+        failure = std::make_exception_ptr(std::runtime_error(
+            "could start only " + std::to_string(pool.size() + 1) + " of the " + std::to_string(opt.run.threads) +
+            " worker threads asked for (" + e.what() + "); ask for fewer with --threads"));
+      next.store(hi);
+    }
     run();
     for (auto& t : pool) t.join();
     if constexpr (AccBytes<Acc>::value) {
