@@ -34,8 +34,24 @@ std::string cell(const std::string& t) {
 // "2.0003" for a fit, with the outcome.
 std::string fit_text(const json& s) {
   const json& f = s["fit"];
-  if (!f["ok"].get<bool>()) return fmt::format("no fit ({})", f["note"].get<std::string>());
-  return fmt::format("{:.4f} ± {:.4f}", f["slope"].get<double>(), f["slope_stderr"].get<double>());
+  if (!f.value("ok", false) || !f["slope"].is_number()) return fmt::format("no fit ({})", f.value("note", ""));
+  return fmt::format("{:.4f} ± {}", f["slope"].get<double>(),
+                     f["slope_stderr"].is_number() ? fmt::format("{:.4f}", f["slope_stderr"].get<double>()) : "–");
+}
+
+double number_or(const json& x, double otherwise) { return x.is_number() ? x.get<double>() : otherwise; }
+
+// Entry k of an array of numbers (or of their decimal text), in scientific notation; "–" where the record has none
+// (a shorter array, null, or text that is not a number): the renderer meets every shape the schema allows.
+std::string sci_at(const json& a, std::size_t k) {
+  if (!a.is_array() || k >= a.size()) return "–";
+  const json& x = a[k];
+  if (x.is_number()) return sci(x.get<double>());
+  if (!x.is_string()) return "–";
+  const std::string t = x.get<std::string>();
+  char* end = nullptr;
+  const double v = std::strtod(t.c_str(), &end);
+  return t.empty() || end != t.c_str() + t.size() ? "–" : sci(v);
 }
 
 void generic_table(std::ostream& md, const json& t) {
@@ -59,15 +75,14 @@ void convergence_table(std::ostream& md, const json& c) {
   md << "\n|---|";
   for (std::size_t i = 0; i < series.size(); ++i) md << "---:|---:|";
   md << "\n";
-  const auto& h = c["ladder"]["h"];
+  const json& h = c["ladder"]["h"];
   for (std::size_t k = 0; k < h.size(); ++k) {
-    md << "| " << sci(std::stod(h[k].get<std::string>())) << " |";
+    md << "| " << sci_at(h, k) << " |";
     for (const auto& s : series) {
-      const double e = std::stod(s["errors"][k].get<std::string>());
-      const json& pw = s["fit"]["pairwise"][k];
-      const bool excl = s["fit"]["excluded"][k].get<bool>();
-      md << " " << sci(e) << (excl ? " †" : "") << " | " << (pw.is_null() ? std::string("–") : fmt::format("{:.3f}", pw.get<double>()))
-         << " |";
+      const json &pw = s["fit"]["pairwise"], &ex = s["fit"]["excluded"];
+      const bool excl = k < ex.size() && ex[k].is_boolean() && ex[k].get<bool>();
+      md << " " << sci_at(s["errors"], k) << (excl ? " †" : "") << " | "
+         << (k < pw.size() && pw[k].is_number() ? fmt::format("{:.3f}", pw[k].get<double>()) : std::string("–")) << " |";
     }
     md << "\n";
   }
@@ -156,9 +171,9 @@ std::string claim_page(const json& r, const fs::path& out, const ReportOptions& 
     for (const auto& s : c["series"]) {
       const json& f = s["fit"];
       md << fmt::format("| {} | {}{:g} | {} | {} | {} |\n", cell(s["name"]),
-                        s["role"] == "negative-control" ? "≠ " : s["role"] == "context" ? "(context) " : "", s["claimed_order"].get<double>(), fit_text(s),
-                        f["floor_detected"].get<double>() > 0 ? sci(f["floor_detected"].get<double>())
-                                                             : "not reached (≥ " + sci(f["floor_given"].get<double>()) + ")",
+                        s["role"] == "negative-control" ? "≠ " : s["role"] == "context" ? "(context) " : "", number_or(s["claimed_order"], 0), fit_text(s),
+                        number_or(f["floor_detected"], 0) > 0 ? sci(f["floor_detected"].get<double>())
+                                                              : "not reached (≥ " + sci_at(json::array({f["floor_given"]}), 0) + ")",
                         s["outcome"].get<std::string>());
     }
     md << "\n";
@@ -175,16 +190,16 @@ std::string claim_page(const json& r, const fs::path& out, const ReportOptions& 
 }  // namespace
 
 std::string write_report(const ReportOptions& opt) {
-  std::vector<json> recs = read_records(opt.records_dir);
-  if (recs.empty()) throw std::runtime_error(fmt::format("{}: no irverify records (*.json) found", opt.records_dir));
+  std::vector<RecordFile> files = read_records(opt.records_dir);
+  if (files.empty()) throw std::runtime_error(fmt::format("{}: no irverify records (*.json) found", opt.records_dir));
   // The claims' order (the manifest's, recorded in each record), then their ids.
-  std::stable_sort(recs.begin(), recs.end(), [](const json& a, const json& b) {
-    return std::make_pair(a.value("order", 1 << 30), a["claim"].get<std::string>()) <
-           std::make_pair(b.value("order", 1 << 30), b["claim"].get<std::string>());
+  std::stable_sort(files.begin(), files.end(), [](const RecordFile& a, const RecordFile& b) {
+    return std::make_pair(a.doc.value("order", 1 << 30), a.doc["claim"].get<std::string>()) <
+           std::make_pair(b.doc.value("order", 1 << 30), b.doc["claim"].get<std::string>());
   });
   const fs::path out = opt.out_dir.empty() ? fs::path(opt.records_dir) : fs::path(opt.out_dir);
   fs::create_directories(out / "claims");
-  const json& prov = recs.front()["provenance"];
+  const json& prov = files.front().doc["provenance"];
   std::ostringstream md, all;
   md << "# irverify report\n\n";
   md << fmt::format("*Generated by `irverify report` from the JSON records in `{}`: edit the code or the records, not "
@@ -199,7 +214,7 @@ std::string write_report(const ReportOptions& opt) {
          "expected outcome (CLAIMS.md, \"Expected outcomes\"). Negative controls are refuted statements.\n\n"
          "| Claim | Statement | Expected | Measured (cases: holds / refuted / unresolved) | Verdict |\n|---|---|---|---|---|\n";
   std::string family;
-  for (const auto& r : recs) {
+  for (const auto& [file, r] : files) try {
     const std::string id = r["claim"];
     const std::string fam = id.substr(0, id.find('-'));
     if (fam != family) {
@@ -215,6 +230,8 @@ std::string write_report(const ReportOptions& opt) {
                       r["scalar"].get<std::string>(), r["wall_time_s"].get<double>());
     for (const auto& st : sts) all << statement_row(id, st);
     write_atomically((out / "claims" / (id + ".md")).string(), claim_page(r, out, opt));
+  } catch (const json::exception& e) {  // a shape the schema allows and the renderer does not handle: a bug, named
+    throw std::runtime_error(fmt::format("{}: cannot render this record ({})", file, e.what()));
   }
   write_atomically((out / "claims" / "statements.md").string(), all.str() + "\n");
   const fs::path path = out / "REPORT.md";

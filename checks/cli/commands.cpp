@@ -208,8 +208,8 @@ class CompareCommand : public Command {
   static std::map<std::string, nlohmann::json> by_claim(const std::string& dir) {
     std::map<std::string, nlohmann::json> m;
     for (auto& r : read_records(dir)) {
-      const std::string id = r["claim"].get<std::string>();  // before the move: an assignment evaluates its right side first
-      m[id] = std::move(r);
+      const std::string id = r.doc["claim"].get<std::string>();  // before the move: an assignment evaluates its right side first
+      m[id] = std::move(r.doc);
     }
     return m;
   }

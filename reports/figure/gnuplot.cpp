@@ -122,10 +122,12 @@ DrawnFigure draw_figure(const Figure& f, const std::filesystem::path& dir) {
   fs::create_directories(dir, ec);
   const std::string stem = figure_stem(f.name);
   const fs::path gp = fs::absolute(dir / (stem + ".gp")), svg = fs::absolute(dir / (stem + ".svg"));
-  write_atomically(gp.string(), gnuplot_script(f, svg.string()));
-  // gnuplot as a program on the script's path: no shell sees any text of the record.
+  // The script names its drawing relative to its own folder (the same script wherever the report is written).
+  write_atomically(gp.string(), gnuplot_script(f, svg.filename().string()));
+  // gnuplot as a program, in the script's folder: no shell sees any text of the record.
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addchdir_np(&actions, gp.parent_path().c_str());
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
   const std::string prog = "gnuplot", script = gp.string();

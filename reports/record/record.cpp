@@ -1,5 +1,6 @@
 #include "reports/record/record.hpp"
 
+#include "reports/record/schemas.hpp"
 #include "theory/io/atomic_write.hpp"
 
 #include "irverify_provenance.hpp"
@@ -13,6 +14,8 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <stdexcept>
 
 namespace irverify {
 
@@ -51,21 +54,25 @@ void write_record(const nlohmann::json& record, const std::string& out_dir) {
   write_atomically(path, record.dump(2) + "\n");  // an existing record is replaced whole or left as it was
 }
 
-std::vector<nlohmann::json> read_records(const std::string& dir) {
+std::vector<RecordFile> read_records(const std::string& dir) {
   if (!std::filesystem::is_directory(dir)) throw std::runtime_error(fmt::format("{}: not a directory", dir));
-  std::vector<nlohmann::json> v;
+  std::vector<RecordFile> v;
+  std::map<std::string, std::string> file_of;  // claim id -> file
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     if (e.path().extension() != ".json") continue;
-    std::ifstream in(e.path());
-    nlohmann::json j;
-    try {
-      in >> j;
-    } catch (const nlohmann::json::exception& ex) {
-      throw std::runtime_error(fmt::format("{}: not valid JSON ({})", e.path().string(), ex.what()));
-    }
-    if (j.value("schema", "") == "irverify-record-1") v.push_back(std::move(j));
+    const std::string path = e.path().string();
+    nlohmann::json j = read_json_for_validation(path);
+    if (!j.is_object() || j.value("schema", nlohmann::json()) != "irverify-record-1") continue;
+    const std::vector<SchemaError> errors = schema_errors(j, DocumentKind::Record);
+    if (!errors.empty())
+      throw std::runtime_error(fmt::format("{}: {}: {} (not a valid record; `irverify validate {}` lists every problem)", path,
+                                           errors.front().path.empty() ? "/" : errors.front().path, errors.front().message, path));
+    const std::string id = j["claim"].get<std::string>();
+    if (const auto [it, fresh] = file_of.emplace(id, path); !fresh)
+      throw std::runtime_error(fmt::format("{}: two records of {}: {} and {} (keep one per directory)", dir, id, it->second, path));
+    v.push_back({path, std::move(j)});
   }
-  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a["claim"] < b["claim"]; });
+  std::sort(v.begin(), v.end(), [](const RecordFile& a, const RecordFile& b) { return a.doc["claim"] < b.doc["claim"]; });
   return v;
 }
 

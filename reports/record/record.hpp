@@ -16,7 +16,14 @@ nlohmann::json provenance_json(const std::vector<std::string>& command_line);
 std::string version_text();
 
 void write_record(const nlohmann::json& record, const std::string& out_dir);
-// Every record (*.json with schema irverify-record-1) in dir, sorted by claim id.
-std::vector<nlohmann::json> read_records(const std::string& dir);
+// A record and the file it was read from (for messages).
+struct RecordFile {
+  std::string path;
+  nlohmann::json doc;
+};
+// Every record (*.json with schema irverify-record-1) in dir, sorted by claim id. Each file is read as `validate`
+// reads it (a regular file, at most 64 MiB, nesting at most 64) and must meet the record schema (so a claim id is a
+// safe file stem); two records of one claim are refused. Errors (std::runtime_error) name the file and JSON pointer.
+std::vector<RecordFile> read_records(const std::string& dir);
 
 }  // namespace irverify

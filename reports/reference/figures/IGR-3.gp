@@ -1,6 +1,6 @@
 # Drawn by irverify report from the figure data of a record
 set terminal svg size 1320,1182 dynamic font 'Helvetica,11' background '#ffffff'
-set output '/work/main/reports/reference/figures/IGR-3.svg'
+set output 'IGR-3.svg'
 set termoption noenhanced
 set grid
 set key below font ',8' spacing 0.9 samplen 2

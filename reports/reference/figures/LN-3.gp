@@ -1,6 +1,6 @@
 # Drawn by irverify report from the figure data of a record
 set terminal svg size 880,366 dynamic font 'Helvetica,11' background '#ffffff'
-set output '/work/main/reports/reference/figures/LN-3.svg'
+set output 'LN-3.svg'
 set termoption noenhanced
 set grid
 set key below font ',8' spacing 0.9 samplen 2

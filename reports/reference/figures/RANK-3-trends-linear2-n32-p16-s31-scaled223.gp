@@ -1,6 +1,6 @@
 # Drawn by irverify report from the figure data of a record
 set terminal svg size 1320,734 dynamic font 'Helvetica,11' background '#ffffff'
-set output '/work/main/reports/reference/figures/RANK-3-trends-linear2-n32-p16-s31-scaled223.svg'
+set output 'RANK-3-trends-linear2-n32-p16-s31-scaled223.svg'
 set termoption noenhanced
 set grid
 set key below font ',8' spacing 0.9 samplen 2

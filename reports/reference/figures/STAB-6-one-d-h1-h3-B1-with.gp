@@ -1,6 +1,6 @@
 # Drawn by irverify report from the figure data of a record
 set terminal svg size 893,398 dynamic font 'Helvetica,11' background '#ffffff'
-set output '/work/main/reports/reference/figures/STAB-6-one-d-h1-h3-B1-with.svg'
+set output 'STAB-6-one-d-h1-h3-B1-with.svg'
 set termoption noenhanced
 set grid
 set key below font ',8' spacing 0.9 samplen 2
