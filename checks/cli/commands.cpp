@@ -58,6 +58,20 @@ void print_record(const nlohmann::json& rec, const std::string& out) {
   }
 }
 
+// Records store the command line and paths as JSON text: an argument that is not UTF-8 is refused before any work
+// (it would otherwise fail the record's writing after the whole run).
+void require_utf8(const std::vector<std::string>& args) {
+  for (const auto& a : args) {
+    try {
+      (void)nlohmann::json(a).dump();
+    } catch (const nlohmann::json::exception&) {
+      throw std::runtime_error(fmt::format("the argument {} is not valid UTF-8: records store the command line as UTF-8 "
+                                           "text; rename the file or folder",
+                                           nlohmann::json(a).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace)));
+    }
+  }
+}
+
 class RunCommand : public Command {
  public:
   explicit RunCommand(const std::vector<std::string>& command_line) { settings_.command_line = command_line; }
@@ -102,6 +116,9 @@ class RunCommand : public Command {
     }
     if (ids_.empty())
       for (const auto& c : claims()) todo.push_back(&c);
+    require_utf8(settings_.command_line);
+    if (mpi.rank == 0)  // an unwritable --out fails now, not after the run
+      for (const Claim* c : todo) prepare_output((std::filesystem::path(out_) / (c->id + ".json")).string());
     for (const auto& f : files_) settings_.problems.push_back(read_problem_file(f));
     bool all = true;
     for (const Claim* c : todo) {
@@ -157,6 +174,7 @@ class GenerateCommand : public Command {
     sub_->add_option("-o,--out", out_, "Output file (default: stdout)");
   }
   int run(const MpiSession&) override {
+    if (!out_.empty()) prepare_output(out_);
     const ProblemSpec s = generate_problem(model_, seed_, opt_);
     if (out_.empty()) std::cout << s.to_json().dump(2) << "\n";
     else write_problem_file(s, out_);
@@ -287,12 +305,11 @@ class StudyCommand : public Command {
   int run(const MpiSession& mpi) override {
     settings_.progress = Progress(!quiet_ && mpi.rank == 0);
     settings_.group = mpi.group();
+    require_utf8({out_, file_});
+    if (mpi.rank == 0) prepare_output(out_);  // an unwritable --out fails now, not after the study
     const ProblemSpec spec = file_.empty() ? study_.default_problem() : read_problem_file(file_);
     const StudyResult r = study_.run(study_context(study_, settings_), spec, args_);
-    if (mpi.rank == 0) {
-      if (const auto dir = std::filesystem::path(out_).parent_path(); !dir.empty()) std::filesystem::create_directories(dir);
-      write_atomically(out_, r.record.dump(2) + "\n");
-    }
+    if (mpi.rank == 0) write_atomically(out_, r.record.dump(2) + "\n");
     std::cout << r.text << "-> " << out_ << "\n";
     return r.pass ? 0 : 1;
   }

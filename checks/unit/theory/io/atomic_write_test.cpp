@@ -10,6 +10,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include <sys/stat.h>
+
 using namespace irverify;
 
 // A failed write leaves the existing file whole: never truncated first.
@@ -44,4 +46,47 @@ TEST(AtomicWrite, ContentIsWrittenExactlyAndTheErrorNamesThePath) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find(bad), std::string::npos) << e.what();
   }
+}
+
+// Only a regular file is replaced: a symlink (and what it points to), a FIFO and a directory are left as they were.
+TEST(AtomicWrite, RefusesEveryTargetThatIsNotARegularFile) {
+  namespace fs = std::filesystem;
+  const auto target = unit_scratch("kept.txt"), link = unit_scratch("link.json"), fifo = unit_scratch("pipe.json"),
+             dir = unit_scratch("a-directory.json");
+  write_atomically(target.string(), "kept\n");
+  fs::remove(link);
+  fs::create_symlink(target, link);
+  fs::remove(fifo);
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  fs::create_directories(dir);
+  for (const auto& p : {link, fifo, dir}) {
+    try {
+      write_atomically(p.string(), "new\n");
+      FAIL() << "replaced " << p;
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find("is not a regular file"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_TRUE(fs::is_symlink(fs::symlink_status(link)));
+  EXPECT_TRUE(fs::is_fifo(fifo));
+  EXPECT_TRUE(fs::is_directory(dir));
+  std::ifstream in(target);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "kept");
+}
+
+// prepare_output fails as a later write would: a missing folder is created, one under a file cannot be, and a symlink
+// target is refused; the probe it writes leaves nothing behind.
+TEST(AtomicWrite, PrepareOutputFailsNowWhereTheWriteWouldFailLater) {
+  namespace fs = std::filesystem;
+  const auto base = unit_scratch("prepare");
+  fs::remove_all(base);
+  prepare_output((base / "a" / "b" / "IGR-1.json").string());
+  EXPECT_TRUE(fs::is_directory(base / "a" / "b"));
+  EXPECT_TRUE(fs::is_empty(base / "a" / "b"));
+  write_atomically((base / "file").string(), "x");
+  EXPECT_THROW(prepare_output((base / "file" / "IGR-1.json").string()), std::runtime_error);
+  fs::create_symlink(base / "file", base / "link.json");
+  EXPECT_THROW(prepare_output((base / "link.json").string()), std::runtime_error);
 }
