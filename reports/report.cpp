@@ -120,7 +120,7 @@ std::string statement_row(const std::string& claim, const json& st) {
   return fmt::format("|{} {}{} | {} | {} ({} / {} / {}) | **{}** |\n", claim.empty() ? "" : fmt::format(" [{}]({}.md) |", claim, claim),
                      cell(st["text"]), st.contains("scope") ? " (on some instance)" : "", st["expected"].get<std::string>(),
                      st["outcome"].get<std::string>(), n["holds"].get<int>(), n["refuted"].get<int>(), n["unresolved"].get<int>(),
-                     st["verdict"].get<std::string>());
+                     st["verdict"].get<std::string>() + (st.contains("why") ? " (" + st["why"].get<std::string>() + ")" : ""));
 }
 
 // The page of one claim, <out>/claims/<ID>.md: statement, set-up, figures, statements, then each case (convergence

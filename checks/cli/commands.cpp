@@ -50,11 +50,11 @@ void print_record(const nlohmann::json& rec, const std::string& out) {
   }
   for (const auto& st : rec["statements"]) {
     const auto& n = st["outcomes"];
-    std::cout << fmt::format("  [{}] expected {}, measured {} ({} holds / {} refuted / {} unresolved){}: {}\n",
-                             st["verdict"] == "pass" ? "ok" : "MISMATCH", st["expected"].get<std::string>(),
-                             st["outcome"].get<std::string>(), n["holds"].get<int>(), n["refuted"].get<int>(),
-                             n["unresolved"].get<int>(), st.contains("scope") ? " on some instance" : "",
-                             st["text"].get<std::string>());
+    std::cout << fmt::format("  [{}] expected {}, measured {} ({} holds / {} refuted / {} unresolved){}: {}{}\n",
+                             st["verdict"] == "pass" ? "ok" : st["verdict"] == "fail" ? "MISMATCH" : "n/a",
+                             st["expected"].get<std::string>(), st["outcome"].get<std::string>(), n["holds"].get<int>(),
+                             n["refuted"].get<int>(), n["unresolved"].get<int>(), st.contains("scope") ? " on some instance" : "",
+                             st["text"].get<std::string>(), st.contains("why") ? " (not applicable: " + st["why"].get<std::string>() + ")" : "");
   }
 }
 

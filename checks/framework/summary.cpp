@@ -8,7 +8,8 @@
 
 namespace irverify {
 
-nlohmann::json statement_summary(const std::vector<Case>& cases, const std::vector<std::string>& refuted_somewhere) {
+nlohmann::json statement_summary(const std::vector<Case>& cases, const std::vector<std::string>& refuted_somewhere,
+                                 bool on_given_problems) {
   struct Entry {
     std::string text;
     Outcome expected;
@@ -28,7 +29,7 @@ nlohmann::json statement_summary(const std::vector<Case>& cases, const std::vect
     if (std::none_of(v.begin(), v.end(), [&](const Entry& e) { return e.text == text; })) v.push_back(Entry{text, kRefuted});
   nlohmann::json out = nlohmann::json::array();
   for (const Entry& e : v) {
-    std::string all = e.n == 0 ? outcome_name(kUnresolved) : "mixed";  // the outcome measured in every case
+    std::string all = e.n == 0 ? "not-measured" : "mixed";  // the outcome measured in every case
     for (Outcome o : {kHolds, kRefuted, kUnresolved})
       if (e.n > 0 && e.counts[static_cast<int>(o)] == e.n) all = outcome_name(o);
     nlohmann::json j = {{"text", e.text},
@@ -39,7 +40,12 @@ nlohmann::json statement_summary(const std::vector<Case>& cases, const std::vect
                         {"outcome", all}};
     if (std::find(refuted_somewhere.begin(), refuted_somewhere.end(), e.text) != refuted_somewhere.end()) {
       j["scope"] = "some instance";
-      if (e.counts[1] == 0) j["verdict"] = "fail";
+      if (e.n == 0 && on_given_problems) {  // the instance that refutes it is not in the run: no pass, no failure
+        j["verdict"] = "not-applicable";
+        j["why"] = "no case of this run measures it; the claim's built-in instances include one that refutes it";
+      } else if (e.counts[1] == 0) {
+        j["verdict"] = "fail";
+      }
     }
     out.push_back(std::move(j));
   }

@@ -15,7 +15,10 @@ namespace irverify {
 // One entry per distinct (statement, expectation): how many cases measured each outcome, the outcome they all
 // measured (else "mixed"), and pass when every case matched the expectation. A statement in `refuted_somewhere` is
 // required refuted on some case (scope "some instance"); with no case refuting it, it fails.
-nlohmann::json statement_summary(const std::vector<Case>& cases, const std::vector<std::string>& refuted_somewhere);
+// On given problem files (not the built-in instances), a refuted_somewhere statement no case measures is
+// "not-applicable" (the instance that refutes it is not in the run); on the built-in instances it fails.
+nlohmann::json statement_summary(const std::vector<Case>& cases, const std::vector<std::string>& refuted_somewhere,
+                                 bool on_given_problems);
 
 // {"measured": ..., "expected": ...}: the cases' headlines aggregated (Headline), else the range of fitted orders per
 // claimed order over the ladders; the expected part falls back to `expected` and then to the claimed orders.

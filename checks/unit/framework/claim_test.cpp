@@ -10,7 +10,9 @@ using namespace irverify;
 namespace {
 // The record of a claim whose one case states a statement expected `expected` and measured `outcome`.
 // With refuted_somewhere, the statements required refuted on some case.
-nlohmann::json claim_record_with(Outcome expected, Outcome outcome, std::vector<std::string> refuted_somewhere = {}) {
+// On `given` problems (a problem file) or on the claim's built-in instance.
+nlohmann::json claim_record_with(Outcome expected, Outcome outcome, std::vector<std::string> refuted_somewhere = {},
+                                 bool given = true) {
   Claim claim;
   claim.id = "TEST-1";
   claim.title = "a test claim";
@@ -26,7 +28,8 @@ nlohmann::json claim_record_with(Outcome expected, Outcome outcome, std::vector<
   ProblemSpec p;
   p.name = "p";
   p.model = "least-squares";
-  opt.problems = {p};
+  if (given) opt.problems = {p};
+  else claim.problems = [p] { return std::vector<ProblemSpec>{p}; };
   return run_claim(claim, opt);
 }
 }  // namespace
@@ -42,8 +45,15 @@ TEST(Claim, RefutedStatementThatStartsToHoldTurnsTheClaimRed) {
   EXPECT_EQ(claim_record_with(kHolds, kHolds)["verdict"], "pass");
 }
 
+// On the built-in instances a statement refuted somewhere needs a case that refutes it; on given problem files one
+// that no case measures is not applicable (it fails nothing), and one measured but never refuted still fails.
 TEST(Claim, RefutedSomewhereNeedsACaseThatRefutesIt) {
-  EXPECT_EQ(claim_record_with(kHolds, kHolds, {"a counterexample exists"})["verdict"], "fail");
+  EXPECT_EQ(claim_record_with(kHolds, kHolds, {"a counterexample exists"}, false)["verdict"], "fail");
   EXPECT_EQ(claim_record_with(kRefuted, kRefuted, {"a statement"})["verdict"], "pass");
+  const nlohmann::json given = claim_record_with(kHolds, kHolds, {"a counterexample exists"}, true);
+  EXPECT_EQ(given["verdict"], "pass");
+  EXPECT_EQ(given["statements"][1]["verdict"], "not-applicable");
+  EXPECT_EQ(given["statements"][1]["outcome"], "not-measured");
+  EXPECT_EQ(claim_record_with(kRefuted, kHolds, {"a statement"}, true)["verdict"], "fail");
 }
 
