@@ -60,6 +60,7 @@ std::vector<ProblemSpec> rank4_problems() { return {whitened_problem(3)}; }
 
 std::string rank4_not_applicable(const ProblemSpec& s) {
   if (s.model != "linear2") return "the closed form is stated for linear2 only";
+  if (std::string why = rank_not_applicable(s); !why.empty()) return why;
   const Problem<double> pr = build_problem<double>(s);
   const auto& m = matrix_net(*pr.model);
   const Mat<double> G = m.X().transpose() * m.X() / double(m.num_examples());

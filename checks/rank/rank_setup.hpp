@@ -20,7 +20,15 @@
 
 namespace irverify {
 
-inline std::string rank_not_applicable(const ProblemSpec& s) { return requires_model(s, {"linear2", "relu2"}); }
+// A matrix net, and a `batch` the examples can fill: the RANK claims draw batches without replacement unless the
+// problem says `replacement: true` (B > N would leave every step's batch short or the bound n B vacuous).
+inline std::string rank_not_applicable(const ProblemSpec& s) {
+  if (std::string why = requires_model(s, {"linear2", "relu2"}); !why.empty()) return why;
+  if (s.batch > s.num_examples() && !s.replacement.value_or(false))
+    return "batch: B = " + std::to_string(s.batch) + " exceeds the " + std::to_string(s.num_examples()) +
+           " examples drawn without replacement (give B <= N, or \"replacement\": true)";
+  return "";
+}
 
 template <class S> const MatrixNet<S>& matrix_net(const Model<S>& m) {
   const auto* n = dynamic_cast<const MatrixNet<S>*>(&m);
