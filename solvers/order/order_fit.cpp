@@ -51,16 +51,19 @@ OrderFit fit_order(const std::vector<double>& h, const std::vector<double>& err,
   }
   const int m = std::min<int>(opt.tail, static_cast<int>(usable.size()));
   f.fitted.assign(usable.end() - m, usable.end());
+  // A Monte Carlo point with sigma = 0 is exact (every sample equal, e.g. an antithetic pair that is every order):
+  // its weight would be infinite, so such a tail is fitted unweighted, as deterministic errors are.
+  const bool weighted = mc && std::all_of(f.fitted.begin(), f.fitted.end(), [&](int k) { return opt.sigma[k] > 0; });
   double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
   for (int k : f.fitted) {
-    const double w = mc ? std::pow(err[k] / opt.sigma[k], 2) : 1.0;
+    const double w = weighted ? std::pow(err[k] / opt.sigma[k], 2) : 1.0;
     const double x = std::log(h[k]), y = std::log(err[k]);
     sw += w; sx += w * x; sy += w * y; sxx += w * x * x; sxy += w * x * y;
   }
   const double sdx = sxx - sx * sx / sw;
   f.slope = (sxy - sx * sy / sw) / sdx;
   f.intercept = (sy - f.slope * sx) / sw;
-  if (mc) {
+  if (weighted) {
     f.slope_stderr = std::sqrt(1 / sdx);
   } else {
     double rss = 0;

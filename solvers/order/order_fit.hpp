@@ -26,7 +26,8 @@ struct OrderFitOptions {
   int min_points = 3;        // fewer usable points: no fit
   // Monte Carlo errors: the standard deviation of each error (empty for deterministic errors). Then point k is
   // at the noise floor unless err[k] > margin * sigma[k], and the slope is the weighted least-squares fit with
-  // weights (err/sigma)^2 (the variance of log err is about (sigma/err)^2), its standard error from the weights.
+  // weights (err/sigma)^2 (the variance of log err is about (sigma/err)^2), its standard error from the weights; a
+  // tail with a point of sigma = 0 (an exact mean) is fitted unweighted.
   std::vector<double> sigma;
 };
 

@@ -113,3 +113,20 @@ TEST(OrderFit, MonteCarloErrorsAreWeightedAndTheirNoiseFloorExcluded) {
   EXPECT_THROW(fit_order(h, e, o), std::invalid_argument);  // sigma and err differ in length
   EXPECT_THROW(fit_order({0.1, 0.2, 0.3}, {1, 2, 3}), std::invalid_argument);  // steps must decrease
 }
+
+// A Monte Carlo error with sigma = 0 is exact (SGD-2's antithetic pair on 2 batches is every order): the tail is
+// fitted unweighted, so the slope is finite (it was NaN: infinite weights) and still 2 on e = h^2.
+TEST(OrderFit, ExactMonteCarloPointsGiveAFiniteUnweightedFit) {
+  const auto h = order_fit_ladder(0.5, 8);
+  std::vector<double> e, sigma;
+  for (double x : h) e.push_back(x * x * (1 + x)), sigma.push_back(1e-6 * x * x);
+  sigma[6] = 0;
+  OrderFitOptions o;
+  o.sigma = sigma;
+  const OrderFit f = fit_order(h, e, o);
+  ASSERT_TRUE(f.ok) << f.note;
+  EXPECT_TRUE(std::isfinite(f.slope));
+  EXPECT_TRUE(std::isfinite(f.slope_stderr));
+  EXPECT_NEAR(f.slope, 2.0, 0.05);
+  EXPECT_EQ(f.fitted.back(), 7);
+}
