@@ -62,20 +62,23 @@ double seconds_per_multiply_add(const Precision& precision) {
   return c;
 }
 
-CostEstimate estimate_cost(const ProblemSpec& spec, const Precision& precision, int levels, EigenSize eigen) {
+CostEstimate estimate_cost(const ProblemSpec& spec, const Precision& precision, int levels, EigenSize eigen,
+                           bool forms_hessian) {
   const double N = spec.num_examples(), P = spec.dim(), F = spec.features();
   const double bytes_per = precision.bytes;
   CostEstimate e;
   const double n = eigen == EigenSize::Parameters ? P : eigen == EigenSize::Examples ? N : 0;
-  const double hessian = N * P * P / 2, eig = 4 * n * n * n / 3, gradients = double(levels) * N * P;
+  const double hessian = forms_hessian ? N * P * P / 2 : 0, eig = 4 * n * n * n / 3, gradients = double(levels) * N * P;
   e.multiply_adds = hessian + eig + gradients;
   const double rate = seconds_per_multiply_add(precision);
   e.seconds = e.multiply_adds * rate;
-  e.bytes = bytes_per * (P * P + N * (F + 1));
-  e.basis = fmt::format("N = {:.0f} examples, P = {:.0f} parameters: one Hessian N P^2/2 = {:.3g}, one {:.0f} x {:.0f} "
-                        "eigenproblem 4 n^3/3 = {:.3g} and {} gradients N P = {:.3g} multiply-adds at {:.3g} ns each in "
-                        "{}; memory: one P x P matrix and the data at {:.0f} bytes per number",
-                        N, P, hessian, n, n, eig, levels, gradients, rate * 1e9, precision.name, bytes_per);
+  e.bytes = bytes_per * ((forms_hessian ? P * P : P) + N * (F + 1));
+  e.basis = fmt::format("N = {:.0f} examples, P = {:.0f} parameters: {}one {:.0f} x {:.0f} eigenproblem 4 n^3/3 = {:.3g} "
+                        "and {} gradients N P = {:.3g} multiply-adds at {:.3g} ns each in {}; memory: {} and the data at "
+                        "{:.0f} bytes per number",
+                        N, P, forms_hessian ? fmt::format("one Hessian N P^2/2 = {:.3g}, ", hessian) : "", n, n, eig, levels,
+                        gradients, rate * 1e9, precision.name, forms_hessian ? "one P x P matrix" : "theta (no Hessian)",
+                        bytes_per);
   return e;
 }
 

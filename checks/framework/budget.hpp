@@ -28,9 +28,10 @@ struct CostEstimate {
 };
 
 // Lower bound for one problem of `spec` in `precision` on a ladder of `levels`:
-// one Hessian (N P^2 / 2 multiply-adds), one symmetric eigenproblem of size n (the tridiagonal reduction, 4 n^3 / 3)
-// and one gradient (N P) per level.
-CostEstimate estimate_cost(const ProblemSpec& spec, const Precision& precision, int levels, EigenSize eigen);
+// one Hessian if the claim forms it (N P^2 / 2 multiply-adds, P^2 numbers), one symmetric eigenproblem of size n (the
+// tridiagonal reduction, 4 n^3 / 3) and one gradient (N P) per level; the data (N (F + 1) numbers) and theta (P).
+CostEstimate estimate_cost(const ProblemSpec& spec, const Precision& precision, int levels, EigenSize eigen,
+                           bool forms_hessian = true);
 
 // Seconds per multiply-add in `precision`, a lower bound for this machine: the best of a few timed dot products in
 // the scalar type, divided by 8 for double (SIMD lanes and FMA units) and by 2 for the software types. Measured once

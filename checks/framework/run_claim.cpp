@@ -22,7 +22,7 @@ void check_budget(const Claim& claim, const RunContext& ctx, const std::vector<c
   const std::string& prec = ctx.precision.name;
   double seconds = 0;
   for (const ProblemSpec* s : todo) {
-    const CostEstimate e = estimate_cost(*s, ctx.precision, levels, claim.eigen_size);
+    const CostEstimate e = estimate_cost(*s, ctx.precision, levels, claim.eigen_size, claim.forms_hessian);
     if (e.bytes > ctx.memory_budget)
       throw ProblemError(fmt::format("{}: {} ({}): needs at least {} of memory, more than the memory budget of {}; raise "
                                      "it with --memory-budget GIB ({})",

@@ -281,6 +281,7 @@ const ClaimRegistration kRegistration([] {
   c.not_applicable = rank4_not_applicable;
   c.problems = rank4_problems;
   c.eigen_size = EigenSize::None;
+  c.forms_hessian = false;  // SGD on the weight matrices and their SVDs
   c.summary_expected = "agreement to the rounding floor; SGD epsilon-rank <= it; threshold lambda refuted";
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
     return rank_closed_form_case<typename decltype(tag)::type>(ctx, s);

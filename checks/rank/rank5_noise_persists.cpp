@@ -194,6 +194,7 @@ const ClaimRegistration kRegistration([] {
   c.not_applicable = rank_not_applicable;
   c.problems = rank5_problems;
   c.eigen_size = EigenSize::None;
+  c.forms_hessian = false;  // SGD on the weight matrices and their SVDs
   c.summary_expected = "SGD + WD keeps moving, GD + WD converges; lambda = 0 at interpolation converges";
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
     return rank_noise_case<typename decltype(tag)::type>(ctx, s);

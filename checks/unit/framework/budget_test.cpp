@@ -36,6 +36,19 @@ TEST(Budget, EstimateCountsTheHessianTheEigenproblemAndTheGradients) {
   EXPECT_GT(m.seconds, e.seconds);
 }
 
+// A claim that forms no Hessian (the RANK claims: SGD on weight matrices) is charged neither its N P^2/2 work nor its
+// P^2 numbers: linear2 with h = 4096 (8 x 8 inputs and outputs, P = 65536) was refused as needing 24.5 GiB in mp50;
+// it runs in seconds and megabytes.
+TEST(Budget, NoHessianNoHessianCost) {
+  const Precision mp = Precision::named("mp50");
+  ProblemSpec s = budget_least_squares(8, 65536);
+  const CostEstimate with = estimate_cost(s, mp, 4, EigenSize::None), without = estimate_cost(s, mp, 4, EigenSize::None, false);
+  EXPECT_GT(with.bytes, 16.0 * (1ULL << 30));
+  EXPECT_DOUBLE_EQ(without.bytes, mp.bytes * (65536.0 + 8 * 65537));
+  EXPECT_DOUBLE_EQ(without.multiply_adds, 4.0 * 8 * 65536);
+  EXPECT_NE(without.basis.find("no Hessian"), std::string::npos) << without.basis;
+}
+
 TEST(Budget, RunAboveTheBudgetIsRefusedBeforeAnyCaseRuns) {
   Claim claim;
   claim.id = "TEST-1";
