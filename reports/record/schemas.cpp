@@ -8,6 +8,7 @@
 #include <valijson/validator.hpp>
 
 #include <algorithm>
+#include <set>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -77,17 +78,25 @@ nlohmann::json read_json_for_validation(const std::string& path) {
   text << in.rdbuf();
   if (!in) throw std::runtime_error(fmt::format("{}: cannot read", path));
   bool too_deep = false;
-  const auto depth_guard = [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+  std::vector<std::set<std::string>> keys;  // of each open object: a key given twice is refused (no "last one wins")
+  std::string duplicate;
+  const auto guard = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using E = nlohmann::json::parse_event_t;
     if (depth > kMaxDepth) too_deep = true;
+    if (event == E::object_start) keys.emplace_back();
+    if (event == E::object_end && !keys.empty()) keys.pop_back();
+    if (event == E::key && !keys.empty() && !keys.back().insert(parsed.get<std::string>()).second && duplicate.empty())
+      duplicate = parsed.get<std::string>();
     return !too_deep;  // stop keeping values once too deep
   };
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(text.str(), depth_guard);
+    j = nlohmann::json::parse(text.str(), guard);
   } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers outside double's range
     throw std::runtime_error(fmt::format("{}: invalid JSON ({})", path, e.what()));
   }
   if (too_deep) throw std::runtime_error(fmt::format("{}: nested deeper than {} levels", path, kMaxDepth));
+  if (!duplicate.empty()) throw std::runtime_error(fmt::format("{}: duplicate key {}", path, nlohmann::json(duplicate).dump()));
   return j;
 }
 
