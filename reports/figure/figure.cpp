@@ -1,5 +1,7 @@
 #include "reports/figure/figure.hpp"
 
+#include <cstdint>
+
 #include <fmt/format.h>
 
 #include <stdexcept>
@@ -86,6 +88,11 @@ std::string figure_stem(const std::string& name) {
     s += ok ? c : '-';
   }
   if (s.empty() || s[0] == '.') s.insert(s.begin(), 'f');
+  if (s != name) {  // changed: a hash of the whole name keeps two names that slug alike apart (FNV-1a, 64 bits)
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : name) h = (h ^ c) * 1099511628211ull;
+    s += fmt::format("-{:016x}", h);
+  }
   return s;
 }
 
