@@ -41,6 +41,7 @@ template <class S> class LabelNoiseStep {
   LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t seed, std::uint64_t run);
   void operator()(Vec<S>& theta);
   void restart(std::uint64_t run);
+  int batch() const { return ln_.batch; }  // examples drawn per step
 
  private:
   const Model<S>& m_;
