@@ -31,27 +31,28 @@ std::string cell(const std::string& t) {
   return r;
 }
 
-// "2.0003" for a fit, with the outcome.
-std::string fit_text(const json& s) {
-  const json& f = s["fit"];
-  if (!f.value("ok", false) || !f["slope"].is_number()) return fmt::format("no fit ({})", f.value("note", ""));
-  return fmt::format("{:.4f} ± {}", f["slope"].get<double>(),
-                     f["slope_stderr"].is_number() ? fmt::format("{:.4f}", f["slope_stderr"].get<double>()) : "–");
-}
-
-double number_or(const json& x, double otherwise) { return x.is_number() ? x.get<double>() : otherwise; }
-
-// Entry k of an array of numbers (or of their decimal text), in scientific notation; "–" where the record has none
-// (a shorter array, null, or text that is not a number): the renderer meets every shape the schema allows.
-std::string sci_at(const json& a, std::size_t k) {
-  if (!a.is_array() || k >= a.size()) return "–";
-  const json& x = a[k];
-  if (x.is_number()) return sci(x.get<double>());
+// A number of a record (or its decimal text) in `format`; "–" for anything else (missing, null, other text): the
+// renderer meets every shape the schema allows.
+std::string number_text(const json& x, const char* format) {
+  if (x.is_number()) return fmt::format(fmt::runtime(format), x.get<double>());
   if (!x.is_string()) return "–";
   const std::string t = x.get<std::string>();
   char* end = nullptr;
   const double v = std::strtod(t.c_str(), &end);
-  return t.empty() || end != t.c_str() + t.size() ? "–" : sci(v);
+  return t.empty() || end != t.c_str() + t.size() ? "–" : fmt::format(fmt::runtime(format), v);
+}
+// Entry k of an array, or null where the array is shorter (or not an array).
+const json& entry(const json& a, std::size_t k) {
+  static const json none;
+  return a.is_array() && k < a.size() ? a[k] : none;
+}
+double number_or(const json& x, double otherwise) { return x.is_number() ? x.get<double>() : otherwise; }
+
+// "2.0003 ± 0.0001" for a fit; "no fit (why)" without one.
+std::string fit_text(const json& s) {
+  const json& f = s["fit"];
+  if (!f.value("ok", false) || !f["slope"].is_number()) return fmt::format("no fit ({})", f.value("note", ""));
+  return fmt::format("{:.4f} ± {}", f["slope"].get<double>(), number_text(f["slope_stderr"], "{:.4f}"));
 }
 
 void generic_table(std::ostream& md, const json& t) {
@@ -77,12 +78,11 @@ void convergence_table(std::ostream& md, const json& c) {
   md << "\n";
   const json& h = c["ladder"]["h"];
   for (std::size_t k = 0; k < h.size(); ++k) {
-    md << "| " << sci_at(h, k) << " |";
+    md << "| " << number_text(entry(h, k), "{:.3e}") << " |";
     for (const auto& s : series) {
-      const json &pw = s["fit"]["pairwise"], &ex = s["fit"]["excluded"];
-      const bool excl = k < ex.size() && ex[k].is_boolean() && ex[k].get<bool>();
-      md << " " << sci_at(s["errors"], k) << (excl ? " †" : "") << " | "
-         << (k < pw.size() && pw[k].is_number() ? fmt::format("{:.3f}", pw[k].get<double>()) : std::string("–")) << " |";
+      const bool excl = entry(s["fit"]["excluded"], k) == true;
+      md << " " << number_text(entry(s["errors"], k), "{:.3e}") << (excl ? " †" : "") << " | "
+         << number_text(entry(s["fit"]["pairwise"], k), "{:.3f}") << " |";
     }
     md << "\n";
   }
@@ -173,7 +173,7 @@ std::string claim_page(const json& r, const fs::path& out, const ReportOptions& 
       md << fmt::format("| {} | {}{:g} | {} | {} | {} |\n", cell(s["name"]),
                         s["role"] == "negative-control" ? "≠ " : s["role"] == "context" ? "(context) " : "", number_or(s["claimed_order"], 0), fit_text(s),
                         number_or(f["floor_detected"], 0) > 0 ? sci(f["floor_detected"].get<double>())
-                                                              : "not reached (≥ " + sci_at(json::array({f["floor_given"]}), 0) + ")",
+                                                              : "not reached (≥ " + number_text(f["floor_given"], "{:.3e}") + ")",
                         s["outcome"].get<std::string>());
     }
     md << "\n";
