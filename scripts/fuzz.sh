@@ -1,44 +1,85 @@
 #!/usr/bin/env bash
-# Fuzzes the problem-file and CSV readers (checks/fuzz/problem_reader_fuzzer.cpp) with libFuzzer, ASan and UBSan
-# for SECONDS (default 60), from a seed corpus made of checks/data/**/*.json and *.csv. Builds with clang into
-# build-fuzz/ (only the reader's sources: a minute, not the whole tree). A crash, leak, UB report or unexpected
-# exception fails the run; libFuzzer writes the input to build-fuzz/crash-*: keep it in checks/data/bad/fuzz/ as a
+# Fuzzes the suite's two readers with libFuzzer, ASan and UBSan, SECONDS (default 60) each:
+#   problem   the problem-file and CSV readers (checks/fuzz/problem_reader_fuzzer.cpp); seeds: checks/data/**/*.json, *.csv
+#   record    the record reader and the report renderer (checks/fuzz/record_report_fuzzer.cpp); seeds: the bad-record
+#             corpus and the smaller reference records
+# Builds with clang into build-fuzz/ (only the readers' sources: a minute or two, not the whole tree). A crash, leak,
+# UB report, unexpected exception or a record the renderer cannot render fails the run; libFuzzer writes the input to
+# build-fuzz/<target>/crash-*: keep it in checks/data/bad/fuzz/ (problem) or checks/data/bad_records/fuzz/ (record) as a
 # regression input (every file there is replayed first, and must pass).
-# Usage: bash scripts/fuzz.sh [SECONDS]
+# Usage: bash scripts/fuzz.sh [SECONDS] [problem|record|all]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
+which=${2:-all}
 out=${IRVERIFY_FUZZ_BUILD:-build-fuzz}
 if ! command -v clang++ >/dev/null 2>&1 || ! clang++ -print-file-name=libclang_rt.fuzzer-x86_64.a | grep -q /; then
   echo "fuzz: needs clang and libFuzzer (Debian: apt-get install clang libclang-rt-14-dev; scripts/install-deps.sh --fuzz)" >&2
   exit 2
 fi
-mkdir -p "$out/seeds" "$out/corpus"
-bin="$out/problem_reader_fuzzer"
-srcs=(theory/scalar.cpp theory/problem/problem_spec.cpp theory/problem/user_models.cpp theory/problem/problem_io.cpp theory/io/atomic_write.cpp
-      checks/fuzz/problem_reader_fuzzer.cpp)
-newest=$(ls -t "${srcs[@]}" theory/scalar.hpp theory/problem/*.hpp theory/io/*.hpp | head -1)
 # clang has no quadmath.h of its own (Boost's float128 needs it): GCC's, alone, so GCC's other headers stay out.
 mkdir -p "$out/include"
 ln -sf "$(gcc -print-file-name=include/quadmath.h)" "$out/include/quadmath.h"
-if [ ! -x "$bin" ] || [ "$newest" -nt "$bin" ]; then
-  echo "fuzz: building $bin (clang, -fsanitize=fuzzer,address,undefined)"
-  clang++ -std=gnu++17 -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -I. -isystem "$out/include" -isystem /usr/include/eigen3 "${srcs[@]}" -o "$bin" -lmpfr -lgmp -lquadmath -lfmt
-fi
-# Seeds: the first byte selects the reader (0: problem JSON, 1: CSV).
-for f in checks/data/*.json checks/data/bad/*.json; do { printf '\0'; cat "$f"; } > "$out/seeds/$(basename "$f").seed"; done
-for f in checks/data/*.csv checks/data/bad/*.csv; do { printf '\1'; cat "$f"; } > "$out/seeds/$(basename "$f").seed"; done
-regress=()
-[ -d checks/data/bad/fuzz ] && regress=(checks/data/bad/fuzz/*)
-if [ ${#regress[@]} -gt 0 ] && [ -e "${regress[0]}" ]; then
-  echo "fuzz: replaying ${#regress[@]} regression inputs"
-  "$bin" "${regress[@]}"
-fi
-echo "fuzz: $seconds s"
+# What CMake generates at configure time: the compiled-in schemas and the provenance header.
+{
+  sed -n '1,/kProblemSchemaText/p' cmake/schemas.cpp.in | sed '$d'
+  printf 'const char* const kProblemSchemaText = R"irvschema(%s)irvschema";\n' "$(cat theory/problem/problem.schema.json)"
+  printf 'const char* const kRecordSchemaText = R"irvschema(%s)irvschema";\n' "$(cat reports/record/record.schema.json)"
+  echo '}  // namespace irverify'
+} > "$out/include/irverify_schemas.cpp.new"
+cmp -s "$out/include/irverify_schemas.cpp.new" "$out/include/irverify_schemas.cpp" || mv "$out/include/irverify_schemas.cpp.new" "$out/include/irverify_schemas.cpp"
+rm -f "$out/include/irverify_schemas.cpp.new"
+[ -f "$out/include/irverify_provenance.hpp" ] || printf '#pragma once\n#define IRVERIFY_VERSION "fuzz"\n#define IRVERIFY_GIT_COMMIT "fuzz"\n#define IRVERIFY_COMPILER "clang"\n#define IRVERIFY_BUILD_TYPE "fuzz"\n#define IRVERIFY_BUILD_FLAGS ""\n' > "$out/include/irverify_provenance.hpp"
+
+io=(theory/io/atomic_write.cpp theory/io/input_file.cpp)
+problem_srcs=(theory/scalar.cpp theory/problem/problem_spec.cpp theory/problem/user_models.cpp theory/problem/problem_io.cpp "${io[@]}"
+              checks/fuzz/problem_reader_fuzzer.cpp)
+record_srcs=(reports/report.cpp reports/figure/figure.cpp reports/figure/gnuplot.cpp reports/record/record.cpp
+             reports/record/schemas.cpp "$out/include/irverify_schemas.cpp" "${io[@]}" checks/fuzz/record_report_fuzzer.cpp)
+
+# build NAME SOURCES...: $out/NAME/fuzzer, rebuilt when a source or a header it may include is newer.
+build() {
+  local name=$1; shift
+  local bin="$out/$name/fuzzer"
+  mkdir -p "$out/$name/seeds" "$out/$name/corpus"
+  local newest
+  newest=$(ls -t "$@" theory/scalar.hpp theory/problem/*.hpp theory/io/*.hpp reports/*.hpp reports/*/*.hpp | head -1)
+  if [ ! -x "$bin" ] || [ "$newest" -nt "$bin" ]; then
+    echo "fuzz: building $bin (clang, -fsanitize=fuzzer,address,undefined)"
+    clang++ -std=gnu++17 -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+      -I. -isystem "$out/include" -isystem /usr/include/eigen3 "$@" -o "$bin" -lmpfr -lgmp -lquadmath -lfmt
+  fi
+}
+
+# fuzz NAME MAX_LEN REGRESSION_DIR: replays the regression inputs, then fuzzes for $seconds.
+fuzz() {
+  local name=$1 max_len=$2 regress_dir=$3
+  local bin="$out/$name/fuzzer"
+  if [ -d "$regress_dir" ] && [ -n "$(ls -A "$regress_dir")" ]; then
+    echo "fuzz $name: replaying $(ls "$regress_dir" | wc -l) regression inputs"
+    "$bin" "$regress_dir"/*
+  fi
+  echo "fuzz $name: $seconds s"
+  local status=0
+  "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1 \
+    -artifact_prefix="$out/$name/" "$out/$name/corpus" "$out/$name/seeds" > "$out/$name/fuzz.log" 2>&1 || status=$?
+  grep -E "ERROR|SUMMARY|finding:|unexpected exception|Test unit written|DONE|stat::" "$out/$name/fuzz.log" | tail -12 || true
+  [ "$status" -eq 0 ] || echo "fuzz $name: FAILED (exit $status); the input is in $out/$name/crash-* (see $out/$name/fuzz.log)" >&2
+  return "$status"
+}
+
 status=0
-"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-  -artifact_prefix="$out/" "$out/corpus" "$out/seeds" > "$out/fuzz.log" 2>&1 || status=$?
-grep -E "ERROR|SUMMARY|unexpected exception|Test unit written|DONE|stat::" "$out/fuzz.log" | tail -12 || true
-[ "$status" -eq 0 ] || echo "fuzz: FAILED (exit $status); the input is in $out/crash-* (see $out/fuzz.log)" >&2
+if [ "$which" = all ] || [ "$which" = problem ]; then
+  build problem "${problem_srcs[@]}"
+  # Seeds: the first byte selects the reader (0: problem JSON, 1: CSV).
+  for f in checks/data/*.json checks/data/bad/*.json; do { printf '\0'; cat "$f"; } > "$out/problem/seeds/$(basename "$f").seed"; done
+  for f in checks/data/*.csv checks/data/bad/*.csv; do { printf '\1'; cat "$f"; } > "$out/problem/seeds/$(basename "$f").seed"; done
+  fuzz problem 65536 checks/data/bad/fuzz || status=$?
+fi
+if [ "$which" = all ] || [ "$which" = record ]; then
+  build record "${record_srcs[@]}"
+  cp checks/data/bad_records/*.json "$out/record/seeds/"
+  for f in reports/reference/*.json; do [ "$(stat -c %s "$f")" -le 65536 ] && cp "$f" "$out/record/seeds/"; done
+  fuzz record 65536 checks/data/bad_records/fuzz || status=$?
+fi
 exit "$status"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # check_record_input.sh EXE WORK CODE REGEX COMMAND FILE...: puts the FILEs (the word FIFO: a named pipe x.json) alone
 # in an empty directory WORK/in, runs in WORK `EXE report WORK/in --out WORK/out/x --no-figures` (report-figures: with
-# figures, drawn by gnuplot) or `EXE compare WORK/in WORK/in`, and passes iff it exits with CODE (within 20 s: a FIFO
+# figures, drawn by gnuplot), `EXE compare WORK/in WORK/in` or `EXE validate WORK/in/*`, and passes iff it exits with CODE (within 20 s: a FIFO
 # must not hang it), its stderr matches REGEX, and nothing was written in WORK besides in/ and out/ (no text of a
 # record leads a path outside --out or runs as a command).
 exe=$1; work=$2; code=$3; regex=$4; cmd=$5; shift 5
@@ -13,6 +13,7 @@ case $cmd in
   report) set -- "$exe" report "$work/in" --out "$work/out/x" --no-figures ;;
   report-figures) set -- "$exe" report "$work/in" --out "$work/out/x" ;;
   compare) set -- "$exe" compare "$work/in" "$work/in" ;;
+  validate) set -- "$exe" validate "$work"/in/* ;;
   *) echo "unknown command $cmd"; exit 1 ;;
 esac
 err=$(cd "$work" && timeout 20 "$@" 2>&1 >/dev/null); rc=$?

@@ -79,6 +79,10 @@ RunContext claim_context(const Claim& claim, const RunSettings& s) {
   ctx.deadline = Deadline(s.time_budget, fmt::format("{}'s time budget of {:g} s; raise it with --budget SECONDS", claim.id,
                                                      s.time_budget));
   ctx.progress = s.progress.for_claim(claim.id);
+  if (ctx.progress.on())  // a line when nothing else spoke for 5 s (a loop of long steps)
+    ctx.deadline.set_pulse([p = ctx.progress](double elapsed, double left) {
+      p.heartbeat(fmt::format("still running, {:.0f} s in", elapsed), left);
+    });
   ctx.group = s.group;
   return ctx;
 }

@@ -300,7 +300,7 @@ const ClaimRegistration kRegistration([] {
   c.samples = kLn1Runs;
   c.samples_are = "runs per scheme and process";
   c.simulation_precision = "double";
-  c.not_applicable = interpolation_not_applicable;
+  c.not_applicable = ln_not_applicable;
   c.problems = minimum_problems;
   c.eigen_size = EigenSize::Examples;
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {

@@ -298,7 +298,7 @@ namespace ln2 {  // the claim's registration
 
 std::string not_applicable(const ProblemSpec& s) {
   if (s.model == "least-squares") return "least squares has grad^3 L = 0: no drift along the manifold";
-  return interpolation_not_applicable(s);
+  return ln_not_applicable(s);
 }
 
 

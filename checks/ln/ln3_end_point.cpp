@@ -291,7 +291,7 @@ const ClaimRegistration kRegistration([] {
   c.samples_are = "runs per eta";
   c.simulation_precision = "double";
   c.levels = kLn3Levels;
-  c.not_applicable = interpolation_not_applicable;
+  c.not_applicable = ln_not_applicable;
   c.problems = ln3_problems;
   c.eigen_size = EigenSize::Parameters;
   c.summary_expected = fmt::format("shrinking (rate > 1/2 over the last halvings; ~1 above the floor) but for GD vs R; flow end ≤ "

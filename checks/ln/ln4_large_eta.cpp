@@ -173,7 +173,7 @@ const ClaimRegistration kRegistration([] {
   c.samples_are = "runs per lambda";
   c.simulation_precision = "double";
   c.levels = kLn4Levels;
-  c.not_applicable = interpolation_not_applicable;
+  c.not_applicable = ln_not_applicable;
   c.problems = ln4_problems;
   c.eigen_size = EigenSize::Parameters;
   c.summary_expected = "closer to R's (99.9%), falling with lambda; the tr H/4 form refuted";

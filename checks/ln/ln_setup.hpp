@@ -24,12 +24,12 @@
 
 namespace irverify {
 
-// The problem's own scheme if it gives `batch` (`replacement` defaults to true), else B = 1, 2 and N with
+// The problem's own scheme if it gives `batch` (without replacement unless `replacement` is true), else B = 1, 2 and N with
 // replacement and B = 2 and N without (B = N without replacement: label-noise GD); B = 2 only if N > 2.
 inline std::vector<BatchScheme> ln_schemes(const ProblemSpec& s) {
   const int N = s.num_examples();
   if (s.batch > 0)
-    return {{s.batch, s.replacement.value_or(true) ? BatchSampling::WithReplacement : BatchSampling::WithoutReplacement}};
+    return {{s.batch, s.with_replacement() ? BatchSampling::WithReplacement : BatchSampling::WithoutReplacement}};
   std::vector<BatchScheme> v = {{1, BatchSampling::WithReplacement}};
   if (N > 2) v.push_back({2, BatchSampling::WithReplacement}), v.push_back({2, BatchSampling::WithoutReplacement});
   if (N > 1) v.push_back({N, BatchSampling::WithReplacement});
@@ -48,6 +48,24 @@ inline std::string scheme_name(const BatchScheme& b, int N) {
 // The label-noise scale: the problem's `sigma`, else the claim's default (decimal text, read in S).
 template <class S> S ln_sigma(const ProblemSpec& s, const char* fallback) {
   return parse_scalar<S>(s.sigma.empty() ? std::string(fallback) : s.sigma);
+}
+
+// The LN claims' problems: an interpolating minimum (solvers/stability/interpolating_minimum.hpp), and a `sigma` the
+// double simulations resolve. Their deviations, of order eta sigma per step, sit next to theta (|theta| about
+// s = max(1, |theta0|_inf)), which double rounds to eps s; sigma >= 2^20 eps s keeps that rounding below 2^-20 of a
+// deviation (eta of order 1/lambda_max), and keeps sigma^2 (the covariances) far from underflow. A sigma too large
+// for the linearization shows as a refuted statement, or as a run that leaves double's range (a named fault).
+inline std::string ln_not_applicable(const ProblemSpec& s) {
+  if (std::string why = interpolation_not_applicable(s); !why.empty()) return why;
+  if (s.sigma.empty()) return "";
+  mp50 scale(1);  // read in mp50: the file's decimals may lie outside double's range
+  for (const std::string& t : s.theta0) scale = std::max(scale, mp50(abs(parse_scalar<mp50>(t))));
+  const mp50 floor = ldexp(mp50(std::numeric_limits<double>::epsilon()), 20) * scale;
+  if (parse_scalar<mp50>(s.sigma) < floor)
+    return fmt::format("sigma = {}: below {:.3g} = 2^20 eps_double max(1, |theta0|_inf), the smallest label noise the "
+                       "double simulation resolves next to theta (its deviations would be lost to rounding)",
+                       s.sigma, to_double(floor));
+  return "";
 }
 
 // Entry-by-entry comparison of a Monte Carlo covariance (upper triangle, standard errors se) with a matrix E: the

@@ -155,7 +155,7 @@ std::vector<Case> rank_unrolling_cases(const RunContext& ctx, const ProblemSpec&
   std::vector<Case> out;
   for (int B : rank1::batch_sizes(spec, N)) {
     const auto t0 = std::chrono::steady_clock::now();
-    const bool with = spec.replacement.value_or(false);
+    const bool with = spec.with_replacement();
     const WeightDecay<S> wd{mu, lambda, B, with ? BatchSampling::WithReplacement : BatchSampling::WithoutReplacement};
     Case c = new_case<S>(ctx, spec, m, fmt::format("unrolling and per-step rank, B = {}{}", B, B == N && !with ? " (GD)" : ""));
     c.solver = fmt::format("SGD with weight decay replayed in {}: mu = {}, lambda = {}, {} steps, seed {}, batches {}", scalar_name<S>(),
@@ -196,7 +196,7 @@ const ClaimRegistration kRegistration([] {
       "statements unresolved (fails).";
   c.precision = "mp50";
   c.seed = kRank1Seed;
-  c.not_applicable = rank_not_applicable;
+  c.not_applicable = [](const ProblemSpec& s) { return rank_not_applicable(s, true); };
   c.problems = rank1_problems;
   c.eigen_size = EigenSize::None;
   c.forms_hessian = false;  // SGD on the weight matrices and their SVDs

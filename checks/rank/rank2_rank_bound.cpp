@@ -276,7 +276,7 @@ const ClaimRegistration kRegistration([] {
   c.seed = kRank2Seed;
   c.samples = kRank2Runs;
   c.samples_are = "runs per grid point";
-  c.not_applicable = rank_not_applicable;
+  c.not_applicable = [](const ProblemSpec& s) { return rank_not_applicable(s); };
   c.problems = rank2_problems;
   c.eigen_size = EigenSize::None;
   c.forms_hessian = false;  // SGD on the weight matrices and their SVDs

@@ -294,7 +294,7 @@ const ClaimRegistration kRegistration([] {
   c.seed = kRank3Seed;
   c.samples = kRank3Runs;
   c.samples_are = "runs per point of each trend";
-  c.not_applicable = rank_not_applicable;
+  c.not_applicable = [](const ProblemSpec& s) { return rank_not_applicable(s); };
   c.problems = rank3_problems;
   c.eigen_size = EigenSize::None;
   c.forms_hessian = false;  // SGD on the weight matrices and their SVDs

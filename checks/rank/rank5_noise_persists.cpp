@@ -191,7 +191,7 @@ const ClaimRegistration kRegistration([] {
   c.seed = kRank5Seed;
   c.samples = kRank5Runs;
   c.samples_are = "runs per batch size";
-  c.not_applicable = rank_not_applicable;
+  c.not_applicable = [](const ProblemSpec& s) { return rank_not_applicable(s); };
   c.problems = rank5_problems;
   c.eigen_size = EigenSize::None;
   c.forms_hessian = false;  // SGD on the weight matrices and their SVDs

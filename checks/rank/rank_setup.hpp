@@ -20,15 +20,17 @@
 
 namespace irverify {
 
-// A matrix net, and a `batch` the examples can fill: the RANK claims draw batches without replacement unless the
-// problem says `replacement: true` (B > N would leave every step's batch short or the bound n B vacuous).
-inline std::string rank_not_applicable(const ProblemSpec& s) {
+// A matrix net, and batches as the claim draws them: RANK-2..5 without replacement (their bounds count the distinct
+// examples of a batch), RANK-1 (honours_replacement) as the problem says. B <= N without replacement is checked when
+// the problem is read.
+inline std::string rank_not_applicable(const ProblemSpec& s, bool honours_replacement) {
   if (std::string why = requires_model(s, {"linear2", "relu2"}); !why.empty()) return why;
-  if (s.batch > s.num_examples() && !s.replacement.value_or(false))
-    return "batch: B = " + std::to_string(s.batch) + " exceeds the " + std::to_string(s.num_examples()) +
-           " examples drawn without replacement (give B <= N, or \"replacement\": true)";
+  if (s.with_replacement() && !honours_replacement)
+    return "replacement: this claim draws batches without replacement (its bound counts distinct examples); remove "
+           "\"replacement\": true";
   return "";
 }
+inline std::string rank_not_applicable(const ProblemSpec& s) { return rank_not_applicable(s, false); }
 
 template <class S> const MatrixNet<S>& matrix_net(const Model<S>& m) {
   const auto* n = dynamic_cast<const MatrixNet<S>*>(&m);

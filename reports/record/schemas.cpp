@@ -1,5 +1,7 @@
 #include "reports/record/schemas.hpp"
 
+#include "theory/io/input_file.hpp"
+
 #include <fmt/format.h>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -8,18 +10,11 @@
 #include <valijson/validator.hpp>
 
 #include <algorithm>
-#include <set>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace irverify {
 
 namespace {
-
-constexpr int kMaxDepth = 64;
-constexpr std::uintmax_t kMaxBytes = 64ull << 20;
 
 // The parsed schema of a kind, built once (thread-safe static initialization).
 const valijson::Schema& schema_of(DocumentKind kind) {
@@ -70,34 +65,11 @@ std::vector<SchemaError> schema_errors(const nlohmann::json& doc, DocumentKind k
 }
 
 nlohmann::json read_json_for_validation(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) throw std::runtime_error(fmt::format("{}: not a regular file", path));
-  if (std::filesystem::file_size(path, ec) > kMaxBytes) throw std::runtime_error(fmt::format("{}: larger than 64 MiB", path));
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in) throw std::runtime_error(fmt::format("{}: cannot read", path));
-  bool too_deep = false;
-  std::vector<std::set<std::string>> keys;  // of each open object: a key given twice is refused (no "last one wins")
-  std::string duplicate;
-  const auto guard = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-    using E = nlohmann::json::parse_event_t;
-    if (depth > kMaxDepth) too_deep = true;
-    if (event == E::object_start) keys.emplace_back();
-    if (event == E::object_end && !keys.empty()) keys.pop_back();
-    if (event == E::key && !keys.empty() && !keys.back().insert(parsed.get<std::string>()).second && duplicate.empty())
-      duplicate = parsed.get<std::string>();
-    return !too_deep;  // stop keeping values once too deep
-  };
-  nlohmann::json j;
   try {
-    j = nlohmann::json::parse(text.str(), guard);
-  } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers outside double's range
-    throw std::runtime_error(fmt::format("{}: invalid JSON ({})", path, e.what()));
+    return parse_strict_json(read_input_file(path), path);
+  } catch (const InputError& e) {
+    throw std::runtime_error(e.what());
   }
-  if (too_deep) throw std::runtime_error(fmt::format("{}: nested deeper than {} levels", path, kMaxDepth));
-  if (!duplicate.empty()) throw std::runtime_error(fmt::format("{}: duplicate key {}", path, nlohmann::json(duplicate).dump()));
-  return j;
 }
 
 }  // namespace irverify

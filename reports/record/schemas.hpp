@@ -28,8 +28,9 @@ struct SchemaError {
 // Every violation of the kind's schema (empty: valid), innermost first as valijson reports them.
 std::vector<SchemaError> schema_errors(const nlohmann::json& doc, DocumentKind kind);
 
-// The JSON text of a file, refused (std::runtime_error naming the file) unless it is a regular file of at most 64 MiB,
-// parses, nests at most 64 levels (validation recurses through the document) and gives no key twice in one object.
+// The JSON text of a file, read by the one strict reader of input files (theory/io/input_file.hpp): refused
+// (std::runtime_error naming the file) unless it is a regular file of at most 64 MiB, parses, nests at most 64 levels
+// (validation recurses through the document) and gives no key twice in one object.
 nlohmann::json read_json_for_validation(const std::string& path);
 
 }  // namespace irverify

@@ -34,11 +34,17 @@ void Deadline::check_clock() const {
   timespec ts{};
   clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
   const double coarse = double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
-  thread_local double coarse_deadline = 0;
+  thread_local double coarse_deadline = 0, next_pulse = 0;
   thread_local long long for_deadline = 0;
   if (for_deadline != at_) {  // this deadline in coarse-clock seconds, for this thread
     for_deadline = at_;
     coarse_deadline = coarse + ticks_to_seconds(at_ - now_ticks()) - 0.01;
+    next_pulse = coarse + pulse_every_;
+  }
+  if (pulse_ && coarse >= next_pulse) {
+    next_pulse = coarse + pulse_every_;
+    const long long now = now_ticks();
+    (*pulse_)(ticks_to_seconds(now - start_), ticks_to_seconds(at_ - now));
   }
   if (coarse < coarse_deadline) return;
   const long long now = now_ticks();

@@ -1,6 +1,7 @@
 #include "theory/problem/problem_io.hpp"
 
 #include "theory/io/atomic_write.hpp"
+#include "theory/io/input_file.hpp"
 #include "theory/scalar.hpp"
 
 #include <fmt/format.h>
@@ -15,104 +16,14 @@ namespace {
 
 using json = nlohmann::json;
 
-// Builds a json DOM in which every floating-point literal keeps its source text
-// (as a JSON string), so no number passes through double. Refuses nesting deeper than kMaxNesting (no deep
-// recursion on hostile input) and a key given twice in one object (no "last value wins").
-// A floating-point literal is kept as its text behind kNumberMark (a control character, refused in real strings), so
-// the reader can still tell the number 1.5 from the string "1.5".
-constexpr char kNumberMark = '\x01';
-
-class ExactSax : public json::json_sax_t {
- public:
-  static constexpr std::size_t kMaxNesting = 64;
-  json root;
-  std::size_t error_pos = 0;
-  std::string error_msg;
-  bool refused = false;  // stopped by a limit or a duplicate key, not by a syntax error
-
-  bool null() override { return put(json(nullptr)); }
-  bool boolean(bool v) override { return put(json(v)); }
-  bool number_integer(number_integer_t v) override { return put(json(v)); }
-  bool number_unsigned(number_unsigned_t v) override { return put(json(v)); }
-  bool number_float(number_float_t, const string_t& s) override { return put(json(kNumberMark + s)); }
-  bool string(string_t& s) override { return put(json(s)); }
-  bool binary(binary_t&) override { return put(json(nullptr)); }
-  bool start_object(std::size_t) override { return open(json::object()); }
-  bool key(string_t& k) override {
-    if (stack_.back()->contains(k)) return refuse(fmt::format("duplicate key \"{}\"", k));
-    key_ = k;
-    return true;
-  }
-  bool end_object() override { return close(); }
-  bool start_array(std::size_t) override { return open(json::array()); }
-  bool end_array() override { return close(); }
-  bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) override {
-    error_pos = pos;
-    error_msg = ex.what();
-    return false;
-  }
-
- private:
-  json* slot(json v) {
-    if (stack_.empty()) {
-      root = std::move(v);
-      return &root;
-    }
-    json& top = *stack_.back();
-    if (top.is_array()) {
-      top.push_back(std::move(v));
-      return &top.back();
-    }
-    top[key_] = std::move(v);
-    return &top[key_];
-  }
-  bool put(json v) {
-    slot(std::move(v));
-    return true;
-  }
-  bool open(json v) {
-    if (stack_.size() >= kMaxNesting) return refuse(fmt::format("nested deeper than {} levels", kMaxNesting));
-    stack_.push_back(slot(std::move(v)));
-    return true;
-  }
-  // Stops the parse with a message (the SAX callbacks get no byte position: the message names the key or limit).
-  bool refuse(std::string what) {
-    error_msg = std::move(what);
-    refused = true;
-    return false;
-  }
-  bool close() {
-    stack_.pop_back();
-    return true;
-  }
-  std::vector<json*> stack_;
-  std::string key_;
-};
-
-// Only regular files (not a FIFO or a device, which could block forever), at most kMaxInputBytes.
-// `what`: "file" or "data file", for the messages.
-void check_regular_file(const std::string& path, const char* what) {
-  if (path.find('\0') != std::string::npos) throw ProblemError(fmt::format("a {} name contains a NUL character", what));
-  std::error_code ec;
-  const auto st = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(st)) throw ProblemError(fmt::format("{}: cannot open {} (no such file)", path, what));
-  if (!std::filesystem::is_regular_file(st)) throw ProblemError(fmt::format("{}: cannot open {}: not a regular file", path, what));
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > kMaxInputBytes)
-    throw ProblemError(fmt::format("{}: {} bytes, more than the limit of {} bytes for an input {}", path, size, kMaxInputBytes, what));
-}
-
+// Input files go through theory/io/input_file.hpp (regular files only, size and nesting limits, no duplicate keys);
+// its refusals become ProblemErrors.
 std::string slurp(const std::string& path, const char* what = "file") {
-  check_regular_file(path, what);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ProblemError(fmt::format("{}: cannot open {}", path, what));
-  std::ostringstream os;
-  os << in.rdbuf();
-  return os.str();
-}
-
-std::size_t line_of(const std::string& text, std::size_t pos) {
-  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + std::min(pos, text.size()), '\n'));
+  try {
+    return read_input_file(path, what);
+  } catch (const InputError& e) {
+    throw ProblemError(e.what());
+  }
 }
 
 std::string trim(const std::string& s) {
@@ -218,22 +129,13 @@ std::vector<std::vector<std::string>> parse_csv_text(const std::string& text, co
 ProblemSpec read_problem_file(const std::string& path) { return parse_problem_text(slurp(path), path); }
 
 ProblemSpec parse_problem_text(const std::string& text, const std::string& path) {
-  ExactSax sax;
-  bool ok = false;
+  json parsed;
   try {
-    ok = json::sax_parse(text, &sax);
-  } catch (const json::exception& e) {  // the SAX parser reports most errors through parse_error, not all
-    throw ProblemError(fmt::format("{}: invalid JSON ({})", path, e.what()));
+    parsed = parse_strict_json(text, path, {true, ": write it as a JSON string, e.g. \"1e400\", to read it in mp50"});
+  } catch (const InputError& e) {
+    throw ProblemError(e.what());
   }
-  if (!ok && sax.error_msg.find("number overflow") != std::string::npos)
-    throw ProblemError(fmt::format("{}:{}: a number outside double's range ({}): write it as a JSON string, e.g. \"1e400\", "
-                                   "to read it in mp50",
-                                   path, line_of(text, sax.error_pos), sax.error_msg));
-  if (!ok) {
-    if (sax.refused) throw ProblemError(fmt::format("{}: invalid problem file: {}", path, sax.error_msg));
-    throw ProblemError(fmt::format("{}:{}: invalid JSON ({})", path, line_of(text, sax.error_pos), sax.error_msg));
-  }
-  const json& j = sax.root;
+  const json& j = parsed;
   const Reader r{path};
   if (!j.is_object()) r.fail("top level", "expected a JSON object");
   static const std::vector<std::string> keys = {"format", "name", "model", "hidden", "outputs", "data", "data_file", "terms",

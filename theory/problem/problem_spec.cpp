@@ -131,7 +131,7 @@ void validate(const ProblemSpec& s) {
   }
   if (s.batch < 0) problem_error(s, fmt::format("batch = {} is not positive", s.batch));
   if (s.batch > 0 && s.model == "quadratic") problem_error(s, "batch: a quadratic loss has no examples to batch");
-  if (s.batch > 0 && s.replacement == false && s.batch > s.num_examples())
+  if (s.batch > 0 && !s.with_replacement() && s.batch > s.num_examples())
     problem_error(s, fmt::format("batch = {} without replacement exceeds the {} examples", s.batch, s.num_examples()));
 }
 

@@ -5,6 +5,8 @@
 // number once, in S). Light: no Eigen, no models; formats in problem_io.hpp, generator in generator.hpp.
 #pragma once
 
+#include "theory/io/input_file.hpp"  // kMaxInputBytes
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -16,7 +18,6 @@
 namespace irverify {
 
 // Input limits, checked while reading and validating, before anything is sized by them.
-inline constexpr std::uintmax_t kMaxInputBytes = std::uintmax_t(64) << 20;  // a problem or CSV file
 inline constexpr std::size_t kMaxNameLength = 256;
 inline constexpr long long kMaxHidden = 1LL << 20;      // two-layer width
 inline constexpr long long kMaxOutputs = 1LL << 20;     // outputs of linear2 / relu2
@@ -47,12 +48,15 @@ struct ProblemSpec {
   std::vector<std::vector<int>> partition;     // optional; blocks of example indices
   std::string h0;                              // optional; largest step of a ladder
   std::string sigma;                           // optional; label-noise scale (LN claims)
-  int batch = 0;                               // optional (0: unset); label-noise batch size B (LN claims)
-  std::optional<bool> replacement;             // optional; batches drawn with replacement (LN claims)
+  int batch = 0;                               // optional (0: unset); batch size B (LN and RANK claims)
+  std::optional<bool> replacement;             // optional; batches drawn with replacement (LN, RANK-1)
   std::string weight_decay;                    // optional; lambda >= 0 of SGD with weight decay (RANK claims)
   std::string origin;                          // file path, or "generator"
   std::uint64_t seed = 0;                      // generator seed (0 for files)
 
+  // Batches of `batch` drawn with replacement? Absent means without (shuffled batches, the common practice), for every
+  // claim alike.
+  bool with_replacement() const { return replacement.value_or(false); }
   int num_examples() const;
   int features() const;  // columns of data minus the labels
   int dim() const;       // length of theta implied by the model and data

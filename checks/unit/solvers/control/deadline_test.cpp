@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <ctime>
 #include <limits>
 
 using namespace irverify;
@@ -51,4 +52,23 @@ TEST(Deadline, NoneSetBadBudgetsAndStrides) {
   EXPECT_NO_THROW(every4(3));
   EXPECT_THROW(every4(8), DeadlineExceeded);  // only at multiples of the stride
   EXPECT_NO_THROW(DeadlineCheck{}(0));         // none
+}
+
+// A loop of long steps still shows progress: the pulse is called from check() every `every` seconds per thread.
+TEST(Deadline, PulseSpeaksWhileALoopRuns) {
+  Deadline d(10, "the test's budget");
+  int pulses = 0;
+  double last_elapsed = 0, last_left = 0;
+  d.set_pulse([&](double elapsed, double left) { ++pulses, last_elapsed = elapsed, last_left = left; }, 0.02);
+  const Deadline copy = d;  // copies share the pulse
+  timespec start{}, now{};
+  clock_gettime(CLOCK_MONOTONIC_COARSE, &start);
+  do {
+    copy.check();
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+  } while (double(now.tv_sec - start.tv_sec) + 1e-9 * double(now.tv_nsec - start.tv_nsec) < 0.2);
+  EXPECT_GE(pulses, 3);
+  EXPECT_LE(pulses, 11);  // at most one per 0.02 s (the coarse clock's ticks may merge two)
+  EXPECT_GT(last_elapsed, 0.1);
+  EXPECT_NEAR(last_elapsed + last_left, 10, 0.05);
 }
