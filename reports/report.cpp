@@ -105,12 +105,17 @@ std::string figure_line(const json& fig, const fs::path& out) {
   }
 }
 
-// A problem file stored in a record (a counterexample, a failing instance), written next to the report.
-std::string write_problem(const json& problem, const fs::path& out) {
+// A problem file stored in a record (a counterexample, a failing instance), written next to the report. Two different
+// problems of one name (in `stored`: file name -> content) get different files: the second's name gains a hash.
+std::string write_problem(const json& problem, const fs::path& out, std::map<std::string, std::string>& stored) {
   const fs::path dir = out / "problems";
   fs::create_directories(dir);
-  const std::string name = figure_stem(problem["name"].get<std::string>()) + ".json";
-  write_atomically((dir / name).string(), problem.dump(2) + "\n");
+  const std::string text = problem.dump(2) + "\n", stem = figure_stem(problem.value("name", "problem"));
+  std::string name = stem + ".json";
+  if (const auto it = stored.find(name); it != stored.end() && it->second != text)
+    name = figure_stem(fmt::format("{}~{}", stem, stored.size())) + ".json";
+  stored[name] = text;
+  write_atomically((dir / name).string(), text);
   return "problems/" + name;
 }
 
@@ -125,7 +130,7 @@ std::string statement_row(const std::string& claim, const json& st) {
 
 // The page of one claim, <out>/claims/<ID>.md: statement, set-up, figures, statements, then each case (convergence
 // tables, fits, the claim's own tables and figures). Links and images are relative to the page.
-std::string claim_page(const json& r, const fs::path& out, const ReportOptions& opt) {
+std::string claim_page(const json& r, const fs::path& out, const ReportOptions& opt, std::map<std::string, std::string>& stored) {
   std::ostringstream md;
   const std::string id = r["claim"];
   md << fmt::format("# {}: {}\n\n*Generated from the record `{}.json`.* [Summary](../REPORT.md) · [all statements](statements.md)\n\n",
@@ -138,12 +143,10 @@ std::string claim_page(const json& r, const fs::path& out, const ReportOptions& 
                     r["verdict"].get<std::string>());
   if (r.contains("monte_carlo")) {
     const json& mc = r["monte_carlo"];
-    md << fmt::format("*Random draws.* Philox seed {}", mc["seed"].get<std::uint64_t>());
-    if (mc.contains("samples"))
-      md << fmt::format(", {} {}", mc["samples"].get<long>(), mc["samples_are"].get<std::string>());
-    md << fmt::format(" (`irverify run {} --seed {}{}` reproduces the record on any thread count).\n\n", id,
-                      mc["seed"].get<std::uint64_t>(),
-                      mc.contains("samples") ? fmt::format(" --samples {}", mc["samples"].get<long>()) : "");
+    md << fmt::format("*Random draws.* Philox seed {}", mc["seed"].dump());
+    if (mc.contains("samples")) md << fmt::format(", {} {}", mc["samples"].dump(), mc.value("samples_are", "samples"));
+    md << fmt::format(" (`irverify run {} --seed {}{}` reproduces the record on any thread count).\n\n", id, mc["seed"].dump(),
+                      mc.contains("samples") ? " --samples " + mc["samples"].dump() : "");
   }
   if (opt.figures)
     for (const auto& f : r.value("figures", json::array())) md << figure_line(f, out);
@@ -180,7 +183,7 @@ std::string claim_page(const json& r, const fs::path& out, const ReportOptions& 
     for (const auto& t : c.value("tables", json::array())) generic_table(md, t);
     for (const auto& p : c.value("stored_problems", json::array()))
       md << fmt::format("*{0}:* [`{1}`](../{1}) (run it with `irverify run {2} --problem {1}`).\n\n", p["note"].get<std::string>(),
-                        write_problem(p["problem"], out), p["claim"].get<std::string>());
+                        write_problem(p["problem"], out, stored), p["claim"].get<std::string>());
     if (opt.figures)
       for (const auto& f : c.value("figures", json::array())) md << figure_line(f, out);
   }
@@ -198,6 +201,15 @@ std::string write_report(const ReportOptions& opt) {
            std::make_pair(b.doc.value("order", 1 << 30), b.doc["claim"].get<std::string>());
   });
   const fs::path out = opt.out_dir.empty() ? fs::path(opt.records_dir) : fs::path(opt.out_dir);
+  // The report writes only into real folders under out: a claims/, figures/ or problems/ that is a symbolic link (a
+  // records folder from elsewhere) would lead its files anywhere.
+  for (const char* sub : {"claims", "figures", "problems"}) {
+    std::error_code ec;
+    const fs::file_status st = fs::symlink_status(out / sub, ec);
+    if (!ec && fs::exists(st) && !fs::is_directory(st))
+      throw std::runtime_error(fmt::format("{}: not a folder ({}); the report writes only into real folders under {}",
+                                           (out / sub).string(), fs::is_symlink(st) ? "a symbolic link" : "a file", out.string()));
+  }
   fs::create_directories(out / "claims");
   const json& prov = files.front().doc["provenance"];
   std::ostringstream md, all;
@@ -214,6 +226,7 @@ std::string write_report(const ReportOptions& opt) {
          "expected outcome (CLAIMS.md, \"Expected outcomes\"). Negative controls are refuted statements.\n\n"
          "| Claim | Statement | Expected | Measured (cases: holds / refuted / unresolved) | Verdict |\n|---|---|---|---|---|\n";
   std::string family;
+  std::map<std::string, std::string> stored;  // problem files written, by name
   for (const auto& [file, r] : files) try {
     const std::string id = r["claim"];
     const std::string fam = id.substr(0, id.find('-'));
@@ -229,7 +242,7 @@ std::string write_report(const ReportOptions& opt) {
                       cell(r.value("summary", json::object()).value("expected", "–")), ok, sts.size(),
                       r["scalar"].get<std::string>(), r["wall_time_s"].get<double>());
     for (const auto& st : sts) all << statement_row(id, st);
-    write_atomically((out / "claims" / (id + ".md")).string(), claim_page(r, out, opt));
+    write_atomically((out / "claims" / (id + ".md")).string(), claim_page(r, out, opt, stored));
   } catch (const json::exception& e) {  // a shape the schema allows and the renderer does not handle: a bug, named
     throw std::runtime_error(fmt::format("{}: cannot render this record ({})", file, e.what()));
   }

@@ -41,7 +41,8 @@ int scalar_index(const std::string& name) {
 }
 
 template <class Scalar> Scalar parse_scalar(const std::string& text) {
-  if (!looks_numeric(text)) throw std::invalid_argument("'" + text + "' is not a finite decimal number");
+  if (!looks_numeric(text))  // quoted up to 40 bytes: a message never echoes a whole line of some file
+    throw std::invalid_argument("'" + (text.size() > 40 ? text.substr(0, 40) + "...'" : text + "'") + " is not a finite decimal number");
   Scalar x;
   if constexpr (std::is_same_v<Scalar, double>) {
     x = std::strtod(text.c_str(), nullptr);

@@ -81,7 +81,7 @@ class RunCommand : public Command {
     sub_->add_option("-p,--problem", files_, "Problem file(s) to run on instead of the built-in instances");
     sub_->add_option("--precision", precision_, fmt::format("{} (default: the claim's)", fmt::join(scalar_names(), ", ")))
         ->check(CLI::IsMember(scalar_names()));
-    sub_->add_option("--levels", settings_.levels, "Ladder length (default: the claim's)")->check(CLI::Range(3, 60));
+    sub_->add_option("--levels", settings_.levels, "Ladder length (default: the claim's)")->check(cli::integer_in(3, 60));
     sub_->add_option("-o,--out", out_, "Directory for the JSON records")->capture_default_str();
     sub_->add_flag("-q,--quiet", quiet_, "No progress lines on stderr");
     sub_->add_option("--budget", settings_.time_budget,
@@ -91,13 +91,13 @@ class RunCommand : public Command {
         ->check(cli::positive_finite());
     sub_->add_option("--threads", settings_.threads,
                      "Worker threads for the Monte Carlo runs (default: every core; the records do not depend on it)")
-        ->check(CLI::Range(1, 4096));
+        ->check(cli::integer_in(1, 4096));
     sub_->add_option("--seed", settings_.seed, "Seed of every random draw (default: each claim's own, written to the record)")
         ->check(cli::seed_range());
     sub_->add_option("--samples", settings_.samples,
                      "Monte Carlo size of each claim with one, in the claim's unit (epochs, runs, starts; default: the "
                      "claim's own, written to the record)")
-        ->check(CLI::Range(4L, 1L << 40));
+        ->check(cli::integer_in(4, 1LL << 40));
     sub_->add_option("--memory-budget", memory_gib_, "Memory budget in GiB (default: min(8, half the physical memory))")
         ->capture_default_str()
         ->check(cli::positive_finite());
@@ -151,6 +151,7 @@ class ReportCommand : public Command {
     sub_->add_flag("--no-figures", no_figures_, "Do not call gnuplot");
   }
   int run(const MpiSession&) override {
+    require_utf8({dir_, out_});
     std::cout << "report: " << write_report({dir_, out_, !no_figures_}) << "\n";
     return 0;
   }
@@ -166,7 +167,7 @@ class GenerateCommand : public Command {
     sub_ = app.add_subcommand("generate", "Write a generated problem file");
     sub_->add_option("model", model_, "Model kind")->required()->check(CLI::IsMember(model_kinds()));
     sub_->add_option("--seed", seed_, "Generator seed (> 0)")->check(cli::seed_range());
-    const CLI::Range positive_int(1, std::numeric_limits<int>::max());
+    const CLI::Validator positive_int = cli::integer_in(1, std::numeric_limits<int>::max());
     sub_->add_option("--examples", opt_.examples, "Number of examples")->check(positive_int);
     sub_->add_option("--features", opt_.features, "Number of features")->check(positive_int);
     sub_->add_option("--hidden", opt_.hidden, "Hidden units (two-layer, linear2, relu2)")->check(positive_int);
@@ -174,6 +175,7 @@ class GenerateCommand : public Command {
     sub_->add_option("-o,--out", out_, "Output file (default: stdout)");
   }
   int run(const MpiSession&) override {
+    require_utf8({out_});
     if (!out_.empty()) prepare_output(out_);
     const ProblemSpec s = generate_problem(model_, seed_, opt_);
     if (out_.empty()) std::cout << s.to_json().dump(2) << "\n";
@@ -211,7 +213,12 @@ class CompareCommand : public Command {
         all = false;
         continue;
       }
-      const RecordComparison c = compare_records(ref.at(id), fresh.at(id), rules_);
+      RecordComparison c;
+      try {
+        c = compare_records(ref.at(id).doc, fresh.at(id).doc, rules_);
+      } catch (const nlohmann::json::exception& e) {  // a shape the comparer does not handle: a bug, named
+        throw std::runtime_error(fmt::format("cannot compare {} with {} ({})", fresh.at(id).path, ref.at(id).path, e.what()));
+      }
       std::cout << fmt::format("{:<8} {}  ({} exact, {} numeric within 64 eps, {} statistical within {} sigma, {} volatile "
                                "skipped)\n",
                                id, c.same() ? "SAME" : "DIFFERENT", c.exact, c.numeric, c.statistical, kZ999, c.skipped);
@@ -223,11 +230,11 @@ class CompareCommand : public Command {
   }
 
  private:
-  static std::map<std::string, nlohmann::json> by_claim(const std::string& dir) {
-    std::map<std::string, nlohmann::json> m;
+  static std::map<std::string, RecordFile> by_claim(const std::string& dir) {
+    std::map<std::string, RecordFile> m;
     for (auto& r : read_records(dir)) {
       const std::string id = r.doc["claim"].get<std::string>();  // before the move: an assignment evaluates its right side first
-      m[id] = std::move(r.doc);
+      m[id] = std::move(r);
     }
     return m;
   }
@@ -258,8 +265,10 @@ class ValidateCommand : public Command {
   bool validate(const std::string& f) const {
     std::vector<std::string> problems;
     DocumentKind kind = DocumentKind::Problem;
+    bool parsed = !kind_.empty();  // the kind is known (forced, or read from the document)
     try {
       const nlohmann::json doc = read_json_for_validation(f);
+      parsed = true;
       kind = kind_.empty() ? document_kind(doc) : kind_ == "record" ? DocumentKind::Record : DocumentKind::Problem;
       for (const SchemaError& e : schema_errors(doc, kind)) problems.push_back(fmt::format("{}: {}", e.path.empty() ? "/" : e.path, e.message));
       if (problems.empty() && kind == DocumentKind::Problem) read_problem_file(f);
@@ -272,7 +281,8 @@ class ValidateCommand : public Command {
       return true;
     }
     for (const auto& p : problems) std::cerr << fmt::format("{}: {}\n", f, p);
-    std::cerr << fmt::format("{}: not a valid {} ({} problem(s))\n", f, document_kind_name(kind), problems.size());
+    std::cerr << fmt::format("{}: not a valid {} ({} problem(s))\n", f, parsed ? document_kind_name(kind) : "JSON file",
+                             problems.size());
     return false;
   }
   std::vector<std::string> files_;
@@ -290,16 +300,15 @@ class StudyCommand : public Command {
     sub_ = parent->add_subcommand(study_.name, study_.description);
     sub_->add_option("-p,--problem", file_, study_.problem_help)->check(CLI::ExistingFile);
     sub_->add_option("--seed", settings_.seed, fmt::format("Philox seed (default {})", study_.seed))->check(cli::seed_range());
-    sub_->add_option("--threads", settings_.threads, "Worker threads (default: every core)")->check(CLI::Range(1, 4096));
+    sub_->add_option("--threads", settings_.threads, "Worker threads (default: every core)")->check(cli::integer_in(1, 4096));
     sub_->add_option("-o,--out", out_, "The study's JSON record")->capture_default_str();
     sub_->add_flag("-q,--quiet", quiet_, "No progress lines on stderr");
     for (const StudyOption& o : study_.options) {
       args_[o.name] = o.value;
-      CLI::Option* opt = sub_->add_option("--" + o.name, args_[o.name], o.help)->capture_default_str()->check(CLI::Range(o.min, o.max));
-      if (o.integer)
-        opt->check(CLI::Validator(
-            [](std::string& v) { return v.find_first_not_of("0123456789") == std::string::npos ? "" : "an integer is expected"; },
-            "INTEGER"));
+      sub_->add_option("--" + o.name, args_[o.name], o.help)
+          ->capture_default_str()
+          ->check(o.integer ? cli::integer_in(static_cast<long long>(o.min), static_cast<long long>(o.max))
+                            : cli::decimal_in(o.min, o.max, false, fmt::format("a number from {:g} to {:g}", o.min, o.max)));
     }
   }
   int run(const MpiSession& mpi) override {

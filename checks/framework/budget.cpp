@@ -63,7 +63,7 @@ double seconds_per_multiply_add(const Precision& precision) {
 }
 
 CostEstimate estimate_cost(const ProblemSpec& spec, const Precision& precision, int levels, EigenSize eigen,
-                           bool forms_hessian) {
+                           bool forms_hessian, const Precision* batch_precision) {
   const double N = spec.num_examples(), P = spec.dim(), F = spec.features();
   const double bytes_per = precision.bytes;
   CostEstimate e;
@@ -79,6 +79,13 @@ CostEstimate estimate_cost(const ProblemSpec& spec, const Precision& precision, 
                         N, P, forms_hessian ? fmt::format("one Hessian N P^2/2 = {:.3g}, ", hessian) : "", n, n, eig, levels,
                         gradients, rate * 1e9, precision.name, forms_hessian ? "one P x P matrix" : "theta (no Hessian)",
                         bytes_per);
+  if (batch_precision && spec.batch > 0) {
+    const double step = double(spec.batch) * P, step_rate = seconds_per_multiply_add(*batch_precision);
+    e.multiply_adds += step;
+    e.seconds += step * step_rate;
+    e.basis += fmt::format("; one step on a batch of {} examples, B P = {:.3g} multiply-adds at {:.3g} ns each in {}", spec.batch,
+                           step, step_rate * 1e9, batch_precision->name);
+  }
   return e;
 }
 

@@ -30,8 +30,10 @@ struct CostEstimate {
 // Lower bound for one problem of `spec` in `precision` on a ladder of `levels`:
 // one Hessian if the claim forms it (N P^2 / 2 multiply-adds, P^2 numbers), one symmetric eigenproblem of size n (the
 // tridiagonal reduction, 4 n^3 / 3) and one gradient (N P) per level; the data (N (F + 1) numbers) and theta (P).
+// With batch_precision (claims that step on the problem's `batch`, in the precision they simulate in): one step's
+// batch gradient, B P multiply-adds, too.
 CostEstimate estimate_cost(const ProblemSpec& spec, const Precision& precision, int levels, EigenSize eigen,
-                           bool forms_hessian = true);
+                           bool forms_hessian = true, const Precision* batch_precision = nullptr);
 
 // Seconds per multiply-add in `precision`, a lower bound for this machine: the best of a few timed dot products in
 // the scalar type, divided by 8 for double (SIMD lanes and FMA units) and by 2 for the software types. Measured once

@@ -38,6 +38,7 @@ struct Claim {
   std::function<std::vector<ProblemSpec>()> problems;
   EigenSize eigen_size = EigenSize::Parameters;
   bool forms_hessian = true;  // false: no case forms the P x P Hessian (the cost estimate counts neither its work nor its P^2 numbers)
+  bool steps_on_batch = false;  // true: every case takes a step on the problem's `batch` (LN, RANK; the estimate counts one)
   CaseFunction cases;
   // Cases beyond the problems' (a search, a timing, a demonstration), run only on the built-in instances.
   std::function<std::vector<Case>(const RunContext&)> extra_cases;

@@ -20,9 +20,11 @@ namespace {
 void check_budget(const Claim& claim, const RunContext& ctx, const std::vector<const ProblemSpec*>& todo) {
   const int levels = std::max(ctx.levels, 3);  // 3: the shortest ladder
   const std::string& prec = ctx.precision.name;
+  const Precision simulation = claim.simulation_precision.empty() ? ctx.precision : Precision::named(claim.simulation_precision);
   double seconds = 0;
   for (const ProblemSpec* s : todo) {
-    const CostEstimate e = estimate_cost(*s, ctx.precision, levels, claim.eigen_size, claim.forms_hessian);
+    const CostEstimate e =
+        estimate_cost(*s, ctx.precision, levels, claim.eigen_size, claim.forms_hessian, claim.steps_on_batch ? &simulation : nullptr);
     if (e.bytes > ctx.memory_budget)
       throw ProblemError(fmt::format("{}: {} ({}): needs at least {} of memory, more than the memory budget of {}; raise "
                                      "it with --memory-budget GIB ({})",

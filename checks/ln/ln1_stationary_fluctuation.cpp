@@ -300,6 +300,7 @@ const ClaimRegistration kRegistration([] {
   c.samples = kLn1Runs;
   c.samples_are = "runs per scheme and process";
   c.simulation_precision = "double";
+  c.steps_on_batch = true;
   c.not_applicable = ln_not_applicable;
   c.problems = minimum_problems;
   c.eigen_size = EigenSize::Examples;

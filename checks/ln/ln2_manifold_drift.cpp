@@ -323,6 +323,7 @@ const ClaimRegistration kRegistration([] {
   c.samples = kLn2Runs;
   c.samples_are = "runs per scheme and sigma";
   c.simulation_precision = "double";
+  c.steps_on_batch = true;
   c.not_applicable = not_applicable;
   c.problems = [] { return std::vector<ProblemSpec>{minimum_problems()[1], minimum_problems()[2]}; };
   c.eigen_size = EigenSize::Parameters;

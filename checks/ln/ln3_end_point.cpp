@@ -290,6 +290,7 @@ const ClaimRegistration kRegistration([] {
   c.samples = kLn3Runs;
   c.samples_are = "runs per eta";
   c.simulation_precision = "double";
+  c.steps_on_batch = true;
   c.levels = kLn3Levels;
   c.not_applicable = ln_not_applicable;
   c.problems = ln3_problems;

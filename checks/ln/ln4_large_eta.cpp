@@ -172,6 +172,7 @@ const ClaimRegistration kRegistration([] {
   c.samples = kLn4Runs;
   c.samples_are = "runs per lambda";
   c.simulation_precision = "double";
+  c.steps_on_batch = true;
   c.levels = kLn4Levels;
   c.not_applicable = ln_not_applicable;
   c.problems = ln4_problems;

@@ -200,6 +200,7 @@ const ClaimRegistration kRegistration([] {
   c.problems = rank1_problems;
   c.eigen_size = EigenSize::None;
   c.forms_hessian = false;  // SGD on the weight matrices and their SVDs
+  c.steps_on_batch = true;
   c.summary_expected = "rank(G_t) <= B, identity to rounding; controls refuted";
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
     return rank_unrolling_cases<typename decltype(tag)::type>(ctx, s);

@@ -280,6 +280,7 @@ const ClaimRegistration kRegistration([] {
   c.problems = rank2_problems;
   c.eigen_size = EigenSize::None;
   c.forms_hessian = false;  // SGD on the weight matrices and their SVDs
+  c.steps_on_batch = true;
   c.refuted_somewhere = {kRank2PaperForm};
   c.summary_expected = "derived bound everywhere; the paper's form without its hypothesis refuted somewhere";
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {

@@ -298,6 +298,7 @@ const ClaimRegistration kRegistration([] {
   c.problems = rank3_problems;
   c.eigen_size = EigenSize::None;
   c.forms_hessian = false;  // SGD on the weight matrices and their SVDs
+  c.steps_on_batch = true;
   c.summary_expected = "rank rises with B, falls with mu and lambda (99.9%); no fall with mu at lambda = 0";
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
     return rank_trend_case<typename decltype(tag)::type>(ctx, s);

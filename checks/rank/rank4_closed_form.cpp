@@ -61,6 +61,8 @@ std::vector<ProblemSpec> rank4_problems() { return {whitened_problem(3)}; }
 std::string rank4_not_applicable(const ProblemSpec& s) {
   if (s.model != "linear2") return "the closed form is stated for linear2 only";
   if (std::string why = rank_not_applicable(s); !why.empty()) return why;
+  if (!s.weight_decay.empty() && !(parse_scalar<mp50>(s.weight_decay) > 0))
+    return "weight_decay = " + s.weight_decay + ": the closed form (soft-thresholded singular values) needs lambda > 0";
   const Problem<double> pr = build_problem<double>(s);
   const auto& m = matrix_net(*pr.model);
   const Mat<double> G = m.X().transpose() * m.X() / double(m.num_examples());
@@ -282,6 +284,7 @@ const ClaimRegistration kRegistration([] {
   c.problems = rank4_problems;
   c.eigen_size = EigenSize::None;
   c.forms_hessian = false;  // SGD on the weight matrices and their SVDs
+  c.steps_on_batch = true;
   c.summary_expected = "agreement to the rounding floor; SGD epsilon-rank <= it; threshold lambda refuted";
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
     return rank_closed_form_case<typename decltype(tag)::type>(ctx, s);

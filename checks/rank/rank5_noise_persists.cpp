@@ -195,6 +195,7 @@ const ClaimRegistration kRegistration([] {
   c.problems = rank5_problems;
   c.eigen_size = EigenSize::None;
   c.forms_hessian = false;  // SGD on the weight matrices and their SVDs
+  c.steps_on_batch = true;
   c.summary_expected = "SGD + WD keeps moving, GD + WD converges; lambda = 0 at interpolation converges";
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
     return rank_noise_case<typename decltype(tag)::type>(ctx, s);

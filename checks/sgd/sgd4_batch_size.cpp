@@ -255,6 +255,11 @@ const ClaimRegistration kRegistration([] {
   c.samples = kPartitionSamples;
   c.samples_are = "random partitions per batch size (where not enumerated)";
   c.problems = sgd_batch_size_problems;
+  c.not_applicable = [](const ProblemSpec& s) -> std::string {
+    for (const auto& b : s.partition)
+      if (b.size() != s.partition[0].size()) return "batches of unequal size: the identity needs g = (1/m) sum_k g_k";
+    return "";
+  };
   c.eigen_size = EigenSize::None;
   c.summary_expected = fmt::format("≤ 16 count eps; |z| ≤ {}; N-for-(N−1) control rejected", kZ999);
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {

@@ -88,10 +88,10 @@ std::string figure_stem(const std::string& name) {
     s += ok ? c : '-';
   }
   if (s.empty() || s[0] == '.') s.insert(s.begin(), 'f');
-  if (s != name) {  // changed: a hash of the whole name keeps two names that slug alike apart (FNV-1a, 64 bits)
-    std::uint64_t h = 14695981039346656037ull;
+  if (s != name || s.size() > 120) {  // changed or cut to 100: a hash of the whole name keeps two names that slug
+    std::uint64_t h = 14695981039346656037ull;  // alike apart (FNV-1a, 64 bits)
     for (unsigned char c : name) h = (h ^ c) * 1099511628211ull;
-    s += fmt::format("-{:016x}", h);
+    s = s.substr(0, 100) + fmt::format("-{:016x}", h);
   }
   return s;
 }

@@ -71,7 +71,8 @@ nlohmann::json figure_json(const Figure& f);
 // A figure from its JSON; std::runtime_error naming the first fault (a record is input: it may be anything).
 Figure figure_from_json(const nlohmann::json& j);
 // `name` made safe as a file stem: every character outside [A-Za-z0-9._-] becomes '-', a leading '.' is prefixed; a
-// name so changed gains "-" and 16 hex digits of its hash (two names that slug alike stay apart); never empty.
+// name so changed, or longer than 120 characters (cut to 100), gains "-" and 16 hex digits of its hash (two names that
+// slug alike stay apart; a file name stays far below the 255 bytes a file system takes); never empty.
 std::string figure_stem(const std::string& name);
 
 }  // namespace irverify

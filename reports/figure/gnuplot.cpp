@@ -17,14 +17,17 @@ namespace irverify {
 
 namespace {
 
-// A gnuplot single-quoted string: quotes doubled, line breaks dropped.
+// A gnuplot string literal, line breaks dropped: single-quoted (no escapes at all), or, for a text holding a quote
+// (gnuplot misreads a doubled quote at the start of a single-quoted string), double-quoted with '\\' and '"' escaped.
 std::string quoted(const std::string& t) {
-  std::string r = "'";
+  const bool single = t.find('\'') == std::string::npos;
+  std::string r = single ? "'" : "\"";
   for (char c : t) {
     if (c == '\n' || c == '\r') continue;
-    r += c == '\'' ? std::string("''") : std::string(1, c);
+    if (!single && (c == '\\' || c == '"')) r += '\\';
+    r += c;
   }
-  return r + "'";
+  return r + (single ? "'" : "\"");
 }
 
 std::string num(double x) { return std::isfinite(x) ? fmt::format("{:.17g}", x) : std::string("NaN"); }

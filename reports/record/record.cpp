@@ -49,7 +49,7 @@ std::string version_text() {
 }
 
 void write_record(const nlohmann::json& record, const std::string& out_dir) {
-  std::filesystem::create_directories(out_dir);
+  if (!out_dir.empty()) std::filesystem::create_directories(out_dir);  // "": this folder, as prepare_output took it
   const std::string path = (std::filesystem::path(out_dir) / (record.at("claim").get<std::string>() + ".json")).string();
   write_atomically(path, record.dump(2) + "\n");  // an existing record is replaced whole or left as it was
 }

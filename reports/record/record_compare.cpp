@@ -14,6 +14,40 @@ namespace {
 
 using json = nlohmann::json;
 
+// A number of a record: a JSON number, or (Monte Carlo errors) its decimal text.
+bool as_number(const json& x, double& v) {
+  if (x.is_number()) return v = x.get<double>(), true;
+  if (!x.is_string()) return false;
+  const std::string& t = x.get_ref<const std::string&>();
+  char* end = nullptr;
+  v = std::strtod(t.c_str(), &end);
+  return !t.empty() && end == t.c_str() + t.size();
+}
+bool numbers(const json& a) {
+  double v;
+  return a.is_array() && std::all_of(a.begin(), a.end(), [&](const json& x) { return as_number(x, v); });
+}
+// The shapes compared by their meaning; anything else is compared node by node.
+bool is_table(const json& t) {
+  return t.is_object() && t.contains("title") && t.contains("columns") && t.contains("rows") && t["columns"].is_array() &&
+         std::all_of(t["columns"].begin(), t["columns"].end(), [](const json& c) { return c.is_string(); }) && t["rows"].is_array() &&
+         std::all_of(t["rows"].begin(), t["rows"].end(), [](const json& r) { return r.is_array(); });
+}
+bool is_mc_series(const json& s) {
+  if (!s.is_object() || !s.contains("sigma") || !s.contains("errors") || !numbers(s["sigma"]) || !numbers(s["errors"]) ||
+      s["sigma"].empty() || s["sigma"].size() != s["errors"].size() || !s.contains("fit") || !s["fit"].is_object())
+    return false;
+  const json& f = s["fit"];
+  return f.contains("ok") && f["ok"].is_boolean() &&
+         (!f["ok"].get<bool>() || (f.contains("slope") && f["slope"].is_number() && f.contains("slope_stderr") && f["slope_stderr"].is_number()));
+}
+// Two integers, signs included (nlohmann's == reads 2^64 - 1 and -1 as equal).
+bool same_integer(const json& a, const json& b) {
+  if (a.is_number_unsigned() == b.is_number_unsigned()) return a == b;
+  const json& s = a.is_number_unsigned() ? b : a;
+  return s.get<std::int64_t>() >= 0 && a.get<std::uint64_t>() == b.get<std::uint64_t>();
+}
+
 const std::set<std::string> kVolatile = {"wall_time_s", "provenance", "seconds", "scaling_seconds", "threads", "processes"};
 
 struct Comparer {
@@ -34,29 +68,34 @@ struct Comparer {
       return;
     }
     ++out.exact;
-    if (a != b) differ(path, a, b);
+    if (a.is_number_integer() && b.is_number_integer() ? !same_integer(a, b) : a != b) differ(path, a, b);
+  }
+
+  // |x - y| within the 99.9% bound of the difference of two runs of the reference's size, sqrt(2) sa (both have the
+  // reference's standard error sa); the fresh one's own sb must agree with sa to a factor 2 (a different sample size
+  // or process is a difference, and a fresh record cannot widen its own tolerance).
+  void statistical(const std::string& path, const json& a, const json& b, double x, double y, double sa, double sb) {
+    ++out.statistical;
+    if (!(sb <= 2 * sa && sa <= 2 * sb) && !(sa == 0 && sb == 0)) return differ(path + " (standard error)", sa, sb);
+    if (!(std::abs(x - y) <= kZ999 * std::sqrt(2.0) * sa)) differ(path, a, b);
   }
 
   // A Monte Carlo series: errors and slope compared statistically, the rest derived from them.
   void mc_series(const std::string& path, const json& a, const json& b) {
     const json &ea = a["errors"], &eb = b["errors"], &sa = a["sigma"], &sb = b["sigma"];
-    if (ea.size() != eb.size() || sa.size() != sb.size() || sa.size() != ea.size())
-      return differ(path + "/errors", ea.size(), eb.size());
+    if (ea.size() != eb.size()) return differ(path + "/errors", ea.size(), eb.size());
     for (std::size_t i = 0; i < ea.size(); ++i) {
-      const double x = std::stod(ea[i].get<std::string>()), y = std::stod(eb[i].get<std::string>());
-      const double s = std::hypot(sa[i].get<double>(), sb[i].get<double>());
-      ++out.statistical;
-      if (!(std::abs(x - y) <= kZ999 * s)) differ(fmt::format("{}/errors/{}", path, i), ea[i], eb[i]);
+      double x, y, s, t;
+      as_number(ea[i], x), as_number(eb[i], y), as_number(sa[i], s), as_number(sb[i], t);
+      statistical(fmt::format("{}/errors/{}", path, i), ea[i], eb[i], x, y, s, t);
     }
     const json &fa = a["fit"], &fb = b["fit"];
     if (fa["ok"] != fb["ok"]) return differ(path + "/fit/ok", fa["ok"], fb["ok"]);
-    if (fa["ok"].get<bool>()) {
-      const double s = std::hypot(fa["slope_stderr"].get<double>(), fb["slope_stderr"].get<double>());
-      ++out.statistical;
-      if (!(std::abs(fa["slope"].get<double>() - fb["slope"].get<double>()) <= kZ999 * s))
-        differ(path + "/fit/slope", fa["slope"], fb["slope"]);
-    }
-    for (const char* k : {"name", "role", "claimed_order"}) node(path + "/" + k, a[k], b[k]);
+    if (fa["ok"].get<bool>())
+      statistical(path + "/fit/slope", fa["slope"], fb["slope"], fa["slope"].get<double>(), fb["slope"].get<double>(),
+                  fa["slope_stderr"].get<double>(), fb["slope_stderr"].get<double>());
+    for (const char* k : {"name", "role", "claimed_order"})
+      node(path + "/" + k, a.value(k, json("(missing)")), b.value(k, json("(missing)")));
     out.skipped += 1;
   }
 
@@ -82,9 +121,8 @@ struct Comparer {
 
   void node(const std::string& path, const json& a, const json& b) {
     if (a.is_object() && b.is_object()) {
-      if (a.contains("columns") && a.contains("rows") && a.contains("title")) return table(path, a, b);
-      if (!exact && a.contains("sigma") && a.contains("errors") && a["sigma"].is_array() && !a["sigma"].empty())
-        return mc_series(path, a, b);
+      if (is_table(a) && is_table(b)) return table(path, a, b);
+      if (!exact && is_mc_series(a) && is_mc_series(b)) return mc_series(path, a, b);
       for (auto it = a.begin(); it != a.end(); ++it) {
         if (kVolatile.count(it.key())) {
           ++out.skipped;

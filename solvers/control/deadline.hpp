@@ -6,6 +6,7 @@
 // long (one label-noise step over 2^24 examples) still shows progress; the callee limits its lines.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -51,6 +52,11 @@ struct DeadlineCheck {
   long stride = 1;
   void operator()(long step) const {
     if (deadline && step % stride == 0) deadline->check();
+  }
+  // For a loop whose steps each draw `batch` examples: a look at the clock at most every 8192 examples drawn and every
+  // 1024 steps (every step from B = 8192 on: at B = 2^24 one step takes a fraction of a second in double).
+  static DeadlineCheck per_batch(const Deadline* deadline, long batch) {
+    return {deadline, std::clamp(8192L / std::max(1L, batch), 1L, 1024L)};
   }
 };
 

@@ -58,13 +58,11 @@ template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) {
 }
 
 namespace {
-// n steps of a Monte Carlo run, the deadline checked every 1024 steps and finiteness once at the end
-// (iterate_checked_at_end, solvers/iterate/iterate.hpp): checking every step cost a tenth of a least-squares step at
-// d = 16. Large batches are checked more often (at most 8192 examples drawn between checks): with B = 2^24 one step
-// takes a fraction of a second, and 1024 of them ran minutes past the budget.
+// n steps of a Monte Carlo run, the deadline checked every 1024 steps (at most 8192 examples drawn between checks:
+// DeadlineCheck::per_batch) and finiteness once at the end (iterate_checked_at_end, solvers/iterate/iterate.hpp):
+// checking every step cost a tenth of a least-squares step at d = 16.
 template <class S> void advance(LabelNoiseStep<S>& step, Vec<S>& x, long n, const Deadline& deadline) {
-  const long stride = std::clamp(8192L / std::max(1, step.batch()), 1L, 1024L);
-  iterate_checked_at_end(step, x, n, DeadlineCheck{&deadline, stride}, "label noise");
+  iterate_checked_at_end(step, x, n, DeadlineCheck::per_batch(&deadline, step.batch()), "label noise");
 }
 
 // Sums of d, of d d' and of (d_i d_j)^2, the P x P ones stored column-major as vectors (a Mat member trips a false

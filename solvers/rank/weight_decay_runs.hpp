@@ -11,7 +11,7 @@
 //   weight_decay_until         one run until stop(k, theta_(k-1), theta_k, step) returns true after step k, at most
 //                              max_steps steps (a stop rule such as GD's "the step is at the rounding floor"); it
 //                              returns the last two iterates and iterate_until's end.
-// The deadline (opt.run.deadline for many runs) is checked every kWeightDecayDeadlineStride steps; NumericalFault if a
+// The deadline (opt.run.deadline for many runs) is checked as DeadlineCheck::per_batch says; NumericalFault if a
 // run of a fixed length ends with an iterate that is not finite (iterate_checked_at_end: a non-finite coordinate stays
 // so under the update); weight_decay_until leaves divergence to its stop rule.
 #pragma once
@@ -36,7 +36,7 @@ Vec<S> weight_decay_observed_run(const Model<S>& m, const WeightDecay<S>& wd, co
     step(th);
     obs(++t, static_cast<const Vec<S>&>(th), static_cast<const WeightDecayStep<S>&>(step));
   };
-  iterate_checked_at_end(observed_step, x, steps, DeadlineCheck{&deadline, kWeightDecayDeadlineStride}, "SGD with weight decay");
+  iterate_checked_at_end(observed_step, x, steps, DeadlineCheck::per_batch(&deadline, wd.batch), "SGD with weight decay");
   return x;
 }
 
@@ -77,7 +77,7 @@ WeightDecayEnd<S> weight_decay_until(const Model<S>& m, const WeightDecay<S>& wd
   const auto stopped = [&](long k, const Vec<S>& x) {
     return stop(k, static_cast<const Vec<S>&>(r.before), x, static_cast<const WeightDecayStep<S>&>(step));
   };
-  r.end = iterate_until(advance, r.theta, max_steps, stopped, DeadlineCheck{&deadline, kWeightDecayDeadlineStride});
+  r.end = iterate_until(advance, r.theta, max_steps, stopped, DeadlineCheck::per_batch(&deadline, wd.batch));
   return r;
 }
 

@@ -35,7 +35,7 @@ Vec<S> weight_decay_run(const Model<S>& m, const WeightDecay<S>& wd, const Vec<S
                         std::uint64_t run, const Deadline& deadline) {
   WeightDecayStep<S> step(m, wd, seed, run);
   Vec<S> x = theta0;
-  iterate_checked_at_end(step, x, steps, DeadlineCheck{&deadline, kWeightDecayDeadlineStride}, "SGD with weight decay");
+  iterate_checked_at_end(step, x, steps, DeadlineCheck::per_batch(&deadline, wd.batch), "SGD with weight decay");
   return x;
 }
 

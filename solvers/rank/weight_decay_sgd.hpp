@@ -15,7 +15,6 @@
 namespace irverify {
 
 inline constexpr std::uint32_t kWeightDecayDomain = 12;  // batches
-inline constexpr long kWeightDecayDeadlineStride = 1024;  // steps between two looks at the clock
 
 template <class S> struct WeightDecay {
   S mu, lambda;
@@ -43,7 +42,7 @@ template <class S> class WeightDecayStep {
   Vec<S> g_;
 };
 
-// `steps` steps of run `run` under `seed` from theta0 (the deadline checked every kWeightDecayDeadlineStride steps;
+// `steps` steps of run `run` under `seed` from theta0 (the deadline checked as DeadlineCheck::per_batch says;
 // NumericalFault if the iterate is not finite at the end). Many runs, and runs watched by an observer:
 // solvers/rank/weight_decay_runs.hpp.
 template <class S>

@@ -2,12 +2,13 @@
 
 #include <fmt/format.h>
 
-#include <cstdio>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 #include <system_error>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace irverify {
@@ -25,6 +26,28 @@ void refuse_unless_new_or_regular(const std::string& path) {
                                                : std::filesystem::is_directory(st) ? "a directory"
                                                                                     : "a device, FIFO or socket"));
 }
+// A new file beside `stem` (stem + 6 random characters), created with O_EXCL by mkstemp: never an existing file and
+// never through a symbolic link planted at a predictable name. Returns its descriptor (-1 on failure) and its name.
+int create_new_file(const std::string& stem, std::string& name) {
+  name = stem + "XXXXXX";
+  const int fd = ::mkstemp(name.data());
+  if (fd >= 0) {  // mkstemp makes it 0600: give it the mode a plain create would (0666 less the umask)
+    static const mode_t mask = [] { const mode_t m = ::umask(0); ::umask(m); return m; }();
+    ::fchmod(fd, 0666 & ~mask);
+  }
+  return fd;
+}
+
+bool write_all(int fd, const std::string& content) {
+  for (std::size_t done = 0; done < content.size();) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
 }  // namespace
 
 void prepare_output(const std::string& path) {
@@ -33,32 +56,27 @@ void prepare_output(const std::string& path) {
   std::error_code ec;
   if (!dir.empty()) std::filesystem::create_directories(dir, ec);
   if (ec) throw std::runtime_error(fmt::format("{}: cannot write: cannot create the folder {} ({})", path, dir.string(), ec.message()));
-  const std::string probe = (dir / fmt::format(".irverify-probe-{}", static_cast<long>(::getpid()))).string();
-  std::ofstream out(probe, std::ios::binary | std::ios::trunc);
-  const bool ok = static_cast<bool>(out);
-  out.close();
-  std::remove(probe.c_str());
-  if (!ok) throw std::runtime_error(fmt::format("{}: cannot write: the folder {} takes no new file", path, dir.empty() ? "." : dir.string()));
+  std::string probe;
+  const int fd = create_new_file((dir / ".irverify-probe-").string(), probe);
+  if (fd < 0) throw std::runtime_error(fmt::format("{}: cannot write: the folder {} takes no new file", path, dir.empty() ? "." : dir.string()));
+  ::close(fd);
+  ::unlink(probe.c_str());
 }
 
 void write_atomically(const std::string& path, const std::string& content) {
   refuse_unless_new_or_regular(path);
-  const std::string tmp = fmt::format("{}.tmp-{}", path, static_cast<long>(::getpid()));
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error(fmt::format("{}: cannot write (cannot create {})", path, tmp));
-    out << content;
-    out.flush();
-    if (!out) {
-      out.close();
-      std::remove(tmp.c_str());
-      throw std::runtime_error(fmt::format("{}: cannot write (writing {} failed)", path, tmp));
-    }
+  std::string tmp;
+  const int fd = create_new_file(path + ".tmp-", tmp);
+  if (fd < 0) throw std::runtime_error(fmt::format("{}: cannot write (cannot create a new file beside it: {})", path, std::strerror(errno)));
+  const bool written = write_all(fd, content);
+  if (::close(fd) != 0 || !written) {
+    ::unlink(tmp.c_str());
+    throw std::runtime_error(fmt::format("{}: cannot write (writing {} failed)", path, tmp));
   }
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
-    std::remove(tmp.c_str());
+    ::unlink(tmp.c_str());
     throw std::runtime_error(fmt::format("{}: cannot write ({})", path, ec.message()));
   }
 }

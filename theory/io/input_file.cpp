@@ -14,6 +14,12 @@ namespace {
 
 using json = nlohmann::json;
 
+// nlohmann's message without its "[json.exception.parse_error.101] " tag.
+std::string plain(const std::string& what) {
+  const auto tag = what.rfind("[json.exception.", 0) == 0 ? what.find("] ") : std::string::npos;
+  return tag == std::string::npos ? what : what.substr(tag + 2);
+}
+
 // Builds the DOM from SAX events, so limits and duplicate keys stop the parse where they occur.
 class StrictSax : public json::json_sax_t {
  public:
@@ -43,7 +49,7 @@ class StrictSax : public json::json_sax_t {
   bool end_array() override { return close(); }
   bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) override {
     error_pos = pos;
-    error_msg = ex.what();
+    error_msg = plain(ex.what());
     return false;
   }
 
@@ -107,12 +113,15 @@ std::string read_input_file(const std::string& path, const char* what, std::uint
 }
 
 json parse_strict_json(const std::string& text, const std::string& path, const StrictJsonOptions& opt) {
+  // The parser ends its input at a NUL byte; JSON text holds none (inside strings it is written \u0000).
+  if (const auto nul = text.find('\0'); nul != std::string::npos)
+    throw InputError(fmt::format("{}:{}: a NUL byte in the JSON text", path, line_of(text, nul)));
   StrictSax sax(opt.keep_float_text);
   bool ok = false;
   try {
     ok = json::sax_parse(text, &sax);
   } catch (const json::exception& e) {  // the SAX parser reports most errors through parse_error, not all
-    throw InputError(fmt::format("{}: invalid JSON ({})", path, e.what()));
+    throw InputError(fmt::format("{}: invalid JSON ({})", path, plain(e.what())));
   }
   if (ok) return std::move(sax.root);
   if (sax.refused) throw InputError(fmt::format("{}: {}", path, sax.error_msg));

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -85,9 +86,10 @@ std::vector<std::vector<std::string>> read_csv_rows(const std::string& path, std
 
 std::vector<std::vector<std::string>> parse_csv_text(const std::string& text, const std::string& path,
                                                      std::vector<std::string>* where) {
-  // Lines end at LF, CRLF or a lone CR (old Mac files): each counts as one line end.
+  // Lines end at LF, CRLF or a lone CR (old Mac files): each counts as one line end. A UTF-8 byte-order mark (as
+  // spreadsheets write it) is skipped.
   std::vector<std::string> lines(1);
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0; i < text.size(); ++i) {
     if (text[i] == '\r' || text[i] == '\n') {
       if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       lines.emplace_back();
@@ -157,7 +159,11 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
   if (j.contains("data") && j.contains("data_file")) r.fail("data", "give either 'data' or 'data_file', not both");
   if (j.contains("data")) s.data = r.matrix(j["data"], "data");
   if (j.contains("data_file")) {
-    const auto csv = std::filesystem::path(path).parent_path() / r.string(j["data_file"], "data_file");
+    // Inside the problem file's folder: a problem file from elsewhere reads no other file of this machine.
+    const std::filesystem::path rel = r.string(j["data_file"], "data_file");
+    if (rel.empty() || rel.is_absolute() || std::any_of(rel.begin(), rel.end(), [](const auto& c) { return c == ".."; }))
+      r.fail("data_file", fmt::format("'{}': expected a relative path inside the problem file's folder (no '..')", rel.string()));
+    const auto csv = std::filesystem::path(path).parent_path() / rel;
     try {
       s.data = read_csv_rows(csv.string(), &s.data_where);
     } catch (const ProblemError& e) {
@@ -208,7 +214,9 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
     s.replacement = j["replacement"].get<bool>();
   }
   if (j.contains("seed")) {
-    if (!j["seed"].is_number_unsigned()) r.fail("seed", fmt::format("expected a non-negative integer, got {}", j["seed"].dump()));
+    if (!j["seed"].is_number_unsigned())
+      r.fail("seed", fmt::format("expected a non-negative integer, got {}",
+                                 Reader::is_float(j["seed"]) ? j["seed"].get<std::string>().substr(1) : j["seed"].dump()));
     s.seed = j["seed"].get<std::uint64_t>();
   }
   validate(s);

@@ -32,8 +32,8 @@ $p0s1 << EOD
 0.00390625 1.4835951212579579 1.4814016053897676 1.4857886371261482
 0.0009765625 1.5413832621522445 1.5402898318413754 1.5424766924631137
 EOD
-plot $p0s0 using 1:2:3:4 with yerrorlines lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'end point vs R''s minimizer', \
-     $p0s1 using 1:2:3:4 with yerrorlines lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'end point vs tr H/4''s minimizer'
+plot $p0s0 using 1:2:3:4 with yerrorlines lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "end point vs R's minimizer", \
+     $p0s1 using 1:2:3:4 with yerrorlines lc rgb '#d62728' pt 6 ps 0.69999999999999996 title "end point vs tr H/4's minimizer"
 unset arrow
 set autoscale
 set title 'diag-uv-n3-p5-s4: end point at large eta' font ',10'
@@ -60,6 +60,6 @@ $p1s1 << EOD
 0.00390625 1.1039656490951002 1.1025273251807439 1.1054039730094565
 0.0009765625 1.1165750805721737 1.1158794531647434 1.117270707979604
 EOD
-plot $p1s0 using 1:2:3:4 with yerrorlines lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'end point vs R''s minimizer', \
-     $p1s1 using 1:2:3:4 with yerrorlines lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'end point vs tr H/4''s minimizer'
+plot $p1s0 using 1:2:3:4 with yerrorlines lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "end point vs R's minimizer", \
+     $p1s1 using 1:2:3:4 with yerrorlines lc rgb '#d62728' pt 6 ps 0.69999999999999996 title "end point vs tr H/4's minimizer"
 unset multiplot

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <limits>
 
 using namespace irverify;
 using json = nlohmann::json;
@@ -71,4 +73,29 @@ TEST(RecordCompare, ExactModeHasNoTolerancesButStillSkipsTimings) {
   ulp["cases"][0]["rate"] = std::nextafter(0.125, 1.0);  // one ulp: within 64 eps by default only
   EXPECT_TRUE(compare_records(compare_test_record(), ulp).same());
   EXPECT_FALSE(compare_records(compare_test_record(), ulp, {true, false}).same());
+}
+
+// A fresh record cannot widen its own tolerance (its sigma must agree with the reference's to a factor 2), integers
+// compare with their signs (2^64 - 1 is not -1), and shapes the typed rules do not know are compared node by node
+// (a series or table of another shape, on one side only, is a difference, never a crash).
+TEST(RecordCompare, FreshSigmaSignsAndOddShapes) {
+  json b = compare_test_record();
+  b["cases"][0]["series"][0]["sigma"] = {1e308, 1e308};
+  b["cases"][0]["series"][0]["errors"][1] = "3.5e-4";
+  EXPECT_FALSE(compare_records(compare_test_record(), b).same());
+  json u = compare_test_record(), v = compare_test_record();
+  u["seed"] = std::numeric_limits<std::uint64_t>::max();
+  v["seed"] = -1;
+  EXPECT_FALSE(compare_records(u, v).same());
+  EXPECT_FALSE(compare_records(v, u).same());
+  v["seed"] = std::numeric_limits<std::uint64_t>::max();
+  EXPECT_TRUE(compare_records(u, v).same());
+  json odd = compare_test_record();
+  odd["cases"][0]["series"][0]["errors"] = {"abc", "2.5e-4"};  // not numbers: no Monte Carlo series
+  odd["cases"][0]["extra"] = {{"sigma", {1.0}}, {"errors", {"x"}}};
+  odd["cases"][0]["tables"][0]["rows"] = {{1, 2}};
+  EXPECT_NO_THROW({
+    EXPECT_FALSE(compare_records(compare_test_record(), odd).same());
+    EXPECT_FALSE(compare_records(odd, compare_test_record()).same());
+  });
 }

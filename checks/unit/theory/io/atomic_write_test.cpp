@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace irverify;
 
@@ -89,4 +90,25 @@ TEST(AtomicWrite, PrepareOutputFailsNowWhereTheWriteWouldFailLater) {
   EXPECT_THROW(prepare_output((base / "file" / "IGR-1.json").string()), std::runtime_error);
   fs::create_symlink(base / "file", base / "link.json");
   EXPECT_THROW(prepare_output((base / "link.json").string()), std::runtime_error);
+}
+
+// Temporary and probe files are new files under random names (O_EXCL): symbolic links planted at the names the old
+// code used (<path>.tmp-<pid>, .irverify-probe-<pid>) are never written through.
+TEST(AtomicWrite, PlantedLinksAtTemporaryNamesAreNotFollowed) {
+  namespace fs = std::filesystem;
+  const auto base = unit_scratch("planted");
+  fs::remove_all(base);
+  fs::create_directories(base / "out");
+  write_atomically((base / "victim").string(), "KEEP ME\n");
+  const long pid = static_cast<long>(::getpid());
+  fs::create_symlink(base / "victim", base / "out" / ("R.json.tmp-" + std::to_string(pid)));
+  fs::create_symlink(base / "victim", base / "out" / (".irverify-probe-" + std::to_string(pid)));
+  prepare_output((base / "out" / "R.json").string());
+  write_atomically((base / "out" / "R.json").string(), "record\n");
+  std::ifstream in(base / "victim");
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "KEEP ME");
+  const auto perms = fs::status(base / "out" / "R.json").permissions();
+  EXPECT_NE(perms & fs::perms::owner_read, fs::perms::none);  // the mode a plain create gives (0666 less the umask)
 }
