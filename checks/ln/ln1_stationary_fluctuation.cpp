@@ -82,7 +82,7 @@ void measure_monte_carlo(const RunContext& ctx, const MinimumSetup<S>& st, const
   const Vec<double> star = to_doubles(st.min.theta);
   const Mat<double> proj = to_doubles(range_basis<S>(in, st.V).transpose());
   LabelNoiseMcOptions mn = mo;
-  mn.run.seed = ctx.seed + 1;
+  mn.run.seed = sub_seed(ctx.seed, "LN-1 nonlinear process", 0);
   compare(true, label_noise_moments<double>(*pd.model, ln, star, star, mn, proj));
 }
 
@@ -235,8 +235,8 @@ template <class S> void gap_figure(const Ln1Measurement<S>& m, const ProblemSpec
 
 // The solver's description, the tables, the figure, the headlines and the record's fields.
 template <class S> void present(const Ln1Measurement<S>& m, const RunContext& ctx, const ProblemSpec& spec, Case& c) {
-  c.solver = fmt::format("exact: Cholesky of I - T ({}); Monte Carlo: {} runs per scheme and process (double, seed {}, "
-                         "sigma = {})",
+  c.solver = fmt::format("exact: Cholesky of I - T ({}); Monte Carlo: {} runs per scheme and process (double, seed {}; the "
+                         "nonlinear process under sub_seed(seed, \"LN-1 nonlinear process\", 0); sigma = {})",
                          scalar_name<S>(), ctx.samples, ctx.seed, to_string_full(m.sigma));
   c.tables.push_back(gap_table(m));
   c.tables.push_back(monte_carlo_table(m, ctx.samples));

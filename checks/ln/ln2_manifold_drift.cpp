@@ -69,7 +69,7 @@ template <class S> void measure_exact_drift(const MinimumSetup<S>& st, const Mat
   sc.trace = sc.window - sc.exact + to_doubles(d_trace);
 }
 
-// The Monte Carlo of one scheme at sigma0 / 2^k (seed + k): the tangent displacement over the window, and (last row
+// The Monte Carlo of one scheme at sigma0 / 2^k (seed: sub_seed(seed, "LN-2 sigma level", k)): the tangent displacement over the window, and (last row
 // of the projection) its component along the exact window coefficient.
 template <class S>
 void measure_levels(const RunContext& ctx, const Ln2Simulation& sim, const Ln2Measurement<S>& m, Ln2Scheme<S>& sc) {
@@ -83,7 +83,7 @@ void measure_levels(const RunContext& ctx, const Ln2Simulation& sim, const Ln2Me
     ctx.heartbeat(fmt::format("{}: Monte Carlo at sigma = {}, {} x {} steps", scheme_name(sc.scheme, m.N), sigma, ctx.samples, sc.b));
     LabelNoiseMcOptions mo{ctx.control(), sc.b, sc.a};
     mo.run.samples = ctx.samples;
-    mo.run.seed = ctx.seed + k;
+    mo.run.seed = sub_seed(ctx.seed, "LN-2 sigma level", static_cast<std::uint64_t>(k));
     const LabelNoiseMoments<double> mc = label_noise_moments<double>(
         *sim.pd.model, {to_double(sc.eta), sigma, sc.scheme.B, sc.scheme.sampling}, sim.star, sim.star, mo, proj);
     const double f = 1.0 / (double(sc.b - sc.a) * sigma * sigma);
@@ -259,7 +259,7 @@ template <class S> nlohmann::json drift_json(const Ln2Scheme<S>& sc, int N) {
 // The solver's description, the tables, the figure, the headlines and the record's fields.
 template <class S> void present(const Ln2Measurement<S>& m, const RunContext& ctx, const ProblemSpec& spec, Case& c) {
   c.solver = fmt::format("exact: the order-sigma^2 mean recursion ({}); Monte Carlo: {} runs per scheme and sigma, sigma = "
-                         "{} / 2^k, k < {}, Richardson in sigma^2 (double, seed {})",
+                         "{} / 2^k, k < {}, Richardson in sigma^2 (double, level k under sub_seed({}, \"LN-2 sigma level\", k))",
                          scalar_name<S>(), ctx.samples, to_string_full(m.sigma0), kLn2SigmaLevels, ctx.seed);
   c.tables.push_back(exact_table(m));
   c.tables.push_back(monte_carlo_table(m, ctx.samples));

@@ -75,7 +75,7 @@ template <class S> PathDistance worst_distance(const LabelNoisePath<double>& pat
   return worst;
 }
 
-// Level k of the ladder (eta0 2^-k at fixed lambda, seed + k): the mean projected path against the flows of R and
+// Level k of the ladder (eta0 2^-k at fixed lambda; seed: sub_seed(seed, "LN-3 level", k)): the mean projected path against the flows of R and
 // of tr H/4 (the ladder's two series), and the flow's own error.
 template <class S> Ln3Level measure_level(const Ln3Setup<S>& s, int k, Case& c) {
   const ZeroLossStart<S>& z = s.z;
@@ -92,7 +92,7 @@ template <class S> Ln3Level measure_level(const Ln3Setup<S>& s, int k, Case& c) 
   l.steps = steps.back();
   LabelNoiseMcOptions mo{ctx.control()};
   mo.run.samples = ctx.samples;
-  mo.run.seed = ctx.seed + k;
+  mo.run.seed = sub_seed(ctx.seed, "LN-3 level", static_cast<std::uint64_t>(k));
   ctx.heartbeat(fmt::format("eta = {:.4g}: {} runs x {} steps", to_double(eta), ctx.samples, steps.back()));
   const LabelNoisePath<double> path = label_noise_path<double>(z.model_d(), {l.eta, l.sigma, s.scheme.B, s.scheme.sampling},
                                                                to_doubles(z.start.theta), steps, mo, z.project);
@@ -242,8 +242,8 @@ template <class S> Case ln_end_point_case(const RunContext& ctx, const ProblemSp
   const Ln3Setup<S> s(z, spec);
   Case c = z.begin("path vs flow of R");
   c.variable = "eta";
-  c.solver = fmt::format("flow: RK4, {} steps to tau = {} with projection; Monte Carlo: {} runs per eta (double, seeds {} + "
-                         "level), {}, lambda = {}",
+  c.solver = fmt::format("flow: RK4, {} steps to tau = {} with projection; Monte Carlo: {} runs per eta (double, level k under "
+                         "sub_seed({}, \"LN-3 level\", k)), {}, lambda = {}",
                          kLn3FlowSteps, kLn3Tau, ctx.samples, ctx.seed, scheme_name(s.scheme, z.model().num_examples()), kLn3Lambda);
   // Label-noise GD (B = N without replacement, or one example): its drift is the paper's -lambda eta P grad R exactly in
   // eta (LN-2), so the distance to the flow of R has no eta term, only the O(lambda) floor of the finite noise: context.

@@ -32,7 +32,7 @@ template <class S> Ln4Measurement<S> measure_minimizers(const ZeroLossStart<S>& 
   return r;
 }
 
-// Level k (lambda = lambda0 4^-k, seed + k): label-noise GD from tr H/4's minimizer for 1.25 times the flow time of
+// Level k (lambda = lambda0 4^-k; seed: sub_seed(seed, "LN-4 level", k)): label-noise GD from tr H/4's minimizer for 1.25 times the flow time of
 // R's, in double; the mean projected end point against both minimizers (the ladder's two series).
 template <class S> Ln4Level<S> measure_level(const ZeroLossStart<S>& z, const Ln4Measurement<S>& m, int k, Case& c) {
   const RunContext& ctx = z.ctx;
@@ -45,7 +45,7 @@ template <class S> Ln4Level<S> measure_level(const ZeroLossStart<S>& z, const Ln
   ctx.heartbeat(fmt::format("lambda = {:.3g}: {} runs x {} steps", to_double(l.lambda), ctx.samples, l.steps));
   LabelNoiseMcOptions mo{ctx.control()};
   mo.run.samples = ctx.samples;
-  mo.run.seed = ctx.seed + k;
+  mo.run.seed = sub_seed(ctx.seed, "LN-4 level", static_cast<std::uint64_t>(k));
   const Vec<double> from = to_doubles(m.trace_min.rest.theta);
   const LabelNoisePath<double> path = label_noise_path<double>(
       z.model_d(), {eta_d, l.sigma, m.N, BatchSampling::WithoutReplacement}, from, {l.steps}, mo, z.project);
@@ -105,7 +105,7 @@ template <class S> CaseTable minimizer_table(const Ln4Measurement<S>& m) {
 
 template <class S> CaseTable monte_carlo_table(const Ln4Measurement<S>& m, const RunContext& ctx) {
   CaseTable t{fmt::format("Label-noise GD (B = N = {}), eta = {:.6g}, from tr H/4's minimizer for 1.25 times the flow time of "
-                          "R's ({:.4g}): mean projected end point over {} runs (seed {} + level), against both minimizers "
+                          "R's ({:.4g}): mean projected end point over {} runs (level k under sub_seed({}, \"LN-4 level\", k)), against both minimizers "
                           "({} apart), on a ladder lambda = {} 4^-k",
                           m.N, to_double(m.eta), to_double(m.log_min.rest.time), ctx.samples, ctx.seed, e4(to_double(m.gap)),
                           kLn4Lambda0),

@@ -133,7 +133,7 @@ Rank2Point measure_point(const RunContext& ctx, const MatrixNet<S>& m, const Vec
   return p;
 }
 
-// The grid points in order (B, then mu, then lambda; B > N skipped), point k under seed ctx.seed + k.
+// The grid points in order (B, then mu, then lambda; B > N skipped), point k under sub_seed(seed, "RANK-2 grid point", k).
 template <class S> Rank2Measurement measure(const RunContext& ctx, const MatrixNet<S>& m, const Vec<S>& theta0, const Rank2Grid& grid) {
   Rank2Measurement r;
   std::uint64_t point = 0;
@@ -141,7 +141,7 @@ template <class S> Rank2Measurement measure(const RunContext& ctx, const MatrixN
     for (const std::string& mu_t : grid.mus)
       for (const std::string& lam_t : grid.lambdas) {
         if (B > m.num_examples()) continue;
-        const std::uint64_t seed = ctx.seed + point++;
+        const std::uint64_t seed = sub_seed(ctx.seed, "RANK-2 grid point", point++);
         r.points.push_back(measure_point<S>(ctx, m, theta0, grid, grid_point<S>(m, B, mu_t, lam_t), seed, r.cx));
         const Rank2Point& p = r.points.back();
         r.derived.merge(p.derived), r.hypothesis.merge(p.hypothesis), r.paper.merge(p.paper);
@@ -235,7 +235,7 @@ Case rank_bound_case_in(const RunContext& ctx, const ProblemSpec& spec, const Ra
   const MatrixNet<S>& m = matrix_net(*pr.model);
   const Rank2Grid grid = rank2::resolved(ctx, spec, grid_in);
   Case c = new_case<S>(ctx, spec, m, "rank bound over a grid");
-  c.solver = fmt::format("SGD with weight decay in {}, {} runs per grid point (seed {} + point), checkpoints t = {}, "
+  c.solver = fmt::format("SGD with weight decay in {}, {} runs per grid point (point k under sub_seed({}, \"RANK-2 grid point\", k)), checkpoints t = {}, "
                          "epsilon = 1e-1 .. 1e-6", scalar_name<S>(), grid.runs, ctx.seed, fmt::join(grid.checkpoints, ", "));
   const Rank2Measurement r = rank2::measure<S>(ctx, m, pr.theta0, grid);
   rank2::judge(r, c);

@@ -118,17 +118,17 @@ Point measure_point(const RunContext& ctx, const MatrixNet<S>& m, const Vec<S>& 
   return p;
 }
 
-// The axes in order, point k (over all axes) under seed ctx.seed + k.
+// The axes in order, point k (over all axes) under sub_seed(seed, "RANK-3 plan point", k).
 template <class S> Rank3Measurement measure(const RunContext& ctx, const MatrixNet<S>& m, const Vec<S>& theta0, const Rank3Plan& plan, long T,
                                             const std::string& mu_base, const std::string& lam_base) {
   const char* const names[] = {"B", "mu", "lambda", "mu at lambda = 0"};
   const int signs[] = {+1, -1, -1, -1};
   const auto axes = plan_axes<S>(plan, m.num_examples(), mu_base, lam_base);
   Rank3Measurement r{T, {}};
-  std::uint64_t seed = ctx.seed;
+  std::uint64_t point = 0;
   for (std::size_t i = 0; i < axes.size(); ++i) {
     AxisMeasurement a{names[i], signs[i], {}, {}};
-    for (const PlanPoint& q : axes[i]) a.points.push_back(measure_point<S>(ctx, m, theta0, plan, T, q, seed++));
+    for (const PlanPoint& q : axes[i]) a.points.push_back(measure_point<S>(ctx, m, theta0, plan, T, q, sub_seed(ctx.seed, "RANK-3 plan point", point++)));
     a.t[0] = trend(a.points, false), a.t[1] = trend(a.points, true);
     r.axes.push_back(std::move(a));
   }
@@ -259,7 +259,7 @@ template <class S> Case rank_trend_case(const RunContext& ctx, const ProblemSpec
   // The training budget, the same at every point (as the paper's experiments train for a fixed number of epochs).
   const long T = static_cast<long>(std::ceil(plan.relax / to_double(S(2 * parse_scalar<S>(mu_base) * parse_scalar<S>(lam_base)))));
   Case c = new_case<S>(ctx, spec, m, "epsilon-rank against B, mu and lambda");
-  c.solver = fmt::format("SGD with weight decay in {}, base B = {}, mu = {}, lambda = {}; {} runs per point (seed {} + point), "
+  c.solver = fmt::format("SGD with weight decay in {}, base B = {}, mu = {}, lambda = {}; {} runs per point (point k under sub_seed({}, \"RANK-3 plan point\", k)), "
                          "{} steps everywhere ({:g} / (2 mu lambda) at the base point); epsilon-rank at epsilon = {:g}",
                          scalar_name<S>(), plan.B, mu_base, lam_base, plan.runs, ctx.seed, T, plan.relax, plan.epsilon);
   const rank3::Rank3Measurement r = rank3::measure<S>(ctx, m, pr.theta0, plan, T, mu_base, lam_base);

@@ -11,7 +11,8 @@ namespace irverify {
 ProblemSpec whitened_problem(std::uint64_t seed) {
   constexpr int N = 8, q = 6, h = 8, bits = 6;
   const auto grid = [](CounterStream& r, int lo, int hi) { return lo + static_cast<long long>(r.below(static_cast<std::uint32_t>(hi - lo + 1))); };
-  CounterStream teach(seed, 1), noise(seed, 2), start(seed, 3);
+  const std::uint64_t key = sub_seed(seed, "RANK-4 whitened problem", 0);  // not the generator's streams of `seed`
+  CounterStream teach(key, 1), noise(key, 2), start(key, 3);
   // M = 2 u1 v1' + u2 v2' (u, v on [-1, 1] in steps of 1/8) + noise on [-1/8, 1/8] in steps of 1/64, in units of 1/64.
   std::vector<std::vector<long long>> M(q, std::vector<long long>(N, 0));
   for (int a : {2, 1}) {
@@ -126,7 +127,7 @@ template <class S> Rank4Comparison<S> compare_gd(const MatrixNet<S>& m, const Ra
   return r;
 }
 
-// ctx.samples runs of SGD with weight decay in double for B = 1 and N/2 (seed ctx.seed + B), T steps each.
+// ctx.samples runs of SGD with weight decay in double for B = 1 and N/2 (seed: sub_seed(seed, "RANK-4 batch", B)), T steps each.
 std::vector<Rank4SgdRanks> sgd_ranks(const RunContext& ctx, const ProblemSpec& spec, double mu, double lambda, long T, int r_star) {
   const Problem<double> pd = build_problem<double>(spec);
   const MatrixNet<double>& md = matrix_net(*pd.model);
@@ -134,7 +135,7 @@ std::vector<Rank4SgdRanks> sgd_ranks(const RunContext& ctx, const ProblemSpec& s
   for (int B : {1, std::max(1, md.num_examples() / 2)}) {
     ctx.heartbeat(fmt::format("SGD with weight decay, B = {}: {} runs x {} steps", B, ctx.samples, T));
     const WeightDecay<double> wd{mu, lambda, B, BatchSampling::WithoutReplacement};
-    const std::uint64_t seed = ctx.seed + static_cast<std::uint64_t>(B);
+    const std::uint64_t seed = sub_seed(ctx.seed, "RANK-4 batch", static_cast<std::uint64_t>(B));
     const std::vector<int> ranks =
         weight_decay_end_points<int>(md, wd, pd.theta0, T, seed, {ctx.control(ctx.samples), 4}, [&](const Vec<double>& x) {
           return epsilon_rank<double>(singular_values<double>(Mat<double>(md.W2(x) * md.W1(x))), kRank4Epsilon);
@@ -242,7 +243,7 @@ template <class S> Case rank_closed_form_case(const RunContext& ctx, const Probl
   if (m.hidden() < r.cf.rank) throw ProblemError(spec.origin + fmt::format(": RANK-4 needs hidden >= {} (the rank of the closed form)", r.cf.rank));
   Case c = new_case<S>(ctx, spec, m, "closed form of linear2 with weight decay");
   c.solver = fmt::format("GD with weight decay in {} (mu = {}, lambda = {}) until |grad (L + lambda |theta|^2)| <= 2^8 eps "
-                         "max(1, |theta|); SGD with weight decay in double, {} runs per batch size, seed {}",
+                         "max(1, |theta|); SGD with weight decay in double, {} runs per batch size B under sub_seed({}, \"RANK-4 batch\", B)",
                          scalar_name<S>(), rank_text(spec.h0, kRank4Mu), rank_text(spec.weight_decay, kRank4Lambda), ctx.samples, ctx.seed);
   const double mu_d = to_double(mu), lam_d = to_double(lambda);  // SGD's, in double
   rank4::measure_runs<S>(ctx, spec, m, {mu, lambda, N, BatchSampling::WithoutReplacement}, pr.theta0, mu_d, lam_d, r);

@@ -69,8 +69,8 @@ Rank5Gd<S> gd_to_floor(const RunContext& ctx, const MatrixNet<S>& m, const Weigh
   return {last, r.end.steps, r.end.stopped};
 }
 
-// The schemes B = 1 and N/2 (B < N; seed ctx.seed + B), GD (B = N, the batch of `gd`), and the control B = 1 at
-// lambda = 0 (seed ctx.seed + 1000), from theta0.
+// The schemes B = 1 and N/2 (B < N; seed sub_seed(seed, "RANK-5 batch", B)), GD (B = N, the batch of `gd`), and the
+// control B = 1 at lambda = 0 (seed sub_seed(seed, "RANK-5 control", 0)), from theta0.
 template <class S>
 Rank5Measurement<S> measure(const RunContext& ctx, const MatrixNet<S>& m, const Vec<S>& theta0, const WeightDecay<S>& gd, long relax, long window) {
   const S floor_rel = tol::ulps<S>(64);  // a step below 64 eps max(1, |theta|) is rounding
@@ -80,11 +80,11 @@ Rank5Measurement<S> measure(const RunContext& ctx, const MatrixNet<S>& m, const 
     if (B >= gd.batch) continue;
     ctx.heartbeat(fmt::format("B = {}: {} runs x {} steps", B, ctx.samples, relax + window));
     const WeightDecay<S> wd{gd.mu, gd.lambda, B, BatchSampling::WithoutReplacement};
-    r.schemes.push_back({B, to_string_full(gd.lambda), window_means<S>(ctx, m, theta0, wd, relax, window, ctx.seed + static_cast<std::uint64_t>(B))});
+    r.schemes.push_back({B, to_string_full(gd.lambda), window_means<S>(ctx, m, theta0, wd, relax, window, sub_seed(ctx.seed, "RANK-5 batch", static_cast<std::uint64_t>(B)))});
   }
   r.gd = gd_to_floor<S>(ctx, m, gd, theta0, floor_rel);
   const WeightDecay<S> control{gd.mu, S(0), 1, BatchSampling::WithoutReplacement};  // lambda = 0 at the interpolating start
-  r.control = window_means<S>(ctx, m, theta0, control, relax, window, ctx.seed + 1000);
+  r.control = window_means<S>(ctx, m, theta0, control, relax, window, sub_seed(ctx.seed, "RANK-5 control", 0));
   return r;
 }
 
@@ -156,7 +156,7 @@ template <class S> Case rank_noise_case(const RunContext& ctx, const ProblemSpec
   Case c = new_case<S>(ctx, spec, m, "step sizes at stationarity");
   const S decay_rate = 2 * mu * lambda;
   const long relax = static_cast<long>(std::ceil(to_double(S(16 / decay_rate)))), window = 2 * static_cast<long>(std::ceil(to_double(S(4 / decay_rate))));
-  c.solver = fmt::format("SGD with weight decay in {}: mu = {}, lambda = {}, {} runs per scheme (seed {}), {} steps to "
+  c.solver = fmt::format("SGD with weight decay in {}: mu = {}, lambda = {}, {} runs per scheme (under sub_seed({}, \"RANK-5 batch\", B) and \"RANK-5 control\"), {} steps to "
                          "stationarity (16 / (2 mu lambda)) then a window of {} steps in two halves",
                          scalar_name<S>(), rank_text(spec.h0, kRank4Mu), rank_text(spec.weight_decay, kRank4Lambda), ctx.samples, ctx.seed, relax, window);
   const Rank5Measurement<S> r = rank5::measure<S>(ctx, m, pr.theta0, {mu, lambda, N, BatchSampling::WithoutReplacement}, relax, window);

@@ -83,6 +83,21 @@ class CounterStream {
   int pos_ = 4;
 };
 
+// The seed of one purpose's stream family under a run seed: a Philox draw keyed by the seed, at counter (index, a hash
+// of `purpose`, kSubSeedDomain). Seeds s and s + 1, and one seed's purposes and indices, get unrelated 64-bit keys;
+// never seed arithmetic (s + k), under which seed s + 1 replayed seed s's second family draw for draw. Two derived
+// keys, or a derived key and a run seed, coincide with probability about 2^-64 per pair.
+inline constexpr std::uint32_t kSubSeedDomain = 0xffffffffu;  // above every stream domain
+inline std::uint64_t sub_seed(std::uint64_t seed, const char* purpose, std::uint64_t index) {
+  std::uint32_t h = 2166136261u;  // FNV-1a of the purpose's text
+  for (const char* c = purpose; *c; ++c) h = (h ^ static_cast<unsigned char>(*c)) * 16777619u;
+  r123::Philox4x32 rng;
+  const r123::Philox4x32::ctr_type ctr = {{static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(index >> 32), h, kSubSeedDomain}};
+  const r123::Philox4x32::key_type key = {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
+  const auto r = rng(ctr, key);
+  return (static_cast<std::uint64_t>(r.v[1]) << 32 | r.v[0]) | 1u;  // never 0 (0 means "no seed" in a record)
+}
+
 // A Monte Carlo run index as its 32-bit stream number (std::invalid_argument, naming `who`, from 2^32 on).
 inline std::uint32_t run_stream(std::uint64_t run, const char* who) {
   if (run >> 32) throw std::invalid_argument(std::string(who) + ": run index >= 2^32");

@@ -141,3 +141,24 @@ TEST(CounterStream, BoundedDrawIsUniform) {
   const std::uint32_t w = b.next_u32();
   for (int j = 0; j < 4; ++j) EXPECT_EQ(y[j], (w >> (24 - 8 * j)) & 0xffu);
 }
+
+// Sub-seeds are keyed by (seed, purpose, index), never by seed arithmetic: over seeds 1..256, the purposes the claims
+// use and indices 0..15, every derived key is distinct, none is a run seed of the range (so seeds s and s + 1 share
+// no stream family), none is 0, and each is a pure function of its three arguments.
+TEST(CounterStream, SubSeedsShareNoStreamAcrossSeedsPurposesAndIndices) {
+  const char* purposes[] = {"LN-1 nonlinear process", "LN-2 sigma level", "LN-3 level", "LN-4 level", "RANK-2 grid point",
+                            "RANK-3 plan point", "RANK-4 batch", "RANK-5 batch", "RANK-5 control", "RANK-4 whitened problem"};
+  std::set<std::uint64_t> keys;
+  std::size_t made = 0;
+  for (std::uint64_t s = 1; s <= 256; ++s)
+    for (const char* p : purposes)
+      for (std::uint64_t k = 0; k < 16; ++k, ++made) {
+        const std::uint64_t key = sub_seed(s, p, k);
+        EXPECT_NE(key, 0u);
+        EXPECT_FALSE(key >= 1 && key <= 256 + 16) << p << " " << s << " " << k;
+        keys.insert(key);
+      }
+  EXPECT_EQ(keys.size(), made);
+  EXPECT_EQ(sub_seed(7, "LN-3 level", 2), sub_seed(7, "LN-3 level", 2));
+  EXPECT_NE(sub_seed(7, "LN-3 level", 2), sub_seed(8, "LN-3 level", 1));  // (s, k + 1) and (s + 1, k) are unrelated
+}
