@@ -43,7 +43,8 @@ struct Claim {
   // Cases beyond the problems' (a search, a timing, a demonstration), run only on the built-in instances.
   std::function<std::vector<Case>(const RunContext&)> extra_cases;
   // Statements expected refuted for the claim as a whole, by a counterexample on some instance: the record fails
-  // unless some case states and refutes each.
+  // unless some case states and refutes each; no case fails on them alone (an instance that cannot refute one is
+  // no failure).
   std::vector<std::string> refuted_somewhere;
   // The summary's expected part when no case declares one (default: the claimed orders of the ladders).
   std::string summary_expected;

@@ -43,8 +43,8 @@ nlohmann::json statement_summary(const std::vector<Case>& cases, const std::vect
       if (e.n == 0 && on_given_problems) {  // the instance that refutes it is not in the run: no pass, no failure
         j["verdict"] = "not-applicable";
         j["why"] = "no case of this run measures it; the claim's built-in instances include one that refutes it";
-      } else if (e.counts[1] == 0) {
-        j["verdict"] = "fail";
+      } else {  // what its text says: refuted on some instance, whatever the others measured
+        j["verdict"] = e.counts[1] > 0 ? "pass" : "fail";
       }
     }
     out.push_back(std::move(j));

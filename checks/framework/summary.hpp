@@ -14,7 +14,8 @@ namespace irverify {
 
 // One entry per distinct (statement, expectation): how many cases measured each outcome, the outcome they all
 // measured (else "mixed"), and pass when every case matched the expectation. A statement in `refuted_somewhere` is
-// required refuted on some case (scope "some instance"); with no case refuting it, it fails.
+// required refuted on some case (scope "some instance"): it passes when some case refutes it, whatever the others
+// measured (they hold or are unresolved where the instance cannot refute it), and fails when none does.
 // On given problem files (not the built-in instances), a refuted_somewhere statement no case measures is
 // "not-applicable" (the instance that refutes it is not in the run); on the built-in instances it fails.
 nlohmann::json statement_summary(const std::vector<Case>& cases, const std::vector<std::string>& refuted_somewhere,

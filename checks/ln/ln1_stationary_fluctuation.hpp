@@ -6,7 +6,7 @@
 // eta sigma^2/(B (2 - eta lambda_k)) for label-noise GD (B = N without replacement) to rounding, and the gap for
 // B < N is tabled against x; Monte Carlo of the linearized process (and of the full nonlinear process at small sigma,
 // projected on H's range) after t steps from delta = 0 meets the exact M_t (within 1e-3 of S) entry by entry at
-// eta = eta*/2, Bonferroni-corrected over the r(r+1)/2 entries. Negative controls on the same runs: the noise
+// eta = eta*/2, Bonferroni-corrected over the r(r+1)/2 entries of every scheme and process. Negative controls on the same runs: the noise
 // sigma^2/(2B), and the paper's form for a minibatch scheme.
 #pragma once
 
@@ -53,7 +53,8 @@ template <class S> struct Ln1Measurement {
   S sigma;
   int N = 0;
   int rank = 0, entries = 0;  // r; n = r(r+1)/2, the size of the svec basis and the entries compared
-  double z_crit = 0;          // Bonferroni 99.9% over the entries
+  int comparisons = 0;        // entries x schemes x processes: every |z| the statement's maximum runs over
+  double z_crit = 0;          // Bonferroni 99.9% over the comparisons
   std::vector<Ln1Scheme<S>> schemes;
 };
 

@@ -4,7 +4,7 @@
 // is the paper's -(eta^2/B) P grad R, R = -(1/(2 eta)) log det(I - (eta/2) H). The sigma^2 coefficient is obtained
 // exactly (the recursion of the mean at order sigma^2, over the Monte Carlo's window of steps) and by Monte Carlo at a
 // sigma ladder with Richardson extrapolation in sigma^2; they must agree within the Bonferroni 99.9% bound over the
-// parameters. Negative controls, refuted by the same Monte Carlo: lambda with 2B (the drift halved), and the small-eta
+// parameters of every scheme. Negative controls, refuted by the same Monte Carlo: lambda with 2B (the drift halved), and the small-eta
 // form (1/4) tr H at eta = 0.9 * 2/lambda_max, where the two forms differ.
 #pragma once
 
@@ -57,7 +57,8 @@ template <class S> struct Ln2Scheme {
 template <class S> struct Ln2Measurement {
   S sigma0;
   int N = 0, P = 0;
-  double z_crit = 0;  // Bonferroni 99.9% over the P components
+  int comparisons = 0;  // P x schemes: every |z| the statement's maximum runs over
+  double z_crit = 0;    // Bonferroni 99.9% over the comparisons
   std::vector<Ln2Scheme<S>> schemes;
 };
 

@@ -211,21 +211,22 @@ template <class S> void judge_exponent(const Stab6Measurement<S>& m, const Probl
 }
 
 // The return fractions' statements: the sign of Lambda decides; the control (eta* decides) where the ladder has a
-// point in (eta*, eta_L), refuted by one eta where the runs contradict eta*'s prediction.
+// point in (eta*, eta_L): refuted by one such eta where the runs return (eta* predicts they leave), holds where such
+// etas all leave, unresolved where no decided eta lies in the window (outside it both predictors agree: no evidence).
 template <class S> void judge_returns(const Stab6Measurement<S>& m, Case& c) {
   bool decides = true;
   int judged = 0, control_refuted = 0, control_holds = 0;
   for (const ReturnPoint& r : m.returns) {
     const bool lyap_ok = r.sign < 0 ? r.returns() : r.leaves();
     if (r.judged()) decides = decides && lyap_ok, ++judged;
-    const bool star_says_return = r.eta <= m.esd * (1 + m.star_tol);
-    if (r.returns() || r.leaves()) (r.returns() == star_says_return ? control_holds : control_refuted) += 1;
+    const bool in_window = r.eta > m.esd * (1 + m.star_tol) && r.sign < 0;  // above eta*, below eta_L
+    if (in_window && (r.returns() || r.leaves())) (r.returns() ? control_refuted : control_holds) += 1;
   }
   c.state("the sign of Lambda decides: SGD returns where Lambda < 0 and leaves where Lambda > 0 (where Lambda is clear of 0)",
           kHolds, outcome_of(decides, judged > 0), fmt::format("{} eta judged", judged));
   if (m.bracketed() && m.lo_eta > m.esd * (1 + m.star_tol))
     c.state(kStab6Control, kRefuted, control_refuted > 0 ? kRefuted : control_holds > 0 ? kHolds : kUnresolved,
-            fmt::format("{} eta contradict it, {} agree", control_refuted, control_holds));
+            fmt::format("in (eta*, eta_L): {} eta contradict it, {} agree", control_refuted, control_holds));
 }
 
 template <class S> CaseTable exponent_table(const Stab6Measurement<S>& m, const RunContext& ctx) {

@@ -57,3 +57,32 @@ TEST(Claim, RefutedSomewhereNeedsACaseThatRefutesIt) {
   EXPECT_EQ(claim_record_with(kRefuted, kHolds, {"a statement"}, true)["verdict"], "fail");
 }
 
+
+// "On some instance" means what it says: one case refuting the statement passes it, while another case where it
+// holds (or cannot be resolved) fails neither that case nor the claim.
+TEST(Claim, RefutedSomewhereIsJudgedOverTheCases) {
+  Claim claim;
+  claim.id = "TEST-2";
+  claim.title = "a test claim";
+  claim.precision = "double";
+  claim.refuted_somewhere = {"control"};
+  claim.cases = [](const RunContext&, const ProblemSpec&) {
+    std::vector<Case> v(3);
+    const Outcome outcomes[] = {kRefuted, kHolds, kUnresolved};
+    for (int i = 0; i < 3; ++i) {
+      v[i].state("a statement", kHolds, kHolds);
+      v[i].state("control", kRefuted, outcomes[i]);
+      v[i].finish(0);
+    }
+    return v;
+  };
+  ProblemSpec p;
+  p.name = "p";
+  p.model = "least-squares";
+  claim.problems = [p] { return std::vector<ProblemSpec>{p}; };
+  const nlohmann::json r = run_claim(claim, RunSettings{});
+  EXPECT_EQ(r["verdict"], "pass");
+  for (const auto& c : r["cases"]) EXPECT_EQ(c["verdict"], "pass");
+  EXPECT_EQ(r["statements"][1]["outcome"], "mixed");
+  EXPECT_EQ(r["statements"][1]["verdict"], "pass");
+}
