@@ -93,10 +93,24 @@ std::string case_title(const json& c) {
   return c["problem"]["name"].get<std::string>() + (label.empty() ? "" : ": " + label);
 }
 
+// What one report has written, by file name: stored problems and figures (name -> content), so two different ones of
+// one name get two files.
+struct Written {
+  std::map<std::string, std::string> problems, figures;
+};
+// `name`, or, when `used` holds it with other content, name~k (k the count so far): a name no other content has.
+std::string unique_name(const std::string& name, const std::string& content, std::map<std::string, std::string>& used) {
+  std::string n = name;
+  if (const auto it = used.find(n); it != used.end() && it->second != content) n = fmt::format("{}~{}", name, used.size());
+  used[n] = content;
+  return n;
+}
+
 // Draws a figure of a record into <out>/figures: a markdown image line relative to the claim's page, or a warning.
-std::string figure_line(const json& fig, const fs::path& out) {
+std::string figure_line(const json& fig, const fs::path& out, Written& written) {
   try {
-    const Figure f = figure_from_json(fig);
+    Figure f = figure_from_json(fig);
+    f.name = unique_name(figure_stem(f.name), fig.dump(), written.figures);
     const DrawnFigure d = draw_figure(f, out / "figures");
     if (d.svg.empty()) return "*Figure:* " + d.warning + ".\n\n";
     return fmt::format("![{}](../figures/{})\n\n", f.alt.empty() ? f.title : f.alt, d.svg);
@@ -105,16 +119,12 @@ std::string figure_line(const json& fig, const fs::path& out) {
   }
 }
 
-// A problem file stored in a record (a counterexample, a failing instance), written next to the report. Two different
-// problems of one name (in `stored`: file name -> content) get different files: the second's name gains a hash.
-std::string write_problem(const json& problem, const fs::path& out, std::map<std::string, std::string>& stored) {
+// A problem file stored in a record (a counterexample, a failing instance), written next to the report.
+std::string write_problem(const json& problem, const fs::path& out, Written& written) {
   const fs::path dir = out / "problems";
   fs::create_directories(dir);
-  const std::string text = problem.dump(2) + "\n", stem = figure_stem(problem.value("name", "problem"));
-  std::string name = stem + ".json";
-  if (const auto it = stored.find(name); it != stored.end() && it->second != text)
-    name = figure_stem(fmt::format("{}~{}", stem, stored.size())) + ".json";
-  stored[name] = text;
+  const std::string text = problem.dump(2) + "\n";
+  const std::string name = figure_stem(unique_name(figure_stem(problem.value("name", "problem")), text, written.problems)) + ".json";
   write_atomically((dir / name).string(), text);
   return "problems/" + name;
 }
@@ -130,7 +140,7 @@ std::string statement_row(const std::string& claim, const json& st) {
 
 // The page of one claim, <out>/claims/<ID>.md: statement, set-up, figures, statements, then each case (convergence
 // tables, fits, the claim's own tables and figures). Links and images are relative to the page.
-std::string claim_page(const json& r, const fs::path& out, const ReportOptions& opt, std::map<std::string, std::string>& stored) {
+std::string claim_page(const json& r, const fs::path& out, const ReportOptions& opt, Written& written) {
   std::ostringstream md;
   const std::string id = r["claim"];
   md << fmt::format("# {}: {}\n\n*Generated from the record `{}.json`.* [Summary](../REPORT.md) · [all statements](statements.md)\n\n",
@@ -149,7 +159,7 @@ std::string claim_page(const json& r, const fs::path& out, const ReportOptions& 
                       mc.contains("samples") ? " --samples " + mc["samples"].dump() : "");
   }
   if (opt.figures)
-    for (const auto& f : r.value("figures", json::array())) md << figure_line(f, out);
+    for (const auto& f : r.value("figures", json::array())) md << figure_line(f, out, written);
   if (r.contains("statements") && !r["statements"].empty()) {
     md << "| Statement | Expected | Measured (cases: holds / refuted / unresolved) | Verdict |\n|---|---|---|---|\n";
     for (const auto& st : r["statements"]) md << statement_row("", st);
@@ -183,9 +193,9 @@ std::string claim_page(const json& r, const fs::path& out, const ReportOptions& 
     for (const auto& t : c.value("tables", json::array())) generic_table(md, t);
     for (const auto& p : c.value("stored_problems", json::array()))
       md << fmt::format("*{0}:* [`{1}`](../{1}) (run it with `irverify run {2} --problem {1}`).\n\n", p["note"].get<std::string>(),
-                        write_problem(p["problem"], out, stored), p["claim"].get<std::string>());
+                        write_problem(p["problem"], out, written), p["claim"].get<std::string>());
     if (opt.figures)
-      for (const auto& f : c.value("figures", json::array())) md << figure_line(f, out);
+      for (const auto& f : c.value("figures", json::array())) md << figure_line(f, out, written);
   }
   return md.str();
 }
@@ -210,7 +220,9 @@ std::string write_report(const ReportOptions& opt) {
       throw std::runtime_error(fmt::format("{}: not a folder ({}); the report writes only into real folders under {}",
                                            (out / sub).string(), fs::is_symlink(st) ? "a symbolic link" : "a file", out.string()));
   }
-  fs::create_directories(out / "claims");
+  std::error_code ec;
+  fs::create_directories(out / "claims", ec);
+  if (ec) throw std::runtime_error(fmt::format("{}: cannot create the report's folders ({})", out.string(), ec.message()));
   const json& prov = files.front().doc["provenance"];
   std::ostringstream md, all;
   md << "# irverify report\n\n";
@@ -226,7 +238,7 @@ std::string write_report(const ReportOptions& opt) {
          "expected outcome (CLAIMS.md, \"Expected outcomes\"). Negative controls are refuted statements.\n\n"
          "| Claim | Statement | Expected | Measured (cases: holds / refuted / unresolved) | Verdict |\n|---|---|---|---|---|\n";
   std::string family;
-  std::map<std::string, std::string> stored;  // problem files written, by name
+  Written written;
   for (const auto& [file, r] : files) try {
     const std::string id = r["claim"];
     const std::string fam = id.substr(0, id.find('-'));
@@ -242,7 +254,7 @@ std::string write_report(const ReportOptions& opt) {
                       cell(r.value("summary", json::object()).value("expected", "–")), ok, sts.size(),
                       r["scalar"].get<std::string>(), r["wall_time_s"].get<double>());
     for (const auto& st : sts) all << statement_row(id, st);
-    write_atomically((out / "claims" / (id + ".md")).string(), claim_page(r, out, opt, stored));
+    write_atomically((out / "claims" / (id + ".md")).string(), claim_page(r, out, opt, written));
   } catch (const json::exception& e) {  // a shape the schema allows and the renderer does not handle: a bug, named
     throw std::runtime_error(fmt::format("{}: cannot render this record ({})", file, e.what()));
   }

@@ -81,7 +81,7 @@ class RunCommand : public Command {
     sub_->add_option("-p,--problem", files_, "Problem file(s) to run on instead of the built-in instances");
     sub_->add_option("--precision", precision_, fmt::format("{} (default: the claim's)", fmt::join(scalar_names(), ", ")))
         ->check(CLI::IsMember(scalar_names()));
-    sub_->add_option("--levels", settings_.levels, "Ladder length (default: the claim's)")->check(cli::integer_in(3, 60));
+    sub_->add_option("--levels", settings_.levels, "Ladder length (default: the claim's)")->transform(cli::integer_in(3, 60));
     sub_->add_option("-o,--out", out_, "Directory for the JSON records")->capture_default_str();
     sub_->add_flag("-q,--quiet", quiet_, "No progress lines on stderr");
     sub_->add_option("--budget", settings_.time_budget,
@@ -91,13 +91,13 @@ class RunCommand : public Command {
         ->check(cli::positive_finite());
     sub_->add_option("--threads", settings_.threads,
                      "Worker threads for the Monte Carlo runs (default: every core; the records do not depend on it)")
-        ->check(cli::integer_in(1, 4096));
+        ->transform(cli::integer_in(1, 4096));
     sub_->add_option("--seed", settings_.seed, "Seed of every random draw (default: each claim's own, written to the record)")
-        ->check(cli::seed_range());
+        ->transform(cli::seed_range());
     sub_->add_option("--samples", settings_.samples,
                      "Monte Carlo size of each claim with one, in the claim's unit (epochs, runs, starts; default: the "
                      "claim's own, written to the record)")
-        ->check(cli::integer_in(4, 1LL << 40));
+        ->transform(cli::integer_in(4, 1LL << 40));
     sub_->add_option("--memory-budget", memory_gib_, "Memory budget in GiB (default: min(8, half the physical memory))")
         ->capture_default_str()
         ->check(cli::positive_finite());
@@ -117,6 +117,7 @@ class RunCommand : public Command {
     if (ids_.empty())
       for (const auto& c : claims()) todo.push_back(&c);
     require_utf8(settings_.command_line);
+    if (out_.empty()) throw std::runtime_error("--out: empty; name a folder ('.' for this one)");
     if (mpi.rank == 0)  // an unwritable --out fails now, not after the run
       for (const Claim* c : todo) prepare_output((std::filesystem::path(out_) / (c->id + ".json")).string());
     for (const auto& f : files_) settings_.problems.push_back(read_problem_file(f));
@@ -166,20 +167,24 @@ class GenerateCommand : public Command {
   void add(CLI::App& app) override {
     sub_ = app.add_subcommand("generate", "Write a generated problem file");
     sub_->add_option("model", model_, "Model kind")->required()->check(CLI::IsMember(model_kinds()));
-    sub_->add_option("--seed", seed_, "Generator seed (> 0)")->check(cli::seed_range());
+    sub_->add_option("--seed", seed_, "Generator seed (> 0)")->transform(cli::seed_range());
     const CLI::Validator positive_int = cli::integer_in(1, std::numeric_limits<int>::max());
-    sub_->add_option("--examples", opt_.examples, "Number of examples")->check(positive_int);
-    sub_->add_option("--features", opt_.features, "Number of features")->check(positive_int);
-    sub_->add_option("--hidden", opt_.hidden, "Hidden units (two-layer, linear2, relu2)")->check(positive_int);
-    sub_->add_option("--outputs", opt_.outputs, "Outputs per example (linear2, relu2)")->check(positive_int);
+    sub_->add_option("--examples", opt_.examples, "Number of examples")->transform(positive_int);
+    sub_->add_option("--features", opt_.features, "Number of features")->transform(positive_int);
+    sub_->add_option("--hidden", opt_.hidden, "Hidden units (two-layer, linear2, relu2)")->transform(positive_int);
+    sub_->add_option("--outputs", opt_.outputs, "Outputs per example (linear2, relu2)")->transform(positive_int);
     sub_->add_option("-o,--out", out_, "Output file (default: stdout)");
   }
   int run(const MpiSession&) override {
     require_utf8({out_});
     if (!out_.empty()) prepare_output(out_);
     const ProblemSpec s = generate_problem(model_, seed_, opt_);
-    if (out_.empty()) std::cout << s.to_json().dump(2) << "\n";
-    else write_problem_file(s, out_);
+    const std::string text = s.to_json().dump(2) + "\n";
+    if (text.size() > kMaxInputBytes)  // only files the reader takes back
+      throw ProblemError(fmt::format("{}: the file would be {} bytes, more than the limit of {} bytes for an input file",
+                                     s.origin, text.size(), kMaxInputBytes));
+    if (out_.empty()) std::cout << text;
+    else write_atomically(out_, text);
     return 0;
   }
 
@@ -299,15 +304,15 @@ class StudyCommand : public Command {
                            : app.get_subcommand("study");
     sub_ = parent->add_subcommand(study_.name, study_.description);
     sub_->add_option("-p,--problem", file_, study_.problem_help)->check(CLI::ExistingFile);
-    sub_->add_option("--seed", settings_.seed, fmt::format("Philox seed (default {})", study_.seed))->check(cli::seed_range());
-    sub_->add_option("--threads", settings_.threads, "Worker threads (default: every core)")->check(cli::integer_in(1, 4096));
+    sub_->add_option("--seed", settings_.seed, fmt::format("Philox seed (default {})", study_.seed))->transform(cli::seed_range());
+    sub_->add_option("--threads", settings_.threads, "Worker threads (default: every core)")->transform(cli::integer_in(1, 4096));
     sub_->add_option("-o,--out", out_, "The study's JSON record")->capture_default_str();
     sub_->add_flag("-q,--quiet", quiet_, "No progress lines on stderr");
     for (const StudyOption& o : study_.options) {
       args_[o.name] = o.value;
       sub_->add_option("--" + o.name, args_[o.name], o.help)
           ->capture_default_str()
-          ->check(o.integer ? cli::integer_in(static_cast<long long>(o.min), static_cast<long long>(o.max))
+          ->transform(o.integer ? cli::integer_in(static_cast<long long>(o.min), static_cast<long long>(o.max))
                             : cli::decimal_in(o.min, o.max, false, fmt::format("a number from {:g} to {:g}", o.min, o.max)));
     }
   }
@@ -315,6 +320,7 @@ class StudyCommand : public Command {
     settings_.progress = Progress(!quiet_ && mpi.rank == 0);
     settings_.group = mpi.group();
     require_utf8({out_, file_});
+    if (out_.empty()) throw std::runtime_error("--out: empty; name a file");
     if (mpi.rank == 0) prepare_output(out_);  // an unwritable --out fails now, not after the study
     const ProblemSpec spec = file_.empty() ? study_.default_problem() : read_problem_file(file_);
     const StudyResult r = study_.run(study_context(study_, settings_), spec, args_);

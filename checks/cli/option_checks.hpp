@@ -35,7 +35,8 @@ inline CLI::Validator positive_finite() {
 }
 
 // A decimal integer in [lo, hi], parsed exactly: digits only (no sign, space, exponent or hex); leading zeros are
-// dropped, since the conversion after this check would read "010" as octal 8.
+// dropped, since the conversion after this would read "010" as octal 8. Integer validators are used as transforms
+// (->transform), which may rewrite the text; ->check works on a copy.
 inline CLI::Validator integer_in(long long lo, long long hi) {
   return CLI::Validator(
       [=](std::string& text) -> std::string {
@@ -57,6 +58,7 @@ inline CLI::Validator seed_range() {
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
         if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v == 0)
           return "expected an integer from 1 to 18446744073709551615 (2^64 - 1), got '" + text + "'";
+        text = std::to_string(v);  // "010" is ten (the conversion after this would read it as octal 8)
         return "";
       },
       "SEED");

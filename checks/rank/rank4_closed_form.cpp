@@ -62,8 +62,6 @@ std::vector<ProblemSpec> rank4_problems() { return {whitened_problem(3)}; }
 std::string rank4_not_applicable(const ProblemSpec& s) {
   if (s.model != "linear2") return "the closed form is stated for linear2 only";
   if (std::string why = rank_not_applicable(s); !why.empty()) return why;
-  if (!s.weight_decay.empty() && !(parse_scalar<mp50>(s.weight_decay) > 0))
-    return "weight_decay = " + s.weight_decay + ": the closed form (soft-thresholded singular values) needs lambda > 0";
   const Problem<double> pr = build_problem<double>(s);
   const auto& m = matrix_net(*pr.model);
   const Mat<double> G = m.X().transpose() * m.X() / double(m.num_examples());

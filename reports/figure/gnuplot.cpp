@@ -127,6 +127,12 @@ DrawnFigure draw_figure(const Figure& f, const std::filesystem::path& dir) {
   const fs::path gp = fs::absolute(dir / (stem + ".gp")), svg = fs::absolute(dir / (stem + ".svg"));
   // The script names its drawing relative to its own folder (the same script wherever the report is written).
   write_atomically(gp.string(), gnuplot_script(f, svg.filename().string()));
+  // gnuplot opens the drawing itself: only a new file, never through a link or into a FIFO or device planted there. An
+  // old drawing is removed first (a hard link's other name keeps its content).
+  const fs::file_status st = fs::symlink_status(svg, ec);
+  if (!ec && fs::exists(st) && !fs::is_regular_file(st))
+    return {"", fmt::format("figure not drawn: {} exists and is not a regular file", svg.filename().string())};
+  fs::remove(svg, ec);
   // gnuplot as a program, in the script's folder: no shell sees any text of the record.
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);

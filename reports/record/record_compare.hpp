@@ -3,10 +3,10 @@
 //                            "processes" (timings, the machine's core count, the MPI ranks), and table cells in a
 //                            column named "seconds";
 //   Monte Carlo series       (a "series" with per-point numeric "sigma" and "errors" and a "fit"): each error within
-//                            kZ999 sqrt(2) sigma_ref of the reference (two estimates of one quantity from runs of one
-//                            size), the fitted slope within kZ999 sqrt(2) se_ref; the fresh sigma and se must agree
-//                            with the reference's to a factor 2 (so a fresh record cannot widen its own tolerance);
-//                            the rest of such a series is derived from these;
+//                            kZ999 sqrt(sigma_ref^2 + sigma^2) of the reference (two estimates of one quantity), the
+//                            fitted slope within kZ999 sqrt(se_ref^2 + se^2), the fresh sigma and se counted at most
+//                            as twice the reference's (a fresh record cannot widen its own tolerance); the rest of
+//                            such a series is derived from these;
 //   tables                   (title, string columns, rows of arrays): cell by cell; any other shape node by node;
 //   integers                 exactly, signs included;
 //   other strings            equal to the letter: every full-precision number (mp50, quad and double results are

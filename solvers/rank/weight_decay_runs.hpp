@@ -29,6 +29,7 @@ template <class S, class Observer>
 Vec<S> weight_decay_observed_run(const Model<S>& m, const WeightDecay<S>& wd, const Vec<S>& theta0, long steps, std::uint64_t seed,
                                  std::uint64_t run, const Deadline& deadline, Observer&& obs) {
   WeightDecayStep<S> step(m, wd, seed, run);
+  step.watch(&deadline);
   Vec<S> x = theta0;
   obs(0L, static_cast<const Vec<S>&>(x), static_cast<const WeightDecayStep<S>&>(step));
   long t = 0;
@@ -69,6 +70,7 @@ template <class S, class Stop>
 WeightDecayEnd<S> weight_decay_until(const Model<S>& m, const WeightDecay<S>& wd, const Vec<S>& theta0, long max_steps, std::uint64_t seed,
                                      std::uint64_t run, const Deadline& deadline, Stop&& stop) {
   WeightDecayStep<S> step(m, wd, seed, run);
+  step.watch(&deadline);
   WeightDecayEnd<S> r{theta0, theta0, {}};
   const auto advance = [&](Vec<S>& x) {
     r.before = x;

@@ -26,7 +26,18 @@ WeightDecayStep<S>::WeightDecayStep(const Model<S>& m, const WeightDecay<S>& wd,
 template <class S> void WeightDecayStep<S>::operator()(Vec<S>& theta) {
   const auto& b = sampler_.draw(rng_);
   for (std::size_t j = 0; j < b.size(); ++j) batch_[j] = static_cast<int>(b[j]);
-  g_ = m_.gradient(theta, batch_);
+  constexpr std::size_t kChunk = 8192;
+  if (batch_.size() <= kChunk) {
+    g_ = m_.gradient(theta, batch_);
+  } else {  // the mean over the batch as the size-weighted mean of its chunks' means (with or without a deadline)
+    g_.setZero();
+    for (std::size_t a = 0; a < batch_.size(); a += kChunk) {
+      if (deadline_) deadline_->check();
+      chunk_.assign(batch_.begin() + static_cast<std::ptrdiff_t>(a), batch_.begin() + static_cast<std::ptrdiff_t>(std::min(a + kChunk, batch_.size())));
+      g_ += S(static_cast<long>(chunk_.size())) * m_.gradient(theta, chunk_);
+    }
+    g_ /= S(static_cast<long>(batch_.size()));
+  }
   theta = decay_ * theta - wd_.mu * g_;
 }
 
@@ -34,6 +45,7 @@ template <class S>
 Vec<S> weight_decay_run(const Model<S>& m, const WeightDecay<S>& wd, const Vec<S>& theta0, long steps, std::uint64_t seed,
                         std::uint64_t run, const Deadline& deadline) {
   WeightDecayStep<S> step(m, wd, seed, run);
+  step.watch(&deadline);
   Vec<S> x = theta0;
   iterate_checked_at_end(step, x, steps, DeadlineCheck::per_batch(&deadline, wd.batch), "SGD with weight decay");
   return x;

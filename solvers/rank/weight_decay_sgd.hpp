@@ -31,6 +31,9 @@ template <class S> class WeightDecayStep {
   const Vec<S>& gradient() const { return g_; }
   const Batch& batch() const { return batch_; }
   const S& decay() const { return decay_; }  // 1 - 2 mu lambda
+  // Batches above 8192 examples take the gradient over chunks of 8192 (always: the bits do not depend on a deadline),
+  // with a look at `deadline` between them (one step over 2^24 examples in mp50 takes half a minute).
+  void watch(const Deadline* deadline) { deadline_ = deadline; }
 
  private:
   const Model<S>& m_;
@@ -38,8 +41,9 @@ template <class S> class WeightDecayStep {
   S decay_;
   CounterStream rng_;
   BatchSampler sampler_;
-  Batch batch_;
+  Batch batch_, chunk_;
   Vec<S> g_;
+  const Deadline* deadline_ = nullptr;
 };
 
 // `steps` steps of run `run` under `seed` from theta0 (the deadline checked as DeadlineCheck::per_batch says;

@@ -164,6 +164,12 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
     if (rel.empty() || rel.is_absolute() || std::any_of(rel.begin(), rel.end(), [](const auto& c) { return c == ".."; }))
       r.fail("data_file", fmt::format("'{}': expected a relative path inside the problem file's folder (no '..')", rel.string()));
     const auto csv = std::filesystem::path(path).parent_path() / rel;
+    std::error_code ec;  // ... and no symbolic link leads out of it
+    const auto folder = std::filesystem::weakly_canonical(std::filesystem::absolute(std::filesystem::path(path).parent_path()), ec);
+    const auto target = std::filesystem::weakly_canonical(std::filesystem::absolute(csv), ec);
+    const auto [f_end, t_it] = std::mismatch(folder.begin(), folder.end(), target.begin(), target.end());
+    if (ec || f_end != folder.end())
+      r.fail("data_file", fmt::format("'{}': leads outside the problem file's folder (through a symbolic link)", rel.string()));
     try {
       s.data = read_csv_rows(csv.string(), &s.data_where);
     } catch (const ProblemError& e) {

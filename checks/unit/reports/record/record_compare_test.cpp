@@ -75,7 +75,7 @@ TEST(RecordCompare, ExactModeHasNoTolerancesButStillSkipsTimings) {
   EXPECT_FALSE(compare_records(compare_test_record(), ulp, {true, false}).same());
 }
 
-// A fresh record cannot widen its own tolerance (its sigma must agree with the reference's to a factor 2), integers
+// A fresh record cannot widen its own tolerance (its sigma counts at most as twice the reference's), integers
 // compare with their signs (2^64 - 1 is not -1), and shapes the typed rules do not know are compared node by node
 // (a series or table of another shape, on one side only, is a difference, never a crash).
 TEST(RecordCompare, FreshSigmaSignsAndOddShapes) {
