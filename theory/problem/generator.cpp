@@ -67,14 +67,15 @@ ProblemSpec generate_problem(const std::string& model, std::uint64_t seed, Gener
   s.hidden = opt.hidden > 0 ? opt.hidden : d.m;
   if (opt.outputs > 0 && !is_matrix_net(model)) problem_error(s, fmt::format("{} has one output per example (outputs: linear2, relu2)", model));
   if (is_matrix_net(model)) s.outputs = opt.outputs > 0 ? opt.outputs : kMatrixNetOutputs;
-  // Only problems the reader takes back: its limits, and at most kMaxInputBytes of text (each number takes at least 4
-  // bytes: a digit, two quotes and a separator), checked before anything is drawn.
+  // Only problems the reader takes back: its limits, and at most kMaxInputBytes of text, checked before anything is
+  // drawn (a lower bound: each number takes at least 8 bytes as written, its own line of two quotes, a digit, a comma
+  // or line end and at least four spaces of indentation); the exact size is checked on the text.
   if (n > kMaxExamples) problem_error(s, fmt::format("examples = {}: more than the reader's limit of {}", n, kMaxExamples));
   if (s.hidden > kMaxHidden) problem_error(s, fmt::format("hidden = {}: more than the reader's limit of {}", s.hidden, kMaxHidden));
   if (s.outputs > kMaxOutputs) problem_error(s, fmt::format("outputs = {}: more than the reader's limit of {}", s.outputs, kMaxOutputs));
   const double q = s.outputs, numbers = model == "quadratic" ? double(n) * p * (p + 1)  // A and b of each term
                                         : double(n) * (p + q) + (is_matrix_net(model) ? double(s.hidden) * (p + q) : 0.0);
-  if (4 * numbers > double(kMaxInputBytes))
+  if (8 * numbers > double(kMaxInputBytes))
     problem_error(s, fmt::format("about {:.3g} numbers: the file would exceed the {} MiB a problem file may have", numbers,
                                  kMaxInputBytes >> 20));
   s.name = fmt::format("{}-n{}-p{}-s{}", model, n, p, seed);
