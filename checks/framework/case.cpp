@@ -53,8 +53,13 @@ void Case::finish(double floor) {
     state(fmt::format("{}: error of order h^{:g} (±{:g})", s.name, s.claimed_order, kOrderTolerance), control ? kRefuted : kHolds,
           outcome_of(s.order_holds, s.fit.ok && finite), evidence);
   }
+  judge_pass();
+}
+
+void Case::judge_pass(const std::vector<std::string>& judged_over_cases) {
   pass = !statements.empty();
-  for (const auto& st : statements) pass = pass && st.pass();
+  for (const auto& st : statements)
+    pass = pass && (st.pass() || std::count(judged_over_cases.begin(), judged_over_cases.end(), st.text) > 0);
 }
 
 namespace {

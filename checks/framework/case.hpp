@@ -152,6 +152,9 @@ struct Case {
   }
   // Fits every series above the given floor, adds their statements and sets pass.
   void finish(double floor);
+  // pass = at least one statement, and each has its expected outcome, but for those in `judged_over_cases` (a claim's
+  // "on some instance" statements, judged over all its cases by statement_summary). finish() sets it with none.
+  void judge_pass(const std::vector<std::string>& judged_over_cases = {});
 
  private:
   void level_started() const;

@@ -84,11 +84,7 @@ nlohmann::json run_claim(const Claim& claim, const RunSettings& settings) {
     for (Case& c : claim.extra_cases(ctx)) cases.push_back(std::move(c));
   // A statement refuted "on some instance" is judged over all the cases (statement_summary), not in each: an instance
   // where it holds, or cannot be resolved, fails no case.
-  for (Case& c : cases) {
-    c.pass = !c.statements.empty();
-    for (const Statement& st : c.statements)
-      c.pass = c.pass && (st.pass() || std::count(claim.refuted_somewhere.begin(), claim.refuted_somewhere.end(), st.text) > 0);
-  }
+  for (Case& c : cases) c.judge_pass(claim.refuted_somewhere);
 
   nlohmann::json rec = {{"schema", "irverify-record-1"}, {"claim", claim.id}, {"check", claim.check_name},
                         {"title", claim.title}, {"paper", claim.paper}, {"statement", claim.statement},

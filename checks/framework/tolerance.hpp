@@ -5,10 +5,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace irverify::tol {
 
 using ::irverify::eps;  // theory/scalar.hpp: the one epsilon
+// The smallest quantity a double simulation resolves next to numbers of size `scale`: 2^20 eps_double scale (their
+// rounding stays below 2^-20 of it), in mp50 since a problem file's decimals may lie outside double's range. The LN
+// claims refuse a sigma below it, the RANK claims a weight_decay.
+inline mp50 double_resolution(const mp50& scale = mp50(1)) {
+  return ldexp(mp50(std::numeric_limits<double>::epsilon()), 20) * scale;
+}
 template <class S> S sqrt_eps() { using std::sqrt; return sqrt(eps<S>()); }
 template <class S> S cbrt_eps() { using std::cbrt; return cbrt(eps<S>()); }
 template <class S> S ulps(int n) { return S(n) * eps<S>(); }

@@ -8,6 +8,7 @@
 #include "checks/framework/case.hpp"
 #include "checks/framework/ladder_setup.hpp"
 #include "checks/framework/minimum_setup.hpp"
+#include "checks/framework/tolerance.hpp"
 #include "solvers/stats/confidence.hpp"
 #include "solvers/ln/label_noise.hpp"
 #include "solvers/stability/interpolating_minimum.hpp"
@@ -60,7 +61,7 @@ inline std::string ln_not_applicable(const ProblemSpec& s) {
   if (s.sigma.empty()) return "";
   mp50 scale(1);  // read in mp50: the file's decimals may lie outside double's range
   for (const std::string& t : s.theta0) scale = std::max(scale, mp50(abs(parse_scalar<mp50>(t))));
-  const mp50 floor = ldexp(mp50(std::numeric_limits<double>::epsilon()), 20) * scale;
+  const mp50 floor = tol::double_resolution(scale);
   if (parse_scalar<mp50>(s.sigma) < floor)
     return fmt::format("sigma = {}: below {:.3g} = 2^20 eps_double max(1, |theta0|_inf), the smallest label noise the "
                        "double simulation resolves next to theta (its deviations would be lost to rounding)",

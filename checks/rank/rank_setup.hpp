@@ -14,7 +14,6 @@
 #include "theory/problem/problem.hpp"
 
 #include <cmath>
-#include <limits>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -31,7 +30,7 @@ inline std::string rank_not_applicable(const ProblemSpec& s, bool honours_replac
            "\"replacement\": true";
   // Weight decay the double and mp50 runs resolve: lambda >= 2^20 eps_double (the decay 1 - 2 mu lambda differs
   // from 1 by far more than its rounding; their runs last about 1/(2 mu lambda) steps). 0 is plain SGD, not the claim.
-  if (!s.weight_decay.empty() && parse_scalar<mp50>(s.weight_decay) < ldexp(mp50(std::numeric_limits<double>::epsilon()), 20))
+  if (!s.weight_decay.empty() && parse_scalar<mp50>(s.weight_decay) < tol::double_resolution())
     return "weight_decay = " + s.weight_decay + ": below 2^20 eps_double = 2.33e-10 (0 is plain SGD, not the claim; a smaller "
            "lambda leaves the decay 1 - 2 mu lambda within rounding of 1)";
   return "";

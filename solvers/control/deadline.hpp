@@ -2,8 +2,9 @@
 // loops of the solvers (GD/SGD iterations, Taylor and Odeint flows, Monte Carlo blocks) call check(), which throws
 // DeadlineExceeded once it has passed, so no run spins past its budget. A default-constructed Deadline never
 // expires. Copies share the message; check() may run on several threads at once. A pulse, when set, is called from
-// check() at most every `every` seconds (5 by default) per thread (with the seconds since the start and those left), so a loop whose steps are
-// long (one label-noise step over 2^24 examples) still shows progress; the callee limits its lines.
+// check() at most every `every` seconds (5 by default) per thread, with the seconds since the start and those left,
+// so a loop whose steps are long (one label-noise step over 2^24 examples) still shows progress; the callee limits
+// its lines.
 #pragma once
 
 #include <algorithm>
@@ -53,10 +54,12 @@ struct DeadlineCheck {
   void operator()(long step) const {
     if (deadline && step % stride == 0) deadline->check();
   }
-  // For a loop whose steps each draw `batch` examples: a look at the clock at most every 8192 examples drawn and every
-  // 1024 steps (every step from B = 8192 on: at B = 2^24 one step takes a fraction of a second in double).
+  // Examples drawn, at most, between two looks at the clock in a loop over batches (a step over more checks inside).
+  static constexpr long kExamples = 8192;
+  // For a loop whose steps each draw `batch` examples: a look at the clock at most every kExamples examples drawn and
+  // every 1024 steps (every step from B = 8192 on: at B = 2^24 one step takes a fraction of a second in double).
   static DeadlineCheck per_batch(const Deadline* deadline, long batch) {
-    return {deadline, std::clamp(8192L / std::max(1L, batch), 1L, 1024L)};
+    return {deadline, std::clamp(kExamples / std::max(1L, batch), 1L, 1024L)};
   }
 };
 

@@ -26,7 +26,7 @@ WeightDecayStep<S>::WeightDecayStep(const Model<S>& m, const WeightDecay<S>& wd,
 template <class S> void WeightDecayStep<S>::operator()(Vec<S>& theta) {
   const auto& b = sampler_.draw(rng_);
   for (std::size_t j = 0; j < b.size(); ++j) batch_[j] = static_cast<int>(b[j]);
-  constexpr std::size_t kChunk = 8192;
+  constexpr std::size_t kChunk = DeadlineCheck::kExamples;
   if (batch_.size() <= kChunk) {
     g_ = m_.gradient(theta, batch_);
   } else {  // the mean over the batch as the size-weighted mean of its chunks' means (with or without a deadline)
