@@ -258,6 +258,15 @@ std::string write_report(const ReportOptions& opt) {
   } catch (const json::exception& e) {  // a shape the schema allows and the renderer does not handle: a bug, named
     throw std::runtime_error(fmt::format("{}: cannot render this record ({})", file, e.what()));
   }
+  // Studies (irverify-study-1 records beside the claims'): each one's title, verdict, summary and tables.
+  const std::vector<RecordFile> studies = read_study_records(opt.records_dir);
+  if (!studies.empty()) md << "\n## Studies\n\n";
+  for (const auto& [file, r] : studies) {
+    md << fmt::format("### {} — **{}**\n\n*From the study record `{}` (`irverify study {}`).* {}\n\n", cell(r["title"]),
+                      r["verdict"].get<std::string>(), fs::path(file).filename().string(), r["study"].get<std::string>(),
+                      r["summary"].get<std::string>());
+    for (const auto& t : r["tables"]) generic_table(md, t);
+  }
   write_atomically((out / "claims" / "statements.md").string(), all.str() + "\n");
   const fs::path path = out / "REPORT.md";
   write_atomically(path.string(), md.str());

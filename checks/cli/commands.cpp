@@ -248,17 +248,18 @@ class CompareCommand : public Command {
   CompareRules rules_;
 };
 
-// Each file against its schema (problem file or record, from its content unless forced); problem files then through
-// the reader too, which checks what a schema cannot (row lengths, theta0's length, the decimal text). Exit 0 if every
-// file is valid, 2 (bad input) otherwise; one line per problem, "FILE: /json/pointer: message".
+// Each file against its schema (problem file, record or study record, from its content unless forced); problem files
+// then through the reader too, which checks what a schema cannot (row lengths, theta0's length, the decimal text).
+// Exit 0 if every file is valid, 2 (bad input) otherwise; one line per problem, "FILE: /json/pointer: message".
 class ValidateCommand : public Command {
  public:
   void add(CLI::App& app) override {
     sub_ = app.add_subcommand("validate", "Check problem files and records against their JSON Schemas "
-                                          "(theory/problem/problem.schema.json, reports/record/record.schema.json)");
+                                          "(theory/problem/problem.schema.json, reports/record/record.schema.json, "
+                                          "reports/record/study.schema.json)");
     sub_->add_option("files", files_, "Problem files or records")->required();
-    sub_->add_option("--as", kind_, "Validate as this kind (default: a record if it has a 'schema' key)")
-        ->check(CLI::IsMember({"problem", "record"}));
+    sub_->add_option("--as", kind_, "Validate as this kind (default: from its 'schema' key: irverify-study-1 a study record, any other a record)")
+        ->check(CLI::IsMember({"problem", "record", "study"}));
   }
   int run(const MpiSession&) override {
     bool all = true;
@@ -274,7 +275,10 @@ class ValidateCommand : public Command {
     try {
       const nlohmann::json doc = read_json_for_validation(f);
       parsed = true;
-      kind = kind_.empty() ? document_kind(doc) : kind_ == "record" ? DocumentKind::Record : DocumentKind::Problem;
+      kind = kind_.empty()        ? document_kind(doc)
+             : kind_ == "record" ? DocumentKind::Record
+             : kind_ == "study"  ? DocumentKind::Study
+                                 : DocumentKind::Problem;
       for (const SchemaError& e : schema_errors(doc, kind)) problems.push_back(fmt::format("{}: {}", e.path.empty() ? "/" : e.path, e.message));
       if (problems.empty() && kind == DocumentKind::Problem) read_problem_file(f);
     } catch (const std::exception& e) {  // the reader's messages begin with the file's name already
@@ -297,7 +301,10 @@ class ValidateCommand : public Command {
 // `irverify study NAME`: the study's record to --out, its text to stdout; 0 when it passed.
 class StudyCommand : public Command {
  public:
-  explicit StudyCommand(const Study& s) : study_(s), out_("irverify-results/" + s.name + ".json") {}
+  StudyCommand(const Study& s, const std::vector<std::string>& command_line)
+      : study_(s), out_("irverify-results/" + s.name + ".json") {
+    args_.command_line = command_line;
+  }
   void add(CLI::App& app) override {
     CLI::App* parent = app.get_subcommands([](CLI::App* a) { return a->get_name() == "study"; }).empty()
                            ? app.add_subcommand("study", "Longer studies outside the claim runs")->require_subcommand(1)
@@ -308,9 +315,10 @@ class StudyCommand : public Command {
     sub_->add_option("--threads", settings_.threads, "Worker threads (default: every core)")->transform(cli::integer_in(1, 4096));
     sub_->add_option("-o,--out", out_, "The study's JSON record")->capture_default_str();
     sub_->add_flag("-q,--quiet", quiet_, "No progress lines on stderr");
+    if (!study_.names_help.empty()) sub_->add_option("names", args_.names, study_.names_help);
     for (const StudyOption& o : study_.options) {
-      args_[o.name] = o.value;
-      sub_->add_option("--" + o.name, args_[o.name], o.help)
+      args_.numbers[o.name] = o.value;
+      sub_->add_option("--" + o.name, args_.numbers[o.name], o.help)
           ->capture_default_str()
           ->transform(o.integer ? cli::integer_in(static_cast<long long>(o.min), static_cast<long long>(o.max))
                             : cli::decimal_in(o.min, o.max, false, fmt::format("a number from {:g} to {:g}", o.min, o.max)));
@@ -322,7 +330,10 @@ class StudyCommand : public Command {
     require_utf8({out_, file_});
     if (out_.empty()) throw std::runtime_error("--out: empty; name a file");
     if (mpi.rank == 0) prepare_output(out_);  // an unwritable --out fails now, not after the study
-    const ProblemSpec spec = file_.empty() ? study_.default_problem() : read_problem_file(file_);
+    if (!file_.empty()) settings_.problems = {read_problem_file(file_)};
+    const ProblemSpec spec = !file_.empty()           ? settings_.problems.front()
+                             : study_.default_problem ? study_.default_problem()
+                                                      : ProblemSpec{};
     const StudyResult r = study_.run(study_context(study_, settings_), spec, args_);
     if (mpi.rank == 0) write_atomically(out_, r.record.dump(2) + "\n");
     std::cout << r.text << "-> " << out_ << "\n";
@@ -347,7 +358,7 @@ std::vector<std::unique_ptr<Command>> commands(const std::vector<std::string>& c
   v.push_back(std::make_unique<GenerateCommand>());
   v.push_back(std::make_unique<CompareCommand>());
   v.push_back(std::make_unique<ValidateCommand>());
-  for (const Study& s : studies()) v.push_back(std::make_unique<StudyCommand>(s));
+  for (const Study& s : studies()) v.push_back(std::make_unique<StudyCommand>(s, command_line));
   return v;
 }
 

@@ -19,9 +19,9 @@ void Case::level_started() const {
   context->heartbeat(fmt::format("{} on {}: ladder level {}, h = {:.6g}", label, spec.name, h.size() - 1, h.back()));
 }
 
-void Case::state(std::string text, Outcome expected, Outcome outcome, std::string evidence) {
+void Case::state(std::string text, Outcome expected, Outcome outcome, std::string evidence, std::optional<ZTest> test) {
   if (expected == kUnresolved) throw std::logic_error("a statement is expected to hold or to be refuted: " + text);
-  statements.push_back({std::move(text), expected, outcome, std::move(evidence)});
+  statements.push_back({std::move(text), expected, outcome, std::move(evidence), test});
 }
 
 void Case::finish(double floor) {
@@ -71,6 +71,11 @@ std::string outcome(const LadderSeries& s) {
 }
 }  // namespace
 
+nlohmann::json z_test_json(const ZTest& t) {
+  return {{"statistic", t.statistic}, {"comparisons", t.comparisons}, {"critical", t.critical}, {"level", t.level},
+          {"p_value", t.p_value()}};
+}
+
 nlohmann::json order_fit_json(const OrderFit& f) {
   nlohmann::json pw = nlohmann::json::array();
   for (double p : f.pairwise) pw.push_back(std::isnan(p) ? nlohmann::json(nullptr) : nlohmann::json(p));
@@ -104,12 +109,14 @@ nlohmann::json case_json(const Case& c) {
                       {"outcome", outcome(s)}});
   for (const auto& t : c.tables) tables.push_back(t.to_json());
   nlohmann::json statements = nlohmann::json::array();
-  for (const auto& s : c.statements)
+  for (const auto& s : c.statements) {
     statements.push_back({{"text", s.text},
                           {"expected", outcome_name(s.expected)},
                           {"outcome", outcome_name(s.outcome)},
                           {"evidence", s.evidence},
                           {"verdict", s.pass() ? "pass" : "fail"}});
+    if (s.test) statements.back()["test"] = z_test_json(*s.test);
+  }
   nlohmann::json j = {{"problem", problem_summary_json(c.spec, c.dim, c.examples)},
           {"label", c.label},
           {"scalar", c.scalar},

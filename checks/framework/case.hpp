@@ -11,6 +11,7 @@
 #include "reports/figure/figure.hpp"
 #include "solvers/stats/confidence.hpp"
 #include "solvers/order/order_fit.hpp"
+#include "solvers/stats/z_test.hpp"
 #include "theory/problem/problem_spec.hpp"
 #include "theory/scalar.hpp"
 
@@ -18,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -45,12 +47,14 @@ inline std::ostream& operator<<(std::ostream& o, Outcome x) { return o << outcom
 inline Outcome outcome_of(bool holds, bool resolved = true) { return !resolved ? kUnresolved : holds ? kHolds : kRefuted; }
 
 // A statement a case checks: it passes when the measured outcome is the expected one, so a refuted statement that
-// starts to hold fails, and an unresolved statement never passes.
+// starts to hold fails, and an unresolved statement never passes. A Monte Carlo statement decided by a maximum of |z|'s
+// carries its test (the record's "test": statistic, comparisons, critical value, level, p-value).
 struct Statement {
   std::string text;
   Outcome expected = kHolds;
   Outcome outcome = kUnresolved;
   std::string evidence;
+  std::optional<ZTest> test;
   bool pass() const { return outcome == expected; }
 };
 
@@ -139,8 +143,9 @@ struct Case {
     add_error(i, e);
     series[i].sigma.push_back(sigma);
   }
-  void state(std::string text, Outcome expected, Outcome outcome, std::string evidence = "");
-  void state(Statement s) { state(std::move(s.text), s.expected, s.outcome, std::move(s.evidence)); }
+  void state(std::string text, Outcome expected, Outcome outcome, std::string evidence = "",
+             std::optional<ZTest> test = std::nullopt);
+  void state(Statement s) { state(std::move(s.text), s.expected, s.outcome, std::move(s.evidence), s.test); }
   void headline(std::string format, double value, Aggregate how = Aggregate::max) {
     headlines.push_back({std::move(format), value, how, "", false});
   }
@@ -162,6 +167,7 @@ struct Case {
 
 nlohmann::json case_json(const Case& c);
 nlohmann::json order_fit_json(const OrderFit& f);
+nlohmann::json z_test_json(const ZTest& t);  // statistic, comparisons, critical, level, p_value (Sidak)
 nlohmann::json problem_summary_json(const ProblemSpec& spec, int dim, int examples);
 
 // Table cells: 5 significant digits.

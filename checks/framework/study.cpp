@@ -13,7 +13,7 @@ std::vector<Study>& registry() {
 }  // namespace
 
 StudyRegistration::StudyRegistration(Study s) {
-  if (s.name.empty() || !s.run || !s.default_problem) throw std::logic_error("study registration: incomplete study " + s.name);
+  if (s.name.empty() || !s.run) throw std::logic_error("study registration: incomplete study " + s.name);
   registry().push_back(std::move(s));
   std::sort(registry().begin(), registry().end(), [](const Study& a, const Study& b) { return a.name < b.name; });
 }
@@ -27,6 +27,7 @@ RunContext study_context(const Study& study, const RunSettings& s) {
   ctx.threads = s.threads > 0 ? s.threads : hardware_threads();
   ctx.progress = s.progress.for_claim(study.name);
   ctx.group = s.group;
+  ctx.problems = s.problems;
   return ctx;
 }
 

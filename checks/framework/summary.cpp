@@ -15,6 +15,9 @@ nlohmann::json statement_summary(const std::vector<Case>& cases, const std::vect
     Outcome expected;
     int n = 0, counts[3] = {0, 0, 0};
     bool pass = true;
+    int tested = 0;  // cases with a test, their comparisons and levels summed, their least p-value
+    long comparisons = 0;
+    double level = 0, least_p = 1;
   };
   std::vector<Entry> v;
   for (const Case& c : cases)
@@ -24,6 +27,12 @@ nlohmann::json statement_summary(const std::vector<Case>& cases, const std::vect
       ++it->n;
       ++it->counts[static_cast<int>(s.outcome)];
       it->pass = it->pass && s.pass();
+      if (s.test) {
+        ++it->tested;
+        it->comparisons += s.test->comparisons;
+        it->level += s.test->level;
+        it->least_p = std::min(it->least_p, s.test->p_value());
+      }
     }
   for (const std::string& text : refuted_somewhere)
     if (std::none_of(v.begin(), v.end(), [&](const Entry& e) { return e.text == text; })) v.push_back(Entry{text, kRefuted});
@@ -38,6 +47,11 @@ nlohmann::json statement_summary(const std::vector<Case>& cases, const std::vect
                         {"outcomes", {{"holds", e.counts[0]}, {"refuted", e.counts[1]}, {"unresolved", e.counts[2]}}},
                         {"verdict", e.pass ? "pass" : "fail"},
                         {"outcome", all}};
+    if (e.tested > 0)  // over the cases, by Bonferroni: the levels add up, the least p-value is multiplied by their count
+      j["test"] = {{"cases", e.tested},
+                   {"comparisons", e.comparisons},
+                   {"level", e.level},
+                   {"p_value", std::min(1.0, e.tested * e.least_p)}};
     if (std::find(refuted_somewhere.begin(), refuted_somewhere.end(), e.text) != refuted_somewhere.end()) {
       j["scope"] = "some instance";
       if (e.n == 0 && on_given_problems) {  // the instance that refutes it is not in the run: no pass, no failure

@@ -16,6 +16,8 @@ namespace irverify {
 // measured (else "mixed"), and pass when every case matched the expectation. A statement in `refuted_somewhere` is
 // required refuted on some case (scope "some instance"): it passes when some case refutes it, whatever the others
 // measured (they hold or are unresolved where the instance cannot refute it), and fails when none does.
+// A statement whose cases carry tests (Statement::test) gets the family's over the cases: their count, comparisons and
+// levels summed, and the Bonferroni p-value min(1, cases * least p).
 // On given problem files (not the built-in instances), a refuted_somewhere statement no case measures is
 // "not-applicable" (the instance that refutes it is not in the run); on the built-in instances it fails.
 nlohmann::json statement_summary(const std::vector<Case>& cases, const std::vector<std::string>& refuted_somewhere,

@@ -169,7 +169,8 @@ template <class S> void judge(const Ln1Measurement<S>& m, Case& c) {
     c.state("for label-noise GD (B = N without replacement) S is the paper's eigenbasis form", kHolds, outcome_of(gd_ok),
             fmt::format("largest relative gap {:.2e} (tolerance 64 n eps)", worst_gd_gap(m)));
   c.state("Monte Carlo covariance of label-noise SGD (linearized, and nonlinear at small sigma) equals the exact M_t ≈ S",
-          kHolds, outcome_of(mc_ok), fmt::format("max |z| {:.2f} (critical {:.2f})", worst_mc_z(m), m.z_crit));
+          kHolds, outcome_of(mc_ok), fmt::format("max |z| {:.2f} (critical {:.2f})", worst_mc_z(m), m.z_crit),
+          ZTest::bonferroni(worst_mc_z(m), m.comparisons));
 }
 
 template <class S> CaseTable gap_table(const Ln1Measurement<S>& m) {

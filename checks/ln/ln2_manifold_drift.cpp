@@ -171,7 +171,8 @@ template <class S> void judge(const Ln2Measurement<S>& m, Case& c) {
     c.state("for label-noise GD the stationary drift is the paper's -(eta^2/B) P grad R", kHolds, outcome_of(gd_ok),
             fmt::format("relative gap {:.2e} (tolerance 64 P^2 eps)", worst_gd_gap(m)));
   c.state("the Monte Carlo sigma^2 coefficient (Richardson) equals the exact -(eta/2) P grad^3 L[M] over the window", kHolds,
-          outcome_of(mc_ok), fmt::format("max |z| {:.2f} (critical {:.2f})", worst_mc_z(m), m.z_crit));
+          outcome_of(mc_ok), fmt::format("max |z| {:.2f} (critical {:.2f})", worst_mc_z(m), m.z_crit),
+          ZTest::bonferroni(worst_mc_z(m), m.comparisons));
 }
 
 template <class S> CaseTable exact_table(const Ln2Measurement<S>& m) {

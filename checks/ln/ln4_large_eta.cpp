@@ -74,14 +74,16 @@ template <class S> void judge(const Ln4Measurement<S>& m, Case& c) {
           fmt::format("{:.3e} ± {:.1e} against {:.3e} ± {:.1e} at the smallest lambda; minimizers {:.3e} apart", r.distance, r.se,
                       t.distance, t.se, to_double(m.gap)));
   if (m.levels.size() < 2) return;
-  // Rates in lambda over the whole ladder (a factor 4^(levels - 1)), with delta-method standard errors.
+  // Rates in lambda over the whole ladder (a factor 4^(levels - 1)), with delta-method standard errors (reported);
+  // "rate > 1/2" decided on the contrast d_first span^-1/2 - d_last (rate_above).
   const std::size_t b = m.levels.size() - 1;
   const double span = std::pow(4.0, double(b));
   const Ln4Level<S>& first = m.levels.front();
   const DistanceRate rr = distance_rate(first.to_r.distance, first.to_r.se, r.distance, r.se, span);
   const DistanceRate rt = distance_rate(first.to_trace.distance, first.to_trace.se, t.distance, t.se, span);
   c.state("the end point tends to R's minimizer as lambda -> 0 (distance rate in lambda above 1/2)", kHolds, rate_above(rr, 0.5),
-          fmt::format("rate {:.3f} ± {:.3f} from lambda = {} to {} 4^-{}", rr.rate, rr.se, kLn4Lambda0, kLn4Lambda0, b));
+          fmt::format("rate {:.3f} ± {:.3f} from lambda = {} to {} 4^-{} (contrast z = {:.2f})", rr.rate, rr.se, kLn4Lambda0,
+                      kLn4Lambda0, b, rate_contrast_z(rr, 0.5)));
   c.state("control: at eta near 2/lambda_max label-noise GD ends at the minimizer of tr H/4 (the small-eta form)", kRefuted,
           !separated ? kUnresolved
                      : rate_above(rt, 0.5) == kRefuted && t.distance - kZ999 * t.se > r.distance + kZ999 * r.se ? kRefuted : kHolds,

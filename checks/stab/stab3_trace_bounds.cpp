@@ -226,7 +226,8 @@ Statement b_free_statement(bool counterexample_confirmed, double worst_ratio) {
           outcome_of(!counterexample_confirmed),
           counterexample_confirmed
               ? fmt::format("counterexample stab3-counterexample.json: eta* tr H / 2 = {:.6f} > 1 (mp50)", worst_ratio)
-              : fmt::format("no instance above 1 found (max eta* tr H / 2 = {:.6f} at B >= 2)", worst_ratio)};
+              : fmt::format("no instance above 1 found (max eta* tr H / 2 = {:.6f} at B >= 2)", worst_ratio),
+          std::nullopt};
 }
 
 Case stab_trace_bounds_search(const RunContext& ctx, int random_instances, int iterations) {

@@ -30,7 +30,8 @@ struct EndPoint {
   bool ms_unstable = false;               // SGD with eta > eta*(1 + tol): then log rho(T(eta)) and Lambda(eta)
   double log_rho = 0;
   LyapunovEstimate lyapunov;
-  bool exhibit() const { return ms_unstable && lyapunov_sign(lyapunov) < 0; }
+  // Lambda < 0 resolved at critical value z (the family's: exhibit_critical).
+  bool exhibit(double z) const { return ms_unstable && lyapunov_sign(lyapunov, z) < 0; }
 };
 struct Cell {
   const Optimizer* opt;
@@ -98,12 +99,23 @@ Stab4Measurement measure(const RunContext& ctx, const DiagNet<double>& net, doub
 struct Tally {
   bool trace_ok = true, gd_ok = true, gd_trace_above = false;
   int sgd_points = 0, ms_unstable = 0, exhibits = 0;
+  double z = kZ999;  // exhibit_critical
   double gd_worst_trace_ratio = 0, sgd_min_margin = INFINITY, sgd_max_bound = 0;
   const Cell* worst_cell = nullptr;  // the most mean-square-unstable exhibit (least eta*/eta)
   const EndPoint* worst = nullptr;
 };
+// An exhibit is any of the case's mean-square-unstable end points with Lambda < 0 resolved, so the refutation rests on
+// the largest of that many one-sided z's: each is judged at the Bonferroni critical value of their count.
+double exhibit_critical(const Stab4Measurement& m) {
+  int n = 0;
+  for (const Cell& c : m.cells)
+    for (const EndPoint& e : c.points) n += !c.gd() && e.ms_unstable;
+  return bonferroni_z999(std::max(1, n));
+}
+
 Tally tally(const Stab4Measurement& m) {
   Tally t;
+  t.z = exhibit_critical(m);
   double worst_unstable = 1;
   for (const Cell& c : m.cells) {
     for (const EndPoint& e : c.points) {
@@ -118,8 +130,8 @@ Tally tally(const Stab4Measurement& m) {
       t.sgd_min_margin = std::min(t.sgd_min_margin, e.eta_star / c.eta);
       ++t.sgd_points;
       t.ms_unstable += e.ms_unstable;
-      t.exhibits += e.exhibit();
-      if (e.exhibit() && e.eta_star / c.eta < worst_unstable) worst_unstable = e.eta_star / c.eta, t.worst_cell = &c, t.worst = &e;
+      t.exhibits += e.exhibit(t.z);
+      if (e.exhibit(t.z) && e.eta_star / c.eta < worst_unstable) worst_unstable = e.eta_star / c.eta, t.worst_cell = &c, t.worst = &e;
     }
   }
   return t;
@@ -131,7 +143,7 @@ void judge(const Tally& t, Case& c) {
   c.state("every GD end point has lambda_max <= 2/eta", kHolds, outcome_of(t.gd_ok));
   c.state("control: every GD end point obeys the trace bound tr H <= 2/eta", kRefuted, outcome_of(!t.gd_trace_above, t.gd_trace_above),
           fmt::format("max eta tr H / 2 = {:.5f}", t.gd_worst_trace_ratio));
-  if (t.ms_unstable > 0) c.state(ms_stable_statement(t.ms_unstable, t.exhibits, t.sgd_min_margin));
+  if (t.ms_unstable > 0) c.state(ms_stable_statement(t.ms_unstable, t.exhibits, t.sgd_min_margin, t.z));
 }
 
 // The table row of one cell: maxima over its converged end points.
@@ -158,8 +170,9 @@ void present_tables(const Stab4Measurement& m, const RunContext& ctx, Case& c) {
               {}};
   CaseTable tu{fmt::format("SGD end points that are NOT mean-square stable (eta > eta*): the exact log rho(T(eta)) > 0, and the "
                            "top Lyapunov exponent of the linearized SGD (solvers/stability/lyapunov.hpp: {} runs, burn-in {}, "
-                           "window {}, seed {}); an exhibit needs Lambda < 0 at 99.9%",
-                           m.lyo.run.samples, m.lyo.burn_in, m.lyo.window, ctx.seed),
+                           "window {}, seed {}); an exhibit needs Lambda + z se < 0, z = {:.3f} (99.9% family-wise over "
+                           "the table's rows)",
+                           m.lyo.run.samples, m.lyo.burn_in, m.lyo.window, ctx.seed, exhibit_critical(m)),
                {"optimizer", "eta", "eta*/eta", "eta tr H/(2B)", "log rho(T)", "Lambda ± se", "reading"},
                {}};
   for (const Cell& cell : m.cells) {
@@ -168,7 +181,7 @@ void present_tables(const Stab4Measurement& m, const RunContext& ctx, Case& c) {
       tu.rows.push_back({cell.opt->name, fmt::format("{:.5f}", cell.eta), fmt::format("{:.5f}", e.eta_star / cell.eta),
                          fmt::format("{:.5f}", bound_ratio(cell, e)), fmt::format("{:.5f}", e.log_rho),
                          fmt::format("{:.6f} ± {:.6f}", e.lyapunov.lambda, e.lyapunov.stderr_),
-                         e.exhibit() ? "mean-square unstable, Lambda < 0: an exhibit" : "Lambda not resolved negative"});
+                         e.exhibit(exhibit_critical(m)) ? "mean-square unstable, Lambda < 0: an exhibit" : "Lambda not resolved negative"});
     }
     t.rows.push_back(cell_row(cell));
   }
@@ -251,10 +264,12 @@ void present(const Stab4Measurement& m, const Tally& t, const RunContext& ctx, c
 
 }  // namespace stab4_detail
 
-Statement ms_stable_statement(int unstable, int exhibits, double min_margin) {
+Statement ms_stable_statement(int unstable, int exhibits, double min_margin, double z) {
   return {kStabMsStatement, kRefuted, exhibits > 0 ? kRefuted : unstable > 0 ? kUnresolved : kHolds,
-          fmt::format("{} converged end points mean-square unstable (min eta*/eta = {:.5f}); {} with Lambda < 0 resolved",
-                      unstable, min_margin, exhibits)};
+          fmt::format("{} converged end points mean-square unstable (min eta*/eta = {:.5f}); {} with Lambda < 0 resolved "
+                      "(Lambda + {:.3f} se < 0: 99.9% over the {})",
+                      unstable, min_margin, exhibits, z, unstable),
+          std::nullopt};
 }
 
 Case stab_selection_case(const RunContext& ctx, const ProblemSpec& spec) {
@@ -294,7 +309,8 @@ const ClaimRegistration kRegistration([] {
       "without, eta_k = (2/lambda_max at the Gauss-Newton minimum from theta0) 2^(-k/2), k < {}, at most {} "
       "steps, converged when the distance to the minima stays <= {:.0e} for {} epochs; every converged SGD "
       "end point has tr H <= 2B/eta(1 + 64 n eps); every GD end point lambda_max <= 2/eta. The refuted "
-      "statement needs an exhibit: an end point with eta > eta* and Lambda < 0 at 99.9%.",
+      "statement needs an exhibit: an end point with eta > eta* and Lambda < 0 at 99.9% family-wise (Bonferroni over "
+      "the case's mean-square-unstable end points).",
       kStabStarts, kStabEtaLevels, kStabMaxSteps, kStabConvergedDistance, kStabConvergedWindow);
   c.negative_control = "The trace bound applied to GD (tr H <= 2/eta at GD's end points) must fail at some end point.";
   c.precision = "double";

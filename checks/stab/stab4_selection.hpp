@@ -30,8 +30,9 @@ inline constexpr long kStabLyapunovWindow = 20000;
 inline constexpr const char* kStabMsStatement = "every SGD end point is mean-square stable (eta <= eta*)";
 
 // The refuted statement at a case's `unstable` mean-square-unstable end points, `exhibits` of them with Lambda < 0
-// resolved: refuted iff exhibits > 0, unresolved if unstable > 0 without one, holds otherwise.
-Statement ms_stable_statement(int unstable, int exhibits, double min_margin);
+// resolved at critical value z (Bonferroni over the `unstable`): refuted iff exhibits > 0, unresolved if unstable > 0
+// without one, holds otherwise.
+Statement ms_stable_statement(int unstable, int exhibits, double min_margin, double z);
 // ctx.samples random starts, ctx.levels step sizes.
 Case stab_selection_case(const RunContext& ctx, const ProblemSpec& spec);
 

@@ -20,8 +20,8 @@ TEST(Stab4Selection, TraceBoundHoldsForSgdAndNotForGd) {
 // The refuted statement needs an exhibit: mean-square unstable end points without a resolved negative Lyapunov
 // exponent leave it unresolved (a failure), and none at all would make it hold (a failure of the claim).
 TEST(Stab4Selection, MeanSquareStatementIsRefutedOnlyByAnExhibit) {
-  EXPECT_EQ(ms_stable_statement(3, 1, 0.97).outcome, kRefuted);
-  EXPECT_EQ(ms_stable_statement(3, 0, 0.97).outcome, kUnresolved);
-  EXPECT_FALSE(ms_stable_statement(3, 0, 0.97).pass());
-  EXPECT_EQ(ms_stable_statement(0, 0, 1.0).outcome, kHolds);
+  EXPECT_EQ(ms_stable_statement(3, 1, 0.97, 4.0).outcome, kRefuted);
+  EXPECT_EQ(ms_stable_statement(3, 0, 0.97, 4.0).outcome, kUnresolved);
+  EXPECT_FALSE(ms_stable_statement(3, 0, 0.97, 4.0).pass());
+  EXPECT_EQ(ms_stable_statement(0, 0, 1.0, 4.0).outcome, kHolds);
 }

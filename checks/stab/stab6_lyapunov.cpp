@@ -23,8 +23,8 @@ ProblemSpec stab6_one_d_problem() {
 
 std::vector<ProblemSpec> stab6_problems() { return {stab6_one_d_problem(), minimum_problems()[1], minimum_problems()[2]}; }
 
-int lyapunov_sign(const LyapunovEstimate& e) {
-  return e.lambda + kZ999 * e.stderr_ < 0 ? -1 : e.lambda - kZ999 * e.stderr_ > 0 ? 1 : 0;
+int lyapunov_sign(const LyapunovEstimate& e, double z) {
+  return e.lambda + z * e.stderr_ < 0 ? -1 : e.lambda - z * e.stderr_ > 0 ? 1 : 0;
 }
 
 namespace stab6_detail {  // named: the claim's templates hold these
@@ -175,28 +175,33 @@ Stab6Measurement<S> measure(const RunContext& ctx, const Stab6Setup<S>& su, cons
 template <class S> void judge_exponent(const Stab6Measurement<S>& m, const ProblemSpec& spec, Case& c) {
   bool jensen_ok = true, bias_ok = true, exact_ok = true;
   double worst_bias = 0, worst_z = 0;
+  // "at every eta": each statement is a conjunction over the ladder, judged at its Bonferroni critical value.
+  const long n = static_cast<long>(m.ladder.size());
+  const double zn = bonferroni_z999(static_cast<int>(n));
   for (const LyapunovPoint& p : m.ladder) {
     const LyapunovEstimate& e = p.est;
-    jensen_ok = jensen_ok && e.lambda - kZ999 * e.stderr_ <= p.jensen;
-    const double bias_bound = std::abs(e.bias_half) + kZ999 * e.bias_half_se;
+    jensen_ok = jensen_ok && e.lambda - zn * e.stderr_ <= p.jensen;
+    const double bias_bound = std::abs(e.bias_half) + zn * e.bias_half_se;
     bias_ok = bias_ok && bias_bound <= 0.1 * e.stderr_;
     worst_bias = std::max(worst_bias, bias_bound / e.stderr_);
     if (!m.exact) continue;
     const double z = (e.lambda - p.exact) / e.stderr_;
-    exact_ok = exact_ok && std::abs(z) <= kZ999;
+    exact_ok = exact_ok && std::abs(z) <= zn;
     worst_z = std::max(worst_z, std::abs(z));
   }
   const LyapunovPoint& at_star = m.at(m.esd);
   c.state("eta* <= eta_L: Lambda(eta*) < 0", kHolds, outcome_of(at_star.sign() < 0, at_star.sign() != 0),
           fmt::format("Lambda(eta*) = {:.6f} ± {:.6f}", at_star.est.lambda, at_star.est.stderr_));
-  c.state("Jensen: Lambda(eta) <= (1/2) log rho(T(eta)) at every eta of the ladder", kHolds, outcome_of(jensen_ok));
+  c.state("Jensen: Lambda(eta) <= (1/2) log rho(T(eta)) at every eta of the ladder", kHolds, outcome_of(jensen_ok),
+          fmt::format("Lambda - {:.3f} se (99.9% over the {} eta)", zn, n));
   c.state("the Lyapunov estimates' remaining bias is below a tenth of their standard error", kHolds, outcome_of(bias_ok),
-          fmt::format("worst (|bias| + 3.29 se) / se = {:.3f}", worst_bias));
+          fmt::format("worst (|bias| + {:.3f} se) / se = {:.3f} (99.9% over the {} eta)", zn, worst_bias, n));
   c.state("Lambda changes sign on the ladder: eta_L bracketed", kHolds, outcome_of(m.bracketed()),
           m.bracketed() ? fmt::format("eta_L in [{:.6f}, {:.6f}]", m.lo_eta, m.hi_eta) : "no resolved sign change");
   if (!m.exact) return;
-  c.state("rank one: the Monte Carlo exponent agrees with E log|1 - eta h_xi| at every eta (|z| <= 3.29)", kHolds,
-          outcome_of(exact_ok), fmt::format("max |z| = {:.2f}", worst_z));
+  c.state("rank one: the Monte Carlo exponent agrees with E log|1 - eta h_xi| at every eta (Bonferroni 99.9%)", kHolds,
+          outcome_of(exact_ok), fmt::format("max |z| = {:.2f} (critical {:.3f} over {} eta)", worst_z, zn, n),
+          ZTest::bonferroni(worst_z, n));
   c.state("rank one: eta_L (exact) lies in the Monte Carlo bracket", kHolds,
           outcome_of(m.bracketed() && m.eta_l_exact >= S(m.lo_eta) && m.eta_l_exact <= S(m.hi_eta), m.bracketed()));
   if (spec.name == "one-d-h1-h3" && m.B == 1) {  // the closed forms
@@ -216,14 +221,18 @@ template <class S> void judge_exponent(const Stab6Measurement<S>& m, const Probl
 template <class S> void judge_returns(const Stab6Measurement<S>& m, Case& c) {
   bool decides = true;
   int judged = 0, control_refuted = 0, control_holds = 0;
+  for (const ReturnPoint& r : m.returns) judged += r.judged();
+  // "decides" is a conjunction over the judged eta: each fraction's Wilson interval at their Bonferroni critical value.
+  const double zj = bonferroni_z999(std::max(1, judged));
   for (const ReturnPoint& r : m.returns) {
-    const bool lyap_ok = r.sign < 0 ? r.returns() : r.leaves();
-    if (r.judged()) decides = decides && lyap_ok, ++judged;
+    const auto [low, high] = wilson_interval(r.counts.returned, m.ro.run.samples, zj);
+    if (r.judged()) decides = decides && (r.sign < 0 ? low > 0.5 : high < 0.5);
     const bool in_window = r.eta > m.esd * (1 + m.star_tol) && r.sign < 0;  // above eta*, below eta_L
     if (in_window && (r.returns() || r.leaves())) (r.returns() ? control_refuted : control_holds) += 1;
   }
   c.state("the sign of Lambda decides: SGD returns where Lambda < 0 and leaves where Lambda > 0 (where Lambda is clear of 0)",
-          kHolds, outcome_of(decides, judged > 0), fmt::format("{} eta judged", judged));
+          kHolds, outcome_of(decides, judged > 0),
+          fmt::format("{} eta judged (Wilson intervals at z = {:.3f}: 99.9% over them)", judged, zj));
   if (m.bracketed() && m.lo_eta > m.esd * (1 + m.star_tol))
     c.state(kStab6Control, kRefuted, control_refuted > 0 ? kRefuted : control_holds > 0 ? kHolds : kUnresolved,
             fmt::format("in (eta*, eta_L): {} eta contradict it, {} agree", control_refuted, control_holds));
@@ -393,10 +402,11 @@ const ClaimRegistration kRegistration([] {
       "of the linearized products (I - eta H_xi) is negative; Jensen gives eta* <= eta_L, so SGD can converge to "
       "mean-square unstable minima (eta* < eta < eta_L).";
   c.verdict_rule = fmt::format("Per problem and scheme (B = 1; B = 2 with and without replacement): Lambda by norm renormalization with a "
-      "burn-in on eta* x {{0.9 .. 2.63}} and {} bisections, sign resolved at 99.9%, remaining bias below a tenth "
-      "of the standard error; Lambda(eta*) < 0; Lambda <= (1/2) log rho(T); nonlinear SGD from r0 = {:g} "
-      "perturbations returns (99.9% Wilson interval above 1/2) where Lambda < 0 and leaves where Lambda > 0, "
-      "judged where a diffusion model of log|delta| predicts >= {:g} either way; rank one: Lambda exact, h in "
+      "burn-in on eta* x {{0.9 .. 2.63}} and {} bisections, sign resolved at 99.9%; Lambda(eta*) < 0; at every eta "
+      "of the ladder (Bonferroni 99.9% over its points): remaining bias below a tenth of the standard error, "
+      "Lambda <= (1/2) log rho(T), rank one: Lambda agrees with the exact exponent; nonlinear SGD from r0 = {:g} "
+      "perturbations returns (Wilson interval above 1/2, Bonferroni 99.9% over the judged eta) where Lambda < 0 "
+      "and leaves where Lambda > 0, judged where a diffusion model of log|delta| predicts >= {:g} either way; h in "
       "{{1, 3}}: eta* = 4/5, eta_L = 4/3 to the precision.",
       kStab6Bisections, ReturnOptions{}.r0, kStab6Clear);
   c.negative_control = "Mean-square stability as the predictor (SGD returns iff eta <= eta*) must be refuted on at least one instance by "

@@ -43,8 +43,9 @@ struct Stab6Budget {
   long return_cap = 200000;  // steps
 };
 
-// The sign of Lambda resolved at 99.9% (-1, +1), or 0.
-int lyapunov_sign(const LyapunovEstimate& e);
+// The sign of Lambda resolved at critical value z (-1: Lambda + z se < 0, +1: Lambda - z se > 0), or 0; z = kZ999 for
+// one estimate, a Bonferroni value for the largest of several.
+int lyapunov_sign(const LyapunovEstimate& e, double z = kZ999);
 
 // The built-in one-dimensional instance: least squares with x = (1, sqrt 3), y = 0 (h_i = x_i^2 in {1, 3}), theta0 = 0.
 ProblemSpec stab6_one_d_problem();

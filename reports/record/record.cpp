@@ -54,25 +54,45 @@ void write_record(const nlohmann::json& record, const std::string& out_dir) {
   write_atomically(path, record.dump(2) + "\n");  // an existing record is replaced whole or left as it was
 }
 
-std::vector<RecordFile> read_records(const std::string& dir) {
+namespace {
+
+// Every *.json in dir with "schema": schema, validated as kind (errors name the file and the JSON pointer).
+std::vector<RecordFile> read_schema_files(const std::string& dir, const char* schema, DocumentKind kind) {
   if (!std::filesystem::is_directory(dir)) throw std::runtime_error(fmt::format("{}: not a directory", dir));
   std::vector<RecordFile> v;
-  std::map<std::string, std::string> file_of;  // claim id -> file
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     if (e.path().extension() != ".json") continue;
     const std::string path = e.path().string();
     nlohmann::json j = read_json_for_validation(path);
-    if (!j.is_object() || j.value("schema", nlohmann::json()) != "irverify-record-1") continue;
-    const std::vector<SchemaError> errors = schema_errors(j, DocumentKind::Record);
+    if (!j.is_object() || j.value("schema", nlohmann::json()) != schema) continue;
+    const std::vector<SchemaError> errors = schema_errors(j, kind);
     if (!errors.empty())
-      throw std::runtime_error(fmt::format("{}: {}: {} (not a valid record; `irverify validate {}` lists every problem)", path,
-                                           errors.front().path.empty() ? "/" : errors.front().path, errors.front().message, path));
-    const std::string id = j["claim"].get<std::string>();
-    if (const auto [it, fresh] = file_of.emplace(id, path); !fresh)
-      throw std::runtime_error(fmt::format("{}: two records of {}: {} and {} (keep one per directory)", dir, id, it->second, path));
+      throw std::runtime_error(fmt::format("{}: {}: {} (not a valid {}; `irverify validate {}` lists every problem)", path,
+                                           errors.front().path.empty() ? "/" : errors.front().path, errors.front().message,
+                                           document_kind_name(kind), path));
     v.push_back({path, std::move(j)});
   }
+  return v;
+}
+
+}  // namespace
+
+std::vector<RecordFile> read_records(const std::string& dir) {
+  std::vector<RecordFile> v = read_schema_files(dir, "irverify-record-1", DocumentKind::Record);
+  std::map<std::string, std::string> file_of;  // claim id -> file
+  for (const RecordFile& r : v)
+    if (const auto [it, fresh] = file_of.emplace(r.doc["claim"].get<std::string>(), r.path); !fresh)
+      throw std::runtime_error(fmt::format("{}: two records of {}: {} and {} (keep one per directory)", dir,
+                                           r.doc["claim"].get<std::string>(), it->second, r.path));
   std::sort(v.begin(), v.end(), [](const RecordFile& a, const RecordFile& b) { return a.doc["claim"] < b.doc["claim"]; });
+  return v;
+}
+
+std::vector<RecordFile> read_study_records(const std::string& dir) {
+  std::vector<RecordFile> v = read_schema_files(dir, "irverify-study-1", DocumentKind::Study);
+  std::sort(v.begin(), v.end(), [](const RecordFile& a, const RecordFile& b) {
+    return std::make_pair(a.doc["study"], a.path) < std::make_pair(b.doc["study"], b.path);
+  });
   return v;
 }
 

@@ -25,5 +25,7 @@ struct RecordFile {
 // reads it (a regular file, at most 64 MiB, nesting at most 64) and must meet the record schema (so a claim id is a
 // safe file stem); two records of one claim are refused. Errors (std::runtime_error) name the file and JSON pointer.
 std::vector<RecordFile> read_records(const std::string& dir);
+// Every study record (*.json with schema irverify-study-1) in dir, read and validated the same way, by study name.
+std::vector<RecordFile> read_study_records(const std::string& dir);
 
 }  // namespace irverify

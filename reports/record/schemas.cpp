@@ -25,8 +25,9 @@ const valijson::Schema& schema_of(DocumentKind kind) {
     parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(j), *s);
     return s;
   };
-  static const std::unique_ptr<valijson::Schema> problem = build(kProblemSchemaText), record = build(kRecordSchemaText);
-  return kind == DocumentKind::Problem ? *problem : *record;
+  static const std::unique_ptr<valijson::Schema> problem = build(kProblemSchemaText), record = build(kRecordSchemaText),
+                                                  study = build(kStudySchemaText);
+  return kind == DocumentKind::Problem ? *problem : kind == DocumentKind::Record ? *record : *study;
 }
 
 // valijson's context ("<root>", "[cases]", "[0]", ...) as a JSON pointer ("/cases/0").
@@ -46,9 +47,12 @@ std::string pointer(const std::vector<std::string>& context) {
 }  // namespace
 
 DocumentKind document_kind(const nlohmann::json& doc) {
-  return doc.is_object() && doc.contains("schema") ? DocumentKind::Record : DocumentKind::Problem;
+  if (!doc.is_object() || !doc.contains("schema")) return DocumentKind::Problem;
+  return doc["schema"] == "irverify-study-1" ? DocumentKind::Study : DocumentKind::Record;
 }
-const char* document_kind_name(DocumentKind k) { return k == DocumentKind::Problem ? "problem file" : "record"; }
+const char* document_kind_name(DocumentKind k) {
+  return k == DocumentKind::Problem ? "problem file" : k == DocumentKind::Record ? "record" : "study record";
+}
 
 std::vector<SchemaError> schema_errors(const nlohmann::json& doc, DocumentKind kind) {
   valijson::Validator v;

@@ -1,6 +1,7 @@
-// JSON Schemas (draft 7) of the two file formats, and validation against them with valijson:
+// JSON Schemas (draft 7) of the file formats, and validation against them with valijson:
 //   problem files  theory/problem/problem.schema.json  (format irverify-problem-1)
 //   records        reports/record/record.schema.json    (schema irverify-record-1)
+//   study records  reports/record/study.schema.json     (schema irverify-study-1)
 // The schema texts are compiled in (cmake/schemas.cpp.in), so an installed irverify validates without the sources.
 #pragma once
 
@@ -13,12 +14,13 @@ namespace irverify {
 
 extern const char* const kProblemSchemaText;
 extern const char* const kRecordSchemaText;
+extern const char* const kStudySchemaText;
 
-enum class DocumentKind { Problem, Record };
+enum class DocumentKind { Problem, Record, Study };
 
-// Record if the document has "schema": "irverify-record-1" (or any "schema" key), else Problem.
+// Study if the document has "schema": "irverify-study-1", Record if it has any other "schema" key, else Problem.
 DocumentKind document_kind(const nlohmann::json& doc);
-const char* document_kind_name(DocumentKind k);  // "problem file" / "record"
+const char* document_kind_name(DocumentKind k);  // "problem file" / "record" / "study record"
 
 struct SchemaError {
   std::string path;     // JSON pointer of the offending value ("" for the root)

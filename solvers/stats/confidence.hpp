@@ -10,6 +10,9 @@
 
 namespace irverify {
 
+// The family-wise level of every Monte Carlo verdict: a statement judged at it comes out wrong in at most 0.1% of
+// seeds.
+inline constexpr double kFamilyLevel = 1e-3;
 // The two-sided 99.9% normal quantile.
 inline constexpr double kZ999 = 3.2905;
 

@@ -15,14 +15,21 @@
 
 using namespace irverify;
 
+namespace {
+// IGR-1's record on a generated least-squares problem in double, `levels` ladder levels.
+nlohmann::json igr1_record(int levels) {
+  RunSettings opt;
+  opt.precision = Precision::named("double");
+  opt.levels = levels;
+  opt.problems = {generate_problem("least-squares", 1)};
+  return run_claim("IGR-1", opt);
+}
+}  // namespace
+
 TEST(Report, RendersIgr1RecordToMarkdown) {
   const auto dir = std::filesystem::temp_directory_path() / "irverify-report-check";
   std::filesystem::remove_all(dir);
-  RunSettings opt;
-  opt.precision = Precision::named("double");
-  opt.levels = 6;
-  opt.problems = {generate_problem("least-squares", 1)};
-  nlohmann::json rec = run_claim("IGR-1", opt);
+  nlohmann::json rec = igr1_record(6);
   for (const char* k : {"check", "title", "paper", "statement", "verdict_rule", "negative_control"}) rec[k] = k;
   write_record(rec, dir.string());
 
@@ -48,4 +55,26 @@ TEST(Report, RendersIgr1RecordToMarkdown) {
     if (line.size() > 2 && line.compare(0, 2, "| ") == 0 && std::isdigit(static_cast<unsigned char>(line[2]))) ++rows;
   EXPECT_EQ(rows, 6u);
   EXPECT_THROW(write_report({(dir / "missing").string(), "", false}), std::runtime_error);
+}
+
+// A study record (schema irverify-study-1) beside the claims' renders in REPORT.md's Studies section, its tables as
+// they are; one that breaks the study schema is refused, naming the file.
+TEST(Report, RendersStudyRecordsTables) {
+  const auto dir = std::filesystem::temp_directory_path() / "irverify-report-study-check";
+  std::filesystem::remove_all(dir);
+  write_record(igr1_record(4), dir.string());
+  nlohmann::json study = {{"schema", "irverify-study-1"}, {"study", "calibration"}, {"title", "Calibration"},
+                          {"verdict", "pass"}, {"summary", "2 claims."}, {"provenance", nlohmann::json::object()},
+                          {"tables", {{{"title", "per statement"}, {"columns", {"claim", "rate | bound"}}, {"rows", nlohmann::json::array({nlohmann::json::array({"X-1", "0"})})}}}}};
+  std::ofstream(dir / "calibration.json") << study.dump(2);
+  std::ifstream in(write_report({dir.string(), "", false}));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string md = ss.str();
+  EXPECT_NE(md.find("## Studies\n\n### Calibration — **pass**"), std::string::npos) << md;
+  EXPECT_NE(md.find("| claim | rate \\| bound |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| X-1 | 0 |"), std::string::npos) << md;
+  study.erase("verdict");
+  std::ofstream(dir / "calibration.json") << study.dump(2);
+  EXPECT_THROW(write_report({dir.string(), "", false}), std::runtime_error);
 }
