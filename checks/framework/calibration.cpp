@@ -11,6 +11,10 @@ namespace irverify {
 
 double StatementTally::tail() const { return binomial_upper_tail(static_cast<long>(wrong_seeds.size()), runs, level); }
 
+double StatementTally::rate_bound() const {
+  return runs > 0 ? rate_upper_bound(static_cast<long>(wrong_seeds.size()), runs, kCalibrationConfidence) : 1.0;
+}
+
 long StatementTally::repeated_p_values() const {
   std::vector<double> p;
   for (double x : p_values)
@@ -64,7 +68,7 @@ nlohmann::json calibration_json(const ClaimTally& t) {
                         {"wrong_seeds", s.wrong_seeds},
                         {"level", s.level},
                         {"tail_probability", s.tail()},
-                        {"rate_upper_99", s.runs > 0 ? rate_upper_bound(long(s.wrong_seeds.size()), s.runs, kCalibrationConfidence) : 1.0},
+                        {"rate_upper_99", s.rate_bound()},
                         {"power_at_ten_times_level", s.power_at_ten_times()},
                         {"calibrated", s.calibrated()}};
     if (!s.p_values.empty()) {
@@ -114,7 +118,7 @@ CaseTable calibration_table(const std::vector<ClaimTally>& claims) {
       }
       t.rows.push_back({c.id, s.text, s.expected, fmt::format("{}", s.runs), wrong, fmt::format("{:.2g}", s.level),
                         fmt::format("{:.3g}", s.tail()),
-                        fmt::format("{:.2g}", rate_upper_bound(long(s.wrong_seeds.size()), std::max(1L, s.runs), kCalibrationConfidence)),
+                        fmt::format("{:.2g}", s.rate_bound()),
                         fmt::format("{:.2f}", s.power_at_ten_times()), ks_plus, ks_minus, s.calibrated() ? "yes" : "**no**"});
     }
   }

@@ -28,6 +28,8 @@ struct StatementTally {
   std::vector<double> p_values;            // per run, where the statement carries a test
   // P(X >= wrong | runs, level): how likely this many wrong outcomes are if the stated level holds.
   double tail() const;
+  // The one-sided Clopper-Pearson upper bound on the rate of wrong outcomes at kCalibrationConfidence (1 without runs).
+  double rate_bound() const;
   // p-values strictly between 0 and 1 that an earlier seed's run gave to the last bit: runs that share draws.
   long repeated_p_values() const;
   bool calibrated() const { return tail() >= 1 - kCalibrationConfidence && repeated_p_values() == 0; }

@@ -51,7 +51,7 @@ const StudyRegistration kRegistration([] {
   s.description = "Each Monte Carlo claim rerun at K independent seeds: per statement, the rate of wrong outcomes "
                   "against its stated level (99% confidence) and its p-values against the uniform";
   s.seed = 1;
-  s.options = {{"seeds", "K: runs per claim, at seeds --seed .. --seed + K - 1", 200, 2, 100000, true}};
+  s.options = {{"seeds", "K: runs per claim, at K consecutive seeds from --seed", 200, 2, 100000, true}};
   s.names_help = "Claim ids (default: SGD-2 SGD-4 LN-1 LN-2 RANK-2 RANK-5)";
   s.problem_help = "Run every claim on this problem file instead of its built-in instances";
   s.run = [](const RunContext& ctx, const ProblemSpec&, const StudyArgs& a) {
