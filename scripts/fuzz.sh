@@ -20,13 +20,18 @@ fi
 # clang has no quadmath.h of its own (Boost's float128 needs it): GCC's, alone, so GCC's other headers stay out.
 mkdir -p "$out/include"
 ln -sf "$(gcc -print-file-name=include/quadmath.h)" "$out/include/quadmath.h"
-# What CMake generates at configure time: the compiled-in schemas and the provenance header.
-{
-  sed -n '1,/kProblemSchemaText/p' cmake/schemas.cpp.in | sed '$d'
-  printf 'const char* const kProblemSchemaText = R"irvschema(%s)irvschema";\n' "$(cat theory/problem/problem.schema.json)"
-  printf 'const char* const kRecordSchemaText = R"irvschema(%s)irvschema";\n' "$(cat reports/record/record.schema.json)"
-  echo '}  // namespace irverify'
-} > "$out/include/irverify_schemas.cpp.new"
+# What CMake generates at configure time: the compiled-in schemas (cmake/schemas.cpp.in filled as reports/CMakeLists.txt
+# fills it) and the provenance header.
+shopt -u patsub_replacement 2>/dev/null || true   # bash 5.2: '&' in a schema stays literal
+schemas=$(cat cmake/schemas.cpp.in)
+schemas=${schemas//@IRVERIFY_PROBLEM_SCHEMA@/$(cat theory/problem/problem.schema.json)}
+schemas=${schemas//@IRVERIFY_RECORD_SCHEMA@/$(cat reports/record/record.schema.json)}
+schemas=${schemas//@IRVERIFY_STUDY_SCHEMA@/$(cat reports/record/study.schema.json)}
+if grep -q '@IRVERIFY_[A-Z_]*@' <<< "$schemas"; then
+  echo "fuzz: cmake/schemas.cpp.in has a placeholder this script does not fill: $(grep -o '@IRVERIFY_[A-Z_]*@' <<< "$schemas" | head -1)" >&2
+  exit 2
+fi
+printf '%s\n' "$schemas" > "$out/include/irverify_schemas.cpp.new"
 cmp -s "$out/include/irverify_schemas.cpp.new" "$out/include/irverify_schemas.cpp" || mv "$out/include/irverify_schemas.cpp.new" "$out/include/irverify_schemas.cpp"
 rm -f "$out/include/irverify_schemas.cpp.new"
 [ -f "$out/include/irverify_provenance.hpp" ] || printf '#pragma once\n#define IRVERIFY_VERSION "fuzz"\n#define IRVERIFY_GIT_COMMIT "fuzz"\n#define IRVERIFY_COMPILER "clang"\n#define IRVERIFY_BUILD_TYPE "fuzz"\n#define IRVERIFY_BUILD_FLAGS ""\n' > "$out/include/irverify_provenance.hpp"
