@@ -17,7 +17,7 @@ status=0
 # Every record the run wrote, against reports/record/record.schema.json.
 "$build/irverify" validate $(grep -l '"schema": "irverify-record-1"' "$out"/*.json) || status=$?
 "$build/irverify" study sgd2-plain --out "$out/SGD-2-plain-study.json" || status=$?
-"$build/irverify" study calibration SGD-2 RANK-5 RANK-2 SGD-4 LN-1 --seeds "${IRVERIFY_CALIBRATION_SEEDS:-200}" \
+"$build/irverify" study calibration --seeds "${IRVERIFY_CALIBRATION_SEEDS:-200}" \
   --out "$out/calibration.json" > "$out/calibration.md" || status=$?
 "$build/irverify" report "$out"
 if [ "$status" -ne 0 ]; then echo "main: some claims FAILED (see $out/REPORT.md)"; fi

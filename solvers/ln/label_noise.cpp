@@ -35,10 +35,12 @@ template <class S> const S& LabelNoiseStep<S>::noise() {
 template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) {
   const std::vector<std::uint32_t>& batch = sampler_.draw(rng_);
   const S c = ln_.eta / ln_.batch;
-  if (!ls_) {
+  if (!ls_) {  // every residual at theta, then c (r_i - s sigma) summed over the output gradients at theta
+    m_.residuals(theta, batch, r_);
+    for (Eigen::Index j = 0; j < r_.size(); ++j) r_(j) = c * (r_(j) + noise());
     step_.setZero();
-    for (std::uint32_t i : batch) step_ += (m_.residual(theta, i) + noise()) * m_.output_gradient(theta, i);
-    theta.noalias() -= c * step_;
+    m_.add_output_gradients(theta, batch, r_, step_);
+    theta -= step_;
     return;
   }
   // Least squares, v_i = x_i (contiguous rows of the row-major copy): every scaled residual c (r_i - s sigma) first,

@@ -52,7 +52,7 @@ template <class S> class LabelNoiseStep {
   std::uint32_t signs_ = 0;  // label signs, 32 per draw, lowest bit first
   int signs_left_ = 0;
   BatchSampler sampler_;
-  Vec<S> step_, r_;  // the batch gradient (generic models); the scaled residuals (least squares)
+  Vec<S> step_, r_;  // the batch gradient (generic models); the scaled residuals c (r_i - s sigma)
   S noise_[2];  // -s sigma for s = -1, +1 (bit 0, 1): r + noise_[bit] is r - s sigma exactly
   const S& noise();  // the next label sign's -s sigma
 };

@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <stdexcept>
+
+#include <fmt/format.h>
 
 namespace irverify {
 
@@ -57,6 +60,10 @@ Mat<double> evolve(int N, const BatchScheme& bs, Target t, CounterStream& rng, i
 }  // namespace
 
 TraceSearch trace_search(int N, const BatchScheme& bs, const TraceSearchOptions& opt) {
+  // One stream per (N, B, sampling) under the seed: 100 N + 10 B + sampling, distinct for B <= 9 (STAB-3's grid).
+  if (N < 1 || N > 40000000 || bs.B < 1 || bs.B > 9)
+    throw std::invalid_argument(fmt::format("trace_search: N = {}, B = {} outside 1 <= B <= 9, 1 <= N <= 4e7 (the stream "
+                                            "index 100 N + 10 B + sampling would be shared)", N, bs.B));
   CounterStream rng(opt.seed, static_cast<std::uint32_t>(N * 100 + bs.B * 10 + int(bs.sampling)), kTraceSearchDomain);
   TraceSearch s;
   for (int k = 0; k < opt.random_instances; ++k) {

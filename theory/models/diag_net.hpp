@@ -47,6 +47,28 @@ template <class S> class DiagNet : public ModelBase<DiagNet<S>, S> {
   S residual(const Vec<S>& th, int i) const override { return S(X_.row(i).dot(beta(th))) - y_(i); }
   // v_i = J(theta)' x_i, J = d beta / d theta.
   Vec<S> output_gradient(const Vec<S>& th, int i) const override { return jacobian(th).transpose() * X_.row(i).transpose(); }
+  // r_i = sum_j x_ij beta_j - y_i in the order of residual(), beta_j formed per example (no buffer).
+  void residuals(const Vec<S>& th, const std::vector<std::uint32_t>& idx, Vec<S>& r) const override {
+    const int p = features();
+    for (std::size_t j = 0; j < idx.size(); ++j) {
+      const int i = static_cast<int>(idx[j]);
+      S f = X_(i, 0) * half_form(th(0), th(p), th(0), th(p));
+      for (int k = 1; k < p; ++k) f += X_(i, k) * half_form(th(k), th(k + p), th(k), th(k + p));
+      r(static_cast<Eigen::Index>(j)) = f - y_(i);
+    }
+  }
+  // v_i = (x_ik (M z_k)_0, x_ik (M z_k)_1)_k, so sum_j c_j v_{i_j} = (w_k (M z_k)_0, w_k (M z_k)_1) with
+  // w_k = sum_j c_j x_{i_j k}: O(B p), no Jacobian formed.
+  void add_output_gradients(const Vec<S>& th, const std::vector<std::uint32_t>& idx, const Vec<S>& c,
+                            Vec<S>& out) const override {
+    const int p = features();
+    for (int k = 0; k < p; ++k) {
+      S w = S(0);
+      for (std::size_t j = 0; j < idx.size(); ++j) w += c(static_cast<Eigen::Index>(j)) * X_(static_cast<int>(idx[j]), k);
+      out(k) += w * (m00_ * th(k) + m01_ * th(k + p));
+      out(k + p) += w * (m01_ * th(k) + m11_ * th(k + p));
+    }
+  }
   const Mat<S>& X() const { return X_; }
   const Vec<S>& y() const { return y_; }
   DiagKind diag_kind() const { return kind_; }

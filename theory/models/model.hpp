@@ -12,6 +12,7 @@
 #include "theory/ad/program.hpp"
 #include "theory/linalg/dense.hpp"
 
+#include <cstdint>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -43,6 +44,17 @@ template <class S> class Model {
   // v_i = grad_theta f(x_i); at an interpolating point H = (1/N) sum_i v_i v_i' (CLAIMS.md STAB).
   virtual S residual(const Vec<S>&, int) const { throw std::logic_error(kind() + ": not a regression model"); }
   virtual Vec<S> output_gradient(const Vec<S>&, int) const { throw std::logic_error(kind() + ": not a regression model"); }
+  // The same over a drawn batch i_j = idx[j]: r(j) = r_{i_j}(theta) (r sized by the caller), and out += sum_j c(j)
+  // v_{i_j}(theta). These defaults call the two above per example; a model overrides them to take a step of
+  // label-noise SGD (solvers/ln/label_noise.hpp) without a per-example allocation.
+  virtual void residuals(const Vec<S>& theta, const std::vector<std::uint32_t>& idx, Vec<S>& r) const {
+    for (std::size_t j = 0; j < idx.size(); ++j) r(static_cast<Eigen::Index>(j)) = residual(theta, static_cast<int>(idx[j]));
+  }
+  virtual void add_output_gradients(const Vec<S>& theta, const std::vector<std::uint32_t>& idx, const Vec<S>& c,
+                                    Vec<S>& out) const {
+    for (std::size_t j = 0; j < idx.size(); ++j)
+      out += c(static_cast<Eigen::Index>(j)) * output_gradient(theta, static_cast<int>(idx[j]));
+  }
 
   Batch all_examples() const {
     Batch b(num_examples());

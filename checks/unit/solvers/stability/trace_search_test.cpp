@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 using namespace irverify;
 
 TEST(TraceSearch, RatiosAsDefinedAndTheBoundHolds) {
@@ -42,4 +44,7 @@ TEST(TraceSearch, SearchIsReproducibleAndItsMaximizersHaveTheReportedRatios) {
     other.seed = 8;
     EXPECT_NE(trace_search(3, bs, other).random[0].ratios.eta, s.random[0].ratios.eta);
   }
+  // Its stream index 100 N + 10 B + sampling is one per (N, B, sampling) only for B <= 9: beyond, refused.
+  EXPECT_THROW(trace_search(3, BatchScheme{10, BatchSampling::WithReplacement}, opt), std::invalid_argument);
+  EXPECT_THROW(trace_search(0, BatchScheme{1, BatchSampling::WithReplacement}, opt), std::invalid_argument);
 }

@@ -53,3 +53,32 @@ TYPED_TEST(DiagNetInEveryScalar, BetaResidualsAndLossAsWritten) {
   EXPECT_EQ(two.dim(), 2);
   EXPECT_THROW(DiagNet<S>(DiagKind::TwoParam, X, y), std::invalid_argument);
 }
+
+// The batch forms label-noise SGD steps with (residuals, add_output_gradients: per example, no Jacobian) agree with
+// residual and output_gradient example by example, a repeated index included, to rounding (16 ulps of the terms).
+TYPED_TEST(DiagNetInEveryScalar, BatchResidualsAndOutputGradientsMatchThePerExampleOnes) {
+  using S = TypeParam;
+  Mat<S> X(3, 2);
+  X << S(1), S(-2), S(1) / 2, S(3), S(-3) / 4, S(5) / 3;
+  Vec<S> y(3);
+  y << S(1), S(-1), S(2) / 7;
+  Mat<S> X1 = X.leftCols(1);
+  Vec<S> th(4), th1(2);
+  th << S(3) / 4, S(-1) / 2, S(2), S(1) / 4;
+  th1 << S(-5) / 4, S(2) / 3;
+  const std::vector<std::uint32_t> idx = {2, 0, 2};
+  Vec<S> c(3);
+  c << S(1) / 3, S(-2), S(5) / 7;
+  const DiagNet<S> uv(DiagKind::UV, X, y), uuvv(DiagKind::UUVV, X, y), two(DiagKind::TwoParam, X1, y);
+  for (const auto& [m, t] : {std::pair<const DiagNet<S>*, const Vec<S>*>{&uv, &th}, {&uuvv, &th}, {&two, &th1}}) {
+    Vec<S> r(3);
+    m->residuals(*t, idx, r);
+    Vec<S> out = Vec<S>::Ones(m->dim()), expected = out;
+    m->add_output_gradients(*t, idx, c, out);
+    for (int j = 0; j < 3; ++j) {
+      EXPECT_SCALAR_NEAR(r(j), m->residual(*t, static_cast<int>(idx[j])), tol::ulps<S>(16), tol::ulps<S>(16) * 8);
+      expected += c(j) * m->output_gradient(*t, static_cast<int>(idx[j]));
+    }
+    for (int k = 0; k < m->dim(); ++k) EXPECT_SCALAR_NEAR(out(k), expected(k), tol::ulps<S>(16), tol::ulps<S>(16) * 32);
+  }
+}
