@@ -12,9 +12,9 @@ bash scripts/install-deps.sh
 bash scripts/build.sh
 b=${IRVERIFY_BUILD:-build}/solvers/bench
 mkdir -p "$out"
-for bench in flow_bench scalar_bench sgd_bench stability_bench; do
+for bench in flow_bench scalar_bench sgd_bench stability_bench formula_bench; do
   echo "bench: $bench ($reps repetitions)" >&2
   "$b/$bench" --benchmark_repetitions="$reps" --benchmark_report_aggregates_only=true \
     --benchmark_format=json --benchmark_out="$out/$bench.json" --benchmark_out_format=json > /dev/null
 done
-"$b/bench_table" "$out/bench" "$out"/flow_bench.json "$out"/scalar_bench.json "$out"/sgd_bench.json "$out"/stability_bench.json
+"$b/bench_table" "$out/bench" "$out"/flow_bench.json "$out"/scalar_bench.json "$out"/sgd_bench.json "$out"/stability_bench.json "$out"/formula_bench.json

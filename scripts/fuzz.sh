@@ -37,7 +37,7 @@ rm -f "$out/include/irverify_schemas.cpp.new"
 [ -f "$out/include/irverify_provenance.hpp" ] || printf '#pragma once\n#define IRVERIFY_VERSION "fuzz"\n#define IRVERIFY_GIT_COMMIT "fuzz"\n#define IRVERIFY_COMPILER "clang"\n#define IRVERIFY_BUILD_TYPE "fuzz"\n#define IRVERIFY_BUILD_FLAGS ""\n' > "$out/include/irverify_provenance.hpp"
 
 io=(theory/io/atomic_write.cpp theory/io/input_file.cpp)
-problem_srcs=(theory/scalar.cpp theory/problem/problem_spec.cpp theory/problem/user_models.cpp theory/problem/problem_io.cpp "${io[@]}"
+problem_srcs=(theory/scalar.cpp theory/formula/formula.cpp theory/problem/problem_spec.cpp theory/problem/user_models.cpp theory/problem/problem_io.cpp "${io[@]}"
               checks/fuzz/problem_reader_fuzzer.cpp)
 record_srcs=(reports/report.cpp reports/figure/figure.cpp reports/figure/gnuplot.cpp reports/record/record.cpp
              reports/record/schemas.cpp "$out/include/irverify_schemas.cpp" "${io[@]}" checks/fuzz/record_report_fuzzer.cpp)
@@ -48,7 +48,7 @@ build() {
   local bin="$out/$name/fuzzer"
   mkdir -p "$out/$name/seeds" "$out/$name/corpus"
   local newest
-  newest=$(ls -t "$@" theory/scalar.hpp theory/problem/*.hpp theory/io/*.hpp reports/*.hpp reports/*/*.hpp | head -1)
+  newest=$(ls -t "$@" theory/scalar.hpp theory/problem/*.hpp theory/formula/*.hpp theory/ad/*.hpp theory/io/*.hpp reports/*.hpp reports/*/*.hpp | head -1)
   if [ ! -x "$bin" ] || [ "$newest" -nt "$bin" ]; then
     echo "fuzz: building $bin (clang, -fsanitize=fuzzer,address,undefined)"
     clang++ -std=gnu++17 -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \

@@ -9,6 +9,7 @@
 #include "reports/report.hpp"
 #include "theory/io/atomic_write.hpp"
 #include "theory/problem/generator.hpp"
+#include "theory/problem/problem.hpp"
 #include "theory/problem/problem_io.hpp"
 
 #include <fmt/format.h>
@@ -249,7 +250,8 @@ class CompareCommand : public Command {
 };
 
 // Each file against its schema (problem file, record or study record, from its content unless forced); problem files
-// then through the reader too, which checks what a schema cannot (row lengths, theta0's length, the decimal text).
+// then through the reader too, which checks what a schema cannot (row lengths, theta0's length, the decimal text; a
+// formula's text, and its value and gradient at theta0 in mp50).
 // Exit 0 if every file is valid, 2 (bad input) otherwise; one line per problem, "FILE: /json/pointer: message".
 class ValidateCommand : public Command {
  public:
@@ -280,7 +282,10 @@ class ValidateCommand : public Command {
              : kind_ == "study"  ? DocumentKind::Study
                                  : DocumentKind::Problem;
       for (const SchemaError& e : schema_errors(doc, kind)) problems.push_back(fmt::format("{}: {}", e.path.empty() ? "/" : e.path, e.message));
-      if (problems.empty() && kind == DocumentKind::Problem) read_problem_file(f);
+      if (problems.empty() && kind == DocumentKind::Problem) {
+        const ProblemSpec spec = read_problem_file(f);
+        if (spec.is_formula()) (void)build_problem<mp50>(spec);  // its value and gradient at theta0 are finite
+      }
     } catch (const std::exception& e) {  // the reader's messages begin with the file's name already
       const std::string m = e.what();
       problems.push_back(m.rfind(f + ": ", 0) == 0 ? m.substr(f.size() + 2) : m);

@@ -99,7 +99,9 @@ RunContext claim_context(const std::string& id, long samples) {
 }
 
 std::string requires_smooth(const ProblemSpec& spec) {
-  return spec.model == "two-layer-relu" ? "ReLU networks are not smooth: the expansion needs derivatives of L" : "";
+  if (spec.model == "two-layer-relu") return "ReLU networks are not smooth: the expansion needs derivatives of L";
+  if (formula_has_kinks(spec)) return "the formula uses relu, abs, min or max: not smooth, the expansion needs derivatives of L";
+  return "";
 }
 
 std::string requires_model(const ProblemSpec& spec, const std::vector<std::string>& kinds) {

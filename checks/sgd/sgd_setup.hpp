@@ -26,7 +26,7 @@ inline std::vector<std::vector<int>> default_partition(int n) {
 
 // "" if the problem can run shuffled-SGD claims: a smooth model, 2 <= m <= 8 equal batches.
 inline std::string sgd_not_applicable(const ProblemSpec& s) {
-  if (s.model == "two-layer-relu") return "ReLU networks are not smooth: the expansion needs derivatives of L";
+  if (std::string why = requires_smooth(s); !why.empty()) return why;
   const auto p = s.partition.empty() ? default_partition(s.num_examples()) : s.partition;
   if (p.size() < 2 || p.size() > kSgdMaxBatches)
     return fmt::format("the partition has {} batches; SGD claims need 2 to {} (give a partition)", p.size(), kSgdMaxBatches);

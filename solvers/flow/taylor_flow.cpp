@@ -22,7 +22,7 @@ namespace {
 template <class S> struct Series {
   Series(std::size_t nodes, int K) : K1(K + 1), c(nodes * (K + 1)), aux(nodes * (K + 1)) {}
   S& at(std::size_t n, int k) { return c[n * K1 + k]; }
-  S& aux_at(std::size_t n, int k) { return aux[n * K1 + k]; }  // tanh: series of tanh^2
+  S& aux_at(std::size_t n, int k) { return aux[n * K1 + k]; }  // tanh: series of tanh^2; sin, cos: of cos, sin
   std::size_t K1;
   std::vector<S> c, aux;
 };
@@ -30,8 +30,11 @@ template <class S> struct Series {
 // Coefficient k of every node, given the inputs' coefficients 0..k and all nodes' 0..k-1.
 template <class S> void propagate(const Tape<S>& tape, Series<S>& s, int k) {
   using Op = typename Tape<S>::Op;
+  using std::cos;
   using std::exp;
   using std::log;
+  using std::sin;
+  using std::sqrt;
   using std::tanh;
   const auto& nodes = tape.nodes();
   for (std::size_t n = 0; n < nodes.size(); ++n) {
@@ -90,6 +93,39 @@ template <class S> void propagate(const Tape<S>& tape, Series<S>& s, int k) {
           S acc(0);
           for (int j = 1; j < k; ++j) acc += j * s.at(n, j) * s.at(nd.a, k - j);
           out = (s.at(nd.a, k) - acc / k) / s.at(nd.a, 0);
+        }
+        break;
+      }
+      case Op::Sqrt: {  // y^2 = a:  y_k = (a_k - sum_{j=1..k-1} y_j y_{k-j}) / (2 y_0)
+        if (k == 0) {
+          out = sqrt(s.at(nd.a, 0));
+        } else {
+          S acc(0);
+          for (int j = 1; j < k; ++j) acc += s.at(n, j) * s.at(n, k - j);
+          out = (s.at(nd.a, k) - acc) / (2 * s.at(n, 0));
+        }
+        break;
+      }
+      case Op::Sin:
+      case Op::Cos: {
+        // s' = c a', c' = -s a':  k s_k = sum_{j=1..k} j a_j c_{k-j},  k c_k = -sum_{j=1..k} j a_j s_{k-j};  the node's
+        // series is s (Sin) or c (Cos), aux the other.
+        const bool is_sin = nd.op == Op::Sin;
+        S& sn = is_sin ? out : s.aux_at(n, k);
+        S& cs = is_sin ? s.aux_at(n, k) : out;
+        const auto sin_at = [&](int j) -> S& { return is_sin ? s.at(n, j) : s.aux_at(n, j); };
+        const auto cos_at = [&](int j) -> S& { return is_sin ? s.aux_at(n, j) : s.at(n, j); };
+        if (k == 0) {
+          sn = sin(s.at(nd.a, 0));
+          cs = cos(s.at(nd.a, 0));
+        } else {
+          S as(0), ac(0);
+          for (int j = 1; j <= k; ++j) {
+            as += j * s.at(nd.a, j) * cos_at(k - j);
+            ac += j * s.at(nd.a, j) * sin_at(k - j);
+          }
+          sn = as / k;
+          cs = -ac / k;
         }
         break;
       }

@@ -12,7 +12,8 @@ namespace irverify {
 // The program x -> grad f(x) for f: R^n -> R given on Vars: f is recorded on the program's tape, then the adjoint
 // sweep (node by node, last to first) appends the gradient's nodes to the same tape:
 //   adj[y] = 1;  a + b, a - b: adj passes (negated for b);  a b: adj b to a, adj a to b;  c a, -a: scaled;
-//   tanh: (1 - y^2);  exp: y;  log: 1/a;  1/a: -y^2;  relu: step(a);  step: 0.
+//   tanh: (1 - y^2);  exp: y;  log: 1/a;  1/a: -y^2;  sqrt: 1/(2y);  sin: cos(a);  cos: -sin(a);  relu: step(a);
+//   step: 0.
 template <class S> Program<S> gradient_program_of(int n, const std::function<Var<S>(const std::vector<Var<S>>&)>& f) {
   using Op = typename Tape<S>::Op;
   Program<S> p;
@@ -43,6 +44,9 @@ template <class S> Program<S> gradient_program_of(int n, const std::function<Var
       case Op::Exp: adj[nd.a] += a * v(k); break;
       case Op::Log: adj[nd.a] += a * recip(v(nd.a)); break;
       case Op::Recip: adj[nd.a] -= a * (v(k) * v(k)); break;
+      case Op::Sqrt: adj[nd.a] += a * recip(S(2) * v(k)); break;
+      case Op::Sin: adj[nd.a] += a * cos(v(nd.a)); break;
+      case Op::Cos: adj[nd.a] -= a * sin(v(nd.a)); break;
     }
   }
   for (int i = 0; i < n; ++i) p.outputs[i] = adj[x[i].index];

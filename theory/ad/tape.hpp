@@ -7,9 +7,9 @@
 // propagates truncated Taylor series through a tape; jvp() below builds the tape
 // of a directional derivative (used for Hessian-vector products).
 //
-// Supported operations: + - * / (Var or constant), negation, tanh, exp, log, relu
-// and its derivative step(x) = [x > 0]. relu and step are piecewise: their Taylor
-// series are valid while no argument changes sign. Division is a * recip(b).
+// Supported operations: + - * / (Var or constant), negation, tanh, exp, log, sqrt,
+// sin, cos, relu and its derivative step(x) = [x > 0]. relu and step are piecewise:
+// their Taylor series are valid while no argument changes sign. Division is a * recip(b).
 #pragma once
 
 #include <cmath>
@@ -21,7 +21,7 @@ namespace irverify {
 
 template <class S> class Tape {
  public:
-  enum class Op : std::uint8_t { Input, Add, Sub, Mul, Neg, AddC, MulC, Tanh, Relu, Step, Exp, Log, Recip };
+  enum class Op : std::uint8_t { Input, Add, Sub, Mul, Neg, AddC, MulC, Tanh, Relu, Step, Exp, Log, Recip, Sqrt, Sin, Cos };
   struct Node {
     Op op;
     int a;
@@ -135,6 +135,21 @@ template <class S> Var<S> recip(const Var<S>& a) {
   if (a.is_constant()) return Var<S>(S(S(1) / a.value));
   return detail::node(a.tape, Tape<S>::Op::Recip, a.index, -1, S(0));
 }
+template <class S> Var<S> sqrt(const Var<S>& a) {
+  using std::sqrt;
+  if (a.is_constant()) return Var<S>(S(sqrt(a.value)));
+  return detail::node(a.tape, Tape<S>::Op::Sqrt, a.index, -1, S(0));
+}
+template <class S> Var<S> sin(const Var<S>& a) {
+  using std::sin;
+  if (a.is_constant()) return Var<S>(S(sin(a.value)));
+  return detail::node(a.tape, Tape<S>::Op::Sin, a.index, -1, S(0));
+}
+template <class S> Var<S> cos(const Var<S>& a) {
+  using std::cos;
+  if (a.is_constant()) return Var<S>(S(cos(a.value)));
+  return detail::node(a.tape, Tape<S>::Op::Cos, a.index, -1, S(0));
+}
 template <class S> Var<S> operator/(const Var<S>& a, const Var<S>& b) {
   if (b.is_constant()) return a * Var<S>(S(S(1) / b.value));
   return a * recip(b);
@@ -170,6 +185,9 @@ template <class S> std::vector<Var<S>> replay(const Tape<S>& in, const std::vect
       case Op::Exp: v[k] = exp(v[n.a]); break;
       case Op::Log: v[k] = log(v[n.a]); break;
       case Op::Recip: v[k] = recip(v[n.a]); break;
+      case Op::Sqrt: v[k] = sqrt(v[n.a]); break;
+      case Op::Sin: v[k] = sin(v[n.a]); break;
+      case Op::Cos: v[k] = cos(v[n.a]); break;
     }
   }
   return v;
@@ -199,6 +217,9 @@ std::vector<Var<S>> jvp(const Tape<S>& in, const std::vector<Var<S>>& v, const s
       case Op::Exp: d[k] = v[k] * d[n.a]; break;
       case Op::Log: d[k] = d[n.a] * recip(v[n.a]); break;
       case Op::Recip: d[k] = -(v[k] * v[k]) * d[n.a]; break;
+      case Op::Sqrt: d[k] = d[n.a] * recip(S(2) * v[k]); break;  // y = sqrt(a): y' = a' / (2 y)
+      case Op::Sin: d[k] = cos(v[n.a]) * d[n.a]; break;
+      case Op::Cos: d[k] = -(sin(v[n.a]) * d[n.a]); break;
     }
   }
   return d;
@@ -230,6 +251,10 @@ std::vector<Var<S>> jvp2(const Tape<S>& in, const std::vector<Var<S>>& v, const 
       case Op::Exp: d2[k] = v[k] * (d2[n.a] + d[n.a] * d[n.a]); break;
       case Op::Log: d2[k] = d2[n.a] * recip(v[n.a]) - d[k] * d[k]; break;
       case Op::Recip: d2[k] = -(v[k] * v[k]) * d2[n.a] - S(2) * (v[k] * d[k]) * d[n.a]; break;
+      // y = sqrt(a): y'' = (a'' - 2 y'^2) / (2 y);  y = sin(a): y'' = cos(a) a'' - y a'^2;  cos: -sin(a) a'' - y a'^2.
+      case Op::Sqrt: d2[k] = (d2[n.a] - S(2) * (d[k] * d[k])) * recip(S(2) * v[k]); break;
+      case Op::Sin: d2[k] = cos(v[n.a]) * d2[n.a] - v[k] * (d[n.a] * d[n.a]); break;
+      case Op::Cos: d2[k] = -(sin(v[n.a]) * d2[n.a]) - v[k] * (d[n.a] * d[n.a]); break;
     }
   }
   return d2;

@@ -1,10 +1,35 @@
 #include "theory/problem/problem.hpp"
 
+#include "theory/models/formula_model.hpp"
 #include "theory/problem/user_models.hpp"
 
 #include <fmt/format.h>
 
 namespace irverify {
+
+namespace {
+// A formula's value at theta0 (each example's residual or loss) and the full gradient there are finite, or the file is
+// refused naming the example (log of a negative, a division by zero, an overflow in S).
+template <class S> std::string finite_or_name(const S& v) {
+  using std::isnan;
+  return isnan(v) ? "NaN" : v > 0 ? "+inf" : "-inf";
+}
+template <class S> void check_formula_at_theta0(const ProblemSpec& spec, const Problem<S>& p) {
+  using std::isfinite;
+  const char* key = spec.residual.empty() ? "loss" : "residual";
+  for (int i = 0; i < p.model->num_examples(); ++i) {
+    const S v = spec.residual.empty() ? p.model->loss(p.theta0, Batch{i}) : p.model->residual(p.theta0, i);
+    if (!isfinite(v))
+      problem_error(spec, fmt::format("{}: {} at theta0 for example {} ({}, in {})", key, finite_or_name(v), i,
+                                      spec.data.empty() ? std::string("no data") : row_origin(spec, i),
+                                      scalar_name<S>()));
+  }
+  const Vec<S> g = p.model->gradient(p.theta0, p.model->all_examples());
+  for (int k = 0; k < g.size(); ++k)
+    if (!isfinite(g(k)))
+      problem_error(spec, fmt::format("{}: the gradient's entry {} is {} at theta0 (in {})", key, k, finite_or_name(g(k)), scalar_name<S>()));
+}
+}  // namespace
 
 template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
   validate(spec);
@@ -31,6 +56,18 @@ template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
       terms.push_back(std::move(q));
     }
     p.model = std::make_unique<Quadratic<S>>(std::move(terms));
+  } else if (spec.is_formula()) {
+    const int n = spec.num_examples(), cols = spec.data.empty() ? 0 : static_cast<int>(spec.data.front().size());
+    std::vector<S> rows;
+    for (std::size_t i = 0; i < spec.data.size(); ++i)
+      for (int j = 0; j < cols; ++j) rows.push_back(num(spec.data[i][j], fmt::format("{} column {}", row_origin(spec, i), j + 1)));
+    const auto f = std::make_shared<const Formula>(spec.formula_key(), spec.formula_symbols());
+    const char* key = spec.residual.empty() ? "loss" : "residual";
+    try {
+      p.model = formula_model<S>(f, !spec.residual.empty(), spec.dim(), n, std::move(rows), cols);
+    } catch (const std::invalid_argument& e) {
+      problem_error(spec, fmt::format("{}: a number {}", key, e.what()));
+    }
   } else {
     const int n = spec.num_examples(), f = spec.features();
     Mat<S> X(n, f), Y(n, spec.outputs);
@@ -60,6 +97,7 @@ template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
   }
   p.theta0 = Vec<S>(spec.dim());
   for (int i = 0; i < spec.dim(); ++i) p.theta0(i) = num(spec.theta0[i], fmt::format("theta0[{}]", i));
+  if (spec.is_formula()) check_formula_at_theta0(spec, p);
   for (const auto& blk : spec.partition) p.partition.emplace_back(blk.begin(), blk.end());
   if (!spec.h0.empty()) {
     p.has_h0 = true;

@@ -70,6 +70,27 @@ struct Reader {
     for (std::size_t i = 0; i < v.size(); ++i) out.push_back(number(v[i], fmt::format("{}[{}]", where, i)));
     return out;
   }
+  // Formula names: an array of scalar names and one-key objects {"u": 8} (a vector of 8), in theta's (the row's)
+  // order. A JSON object's keys have no order, so an object of several names is refused.
+  std::vector<FormulaName> names(const json& v, const std::string& where) const {
+    const char* form = "write an array of names in order: scalars as \"a\", vectors as {\"u\": 8}";
+    const json list = v.is_object() && v.size() == 1 ? json::array({v}) : v;
+    if (v.is_object() && v.size() > 1) fail(where, fmt::format("a JSON object's keys have no order; {}", form));
+    if (!list.is_array() || list.empty()) fail(where, fmt::format("expected a non-empty array; {}", form));
+    std::vector<FormulaName> out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string w = fmt::format("{}[{}]", where, i);
+      if (list[i].is_object() && list[i].size() == 1) {
+        const auto it = list[i].begin();
+        out.push_back({it.key(), static_cast<int>(integer(it.value(), w + "." + it.key(), 1, kMaxParameters))});
+      } else if (list[i].is_string() && !is_float(list[i])) {
+        out.push_back({string(list[i], w), 0});
+      } else {
+        fail(w, fmt::format("expected a name or a one-key object {{\"name\": length}}; {}", form));
+      }
+    }
+    return out;
+  }
   std::vector<std::vector<std::string>> matrix(const json& v, const std::string& where) const {
     if (!v.is_array()) fail(where, fmt::format("expected an array of rows, got {}", v.type_name()));
     std::vector<std::vector<std::string>> out;
@@ -142,7 +163,7 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
   if (!j.is_object()) r.fail("top level", "expected a JSON object");
   static const std::vector<std::string> keys = {"format", "name", "model", "hidden", "outputs", "data", "data_file", "terms",
                                                 "theta0", "partition", "h0", "sigma", "batch", "replacement", "weight_decay",
-                                                "seed", "comment"};
+                                                "seed", "comment", "parameters", "columns", "residual", "loss"};
   for (const auto& [k, v] : j.items())
     if (std::find(keys.begin(), keys.end(), k) == keys.end())
       r.fail(k, fmt::format("unknown key (known: {})", fmt::join(keys, ", ")));
@@ -189,6 +210,12 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
       s.terms.push_back(std::move(q));
     }
   }
+  for (const char* k : {"parameters", "columns", "residual", "loss"})
+    if (j.contains(k) && s.model != "formula") r.fail(k, fmt::format("only a formula model takes it (model is '{}')", s.model));
+  if (j.contains("parameters")) s.symbols.parameters = r.names(j["parameters"], "parameters");
+  if (j.contains("columns")) s.symbols.columns = r.names(j["columns"], "columns");
+  if (j.contains("residual")) s.residual = r.string(j["residual"], "residual");
+  if (j.contains("loss")) s.loss = r.string(j["loss"], "loss");
   if (!j.contains("theta0")) r.fail("theta0", "missing (the initial parameters)");
   s.theta0 = r.vector(j["theta0"], "theta0");
   if (j.contains("partition")) {

@@ -1,5 +1,6 @@
 #include "theory/problem/problem_spec.hpp"
 
+#include "theory/formula/formula.hpp"
 #include "theory/scalar.hpp"
 
 #include <fmt/format.h>
@@ -26,7 +27,58 @@ void check_number(const ProblemSpec& s, const std::string& where, const std::str
     problem_error(s, fmt::format("{}: {}", where, e.what()));
   }
 }
+// Every row has `cols` decimal numbers.
+void check_rows(const ProblemSpec& s, std::size_t cols) {
+  for (std::size_t i = 0; i < s.data.size(); ++i) {
+    if (s.data[i].size() != cols)
+      problem_error(s, fmt::format("{}: row has {} entries, expected {} (ragged data)", row_origin(s, i), s.data[i].size(), cols));
+    for (std::size_t j = 0; j < cols; ++j) check_number(s, fmt::format("{} column {}", row_origin(s, i), j + 1), s.data[i][j]);
+  }
+}
+
+// A formula model: one of residual and loss, its names, rows of the columns' width, the text parsed against them and
+// its tape over every example within kMaxFormulaTape.
+void validate_formula(const ProblemSpec& s) {
+  if (s.residual.empty() == s.loss.empty())
+    problem_error(s, "formula: give exactly one of 'residual' (the loss is r_i^2 / 2 per example) and 'loss'");
+  if (s.symbols.parameters.empty()) problem_error(s, "formula: 'parameters' is missing (e.g. [\"a\", {\"u\": 8}])");
+  if (!s.residual.empty() && s.data.empty())
+    problem_error(s, "formula: a 'residual' needs data (one residual per row); a loss of the parameters alone is a 'loss'");
+  if (s.data.empty() && !s.symbols.columns.empty()) problem_error(s, "formula: 'columns' names the columns of data, but there is none");
+  if (s.hidden != 0 || s.outputs != 1) problem_error(s, "formula: 'hidden' and 'outputs' are not formula keys");
+  long long params = 0;
+  for (const FormulaName& p : s.symbols.parameters) params += p.count();
+  if (params > kMaxParameters) problem_error(s, fmt::format("formula: {} parameters, more than the limit {}", params, kMaxParameters));
+  const FormulaSymbols sym = s.formula_symbols();
+  if (!s.data.empty()) {
+    long long width = 0;
+    for (const FormulaName& c : sym.columns) width += c.count();
+    if (width != static_cast<long long>(s.data.front().size()))
+      problem_error(s, fmt::format("{}: a row has {} entries, but 'columns' declare {}", row_origin(s, 0), s.data.front().size(), width));
+    check_rows(s, s.data.front().size());
+  }
+  const char* key = s.residual.empty() ? "loss" : "residual";
+  try {
+    const Formula f(s.formula_key(), sym);
+    if (f.work() * s.num_examples() > kMaxFormulaTape)
+      problem_error(s, fmt::format("{}: {} operations per example over {} examples exceed the tape limit {}", key, f.work(),
+                                   s.num_examples(), kMaxFormulaTape));
+  } catch (const FormulaError& e) {
+    problem_error(s, fmt::format("{}: {}\n{}", key, e.what(), formula_caret(s.formula_key(), e.column)));
+  } catch (const std::invalid_argument& e) {
+    problem_error(s, fmt::format("parameters, columns: {}", e.what()));
+  }
+}
 }  // namespace
+
+bool formula_has_kinks(const ProblemSpec& s) {
+  if (!s.is_formula()) return false;
+  try {
+    return !Formula(s.formula_key(), s.formula_symbols()).smooth();
+  } catch (const std::exception&) {
+    return false;  // validate() reports it
+  }
+}
 
 void problem_error(const ProblemSpec& s, const std::string& what) {
   throw ProblemError(fmt::format("{}: {}", s.origin.empty() ? "problem" : s.origin, what));
@@ -36,7 +88,21 @@ std::string row_origin(const ProblemSpec& s, std::size_t i) {
   return i < s.data_where.size() ? s.data_where[i] : fmt::format("data[{}]", i);
 }
 
-int ProblemSpec::num_examples() const { return model == "quadratic" ? static_cast<int>(terms.size()) : static_cast<int>(data.size()); }
+int ProblemSpec::num_examples() const {
+  if (model == "quadratic") return static_cast<int>(terms.size());
+  if (is_formula() && data.empty()) return 1;  // a loss without data
+  return static_cast<int>(data.size());
+}
+
+FormulaSymbols ProblemSpec::formula_symbols() const {
+  FormulaSymbols f = symbols;
+  if (f.columns.empty() && !data.empty()) {  // the default: x the features (a vector), y the label
+    const int features = static_cast<int>(data.front().size()) - 1;
+    if (features > 0) f.columns.push_back({"x", features});
+    f.columns.push_back({"y", 0});
+  }
+  return f;
+}
 
 bool is_matrix_net(const std::string& model) { return model == "linear2" || model == "relu2"; }
 
@@ -48,6 +114,11 @@ int ProblemSpec::dim() const {
   if (model == "two-param" || model == "diag-uv" || model == "diag-uu-vv") return 2 * features();
   if (is_two_layer(model)) return hidden * (features() + 1);
   if (is_matrix_net(model)) return hidden * (features() + outputs);
+  if (is_formula()) {
+    long long n = 0;
+    for (const FormulaName& p : symbols.parameters) n += p.count();
+    return n > kMaxParameters ? 0 : static_cast<int>(n);
+  }
   const int user = user_model_dim(model, *this);
   return user > 0 ? user : 0;
 }
@@ -55,8 +126,8 @@ int ProblemSpec::dim() const {
 void validate(const ProblemSpec& s) {
   const auto& kinds = model_kinds();
   const bool user = user_model_dim(s.model, s) >= 0;
-  if (!user && std::find(kinds.begin(), kinds.end(), s.model) == kinds.end())
-    problem_error(s, fmt::format("unknown model '{}' (known: {}, and models registered through the library)", s.model,
+  if (!user && !s.is_formula() && std::find(kinds.begin(), kinds.end(), s.model) == kinds.end())
+    problem_error(s, fmt::format("unknown model '{}' (known: {}, formula, and models registered through the library)", s.model,
                                  fmt::join(kinds, ", ")));
   if (s.model == "quadratic") {
     if (s.terms.empty()) problem_error(s, "quadratic model needs at least one entry in 'terms'");
@@ -78,18 +149,18 @@ void validate(const ProblemSpec& s) {
       }
       check_number(s, fmt::format("terms[{}].c", i), t.c);
     }
+  } else if (s.is_formula()) {
+    validate_formula(s);
   } else {
+    if (!s.symbols.parameters.empty() || !s.symbols.columns.empty() || !s.residual.empty() || !s.loss.empty())
+      problem_error(s, fmt::format("{}: parameters, columns, residual and loss belong to a formula model", s.model));
     if (s.data.empty()) problem_error(s, "no data rows");
     if (s.outputs < 1 || (s.outputs > 1 && !is_matrix_net(s.model) && !user))
       problem_error(s, fmt::format("{}: outputs = {} (only linear2 and relu2 have more than one)", s.model, s.outputs));
     const std::size_t cols = s.data.front().size();
     if (cols < static_cast<std::size_t>(s.outputs) + 1)
       problem_error(s, fmt::format("{}: a data row needs at least one feature and {} label(s)", row_origin(s, 0), s.outputs));
-    for (std::size_t i = 0; i < s.data.size(); ++i) {
-      if (s.data[i].size() != cols)
-        problem_error(s, fmt::format("{}: row has {} entries, expected {} (ragged data)", row_origin(s, i), s.data[i].size(), cols));
-      for (std::size_t j = 0; j < cols; ++j) check_number(s, fmt::format("{} column {}", row_origin(s, i), j + 1), s.data[i][j]);
-    }
+    check_rows(s, cols);
     if (s.model == "two-param" && cols != 2)
       problem_error(s, fmt::format("two-param: data rows must be [x, y], got {} entries", cols));
     if (has_hidden(s.model) && s.hidden < 1) problem_error(s, fmt::format("{}: 'hidden' must be a positive integer", s.model));
@@ -145,8 +216,18 @@ nlohmann::json ProblemSpec::to_json() const {
   if (model == "quadratic") {
     j["terms"] = nlohmann::json::array();
     for (const auto& t : terms) j["terms"].push_back({{"A", t.A}, {"b", t.b}, {"c", t.c}});
-  } else {
+  } else if (!data.empty() || !is_formula()) {
     j["data"] = data;
+  }
+  if (is_formula()) {
+    const auto names = [](const std::vector<FormulaName>& v) {
+      nlohmann::json a = nlohmann::json::array();
+      for (const FormulaName& n : v) a.push_back(n.size == 0 ? nlohmann::json(n.name) : nlohmann::json{{n.name, n.size}});
+      return a;
+    };
+    j["parameters"] = names(symbols.parameters);
+    if (!symbols.columns.empty()) j["columns"] = names(symbols.columns);
+    j[residual.empty() ? "loss" : "residual"] = formula_key();
   }
   j["theta0"] = theta0;
   if (!partition.empty()) j["partition"] = partition;

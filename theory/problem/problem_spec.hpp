@@ -5,6 +5,7 @@
 // number once, in S). Light: no Eigen, no models; formats in problem_io.hpp, generator in generator.hpp.
 #pragma once
 
+#include "theory/formula/formula_symbols.hpp"
 #include "theory/io/input_file.hpp"  // kMaxInputBytes
 
 #include <nlohmann/json.hpp>
@@ -51,6 +52,10 @@ struct ProblemSpec {
   int batch = 0;                               // optional (0: unset); batch size B (LN and RANK claims)
   std::optional<bool> replacement;             // optional; batches drawn with replacement (LN, RANK-1)
   std::string weight_decay;                    // optional; lambda >= 0 of SGD with weight decay (RANK claims)
+  // formula (theory/formula/formula.hpp): its names, and exactly one of a per-example residual (l_i = r_i^2 / 2) or
+  // loss; data optional for a loss (one example). Columns absent: x (the features) and y (the label).
+  FormulaSymbols symbols;
+  std::string residual, loss;
   std::string origin;                          // file path, or "generator"
   std::uint64_t seed = 0;                      // generator seed (0 for files)
 
@@ -59,6 +64,9 @@ struct ProblemSpec {
   bool with_replacement() const { return replacement.value_or(false); }
   int num_examples() const;
   int features() const;  // columns of data minus the labels
+  bool is_formula() const { return model == "formula"; }
+  const std::string& formula_key() const { return residual.empty() ? loss : residual; }  // formula: its text
+  FormulaSymbols formula_symbols() const;  // symbols, with the default columns x, y where none are given
   int dim() const;       // length of theta implied by the model and data
   nlohmann::json to_json() const;  // the problem-file format
 };
@@ -69,6 +77,10 @@ const std::vector<std::string>& model_kinds();
 int user_model_dim(const std::string& model, const ProblemSpec& s);
 // linear2 and relu2: weight matrices, several outputs per example (RANK claims).
 bool is_matrix_net(const std::string& model);
+// A formula model written with relu, abs, min or max (false for other models: see their own kinds).
+bool formula_has_kinks(const ProblemSpec& s);
+// Formula models: the largest gradient tape (operations over all examples) validate() accepts.
+inline constexpr long long kMaxFormulaTape = 1LL << 24;
 
 // Structural checks (model known, rows not ragged, dimensions, partition, h0 > 0).
 // Throws ProblemError naming spec.origin.

@@ -15,7 +15,7 @@ std::map<std::string, UserModel>& registry() {
 
 void register_user_model(UserModel m) {
   const auto& kinds = model_kinds();
-  if (m.name.empty() || std::find(kinds.begin(), kinds.end(), m.name) != kinds.end() || registry().count(m.name))
+  if (m.name.empty() || m.name == "formula" || std::find(kinds.begin(), kinds.end(), m.name) != kinds.end() || registry().count(m.name))
     throw std::invalid_argument("register_user_model: the name '" + m.name + "' is empty, built in or taken");
   if (!m.dim) throw std::invalid_argument("register_user_model: '" + m.name + "' needs a parameter count");
   const std::string name = m.name;

@@ -87,6 +87,32 @@ TYPED_TEST(TaylorFlowInEveryScalar, ExpLogRecipMatchClosedForms) {
   EXPECT_SCALAR_NEAR(c, S(pow(x0, S(exp(-T)))), S(0), tol);
 }
 
+// sqrt, sin and cos through the Taylor-series solver:  x' = sqrt(x): x = (sqrt(x0) + t/2)^2;
+// x' = sin(x): x = 2 atan(tan(x0/2) e^t);  x' = cos(x): x = 2 atan(tanh((t + c)/2)), c = log((1 + tan(x0/2)) / (1 - tan(x0/2))).
+TYPED_TEST(TaylorFlowInEveryScalar, SqrtSinCosMatchClosedForms) {
+  using S = TypeParam;
+  using std::atan;
+  using std::exp;
+  using std::log;
+  using std::sqrt;
+  using std::tan;
+  using std::tanh;
+  const S x0 = S(3) / 4, T = S(3) / 2, tol = tol::ulps<S>(1 << 12);  // as for exp, log and 1/a above
+  const auto field = [](const std::function<Var<S>(const Var<S>&)>& f) {
+    Program<S> p;
+    const std::vector<Var<S>> x = p.make_inputs(1);
+    p.outputs = {f(x[0])};
+    return p;
+  };
+  const auto flow = [&](const std::function<Var<S>(const Var<S>&)>& f) {
+    return S(TaylorFlow<S>(field(f)).integrate(Vec<S>::Constant(1, x0), T)(0));
+  };
+  const S r = sqrt(x0) + T / 2, h = tan(S(x0 / 2)), c = log(S((1 + h) / (1 - h)));
+  EXPECT_SCALAR_NEAR(flow([](const Var<S>& x) { return sqrt(x); }), S(r * r), S(0), tol);
+  EXPECT_SCALAR_NEAR(flow([](const Var<S>& x) { return sin(x); }), S(2 * atan(S(h * exp(T)))), S(0), tol);
+  EXPECT_SCALAR_NEAR(flow([](const Var<S>& x) { return cos(x); }), S(2 * atan(S(tanh(S((T + c) / 2))))), S(0), tol);
+}
+
 TEST(TaylorFlow, BenchmarkSettingIsAccurate) {
   // The benchmark's setting (solvers/bench/flow_bench.cpp): 10-d least squares to t = 1 at tolerance 1e-30.
   // Its timing means something only if the answer is right: relative error <= 1e-28 (a local tolerance of

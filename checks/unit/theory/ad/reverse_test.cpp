@@ -50,6 +50,21 @@ TYPED_TEST(ReverseInEveryScalar, GradientProgramIsTheClosedFormGradient) {
   }
 }
 
+// g(x) = sqrt(x0 x1) + sin(x2) - cos(x0):  grad = (x1 / (2 q) + sin x0, x0 / (2 q), cos x2), q = sqrt(x0 x1).
+TYPED_TEST(ReverseInEveryScalar, SqrtSinCosGradients) {
+  using S = TypeParam;
+  using std::cos;
+  using std::sin;
+  using std::sqrt;
+  const Program<S> g = gradient_program_of<S>(3, [](const std::vector<Var<S>>& x) { return sqrt(x[0] * x[1]) + sin(x[2]) - cos(x[0]); });
+  Vec<S> x(3);
+  x << S(1) / 2, S(3) / 4, S(5) / 4;
+  const S q = sqrt(S(x(0) * x(1)));
+  Vec<S> expect(3);
+  expect << x(1) / (2 * q) + sin(x(0)), x(0) / (2 * q), cos(x(2));
+  EXPECT_LE(S((evaluate(g, x) - expect).norm()), tol::ulps<S>(64) * std::max(S(1), S(expect.norm())));
+}
+
 TEST(Reverse, ConstantFunctionHasZeroGradientAndLinearOneItsCoefficients) {
   const Program<double> zero = gradient_program_of<double>(2, [](const std::vector<Var<double>>&) { return Var<double>(4.0); });
   ASSERT_EQ(zero.num_outputs(), 2);

@@ -95,3 +95,24 @@ TYPED_TEST(TapeInEveryScalar, JvpAndJvp2AreTheFirstAndSecondDerivatives) {
   EXPECT_EQ(w[g.index].value, S(0));
   EXPECT_EQ(dw[g.index].value, S(0));
 }
+
+// f(x) = sqrt(x) + sin(x) cos(x) = sqrt(x) + sin(2x)/2:  f' = 1/(2 sqrt x) + cos 2x,  f'' = -1/(4 x^(3/2)) - 2 sin 2x.
+TYPED_TEST(TapeInEveryScalar, SqrtSinCosJvpAndJvp2) {
+  using S = TypeParam;
+  using std::cos;
+  using std::sin;
+  using std::sqrt;
+  Tape<S> t;
+  const Var<S> x(&t, t.add_input());
+  const Var<S> f = sqrt(x) + sin(x) * cos(x);
+  for (const S& x0 : {S(3) / 4, S(2), S(1) / 8}) {
+    const std::vector<Var<S>> v = replay(t, {Var<S>(x0)});
+    const std::vector<Var<S>> d = jvp(t, v, {Var<S>(S(1))});
+    const std::vector<Var<S>> d2 = jvp2(t, v, d);
+    const S r = sqrt(x0);
+    const S scale = std::max(S(1), S(1) / (x0 * r));  // 64 ulps of the largest term
+    EXPECT_SCALAR_NEAR(v[f.index].value, S(r + sin(S(2 * x0)) / 2), S(0), S(tol::ulps<S>(64) * scale));
+    EXPECT_SCALAR_NEAR(d[f.index].value, S(1 / (2 * r) + cos(S(2 * x0))), S(0), S(tol::ulps<S>(64) * scale));
+    EXPECT_SCALAR_NEAR(d2[f.index].value, S(-1 / (4 * x0 * r) - 2 * sin(S(2 * x0))), S(0), S(tol::ulps<S>(64) * scale));
+  }
+}

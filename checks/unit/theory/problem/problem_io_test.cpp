@@ -157,3 +157,56 @@ TEST(ProblemIo, OversizedFileAndLongNameAreRefused) {
     EXPECT_NE(std::string(e.what()).find("name: longer than 256 characters"), std::string::npos) << e.what();
   }
 }
+
+namespace {
+std::string formula_text_error(const std::string& text) {
+  try {
+    const ProblemSpec s = parse_problem_text(text, "formula.json");
+    (void)build_problem<double>(s);
+  } catch (const ProblemError& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+// Formula models (issue 30): names in order (scalars, one-key objects), default columns x, y, the file written back as
+// read; a 10 MB formula is refused by its length with a message, not parsed.
+TEST(ProblemIo, FormulaFilesReadInOrderAndRoundTrip) {
+  const ProblemSpec s = read_problem_file(kProblemData + "/formula_diag_uv_interpolating.json");
+  ASSERT_TRUE(s.is_formula());
+  ASSERT_EQ(s.symbols.parameters.size(), 2u);
+  EXPECT_EQ(s.symbols.parameters[0].name, "u");
+  EXPECT_EQ(s.symbols.parameters[1].size, 7);
+  EXPECT_EQ(s.dim(), 14);
+  const FormulaSymbols sym = s.formula_symbols();
+  ASSERT_EQ(sym.columns.size(), 2u);
+  EXPECT_EQ(sym.columns[0].name, "x");
+  EXPECT_EQ(sym.columns[0].size, 7);
+  EXPECT_EQ(sym.columns[1].name, "y");
+  EXPECT_EQ(sym.columns[1].size, 0);
+  const ProblemSpec again = parse_problem_text(s.to_json().dump(), "again.json");
+  EXPECT_EQ(again.to_json(), s.to_json());
+  const ProblemSpec loss = read_problem_file(kProblemData + "/formula_loss_no_data.json");
+  EXPECT_EQ(loss.num_examples(), 1);
+  EXPECT_EQ(parse_problem_text(loss.to_json().dump(), "again.json").to_json(), loss.to_json());
+  const Problem<double> p = build_problem<double>(loss);
+  EXPECT_DOUBLE_EQ(p.model->loss(p.theta0, p.model->all_examples()), 0.5 * (1.5 * 0.25 - 1) * (1.5 * 0.25 - 1) + 0.1 * 1.5 * 1.5);
+}
+
+TEST(ProblemIo, FormulaRefusalsNameTheKeyAndColumn) {
+  const std::string head = R"({"format": "irverify-problem-1", "model": "formula", "parameters": ["a"], "theta0": ["2"], )";
+  EXPECT_EQ(formula_text_error(head + R"("loss": "a * b"})"), "formula.json: loss: unknown name 'b' at column 5\n  a * b\n      ^");
+  const std::string big = std::string(10 << 20, 'a');
+  EXPECT_NE(formula_text_error(head + "\"loss\": \"" + big + "\"}").find("loss: the formula has 10485760 characters, more than the limit"),
+            std::string::npos);
+  EXPECT_NE(formula_text_error(head + R"j("loss": "sqrt(a - 2)"})j").find("loss: the gradient's entry 0 is +inf at theta0"),
+            std::string::npos);
+  EXPECT_NE(formula_text_error(head + R"("loss": "a", "residual": "a"})").find("exactly one of"), std::string::npos);
+  EXPECT_NE(formula_text_error(R"({"model": "formula", "parameters": {"u": 1, "v": 1}, "loss": "u[0]", "theta0": [1, 1]})")
+                .find("a JSON object's keys have no order"),
+            std::string::npos);
+  EXPECT_NE(formula_text_error(R"({"model": "diag-uv", "loss": "a", "data": [[1, 2]], "theta0": [1, 1]})")
+                .find("only a formula model takes it"),
+            std::string::npos);
+}

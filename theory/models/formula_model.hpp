@@ -1,0 +1,27 @@
+// A formula model (issue 30): a problem file's "residual" or "loss" text (theory/formula/formula.hpp) as a TapeModel,
+// every derivative from the tape, in every precision. The literals are rounded once in S; rows hold each example's
+// columns in order (row-major, `columns` numbers a row; none for a loss without data, which is one example).
+#pragma once
+
+#include "theory/formula/formula.hpp"
+#include "theory/models/tape_model.hpp"
+#include "theory/scalar.hpp"
+
+#include <memory>
+#include <vector>
+
+namespace irverify {
+
+template <class S>
+std::unique_ptr<Model<S>> formula_model(std::shared_ptr<const Formula> f, bool residual, int dim, int examples,
+                                        std::vector<S> rows, int columns) {
+  std::vector<S> literals;
+  for (const std::string& t : f->literals()) literals.push_back(parse_scalar<S>(t));  // std::invalid_argument: overflow in S
+  auto example = [f, rows = std::move(rows), columns, literals = std::move(literals)](const std::vector<Var<S>>& theta, int i) {
+    return f->evaluate<S>(theta, rows.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(columns), literals);
+  };
+  return std::make_unique<TapeModel<S>>("formula", residual ? TapeModel<S>::Kind::Residual : TapeModel<S>::Kind::Loss, dim,
+                                        examples, std::move(example), f->smooth());
+}
+
+}  // namespace irverify
