@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace irverify {
 
@@ -97,9 +98,14 @@ template <class S> Stab1Measurement<S> measure(const MinimumSetup<S>& st, int le
   return m;
 }
 
-// |observed - log rho| within kStabRateRelTol relative, and decay below, growth above.
+// |observed - log rho| within kStabRateRelTol relative, and decay below, growth above. rho = 0 (log rho = -inf: the
+// iteration annihilates the range, rank-1 H at eta = 1/lambda) is met by an iterate that vanished (rate -inf) or
+// shrank to rounding every step (a factor of at most 64 eps: the rounding of 1 - eta lambda and of the projection).
 template <class S> bool rate_ok(const Side<S>& s) {
   using std::abs;
+  using std::isinf;
+  using std::log;
+  if (isinf(s.log_rho) && s.log_rho < 0) return s.rate <= S(log(S(64 * std::numeric_limits<S>::epsilon())));
   return abs(S(s.rate - s.log_rho)) <= S(kStabRateRelTol) * abs(s.log_rho);
 }
 template <class S> bool offset_ok(const Offset<S>& o) {
@@ -107,6 +113,8 @@ template <class S> bool offset_ok(const Offset<S>& o) {
 }
 template <class S> double rel_difference(const Side<S>& s) {
   using std::abs;
+  using std::isinf;
+  if (isinf(s.log_rho)) return rate_ok(s) ? 0.0 : std::numeric_limits<double>::infinity();
   return to_double(S(abs(S(s.rate - s.log_rho)) / abs(s.log_rho)));
 }
 template <class S> double worst_difference(const Stab1Measurement<S>& m) {

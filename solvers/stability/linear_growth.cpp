@@ -1,5 +1,7 @@
 #include "solvers/stability/linear_growth.hpp"
 
+#include <limits>
+
 #include "solvers/parallel/block_reduce.hpp"
 #include "theory/linalg/decompositions.hpp"
 
@@ -21,6 +23,7 @@ template <class S> S gd_linear_rate(const Mat<S>& V, const Vec<S>& delta0, const
     const Vec<S> vd = V * d;
     d = project(Vec<S>(d - scale * (V.transpose() * vd)));
     const S nrm = d.norm();
+    if (nrm == 0) return -std::numeric_limits<S>::infinity();  // I - eta H annihilated the range (e.g. rank 1, eta = 1/lambda)
     log_norm += log(nrm);
     d /= nrm;
     if (t == steps / 2) at_half = log_norm;

@@ -1,6 +1,7 @@
 // Growth of the linearized iterations at an interpolating minimum (CLAIMS.md STAB-1, STAB-2).
 //   gd_linear_rate: delta' = delta - eta H delta with H = (1/N) V'V applied matrix-free (V: rows v_i), in S;
-//     the rate is (log|delta_T| - log|delta_{T/2}|)/(T/2), which tends to log rho(I - eta H) on the range of H.
+//     the rate is (log|delta_T| - log|delta_{T/2}|)/(T/2), which tends to log rho(I - eta H) on the range of H;
+//     -inf if an iterate is exactly 0 (rho = 0: rank-1 H at eta = 1/lambda).
 //     Each iterate is projected on the range of H (the row space of V, V full row rank): rounding would otherwise
 //     feed the null space, where nothing decays, and stall the rate at 0 once the range part is below eps.
 //   mc_growth: S independent runs of linearized SGD in the reduced coordinates (rows w_i of W, double),

@@ -56,6 +56,13 @@ TYPED_TEST(LinearGrowthInEveryScalar, GdRateIsLogRhoOnTheRange) {
   const S slow = gd_linear_rate<S>(V, delta0, S(1) / 4, 400);  // max(3/4, 1/4): log(3/4), reached once 1/4 has decayed
   EXPECT_SCALAR_NEAR(slow, S(log(S(3) / 4)), S(1) / 1000000, S(0));
   EXPECT_THROW(gd_linear_rate<S>(V, delta0, S(1), 1), std::invalid_argument);
+  // Rank 1 at eta = 1/lambda: one step annihilates the range: the rate is -inf where the step is exactly 0, else
+  // that of a rounding error (never NaN). With v = 2: H = 4 e1 e1', eta = 1/4, exact in every precision.
+  Mat<S> v = Mat<S>::Zero(1, 3);
+  v(0, 0) = S(2);
+  EXPECT_EQ(gd_linear_rate<S>(v, delta0, S(1) / 4, 64), -std::numeric_limits<S>::infinity());
+  v(0, 0) = sqrt(S(6));  // 1 - (1/6) 6 rounds to about eps
+  EXPECT_LE(gd_linear_rate<S>(v, delta0, S(1) / 6, 64), S(log(S(64 * std::numeric_limits<S>::epsilon()))));
 }
 
 TEST(LinearGrowth, BatchesAreDrawnAndEnumeratedFromTheirLaws) {
