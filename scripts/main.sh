@@ -2,8 +2,9 @@
 # The main job: installs what is missing, builds, runs the full verification (every claim, and the slow
 # checks), and writes the records (validated against their schema) and REPORT.md with figures to OUT (default
 # irverify-results/), SGD-2's plain-average study (8 levels, about 20 s on 2 cores) to OUT/SGD-2-plain-study.json, and
-# the calibration of the fast Monte Carlo claims (IRVERIFY_CALIBRATION_SEEDS seeds each, default 200: about 40 min
-# on 2 cores) to OUT/calibration.json, rendered in REPORT.md's Studies section.
+# the calibration of the fast Monte Carlo claims (the study's default SGD-2, SGD-4, LN-1, LN-2, RANK-2, RANK-5 at
+# IRVERIFY_CALIBRATION_SEEDS seeds each, default 200: 1 to 1.5 h on 2 cores, LN-2 about 35 min of it) to
+# OUT/calibration.json, rendered in REPORT.md's Studies section.
 # Usage: bash scripts/main.sh [OUT]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -176,7 +176,6 @@ class FormulaParser {
     const std::size_t at = pos_;
     if (!accept('^')) return base;
     const Depth d(*this);
-    const std::size_t exp_at = pos_;
     const Value e = factor();
     if (const std::optional<long> n = integer_literal(e.node); n && *n >= -1024 && *n <= 1024) {
       f_.nodes_.resize(static_cast<std::size_t>(e.node) + 1 - node_count(e.node));  // drop the exponent's nodes
@@ -185,7 +184,6 @@ class FormulaParser {
       p.power = *n;
       return add(p, base.work + 11, at);  // at most 2 log2(1024) + 1 products
     }
-    (void)exp_at;
     return binary(Kind::Pow, base, e, at);
   }
   // An exponent written as an integer literal, or minus one: its value; its nodes are then dropped.
