@@ -175,11 +175,13 @@ class GenerateCommand : public Command {
     sub_->add_option("--hidden", opt_.hidden, "Hidden units (two-layer, linear2, relu2)")->transform(positive_int);
     sub_->add_option("--outputs", opt_.outputs, "Outputs per example (linear2, relu2)")->transform(positive_int);
     sub_->add_option("-o,--out", out_, "Output file (default: stdout)");
+    sub_->add_flag("--formula", formula_, "The same problem as a formula model (least-squares, two-param, diag nets, two-layer)");
   }
   int run(const MpiSession&) override {
     require_utf8({out_});
     if (!out_.empty()) prepare_output(out_);
-    const ProblemSpec s = generate_problem(model_, seed_, opt_);
+    const ProblemSpec g = generate_problem(model_, seed_, opt_);
+    const ProblemSpec s = formula_ ? as_formula(g) : g;
     const std::string text = s.to_json().dump(2) + "\n";
     if (text.size() > kMaxInputBytes)  // only files the reader takes back
       throw ProblemError(fmt::format("{}: the file would be {} bytes, more than the limit of {} bytes for an input file",
@@ -193,6 +195,7 @@ class GenerateCommand : public Command {
   std::string model_, out_;
   std::uint64_t seed_ = 1;
   GeneratorOptions opt_;
+  bool formula_ = false;
 };
 
 // The records of the given claims (default: every reference record) in a directory against those of the reference.

@@ -56,6 +56,40 @@ std::string dyadic_text(long long k, int bits) {
   return s;
 }
 
+ProblemSpec as_formula(const ProblemSpec& b) {
+  ProblemSpec f = b;
+  f.model = "formula";
+  f.hidden = 0;
+  f.name = b.name.empty() ? "" : b.name + " (formula)";
+  const int p = b.features();
+  const std::string m = b.model;
+  if (m == "least-squares") {
+    f.symbols.parameters = {{"w", p}};
+    f.residual = "sum(k, w[k] * x[k]) - y";
+  } else if (m == "two-param") {
+    f.symbols.parameters = {{"a", 0}, {"b", 0}};
+    f.symbols.columns = {{"x", 0}, {"y", 0}};
+    f.residual = "a * b * x - y";
+  } else if (m == "diag-uv" || m == "diag-uu-vv") {
+    f.symbols.parameters = {{"u", p}, {"v", p}};
+    f.residual = m == "diag-uv" ? "sum(k, u[k] * v[k] * x[k]) - y" : "sum(k, (u[k]^2 - v[k]^2) * x[k]) - y";
+  } else if (m == "two-layer-tanh" || m == "two-layer-relu") {  // theta = (a, w_0, ..., w_{m-1})
+    const char* act = m == "two-layer-tanh" ? "tanh" : "relu";
+    f.symbols.parameters = {{"a", b.hidden}};
+    std::string r;
+    for (int j = 0; j < b.hidden; ++j) {
+      f.symbols.parameters.push_back({fmt::format("w{}", j), p});
+      r += fmt::format("{}a[{}] * {}(sum(k, w{}[k] * x[k]))", j ? " + " : "", j, act, j);
+    }
+    f.residual = r + " - y";
+  } else {
+    problem_error(b, fmt::format("no formula is written for model {} (least-squares, two-param, diag-uv, diag-uu-vv, "
+                                 "two-layer-tanh, two-layer-relu)", m));
+  }
+  validate(f);
+  return f;
+}
+
 ProblemSpec generate_problem(const std::string& model, std::uint64_t seed, GeneratorOptions opt) {
   ProblemSpec s;
   s.model = model;

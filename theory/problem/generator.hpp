@@ -28,6 +28,10 @@ ProblemSpec generate_problem(const std::string& model, std::uint64_t seed, Gener
 // multi-output loss has no scalar residual; the RANK claims bring their own).
 std::vector<ProblemSpec> builtin_problems();
 
+// A built-in toy's spec written as a formula model (issue 30; `irverify generate MODEL --formula`): the same data, θ0
+// and keys, the residual as text (least-squares, two-param, diag-uv, diag-uu-vv, two-layer-tanh, two-layer-relu);
+// ProblemError for other models.
+ProblemSpec as_formula(const ProblemSpec& builtin);
 // Exact decimal text of k * 2^-bits (bits <= 20).
 std::string dyadic_text(long long k, int bits);
 

@@ -83,3 +83,19 @@ TEST(Generator, BuiltInProblemsAreOnePerScalarResidualModel) {
   expect.erase("relu2");
   EXPECT_EQ(kinds, expect);
 }
+
+// as_formula: each toy with a formula keeps its data, theta0 and parameter count; other models are refused.
+TEST(Generator, ToysAsFormulasKeepTheirSizes) {
+  for (const char* m : {"least-squares", "two-param", "diag-uv", "diag-uu-vv", "two-layer-tanh", "two-layer-relu"}) {
+    const ProblemSpec b = generate_problem(m, 2);
+    const ProblemSpec f = as_formula(b);
+    EXPECT_TRUE(f.is_formula()) << m;
+    EXPECT_EQ(f.dim(), b.dim()) << m;
+    EXPECT_EQ(f.num_examples(), b.num_examples()) << m;
+    EXPECT_EQ(f.theta0, b.theta0) << m;
+    EXPECT_EQ(f.data, b.data) << m;
+    EXPECT_EQ(formula_has_kinks(f), std::string(m) == "two-layer-relu") << m;
+  }
+  EXPECT_THROW(as_formula(generate_problem("quadratic", 2)), ProblemError);
+  EXPECT_THROW(as_formula(generate_problem("linear2", 2)), ProblemError);
+}
