@@ -415,7 +415,7 @@ const ClaimRegistration kRegistration([] {
   c.seed = kStab6Seed;
   c.simulation_precision = "double";
   c.not_applicable = [](const ProblemSpec& s) {
-    return s.model == "quadratic" ? "a quadratic loss has no examples: STAB-6 needs a regression model" : "";
+    return s.has_residual() ? "" : "no residual per example (a quadratic, or a formula given by its loss): STAB-6 needs a regression model";
   };
   c.problems = stab6_problems;
   c.eigen_size = EigenSize::Examples;

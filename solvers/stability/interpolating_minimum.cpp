@@ -5,9 +5,9 @@
 namespace irverify {
 
 std::string interpolation_not_applicable(const ProblemSpec& s) {
-  if (s.model == "quadratic") return "a quadratic loss has no examples v_i = grad f(x_i): the STAB claims need a regression model";
-  if (s.is_formula() && s.residual.empty())
-    return "a formula given by its 'loss' has no residual r_i: the STAB and LN claims need a regression model (write 'residual')";
+  if (!s.has_residual())
+    return s.is_formula() ? "a formula given by its 'loss' has no residual r_i: the STAB and LN claims need a regression model (write 'residual')"
+                          : "a quadratic loss has no examples v_i = grad f(x_i): the STAB claims need a regression model";
   if (s.num_examples() > s.dim())
     return fmt::format("N = {} examples > {} parameters: no interpolating minimum in general", s.num_examples(), s.dim());
   return "";
@@ -17,7 +17,7 @@ template <class S> InterpolatingMinimum<S>::InterpolatingMinimum(const ProblemSp
   const Model<S>& m = *pr.model;
   const std::string why = interpolation_not_applicable(spec);
   // N > dim: only a theta0 that interpolates already (e.g. zero labels) is a minimum to analyse.
-  const bool at_minimum = !why.empty() && spec.model != "quadratic" && !(spec.is_formula() && spec.residual.empty()) &&
+  const bool at_minimum = !why.empty() && spec.has_residual() &&
                           residuals<S>(m, pr.theta0).norm() <= minimum_residual_tolerance<S>(m);
   if (!why.empty() && !at_minimum) throw ProblemError(spec.origin + ": " + why);
   if (at_minimum) {

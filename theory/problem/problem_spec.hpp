@@ -65,6 +65,8 @@ struct ProblemSpec {
   int num_examples() const;
   int features() const;  // columns of data minus the labels
   bool is_formula() const { return model == "formula"; }
+  // A residual r_i per example (regression, l_i = r_i^2 / 2): not a quadratic, not a formula given by its loss.
+  bool has_residual() const { return model != "quadratic" && !(is_formula() && residual.empty()); }
   const std::string& formula_key() const { return residual.empty() ? loss : residual; }  // formula: its text
   FormulaSymbols formula_symbols() const;  // symbols, with the default columns x, y where none are given
   int dim() const;       // length of theta implied by the model and data
