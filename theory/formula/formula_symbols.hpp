@@ -14,6 +14,13 @@ struct FormulaName {
   int count() const { return size == 0 ? 1 : size; }  // the numbers it occupies
 };
 
+// The numbers a list of names occupies (theta's length for the parameters, a row's for the columns).
+inline long long count_of(const std::vector<FormulaName>& names) {
+  long long n = 0;
+  for (const FormulaName& x : names) n += x.count();
+  return n;
+}
+
 struct FormulaSymbols {
   std::vector<FormulaName> parameters;
   std::vector<FormulaName> columns;

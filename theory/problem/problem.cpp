@@ -16,7 +16,7 @@ template <class S> std::string finite_or_name(const S& v) {
 }
 template <class S> void check_formula_at_theta0(const ProblemSpec& spec, const Problem<S>& p) {
   using std::isfinite;
-  const char* key = spec.residual.empty() ? "loss" : "residual";
+  const char* key = spec.formula_key_name();
   for (int i = 0; i < p.model->num_examples(); ++i) {
     const S v = spec.residual.empty() ? p.model->loss(p.theta0, Batch{i}) : p.model->residual(p.theta0, i);
     if (!isfinite(v))
@@ -62,11 +62,10 @@ template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
     for (std::size_t i = 0; i < spec.data.size(); ++i)
       for (int j = 0; j < cols; ++j) rows.push_back(num(spec.data[i][j], fmt::format("{} column {}", row_origin(spec, i), j + 1)));
     const auto f = std::make_shared<const Formula>(spec.formula_key(), spec.formula_symbols());
-    const char* key = spec.residual.empty() ? "loss" : "residual";
     try {
-      p.model = formula_model<S>(f, !spec.residual.empty(), spec.dim(), n, std::move(rows), cols);
+      p.model = formula_model<S>(f, spec.has_residual(), spec.dim(), n, std::move(rows), cols);
     } catch (const std::invalid_argument& e) {
-      problem_error(spec, fmt::format("{}: a number {}", key, e.what()));
+      problem_error(spec, fmt::format("{}: a number {}", spec.formula_key_name(), e.what()));
     }
   } else {
     const int n = spec.num_examples(), f = spec.features();

@@ -46,18 +46,16 @@ void validate_formula(const ProblemSpec& s) {
     problem_error(s, "formula: a 'residual' needs data (one residual per row); a loss of the parameters alone is a 'loss'");
   if (s.data.empty() && !s.symbols.columns.empty()) problem_error(s, "formula: 'columns' names the columns of data, but there is none");
   if (s.hidden != 0 || s.outputs != 1) problem_error(s, "formula: 'hidden' and 'outputs' are not formula keys");
-  long long params = 0;
-  for (const FormulaName& p : s.symbols.parameters) params += p.count();
+  const long long params = count_of(s.symbols.parameters);
   if (params > kMaxParameters) problem_error(s, fmt::format("formula: {} parameters, more than the limit {}", params, kMaxParameters));
   const FormulaSymbols sym = s.formula_symbols();
   if (!s.data.empty()) {
-    long long width = 0;
-    for (const FormulaName& c : sym.columns) width += c.count();
+    const long long width = count_of(sym.columns);
     if (width != static_cast<long long>(s.data.front().size()))
       problem_error(s, fmt::format("{}: a row has {} entries, but 'columns' declare {}", row_origin(s, 0), s.data.front().size(), width));
     check_rows(s, s.data.front().size());
   }
-  const char* key = s.residual.empty() ? "loss" : "residual";
+  const char* key = s.formula_key_name();
   try {
     const Formula f(s.formula_key(), sym);
     if (f.work() * s.num_examples() > kMaxFormulaTape)
@@ -115,8 +113,7 @@ int ProblemSpec::dim() const {
   if (is_two_layer(model)) return hidden * (features() + 1);
   if (is_matrix_net(model)) return hidden * (features() + outputs);
   if (is_formula()) {
-    long long n = 0;
-    for (const FormulaName& p : symbols.parameters) n += p.count();
+    const long long n = count_of(symbols.parameters);
     return n > kMaxParameters ? 0 : static_cast<int>(n);
   }
   const int user = user_model_dim(model, *this);
@@ -227,7 +224,7 @@ nlohmann::json ProblemSpec::to_json() const {
     };
     j["parameters"] = names(symbols.parameters);
     if (!symbols.columns.empty()) j["columns"] = names(symbols.columns);
-    j[residual.empty() ? "loss" : "residual"] = formula_key();
+    j[formula_key_name()] = formula_key();
   }
   j["theta0"] = theta0;
   if (!partition.empty()) j["partition"] = partition;

@@ -68,6 +68,7 @@ struct ProblemSpec {
   // A residual r_i per example (regression, l_i = r_i^2 / 2): not a quadratic, not a formula given by its loss.
   bool has_residual() const { return model != "quadratic" && !(is_formula() && residual.empty()); }
   const std::string& formula_key() const { return residual.empty() ? loss : residual; }  // formula: its text
+  const char* formula_key_name() const { return residual.empty() ? "loss" : "residual"; }  // ... and its key
   FormulaSymbols formula_symbols() const;  // symbols, with the default columns x, y where none are given
   int dim() const;       // length of theta implied by the model and data
   nlohmann::json to_json() const;  // the problem-file format

@@ -152,6 +152,7 @@ TEST(Formula, LimitsOnLengthDepthAndWork) {
 TEST(Formula, SymbolsAreChecked) {
   EXPECT_EQ((FormulaName{"a", 0}.count()), 1);  // a scalar takes one number, a vector its length
   EXPECT_EQ((FormulaName{"u", 5}.count()), 5);
+  EXPECT_EQ(count_of({{"a", 0}, {"u", 5}}), 6);
   EXPECT_THROW(Formula("a", FormulaSymbols{{{"a", 0}, {"a", 2}}, {}}), std::invalid_argument);
   EXPECT_THROW(Formula("a", FormulaSymbols{{{"exp", 0}}, {}}), std::invalid_argument);
   EXPECT_THROW(Formula("a", FormulaSymbols{{{"2a", 0}}, {}}), std::invalid_argument);
