@@ -9,6 +9,9 @@ bool strictly_decreasing(const std::vector<double>& v, double resolution) {
   return true;
 }
 
-std::string flat_minima_not_applicable(const ProblemSpec& s) { return requires_model(s, {"two-param", "diag-uv"}); }
+std::string flat_minima_not_applicable(const ProblemSpec& s) {
+  if (s.is_formula()) return requires_smooth(s);
+  return requires_model(s, {"two-param", "diag-uv", "formula"});
+}
 
 }  // namespace irverify

@@ -1,4 +1,5 @@
-// What IGR-4 and IGR-5 share (Barrett & Dherin 2021, Sec. 5-6; CLAIMS.md), on two-param and diag-uv: the problem,
+// What IGR-4 and IGR-5 share (Barrett & Dherin 2021, Sec. 5-6; CLAIMS.md), on two-param, diag-uv and smooth formula
+// models (whose minima the user states form a continuum: on an isolated minimum every limit is the same): the problem,
 // the largest step h0 = 1/lambda_max(H(theta0)) rounded down to a power of two (or the problem's h0, if stable), and
 // the limits of GD and of the flows of L + mu |g|^2, found by steady-state detection (solvers/limits/limit_point.hpp)
 // to a distance target of eps^(3/4) |theta0|; sharpness and balance of a limit; the monotonicity test.
@@ -9,23 +10,28 @@
 #include "solvers/limits/limit_point.hpp"
 #include "theory/losses/modified_field.hpp"
 
+#include <optional>
+
 namespace irverify {
 
-// "" if IGR-4/5 apply: two-param or diag-uv.
+// "" if IGR-4/5 apply: two-param, diag-uv or a smooth formula model.
 std::string flat_minima_not_applicable(const ProblemSpec& s);
 
 inline std::string e3(double x) { return fmt::format("{:.3e}", x); }
 inline std::string f6(double x) { return fmt::format("{:.6f}", x); }
 
-// Balance: |theta1| - |theta2| (two-param), sum_k |u_k^2 - v_k^2| (diag nets); 0 = balanced.
-template <class S> S balance(const std::string& kind, const Vec<S>& th) {
+// Balance: |theta1| - |theta2| (two-param), sum_k |u_k^2 - v_k^2| (diag-uv); 0 = balanced. None for a formula model
+// (its symmetry is not known), shown as a dash.
+template <class S> std::optional<S> balance(const std::string& kind, const Vec<S>& th) {
   using std::abs;
   if (kind == "two-param") return S(abs(th(0)) - abs(th(1)));
+  if (kind != "diag-uv") return std::nullopt;
   const int p = static_cast<int>(th.size()) / 2;
   S s(0);
   for (int k = 0; k < p; ++k) s += abs(th(k) * th(k) - th(p + k) * th(p + k));
   return s;
 }
+template <class S> std::string balance_text(const std::optional<S>& b) { return b ? f6(to_double(*b)) : "–"; }
 
 template <class S> struct Sharpness {
   S lmax, trace;

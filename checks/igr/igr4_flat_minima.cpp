@@ -1,4 +1,4 @@
-// IGR-4 (Barrett & Dherin 2021, Sec. 5-6; CLAIMS.md), on two-param and diag-uv: from the same theta0, GD with larger
+// IGR-4 (Barrett & Dherin 2021, Sec. 5-6; CLAIMS.md), on two-param, diag-uv and smooth formula models: from the same theta0, GD with larger
 // h (below 2/lambda_max) converges to flatter minima (smaller lambda_max, more balanced) than gradient flow; the limit
 // of the flow of L~ = L + (h/4)|g|^2 is GD's limit to O(h^2), the limit of the flow of L only to O(h).
 #include "checks/igr/igr4_flat_minima.hpp"
@@ -14,24 +14,25 @@ namespace irverify {
 namespace igr4 {
 
 // The measurement: per h, GD's limit (steps, sharpness, balance) and the sharpness at the limit of the flow of L~;
-// the limit of the flow of L; on two-param, the trajectories in the (theta1, theta2) plane (the first three h).
+// the limit of the flow of L; with two parameters, the trajectories in the (theta1, theta2) plane (the first three h).
 template <class S> struct GdLimit {
   S h;
   long steps = 0;
   Sharpness<S> sharp;
-  S balance, lmax_tilde;
+  std::optional<S> balance;
+  S lmax_tilde;
 };
 struct PlanePath {
   std::string name;
   std::vector<double> x, y;
 };
 struct Plane {
-  double hyperbola_c = 0;  // the minima theta1 theta2 = c through the flow of L's limit
+  std::optional<double> hyperbola_c;  // two-param: the minima theta1 theta2 = c through the flow of L's limit
   std::vector<PlanePath> paths;
 };
 template <class S> struct Igr4Measurement {
   Sharpness<S> flow;
-  S flow_balance;
+  std::optional<S> flow_balance;
   std::vector<GdLimit<S>> gd;  // by decreasing h
   std::optional<Plane> plane;
 };
@@ -51,7 +52,8 @@ template <class S> Igr4Measurement<S> measure(const FlatMinimaSetup<S>& st, int 
   const std::string& kind = st.pr.spec.model;
   const LimitPoint<S> flowL = st.flow(S(0));
   Igr4Measurement<S> r{sharpness<S>(m, st.all, flowL.theta), balance<S>(kind, flowL.theta), {}, {}};
-  if (kind == "two-param") r.plane = Plane{to_double(S(flowL.theta(0) * flowL.theta(1))), {}};
+  if (flowL.theta.size() == 2) r.plane = Plane{};
+  if (kind == "two-param") r.plane->hyperbola_c = to_double(S(flowL.theta(0) * flowL.theta(1)));
   S h = st.h0;
   for (int k = 0; k < levels; ++k, h /= 2) {
     c.add_h(h);
@@ -92,8 +94,8 @@ template <class S> CaseTable limits_table(const Igr4Measurement<S>& r) {
               {}};
   for (const GdLimit<S>& g : r.gd)
     t.rows.push_back({e3(to_double(g.h)), std::to_string(g.steps), f6(to_double(g.sharp.lmax)), f6(to_double(g.sharp.trace)),
-                      f6(to_double(g.balance)), f6(to_double(S(g.h * g.sharp.lmax))), f6(to_double(g.lmax_tilde))});
-  t.rows.push_back({"flow of L", "–", f6(to_double(r.flow.lmax)), f6(to_double(r.flow.trace)), f6(to_double(r.flow_balance)),
+                      balance_text<S>(g.balance), f6(to_double(S(g.h * g.sharp.lmax))), f6(to_double(g.lmax_tilde))});
+  t.rows.push_back({"flow of L", "–", f6(to_double(r.flow.lmax)), f6(to_double(r.flow.trace)), balance_text<S>(r.flow_balance),
                     "–", "–"});
   return t;
 }
@@ -112,11 +114,12 @@ struct PlaneBox {
   }
 };
 
-// The (theta1, theta2) plane: the minima hyperbola, the trajectories, their limits and theta0; the second panel
+// The (theta1, theta2) plane: the minima hyperbola (two-param), the trajectories, their limits and theta0; the second panel
 // enlarged around the limits.
 Figure plane_figure(const Plane& plane, const ProblemSpec& spec) {
   FigurePanel p;
-  p.curves = {{fmt::format("minima: theta1 theta2 = {:.4f}", plane.hyperbola_c), plane.hyperbola_c, -1, false}};
+  if (plane.hyperbola_c)
+    p.curves = {{fmt::format("minima: theta1 theta2 = {:.4f}", *plane.hyperbola_c), *plane.hyperbola_c, -1, false}};
   FigureSeries limits{"limits", {}, {}, {}, {}, Mark::points, false, 1.6}, start{"theta0", {}, {}, {}, {}, Mark::points, false, 1.2};
   PlaneBox all, ends;
   for (const PlanePath& path : plane.paths) {
@@ -148,7 +151,8 @@ template <class S> void present(const Igr4Measurement<S>& r, const ProblemSpec& 
     for (std::size_t i = 0; i < path.x.size(); ++i) points.push_back({path.x[i], path.y[i]});
     paths.push_back({{"name", path.name}, {"points", points}});
   }
-  c.extra["plane"] = {{"hyperbola_c", r.plane->hyperbola_c}, {"paths", paths}};
+  c.extra["plane"] = {{"paths", paths}};
+  if (r.plane->hyperbola_c) c.extra["plane"]["hyperbola_c"] = *r.plane->hyperbola_c;
   c.figures.push_back(plane_figure(*r.plane, spec));
 }
 
@@ -181,7 +185,7 @@ const ClaimRegistration kRegistration([] {
   c.statement = "From the same theta0, GD with larger h (below 2/lambda_max) converges to a flatter minimum (smaller lambda_max, "
       "more balanced) than gradient flow; the limit of the flow of L~ = L + (h/4)||g||^2 predicts GD's limit with "
       "error O(h^2), the limit of the flow of L only O(h).";
-  c.verdict_rule = fmt::format("On two-param and diag-uv: h_k = h0 2^-k, k < {}, h0 = 1/lambda_max(H(theta0)) rounded down to a power "
+  c.verdict_rule = fmt::format("On two-param, diag-uv and smooth formula models: h_k = h0 2^-k, k < {}, h0 = 1/lambda_max(H(theta0)) rounded down to a power "
       "of two; GD and the flows run to steady state (remaining distance below eps^(3/4)|theta0|). "
       "lambda_max at GD's limit strictly decreasing in h (and below the flow's), h lambda_max < 2 at every "
       "limit; fitted orders of the limit distances within +-{} of 1 (flow of L) and 2 (flow of L~).",

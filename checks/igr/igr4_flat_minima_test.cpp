@@ -1,6 +1,8 @@
-// IGR-4 (CLAIMS.md): on two-param and diag-uv, GD's limit gets flatter as h grows; its distance to the flow-of-L
-// limit has order 1, to the flow-of-L~ limit order 2; the h/2 control and the monotonicity control are rejected.
+// IGR-4 (CLAIMS.md): on two-param, diag-uv (and smooth formulas), GD's limit gets flatter as h grows; its distance to
+// the flow-of-L limit has order 1, to the flow-of-L~ limit order 2; the h/2 control and the monotonicity control are
+// rejected.
 #include "checks/igr/igr4_flat_minima.hpp"
+#include "checks/igr/flat_minima_study.hpp"
 #include "checks/framework/test_names.hpp"
 #include "theory/problem/generator.hpp"
 
@@ -33,4 +35,15 @@ TEST(Igr4FlatMinimaInput, OtherModelsAreNotApplicable) {
   RunSettings opt;
   opt.problems = {generate_problem("least-squares", 1)};
   EXPECT_THROW(run_claim("IGR-4", opt), ProblemError);
+}
+
+// IGR-4/5 take two-param, diag-uv and smooth formula models (the generated two-param and a relu rewrite of it).
+TEST(Igr4FlatMinimaRule, AppliesToTheToysAndSmoothFormulas) {
+  ProblemSpec f = as_formula(generate_problem("two-param", 1));
+  EXPECT_EQ(flat_minima_not_applicable(generate_problem("two-param", 1)), "");
+  EXPECT_EQ(flat_minima_not_applicable(generate_problem("diag-uv", 1)), "");
+  EXPECT_EQ(flat_minima_not_applicable(f), "");
+  EXPECT_NE(flat_minima_not_applicable(generate_problem("least-squares", 1)).find("two-param, diag-uv, formula"), std::string::npos);
+  f.residual = "relu(" + f.residual + ")";
+  EXPECT_NE(flat_minima_not_applicable(f).find("not smooth"), std::string::npos);
 }
