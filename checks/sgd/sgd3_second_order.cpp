@@ -7,6 +7,7 @@
 
 #include "checks/sgd/sgd_setup.hpp"
 #include "solvers/flow/taylor_flow.hpp"
+#include "solvers/order/richardson.hpp"
 #include "theory/losses/sgd_modified_loss.hpp"
 
 #include <cmath>
@@ -14,19 +15,6 @@
 namespace irverify {
 
 namespace sgd3 {
-
-// Richardson extrapolation of a sequence D_k = C + c1 eps_k + c2 eps_k^2 + ..., eps_k = eps0 2^-k:
-// the last diagonal entry and the change from the previous column (an error estimate).
-template <class S> std::pair<Vec<S>, S> richardson(std::vector<Vec<S>> t) {
-  const int K = static_cast<int>(t.size());
-  Vec<S> prev_col_last = t.back();
-  for (int j = 1; j < K; ++j) {
-    prev_col_last = t.back();
-    const S f = S(std::ldexp(1.0, j) - 1);
-    for (int k = K - 1; k >= j; --k) t[k] = t[k] + (t[k] - t[k - 1]) / f;
-  }
-  return {t.back(), S((t.back() - prev_col_last).norm())};
-}
 
 template <class S> double digits(const Vec<S>& a, const Vec<S>& b) {
   const S rel = S((a - b).norm()) / std::max(S(b.norm()), scalar_traits<S>::smallest_normal());
@@ -80,8 +68,8 @@ template <class S> Sgd3Measurement sgd_second_order_measure(const SgdSetup<S>& s
         (eps * eps));
     c.add_error(0, S((D_mean.back() - C2).norm()));
   }
-  const auto [est, est_err] = sgd3::richardson<S>(D_mean);
-  const auto [flow_est, flow_err] = sgd3::richardson<S>(D_flow);
+  const auto [est, est_err] = richardson<S>(D_mean);
+  const auto [flow_est, flow_err] = richardson<S>(D_flow);
   // Wrong closed forms: the eps/(2m) coefficient doubles the minibatch sum; without it only m^2 H g / 2 is left.
   Vec<S> minibatch = Vec<S>::Zero(th0.size());
   for (const auto& b : st.part) minibatch += m.hessian(th0, b) * m.gradient(th0, b);
