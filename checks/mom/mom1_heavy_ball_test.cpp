@@ -12,14 +12,15 @@ class Mom1HeavyBall : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Mom1HeavyBall, LagsFromRestAndFollowsTheModifiedFlowFromTheShiftedStart) {
   const ProblemSpec spec = generate_problem(GetParam(), 1);
-  const Case g = mom_heavy_ball_global_case<quad>(claim_context("MOM-1"), spec, quad(1) / 2, 8);
-  const Case l = mom_heavy_ball_local_case<quad>(claim_context("MOM-1"), spec, quad(1) / 2, 8);
+  const MomentumSetting<quad> m = heavy_ball_setting<quad>(quad(1) / 2);
+  const Case g = momentum_global_case<quad>(claim_context("MOM-1"), spec, m, 8);
+  const Case l = momentum_local_case<quad>(claim_context("MOM-1"), spec, m, 8);
   for (const Case* c : {&g, &l}) {
     for (const auto& s : c->series) EXPECT_EQ(s.order_holds, s.role == Role::claim) << s.name << ": " << s.fit.slope;
     for (const auto& s : c->statements) EXPECT_TRUE(s.pass()) << s.text << ": " << s.outcome << " (" << s.evidence << ")";
     EXPECT_TRUE(c->pass);
   }
-  EXPECT_GE(g.extra["lag"]["digits"].get<double>(), kMom1LagDigits);
+  EXPECT_GE(g.extra["lag"]["digits"].get<double>(), kMomLagDigits);
 }
 
 INSTANTIATE_TEST_SUITE_P(Models, Mom1HeavyBall, ::testing::Values("two-param", "diag-uv"), ModelName());

@@ -27,8 +27,10 @@ template <class S> struct Series {
   std::vector<S> c, aux;
 };
 
-// Coefficient k of every node, given the inputs' coefficients 0..k and all nodes' 0..k-1.
-template <class S> void propagate(const Tape<S>& tape, Series<S>& s, int k) {
+// Coefficient k of every node, given the inputs' coefficients 0..k and all nodes' 0..k-1. A ReLU/step whose argument is
+// exactly 0 takes the branch side[argument] > 0 (the side a crossing just entered; 0: off), not always "off": a step
+// ended on a kink leaves its argument at 0 to rounding, and the next step must continue on the new branch.
+template <class S> void propagate(const Tape<S>& tape, Series<S>& s, int k, const std::vector<signed char>& side) {
   using Op = typename Tape<S>::Op;
   using std::cos;
   using std::exp;
@@ -71,11 +73,16 @@ template <class S> void propagate(const Tape<S>& tape, Series<S>& s, int k) {
         break;
       }
       case Op::Relu: {
-        const bool on = s.at(nd.a, 0) > 0;
+        const S a0 = s.at(nd.a, 0);
+        const bool on = a0 > 0 || (a0 == 0 && side[nd.a] > 0);
         out = on ? s.at(nd.a, k) : S(0);
         break;
       }
-      case Op::Step: out = (k == 0 && s.at(nd.a, 0) > 0) ? S(1) : S(0); break;
+      case Op::Step: {
+        const S a0 = s.at(nd.a, 0);
+        out = (k == 0 && (a0 > 0 || (a0 == 0 && side[nd.a] > 0))) ? S(1) : S(0);
+        break;
+      }
       case Op::Exp: {  // y' = y a':  k y_k = sum_{j=1..k} j a_j y_{k-j}
         if (k == 0) {
           out = exp(s.at(nd.a, 0));
@@ -166,6 +173,7 @@ template <class S> Vec<S> TaylorFlow<S>::integrate(const Vec<S>& x0, const S& t_
   std::vector<int> kinks;  // arguments of piecewise nodes
   for (const auto& nd : tape.nodes())
     if (nd.op == Op::Relu || nd.op == Op::Step) kinks.push_back(nd.a);
+  std::vector<signed char> side(tape.nodes().size(), 0);  // the branch entered by the last crossing of an argument
 
   Series<S> s(tape.nodes().size(), K);
   // State series x_0..x_K, one row per component.
@@ -179,7 +187,7 @@ template <class S> Vec<S> TaylorFlow<S>::integrate(const Vec<S>& x0, const S& t_
     for (int i = 0; i < d; ++i) X[i * (K + 1)] = x(i);
     for (int k = 0; k < K; ++k) {
       for (int i = 0; i < d; ++i) s.at(in[i], k) = X[i * (K + 1) + k];
-      propagate(tape, s, k);
+      propagate(tape, s, k, side);
       for (int i = 0; i < d; ++i) {
         const Var<S>& o = field_.outputs[i];
         const S fk = o.is_constant() ? (k == 0 ? o.value : S(0)) : s.at(o.index, k);
@@ -187,7 +195,7 @@ template <class S> Vec<S> TaylorFlow<S>::integrate(const Vec<S>& x0, const S& t_
       }
     }
     for (int i = 0; i < d; ++i) s.at(in[i], K) = X[i * (K + 1) + K];
-    propagate(tape, s, K);  // needed only for the kink test (nodes' degree-K terms)
+    propagate(tape, s, K, side);  // needed only for the kink test (nodes' degree-K terms)
 
     const S scale = std::max(S(1), S(x.cwiseAbs().maxCoeff()));
     S h = t_end - t;
@@ -198,11 +206,13 @@ template <class S> Vec<S> TaylorFlow<S>::integrate(const Vec<S>& x0, const S& t_
     }
     // A ReLU/step argument changing sign within the step: bisect for the crossing and end the step just
     // past it, so the next step starts on the other branch.
+    auto reaches = [&](int a, const S& hh) {  // the argument reaches 0 or the other side by hh
+      const S a0 = s.at(a, 0), p = horner(s, a, K, hh);
+      return a0 > 0 ? p <= 0 : a0 < 0 ? p >= 0 : false;
+    };
     auto crosses = [&](const S& hh) {
-      for (int a : kinks) {
-        const S a0 = s.at(a, 0);
-        if (a0 != 0 && (a0 > 0) != (horner(s, a, K, hh) > 0)) return true;
-      }
+      for (int a : kinks)
+        if (reaches(a, hh)) return true;
       return false;
     };
     if (!kinks.empty() && crosses(h)) {
@@ -212,6 +222,8 @@ template <class S> Vec<S> TaylorFlow<S>::integrate(const Vec<S>& x0, const S& t_
         (crosses(mid) ? hi : lo) = mid;
       }
       h = hi;
+      for (int a : kinks)  // the arguments that reach 0 by hi continue on the other side, even if they end at 0
+        if (reaches(a, h)) side[a] = s.at(a, 0) > 0 ? -1 : 1;
       if (++kink_events > kMaxKinkEvents)
         throw std::runtime_error(
             "TaylorFlow: the flow keeps crossing a ReLU kink (sliding along a non-smooth set); the classical "

@@ -8,7 +8,7 @@ set bars small
 set multiplot layout 10,3 title 'MOM-1: Heavy-ball momentum: the modified flow and the lag of a start from rest'
 unset arrow
 set autoscale
-set title 'least-squares-n8-p4-s1: heavy ball from rest to T = 1, beta = 0.3' font ',10'
+set title 'least-squares-n8-p4-s1: heavy ball (Polyak) from rest to T = 1, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -96,7 +96,7 @@ $p0s5 << EOD
 EOD
 plot $p0s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
      $p0s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p0s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h beta/(1-beta)^2 g(theta0)', \
+     $p0s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
      $p0s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title "shifted start, GD's (h/4)|g|^2 under the 1/(1-beta) prefactor", \
      $p0s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "shifted start, (h/4)(1+beta)/(1-beta)|g|^2: GD's times (1+beta)/(1-beta) in raw h", \
      $p0s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title "shifted start, (1+beta) h/(4(1-beta)^3)|g|^2: Ghosh et al.'s prefactored coefficient under the prefactor again", \
@@ -104,7 +104,7 @@ plot $p0s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      0.14712434340627692*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'least-squares-n8-p4-s1: one heavy-ball step on the invariant manifold, beta = 0.3' font ',10'
+set title 'least-squares-n8-p4-s1: one heavy ball (Polyak) step on the invariant manifold, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -147,7 +147,7 @@ plot $p1s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      1.3216900338734232*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
-set title 'least-squares-n8-p4-s1: heavy ball from rest to T = 1, beta = 0.5' font ',10'
+set title 'least-squares-n8-p4-s1: heavy ball (Polyak) from rest to T = 1, beta = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -235,7 +235,7 @@ $p2s5 << EOD
 EOD
 plot $p2s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
      $p2s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p2s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h beta/(1-beta)^2 g(theta0)', \
+     $p2s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
      $p2s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title "shifted start, GD's (h/4)|g|^2 under the 1/(1-beta) prefactor", \
      $p2s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "shifted start, (h/4)(1+beta)/(1-beta)|g|^2: GD's times (1+beta)/(1-beta) in raw h", \
      $p2s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title "shifted start, (1+beta) h/(4(1-beta)^3)|g|^2: Ghosh et al.'s prefactored coefficient under the prefactor again", \
@@ -243,7 +243,7 @@ plot $p2s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      0.97385377354677971*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'least-squares-n8-p4-s1: one heavy-ball step on the invariant manifold, beta = 0.5' font ',10'
+set title 'least-squares-n8-p4-s1: one heavy ball (Polyak) step on the invariant manifold, beta = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -286,7 +286,7 @@ plot $p3s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      7.2060017057776351*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
-set title 'quadratic-n4-p3-s1: heavy ball from rest to T = 1, beta = 0.3' font ',10'
+set title 'quadratic-n4-p3-s1: heavy ball (Polyak) from rest to T = 1, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -374,7 +374,7 @@ $p4s5 << EOD
 EOD
 plot $p4s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
      $p4s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p4s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h beta/(1-beta)^2 g(theta0)', \
+     $p4s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
      $p4s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title "shifted start, GD's (h/4)|g|^2 under the 1/(1-beta) prefactor", \
      $p4s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "shifted start, (h/4)(1+beta)/(1-beta)|g|^2: GD's times (1+beta)/(1-beta) in raw h", \
      $p4s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title "shifted start, (1+beta) h/(4(1-beta)^3)|g|^2: Ghosh et al.'s prefactored coefficient under the prefactor again", \
@@ -382,7 +382,7 @@ plot $p4s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      0.58139255411347124*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'quadratic-n4-p3-s1: one heavy-ball step on the invariant manifold, beta = 0.3' font ',10'
+set title 'quadratic-n4-p3-s1: one heavy ball (Polyak) step on the invariant manifold, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -425,7 +425,7 @@ plot $p5s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      4.920257216306279*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
-set title 'quadratic-n4-p3-s1: heavy ball from rest to T = 1, beta = 0.5' font ',10'
+set title 'quadratic-n4-p3-s1: heavy ball (Polyak) from rest to T = 1, beta = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -513,7 +513,7 @@ $p6s5 << EOD
 EOD
 plot $p6s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
      $p6s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p6s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h beta/(1-beta)^2 g(theta0)', \
+     $p6s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
      $p6s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title "shifted start, GD's (h/4)|g|^2 under the 1/(1-beta) prefactor", \
      $p6s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "shifted start, (h/4)(1+beta)/(1-beta)|g|^2: GD's times (1+beta)/(1-beta) in raw h", \
      $p6s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title "shifted start, (1+beta) h/(4(1-beta)^3)|g|^2: Ghosh et al.'s prefactored coefficient under the prefactor again", \
@@ -521,7 +521,7 @@ plot $p6s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      2.5061412506629535*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'quadratic-n4-p3-s1: one heavy-ball step on the invariant manifold, beta = 0.5' font ',10'
+set title 'quadratic-n4-p3-s1: one heavy ball (Polyak) step on the invariant manifold, beta = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -564,7 +564,7 @@ plot $p7s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      26.826001422465115*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
-set title 'two-param-n2-p1-s1: heavy ball from rest to T = 1, beta = 0.3' font ',10'
+set title 'two-param-n2-p1-s1: heavy ball (Polyak) from rest to T = 1, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -652,7 +652,7 @@ $p8s5 << EOD
 EOD
 plot $p8s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
      $p8s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p8s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h beta/(1-beta)^2 g(theta0)', \
+     $p8s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
      $p8s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title "shifted start, GD's (h/4)|g|^2 under the 1/(1-beta) prefactor", \
      $p8s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "shifted start, (h/4)(1+beta)/(1-beta)|g|^2: GD's times (1+beta)/(1-beta) in raw h", \
      $p8s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title "shifted start, (1+beta) h/(4(1-beta)^3)|g|^2: Ghosh et al.'s prefactored coefficient under the prefactor again", \
@@ -660,7 +660,7 @@ plot $p8s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      0.44451607692849421*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'two-param-n2-p1-s1: one heavy-ball step on the invariant manifold, beta = 0.3' font ',10'
+set title 'two-param-n2-p1-s1: one heavy ball (Polyak) step on the invariant manifold, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -703,7 +703,7 @@ plot $p9s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      6.0072073954214593*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
-set title 'two-param-n2-p1-s1: heavy ball from rest to T = 1, beta = 0.5' font ',10'
+set title 'two-param-n2-p1-s1: heavy ball (Polyak) from rest to T = 1, beta = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -791,7 +791,7 @@ $p10s5 << EOD
 EOD
 plot $p10s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
      $p10s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p10s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h beta/(1-beta)^2 g(theta0)', \
+     $p10s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
      $p10s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title "shifted start, GD's (h/4)|g|^2 under the 1/(1-beta) prefactor", \
      $p10s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "shifted start, (h/4)(1+beta)/(1-beta)|g|^2: GD's times (1+beta)/(1-beta) in raw h", \
      $p10s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title "shifted start, (1+beta) h/(4(1-beta)^3)|g|^2: Ghosh et al.'s prefactored coefficient under the prefactor again", \
@@ -799,7 +799,7 @@ plot $p10s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      3.6757823341759712*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'two-param-n2-p1-s1: one heavy-ball step on the invariant manifold, beta = 0.5' font ',10'
+set title 'two-param-n2-p1-s1: one heavy ball (Polyak) step on the invariant manifold, beta = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -842,7 +842,7 @@ plot $p11s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      33.306336379566872*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
-set title 'diag-uv-n5-p3-s1: heavy ball from rest to T = 1, beta = 0.3' font ',10'
+set title 'diag-uv-n5-p3-s1: heavy ball (Polyak) from rest to T = 1, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -930,7 +930,7 @@ $p12s5 << EOD
 EOD
 plot $p12s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
      $p12s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p12s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h beta/(1-beta)^2 g(theta0)', \
+     $p12s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
      $p12s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title "shifted start, GD's (h/4)|g|^2 under the 1/(1-beta) prefactor", \
      $p12s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "shifted start, (h/4)(1+beta)/(1-beta)|g|^2: GD's times (1+beta)/(1-beta) in raw h", \
      $p12s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title "shifted start, (1+beta) h/(4(1-beta)^3)|g|^2: Ghosh et al.'s prefactored coefficient under the prefactor again", \
@@ -938,7 +938,7 @@ plot $p12s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      0.14059732971499572*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'diag-uv-n5-p3-s1: one heavy-ball step on the invariant manifold, beta = 0.3' font ',10'
+set title 'diag-uv-n5-p3-s1: one heavy ball (Polyak) step on the invariant manifold, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -981,7 +981,7 @@ plot $p13s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      1.9856651975545365*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
-set title 'diag-uv-n5-p3-s1: heavy ball from rest to T = 1, beta = 0.5' font ',10'
+set title 'diag-uv-n5-p3-s1: heavy ball (Polyak) from rest to T = 1, beta = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -1069,7 +1069,7 @@ $p14s5 << EOD
 EOD
 plot $p14s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
      $p14s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p14s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h beta/(1-beta)^2 g(theta0)', \
+     $p14s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
      $p14s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title "shifted start, GD's (h/4)|g|^2 under the 1/(1-beta) prefactor", \
      $p14s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "shifted start, (h/4)(1+beta)/(1-beta)|g|^2: GD's times (1+beta)/(1-beta) in raw h", \
      $p14s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title "shifted start, (1+beta) h/(4(1-beta)^3)|g|^2: Ghosh et al.'s prefactored coefficient under the prefactor again", \
@@ -1077,7 +1077,7 @@ plot $p14s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      0.98825900699730429*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'diag-uv-n5-p3-s1: one heavy-ball step on the invariant manifold, beta = 0.5' font ',10'
+set title 'diag-uv-n5-p3-s1: one heavy ball (Polyak) step on the invariant manifold, beta = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -1120,7 +1120,7 @@ plot $p15s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      11.003670233156257*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
-set title 'diag-uu-vv-n5-p3-s1: heavy ball from rest to T = 1, beta = 0.3' font ',10'
+set title 'diag-uu-vv-n5-p3-s1: heavy ball (Polyak) from rest to T = 1, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -1208,7 +1208,7 @@ $p16s5 << EOD
 EOD
 plot $p16s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
      $p16s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p16s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h beta/(1-beta)^2 g(theta0)', \
+     $p16s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
      $p16s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title "shifted start, GD's (h/4)|g|^2 under the 1/(1-beta) prefactor", \
      $p16s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "shifted start, (h/4)(1+beta)/(1-beta)|g|^2: GD's times (1+beta)/(1-beta) in raw h", \
      $p16s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title "shifted start, (1+beta) h/(4(1-beta)^3)|g|^2: Ghosh et al.'s prefactored coefficient under the prefactor again", \
@@ -1216,7 +1216,7 @@ plot $p16s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      0.26955950710265625*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'diag-uu-vv-n5-p3-s1: one heavy-ball step on the invariant manifold, beta = 0.3' font ',10'
+set title 'diag-uu-vv-n5-p3-s1: one heavy ball (Polyak) step on the invariant manifold, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -1259,7 +1259,7 @@ plot $p17s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      20.600696457321735*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
-set title 'diag-uu-vv-n5-p3-s1: heavy ball from rest to T = 1, beta = 0.5' font ',10'
+set title 'diag-uu-vv-n5-p3-s1: heavy ball (Polyak) from rest to T = 1, beta = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -1347,7 +1347,7 @@ $p18s5 << EOD
 EOD
 plot $p18s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
      $p18s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p18s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h beta/(1-beta)^2 g(theta0)', \
+     $p18s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
      $p18s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title "shifted start, GD's (h/4)|g|^2 under the 1/(1-beta) prefactor", \
      $p18s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "shifted start, (h/4)(1+beta)/(1-beta)|g|^2: GD's times (1+beta)/(1-beta) in raw h", \
      $p18s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title "shifted start, (1+beta) h/(4(1-beta)^3)|g|^2: Ghosh et al.'s prefactored coefficient under the prefactor again", \
@@ -1355,7 +1355,7 @@ plot $p18s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      1.4264560959963493*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'diag-uu-vv-n5-p3-s1: one heavy-ball step on the invariant manifold, beta = 0.5' font ',10'
+set title 'diag-uu-vv-n5-p3-s1: one heavy ball (Polyak) step on the invariant manifold, beta = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -1398,7 +1398,7 @@ plot $p19s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      112.70170000320394*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
-set title 'two-layer-tanh-n6-p2-s1: heavy ball from rest to T = 1, beta = 0.3' font ',10'
+set title 'two-layer-tanh-n6-p2-s1: heavy ball (Polyak) from rest to T = 1, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -1486,7 +1486,7 @@ $p20s5 << EOD
 EOD
 plot $p20s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
      $p20s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p20s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h beta/(1-beta)^2 g(theta0)', \
+     $p20s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
      $p20s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title "shifted start, GD's (h/4)|g|^2 under the 1/(1-beta) prefactor", \
      $p20s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "shifted start, (h/4)(1+beta)/(1-beta)|g|^2: GD's times (1+beta)/(1-beta) in raw h", \
      $p20s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title "shifted start, (1+beta) h/(4(1-beta)^3)|g|^2: Ghosh et al.'s prefactored coefficient under the prefactor again", \
@@ -1494,7 +1494,7 @@ plot $p20s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      0.24695284625680719*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'two-layer-tanh-n6-p2-s1: one heavy-ball step on the invariant manifold, beta = 0.3' font ',10'
+set title 'two-layer-tanh-n6-p2-s1: one heavy ball (Polyak) step on the invariant manifold, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -1537,7 +1537,7 @@ plot $p21s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      2.6689859201887818*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
-set title 'two-layer-tanh-n6-p2-s1: heavy ball from rest to T = 1, beta = 0.5' font ',10'
+set title 'two-layer-tanh-n6-p2-s1: heavy ball (Polyak) from rest to T = 1, beta = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -1625,7 +1625,7 @@ $p22s5 << EOD
 EOD
 plot $p22s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
      $p22s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p22s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h beta/(1-beta)^2 g(theta0)', \
+     $p22s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
      $p22s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title "shifted start, GD's (h/4)|g|^2 under the 1/(1-beta) prefactor", \
      $p22s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "shifted start, (h/4)(1+beta)/(1-beta)|g|^2: GD's times (1+beta)/(1-beta) in raw h", \
      $p22s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title "shifted start, (1+beta) h/(4(1-beta)^3)|g|^2: Ghosh et al.'s prefactored coefficient under the prefactor again", \
@@ -1633,7 +1633,7 @@ plot $p22s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      2.0756491831772941*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'two-layer-tanh-n6-p2-s1: one heavy-ball step on the invariant manifold, beta = 0.5' font ',10'
+set title 'two-layer-tanh-n6-p2-s1: one heavy ball (Polyak) step on the invariant manifold, beta = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -1676,7 +1676,7 @@ plot $p23s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      14.756009458693423*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
-set title 'uv-ridge toy: heavy ball from rest to T = 1, beta = 0.3' font ',10'
+set title 'uv-ridge toy: heavy ball (Polyak) from rest to T = 1, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -1764,7 +1764,7 @@ $p24s5 << EOD
 EOD
 plot $p24s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
      $p24s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p24s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h beta/(1-beta)^2 g(theta0)', \
+     $p24s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
      $p24s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title "shifted start, GD's (h/4)|g|^2 under the 1/(1-beta) prefactor", \
      $p24s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "shifted start, (h/4)(1+beta)/(1-beta)|g|^2: GD's times (1+beta)/(1-beta) in raw h", \
      $p24s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title "shifted start, (1+beta) h/(4(1-beta)^3)|g|^2: Ghosh et al.'s prefactored coefficient under the prefactor again", \
@@ -1772,7 +1772,7 @@ plot $p24s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      0.51541239508350722*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'uv-ridge toy: one heavy-ball step on the invariant manifold, beta = 0.3' font ',10'
+set title 'uv-ridge toy: one heavy ball (Polyak) step on the invariant manifold, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -1815,7 +1815,7 @@ plot $p25s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      17.573429104196208*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
-set title 'uv-ridge toy: heavy ball from rest to T = 1, beta = 0.5' font ',10'
+set title 'uv-ridge toy: heavy ball (Polyak) from rest to T = 1, beta = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -1903,7 +1903,7 @@ $p26s5 << EOD
 EOD
 plot $p26s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
      $p26s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p26s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h beta/(1-beta)^2 g(theta0)', \
+     $p26s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
      $p26s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title "shifted start, GD's (h/4)|g|^2 under the 1/(1-beta) prefactor", \
      $p26s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "shifted start, (h/4)(1+beta)/(1-beta)|g|^2: GD's times (1+beta)/(1-beta) in raw h", \
      $p26s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title "shifted start, (1+beta) h/(4(1-beta)^3)|g|^2: Ghosh et al.'s prefactored coefficient under the prefactor again", \
@@ -1911,7 +1911,7 @@ plot $p26s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999
      1.3239705220089293*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'uv-ridge toy: one heavy-ball step on the invariant manifold, beta = 0.5' font ',10'
+set title 'uv-ridge toy: one heavy ball (Polyak) step on the invariant manifold, beta = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'

@@ -113,6 +113,25 @@ TYPED_TEST(TaylorFlowInEveryScalar, SqrtSinCosMatchClosedForms) {
   EXPECT_SCALAR_NEAR(flow([](const Var<S>& x) { return cos(x); }), S(2 * atan(S(tanh(S((T + c) / 2))))), S(0), tol);
 }
 
+// x' = -(|x| + 1/10) (|x| = relu(x) + relu(-x)) from x0 = 1 crosses the kink at t* = log 11 and continues on the other
+// branch: x(3) = 1/10 - e^(3 - t*)/10. A step ending on the kink leaves x at 0 to rounding; the next step must take the
+// branch the crossing entered (it took "off" for both ReLUs, x' = -1/10, an error of 2e-2, before the fix), whether
+// run at once or in chunks.
+TYPED_TEST(TaylorFlowInEveryScalar, KinkCrossingContinuesOnTheNewBranch) {
+  using S = TypeParam;
+  using std::exp;
+  using std::log;
+  Program<S> p;
+  const std::vector<Var<S>> x = p.make_inputs(1);
+  p.outputs = {-(relu(x[0]) + relu(-x[0]) + S(1) / 10)};
+  const TaylorFlow<S> flow(std::move(p));
+  const S want = S(1) / 10 - exp(S(3 - log(S(11)))) / 10, tol = tol::ulps<S>(1 << 12);
+  EXPECT_SCALAR_NEAR(S(flow.integrate(Vec<S>::Constant(1, S(1)), S(3))(0)), want, S(0), tol);
+  Vec<S> y = Vec<S>::Constant(1, S(1));
+  for (int i = 0; i < 30; ++i) y = flow.integrate(y, S(1) / 10);
+  EXPECT_SCALAR_NEAR(S(y(0)), want, S(0), tol);
+}
+
 TEST(TaylorFlow, BenchmarkSettingIsAccurate) {
   // The benchmark's setting (solvers/bench/flow_bench.cpp): 10-d least squares to t = 1 at tolerance 1e-30.
   // Its timing means something only if the answer is right: relative error <= 1e-28 (a local tolerance of

@@ -1,0 +1,17 @@
+// ADAM-1 (CLAIMS.md, derived; Cattaneo, Klusowski & Shigida, ICML 2024): bias-corrected Adam (eps inside the root)
+// follows theta_j' = -[g_j + h c_j (H F)_j] / sqrt(g_j^2 + eps) (theory/losses/adam_field.hpp) to O(h^2) at fixed T;
+// without bias correction only to O(h); eps outside the root (PyTorch) follows its own field to O(h^2). Controls: the
+// small-eps coefficient at finite eps, -c, c = 0, GD's (h/4)|g|^2 preconditioned (each order 1).
+#pragma once
+
+#include "checks/framework/case.hpp"
+
+namespace irverify {
+
+inline constexpr int kAdamLevels = 9;
+
+// One setting (beta, rho, eps) as exact decimal ratios; h_k = 2^-6 2^-k, k < levels, T = 1.
+template <class S> Case adam_modified_ode_case(const RunContext& ctx, const ProblemSpec& spec, const S& beta, const S& rho,
+                                               const S& eps, int levels = kAdamLevels);
+
+}  // namespace irverify
