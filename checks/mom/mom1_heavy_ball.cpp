@@ -30,7 +30,7 @@ const ClaimRegistration kRegistration([] {
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
     using S = typename decltype(tag)::type;
     std::vector<Case> v;
-    for (const S beta : {S(3) / 10, S(1) / 2}) {
+    for (const S& beta : {S(3) / 10, S(1) / 2}) {
       const MomentumSetting<S> m = heavy_ball_setting<S>(beta);
       v.push_back(momentum_global_case<S>(ctx, s, m, ctx.levels));
       v.push_back(momentum_local_case<S>(ctx, s, m, ctx.levels));

@@ -1,11 +1,13 @@
 // MOM-3 (CLAIMS.md): heavy ball's linear stability interval eta lambda_max < 2 (1 + beta) at an interpolating minimum,
 // by direct iteration on both sides of eta_m = 2 (1 + beta) / lambda_max; controls: GD's 2/lambda_max and the
-// effective-step rule eta/(1 - beta) < 2/lambda_max.
+// effective-step rule eta/(1 - beta) < 2/lambda_max. SGD with momentum: the exact mean-square threshold.
 #include "checks/mom/mom3_stability.hpp"
 #include "checks/framework/claim.hpp"
 
 #include "checks/framework/minimum_setup.hpp"
 #include "solvers/stability/momentum_growth.hpp"
+#include "solvers/stability/momentum_threshold.hpp"
+#include "solvers/stability/sgd_threshold.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -61,7 +63,113 @@ template <class S> struct Control {
   bool rejected() const { return predicts_stable() ? rate > 0 : rate < 0; }
 };
 
+// The mean-square part: SGD with momentum (B = 1 with replacement, B = 2 without), the exact threshold eta*_beta of the
+// doubled state's second moments, checked by iterating T (in double) on both sides; at beta = 0 against STAB-2's eta*.
+template <class S> struct MsScheme {
+  BatchScheme bs;
+  S eta0;                      // STAB-2's eta* (structured), beta = 0
+  MomentumThreshold<S> t;      // eta*_beta
+  double rate_below = 0, rate_above = 0;
+  bool ok() const { return rate_below < 0 && rate_above > 0; }
+};
+
+// log(tr T^t(I))/t over the second half of t steps of the dense operator, in double (a sign test).
+inline double moment_growth(const Mat<double>& T, const Vec<double>& x0, int steps) {
+  Vec<double> x = x0 / x0.norm();
+  double log_norm = 0, at_half = 0;
+  for (int t = 1; t <= steps; ++t) {
+    x = T * x;
+    const double n = x.norm();
+    log_norm += std::log(n);
+    x /= n;
+    if (t == steps / 2) at_half = log_norm;
+  }
+  return (log_norm - at_half) / (steps - steps / 2);
+}
+
+inline std::vector<BatchScheme> ms_schemes(int N) {
+  std::vector<BatchScheme> v = {{1, BatchSampling::WithReplacement}};
+  if (N > 2) v.push_back({2, BatchSampling::WithoutReplacement});  // N = 2: B = 2 without replacement is GD
+  return v;
+}
+
+template <class S> std::vector<MsScheme<S>> measure_ms(const MinimumSetup<S>& st, const S& beta) {
+  const StabilityOperators<S> ops(st.inst);
+  std::vector<MsScheme<S>> v;
+  const int r = st.inst.rank();
+  const SymBasis big{2 * r};
+  for (const BatchScheme& bs : ms_schemes(st.inst.N)) {
+    const BatchCoefficients<S> c = batch_coefficients<S>(st.inst.N, bs.B, bs.sampling);
+    MsScheme<S> m{bs, eta_star_structured<S>(st.inst, bs.B, bs.sampling),
+                  momentum_ms_threshold<S>(ops, st.inst.lambda, c, beta, S(1) / S(1LL << kMom3BisectionBits))};
+    const Vec<double> x0 = to_doubles(big.svec(Mat<S>(Mat<S>::Identity(2 * r, 2 * r))));
+    for (int side : {-1, 1}) {
+      const S eta = (side < 0 ? m.t.lo : m.t.hi) * (1 + S(side) / S(kMom3MsOffset));
+      const Mat<double> T = to_doubles(momentum_moment_operator<S>(ops, st.inst.lambda, c, eta, beta));
+      (side < 0 ? m.rate_below : m.rate_above) = moment_growth(T, x0, kMom3MsSteps);
+    }
+    v.push_back(m);
+  }
+  return v;
+}
+
+template <class S> std::string bracket_text(const MomentumThreshold<S>& t) {
+  return fmt::format("[{:.12g}, {:.12g}]", to_double(t.lo), to_double(t.hi));
+}
+
+template <class S> void ms_statements(const std::vector<MsScheme<S>>& v, const StabilityInstance<S>& in, const S& beta, Case& c) {
+  const S w = S(1) / S(1LL << kMom3BisectionBits), det = 2 * (1 + beta) / in.lambda_max();
+  bool grows = true, det_holds = false, scaled_holds = false, resolved = true;
+  CaseTable t{fmt::format("SGD with momentum: the exact mean-square threshold eta*_beta of the doubled state (bisection to 2^-{} "
+                          "on 'X - T(X) = I has a positive definite solution'), and the growth rate of T^t(I) in double at "
+                          "eta*_beta (1 -+ 1/{})", kMom3BisectionBits, kMom3MsOffset),
+              {"B", "sampling", "eta* at beta = 0 (STAB-2)", "eta*_beta", "2(1+beta)/lambda_max", "(1+beta) eta*_0",
+               "eta*_beta tr H / 2", "rate below", "rate above", "outcome"},
+              {}};
+  for (const MsScheme<S>& m : v) {
+    grows = grows && m.ok();
+    resolved = resolved && m.t.lo < m.t.hi;
+    det_holds = det_holds || m.t.lo * (1 + w) >= det;
+    const S scaled = (1 + beta) * m.eta0;
+    scaled_holds = scaled_holds || (scaled >= m.t.lo * (1 - w) && scaled <= m.t.hi * (1 + w));
+    if (m.bs.B == 1)
+      c.headline(fmt::format("B = 1, beta {:g}: eta*_beta/eta*_0 {{:.4f}}–{{:.4f}}", to_double(beta)), to_double(S(m.t.hi / m.eta0)),
+                 Aggregate::range);
+    t.rows.push_back({std::to_string(m.bs.B), sampling_name(m.bs.sampling), to_string_full(m.eta0), bracket_text(m.t),
+                      to_string_full(det), to_string_full(scaled), fmt::format("{:.6f}", to_double(S(m.t.hi * in.trace() / 2))),
+                      e4(m.rate_below), e4(m.rate_above), m.ok() ? "decays below, grows above" : "fails"});
+  }
+  c.tables.push_back(std::move(t));
+  c.state("SGD with momentum: the exact second moments decay below eta*_beta and grow above it (at 1 -+ 1/" +
+              std::to_string(kMom3MsOffset) + ")",
+          kHolds, outcome_of(grows));
+  c.state("control: SGD with momentum is mean-square stable up to the deterministic 2(1+beta)/lambda_max", kRefuted,
+          outcome_of(det_holds, resolved));
+  c.state("control: eta*_beta = (1+beta) eta*_0 (STAB-2's threshold scaled as the deterministic one)", kRefuted,
+          outcome_of(scaled_holds, resolved));
+}
+
 }  // namespace mom3
+
+// beta = 0: the doubled state's threshold is STAB-2's eta* (the Z11 block is STAB-2's T).
+template <class S> Case mom_ms_zero_case(const RunContext& ctx, const ProblemSpec& spec) {
+  using namespace mom3;
+  const MinimumSetup<S> st(ctx, spec);
+  Case c = st.start("the doubled state at beta = 0 against STAB-2's eta*");
+  const S w = S(1) / S(1LL << kMom3BisectionBits), tol = S(64 * SymBasis{st.inst.rank()}.size()) * eps<S>();
+  bool all = true;
+  CaseTable t{"beta = 0: the doubled state's threshold (bisection) against STAB-2's eta* (structured eigenproblem)",
+              {"B", "sampling", "eta* (STAB-2)", "doubled state, beta = 0", "inside (width 2^-" + std::to_string(kMom3BisectionBits) + ")"},
+              {}};
+  for (const MsScheme<S>& m : measure_ms<S>(st, S(0))) {
+    const bool in = m.eta0 >= m.t.lo * (1 - tol) && m.eta0 <= m.t.hi * (1 + tol) && m.t.hi - m.t.lo <= w * m.t.hi;
+    all = all && in;
+    t.rows.push_back({std::to_string(m.bs.B), sampling_name(m.bs.sampling), to_string_full(m.eta0), bracket_text(m.t), in ? "yes" : "NO"});
+  }
+  c.tables.push_back(std::move(t));
+  c.state("at beta = 0 the doubled state's mean-square threshold is STAB-2's eta*", kHolds, outcome_of(all));
+  return st.finish(std::move(c));
+}
 
 template <class S> Case mom_stability_case(const RunContext& ctx, const ProblemSpec& spec, const S& beta, int levels) {
   using namespace mom3;
@@ -112,13 +220,16 @@ template <class S> Case mom_stability_case(const RunContext& ctx, const ProblemS
   }
   c.tables.push_back(std::move(t));
   c.tables.push_back(std::move(ctl));
+  ms_statements<S>(measure_ms<S>(st, beta), st.inst, beta, c);
   c.extra["eta_momentum"] = to_string_full(eta_m);
   c.extra["worst_rate_relative_difference"] = worst;
   c.headline("rate vs log rho: ≤ {:.1e} relative", worst);
   return st.finish(std::move(c));
 }
 
-#define IRVERIFY_INST(S) template Case mom_stability_case<S>(const RunContext&, const ProblemSpec&, const S&, int);
+#define IRVERIFY_INST(S)                                                                                 \
+  template Case mom_stability_case<S>(const RunContext&, const ProblemSpec&, const S&, int);           \
+  template Case mom_ms_zero_case<S>(const RunContext&, const ProblemSpec&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 
@@ -130,13 +241,19 @@ const ClaimRegistration kRegistration([] {
   c.title = "Heavy-ball linear stability: eta lambda_max < 2(1+beta)";
   c.paper = "Jury's criterion for delta_{n+1} = (1 + beta - eta lambda) delta_n - beta delta_{n-1}; CLAIMS.md (MOM-3)";
   c.statement = "At an interpolating minimum, the linearized heavy ball delta_{n+1} = delta_n + beta (delta_n - delta_{n-1}) - "
-      "eta H delta_n is stable iff 0 < eta lambda < 2(1+beta) for every eigenvalue lambda of H.";
+      "eta H delta_n is stable iff 0 < eta lambda < 2(1+beta) for every eigenvalue lambda of H. Beyond any paper: SGD with "
+      "momentum is mean-square stable iff rho(T) < 1, T the map of the second moments of (delta_n, delta_{n-1}); at beta = "
+      "0 its threshold is STAB-2's eta*.";
   c.verdict_rule = fmt::format("beta in {{0.3, 0.5, 0.9}}; at a minimum found from theta0 by Gauss-Newton, direct iteration "
       "(in the range of H, from rest) at eta = (2(1+beta)/lambda_max)(1 -+ 2^-k), k = 1..{}, decays below and grows "
-      "above, at a rate within {:g} relative of log max|z| where the leading root is real and simple.",
-      kMom3Levels, kMom3RateRelTol);
+      "above, at a rate within {:g} relative of log max|z| where the leading root is real and simple. Mean square (B = 1 "
+      "with replacement, B = 2 without): eta*_beta by bisection to 2^-{} on the positive definiteness of the solution of "
+      "X - T(X) = I; T^t(I) decays at eta*_beta (1 - 1/{}) and grows at (1 + 1/{}) ({} steps, double); at beta = 0 the "
+      "bracket holds STAB-2's eta*.",
+      kMom3Levels, kMom3RateRelTol, kMom3BisectionBits, kMom3MsOffset, kMom3MsOffset, kMom3MsSteps);
   c.negative_control = "GD's bound 2/lambda_max and the effective-step rule 2(1-beta)/lambda_max must each be rejected by "
-      "the iteration at the midpoint between them and 2(1+beta)/lambda_max.";
+      "the iteration at the midpoint between them and 2(1+beta)/lambda_max; the mean-square threshold must differ from "
+      "the deterministic 2(1+beta)/lambda_max and from (1+beta) times STAB-2's eta*.";
   c.precision = "mp50";
   c.summary_expected = fmt::format("decay below, growth above 2(1+beta)/lambda_max; rate within {:g} of log max|z|; controls "
                                    "rejected", kMom3RateRelTol);
@@ -146,7 +263,8 @@ const ClaimRegistration kRegistration([] {
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
     using S = typename decltype(tag)::type;
     std::vector<Case> v;
-    for (const S beta : {S(3) / 10, S(1) / 2, S(9) / 10}) v.push_back(mom_stability_case<S>(ctx, s, beta, ctx.levels));
+    v.push_back(mom_ms_zero_case<S>(ctx, s));
+    for (const S& beta : {S(3) / 10, S(1) / 2, S(9) / 10}) v.push_back(mom_stability_case<S>(ctx, s, beta, ctx.levels));
     return v;
   });
   return c;
