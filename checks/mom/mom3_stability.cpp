@@ -8,6 +8,8 @@
 #include "solvers/stability/momentum_growth.hpp"
 #include "solvers/stability/momentum_threshold.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
+#include "solvers/stats/confidence.hpp"
+#include "solvers/stats/z_test.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -65,11 +67,19 @@ template <class S> struct Control {
 
 // The mean-square part: SGD with momentum (B = 1 with replacement, B = 2 without), the exact threshold eta*_beta of the
 // doubled state's second moments, checked by iterating T (in double) on both sides; at beta = 0 against STAB-2's eta*.
+// Monte Carlo at one eta: the measured rate of E|z_t|^2 from z_0 ~ N(0, I), the exact rate log(tr T^t(I)/2r)/t, and the
+// control's (the noise-free operator, C = K: heavy ball's GD).
+struct MsMc {
+  double eta = 0, rate = 0, se = 0, exact = 0, noise_free = 0;
+  double z() const { return (rate - exact) / se; }
+  double z_control() const { return (rate - noise_free) / se; }
+};
 template <class S> struct MsScheme {
   BatchScheme bs;
   S eta0;                      // STAB-2's eta* (structured), beta = 0
   MomentumThreshold<S> t;      // eta*_beta
   double rate_below = 0, rate_above = 0;
+  std::vector<MsMc> mc;        // at eta*_beta (1 -+ 1/kMom3MsOffset)
   bool ok() const { return rate_below < 0 && rate_above > 0; }
 };
 
@@ -93,7 +103,7 @@ inline std::vector<BatchScheme> ms_schemes(int N) {
   return v;
 }
 
-template <class S> std::vector<MsScheme<S>> measure_ms(const MinimumSetup<S>& st, const S& beta) {
+template <class S> std::vector<MsScheme<S>> measure_ms(const MinimumSetup<S>& st, const S& beta, bool monte_carlo) {
   const StabilityOperators<S> ops(st.inst);
   std::vector<MsScheme<S>> v;
   const int r = st.inst.rank();
@@ -105,8 +115,14 @@ template <class S> std::vector<MsScheme<S>> measure_ms(const MinimumSetup<S>& st
     const Vec<double> x0 = to_doubles(big.svec(Mat<S>(Mat<S>::Identity(2 * r, 2 * r))));
     for (int side : {-1, 1}) {
       const S eta = (side < 0 ? m.t.lo : m.t.hi) * (1 + S(side) / S(kMom3MsOffset));
-      const Mat<double> T = to_doubles(momentum_moment_operator<S>(ops, st.inst.lambda, c, eta, beta));
-      (side < 0 ? m.rate_below : m.rate_above) = moment_growth(T, x0, kMom3MsSteps);
+      const Mat<S> Ts = momentum_moment_operator<S>(ops, st.inst.lambda, c, eta, beta);
+      (side < 0 ? m.rate_below : m.rate_above) = moment_growth(to_doubles(Ts), x0, kMom3MsSteps);
+      if (!monte_carlo) continue;
+      const GrowthEstimate g = momentum_mc_growth(to_doubles(st.inst.W), bs.B, bs.sampling, to_double(eta), to_double(beta),
+                                                  GrowthOptions{st.ctx.control(), kMom3McSteps});
+      const Mat<S> Tk = momentum_moment_operator<S>(ops, st.inst.lambda, BatchCoefficients<S>{S(0), S(1)}, eta, beta);
+      m.mc.push_back({to_double(eta), g.log_rate, g.stderr_, to_double(momentum_predicted_rate<S>(Ts, r, kMom3McSteps)),
+                      to_double(momentum_predicted_rate<S>(Tk, r, kMom3McSteps))});
     }
     v.push_back(m);
   }
@@ -115,6 +131,34 @@ template <class S> std::vector<MsScheme<S>> measure_ms(const MinimumSetup<S>& st
 
 template <class S> std::string bracket_text(const MomentumThreshold<S>& t) {
   return fmt::format("[{:.12g}, {:.12g}]", to_double(t.lo), to_double(t.hi));
+}
+
+// Monte Carlo E|z_t|^2 against the exact tr T^t(I) (the claim) and against the noise-free operator (the control), at
+// the Bonferroni 99.9% value over all points.
+template <class S> void mc_statements(const std::vector<MsScheme<S>>& v, Case& c) {
+  int points = 0;
+  double zmax = 0, zc_max = 0;
+  CaseTable t{fmt::format("SGD with momentum, Monte Carlo: log(mean |z_t|^2 / mean |z_0|^2)/t, t = {}, z_0 ~ N(0, I), against the "
+                          "exact log(tr T^t(I)/2r)/t and the noise-free operator's (C = HMH)", kMom3McSteps),
+              {"B", "sampling", "eta", "MC rate ± se", "exact", "z", "noise-free", "z (control)"},
+              {}};
+  for (const MsScheme<S>& m : v)
+    for (const MsMc& p : m.mc) {
+      ++points;
+      zmax = std::max(zmax, std::abs(p.z()));
+      zc_max = std::max(zc_max, std::abs(p.z_control()));
+      t.rows.push_back({std::to_string(m.bs.B), sampling_name(m.bs.sampling), fmt::format("{:.10g}", p.eta),
+                        fmt::format("{:.5f} ± {:.5f}", p.rate, p.se), fmt::format("{:.5f}", p.exact), fmt::format("{:.2f}", p.z()),
+                        fmt::format("{:.5f}", p.noise_free), fmt::format("{:.1f}", p.z_control())});
+    }
+  if (points == 0) return;
+  c.tables.push_back(std::move(t));
+  const double zc = bonferroni_z999(points);
+  c.state("SGD with momentum: the Monte Carlo growth of E|z_t|^2 is the exact second moments' tr T^t(I)", kHolds,
+          outcome_of(zmax <= zc), fmt::format("max |z| {:.2f} (critical {:.3f} over {} points)", zmax, zc, points),
+          ZTest::bonferroni(zmax, points));
+  c.state("control: it grows as the noise-free operator (heavy ball's GD, C = HMH) predicts", kRefuted, outcome_of(!(zc_max > zc)),
+          fmt::format("max |z| {:.1f} (critical {:.3f})", zc_max, zc));
 }
 
 template <class S> void ms_statements(const std::vector<MsScheme<S>>& v, const StabilityInstance<S>& in, const S& beta, Case& c) {
@@ -140,6 +184,7 @@ template <class S> void ms_statements(const std::vector<MsScheme<S>>& v, const S
                       e4(m.rate_below), e4(m.rate_above), m.ok() ? "decays below, grows above" : "fails"});
   }
   c.tables.push_back(std::move(t));
+  mc_statements<S>(v, c);
   c.state("SGD with momentum: the exact second moments decay below eta*_beta and grow above it (at 1 -+ 1/" +
               std::to_string(kMom3MsOffset) + ")",
           kHolds, outcome_of(grows));
@@ -161,7 +206,7 @@ template <class S> Case mom_ms_zero_case(const RunContext& ctx, const ProblemSpe
   CaseTable t{"beta = 0: the doubled state's threshold (bisection) against STAB-2's eta* (structured eigenproblem)",
               {"B", "sampling", "eta* (STAB-2)", "doubled state, beta = 0", "inside (width 2^-" + std::to_string(kMom3BisectionBits) + ")"},
               {}};
-  for (const MsScheme<S>& m : measure_ms<S>(st, S(0))) {
+  for (const MsScheme<S>& m : measure_ms<S>(st, S(0), false)) {
     const bool in = m.eta0 >= m.t.lo * (1 - tol) && m.eta0 <= m.t.hi * (1 + tol) && m.t.hi - m.t.lo <= w * m.t.hi;
     all = all && in;
     t.rows.push_back({std::to_string(m.bs.B), sampling_name(m.bs.sampling), to_string_full(m.eta0), bracket_text(m.t), in ? "yes" : "NO"});
@@ -220,7 +265,7 @@ template <class S> Case mom_stability_case(const RunContext& ctx, const ProblemS
   }
   c.tables.push_back(std::move(t));
   c.tables.push_back(std::move(ctl));
-  ms_statements<S>(measure_ms<S>(st, beta), st.inst, beta, c);
+  ms_statements<S>(measure_ms<S>(st, beta, true), st.inst, beta, c);
   c.extra["eta_momentum"] = to_string_full(eta_m);
   c.extra["worst_rate_relative_difference"] = worst;
   c.headline("rate vs log rho: ≤ {:.1e} relative", worst);
@@ -238,7 +283,7 @@ namespace mom3 {  // the claim's registration
 const ClaimRegistration kRegistration([] {
   Claim c;
   c.id = "MOM-3";
-  c.title = "Heavy-ball linear stability: eta lambda_max < 2(1+beta)";
+  c.title = "Heavy-ball linear stability: eta lambda_max < 2(1+beta); SGD with momentum's mean-square threshold";
   c.paper = "Jury's criterion for delta_{n+1} = (1 + beta - eta lambda) delta_n - beta delta_{n-1}; CLAIMS.md (MOM-3)";
   c.statement = "At an interpolating minimum, the linearized heavy ball delta_{n+1} = delta_n + beta (delta_n - delta_{n-1}) - "
       "eta H delta_n is stable iff 0 < eta lambda < 2(1+beta) for every eigenvalue lambda of H. Beyond any paper: SGD with "
@@ -248,13 +293,19 @@ const ClaimRegistration kRegistration([] {
       "(in the range of H, from rest) at eta = (2(1+beta)/lambda_max)(1 -+ 2^-k), k = 1..{}, decays below and grows "
       "above, at a rate within {:g} relative of log max|z| where the leading root is real and simple. Mean square (B = 1 "
       "with replacement, B = 2 without): eta*_beta by bisection to 2^-{} on the positive definiteness of the solution of "
-      "X - T(X) = I; T^t(I) decays at eta*_beta (1 - 1/{}) and grows at (1 + 1/{}) ({} steps, double); at beta = 0 the "
+      "X - T(X) = I; T^t(I) decays at eta*_beta (1 - 1/{}) and grows at (1 + 1/{}) ({} steps, double); there, Monte Carlo "
+      "E|z_t|^2 ({} runs, t = {}, double) within the Bonferroni 99.9% value of the exact tr T^t(I); at beta = 0 the "
       "bracket holds STAB-2's eta*.",
-      kMom3Levels, kMom3RateRelTol, kMom3BisectionBits, kMom3MsOffset, kMom3MsOffset, kMom3MsSteps);
+      kMom3Levels, kMom3RateRelTol, kMom3BisectionBits, kMom3MsOffset, kMom3MsOffset, kMom3MsSteps, kMom3McSamples, kMom3McSteps);
   c.negative_control = "GD's bound 2/lambda_max and the effective-step rule 2(1-beta)/lambda_max must each be rejected by "
       "the iteration at the midpoint between them and 2(1+beta)/lambda_max; the mean-square threshold must differ from "
-      "the deterministic 2(1+beta)/lambda_max and from (1+beta) times STAB-2's eta*.";
+      "the deterministic 2(1+beta)/lambda_max and from (1+beta) times STAB-2's eta*; the Monte Carlo must reject the "
+      "noise-free operator's prediction.";
   c.precision = "mp50";
+  c.seed = kMom3McSeed;
+  c.samples = kMom3McSamples;
+  c.samples_are = "linearized SGD-with-momentum runs per eta";
+  c.simulation_precision = "double";
   c.summary_expected = fmt::format("decay below, growth above 2(1+beta)/lambda_max; rate within {:g} of log max|z|; controls "
                                    "rejected", kMom3RateRelTol);
   c.levels = kMom3Levels;

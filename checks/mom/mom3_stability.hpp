@@ -7,6 +7,8 @@
 
 #include "checks/framework/case.hpp"
 
+#include <cstdint>
+
 namespace irverify {
 
 inline constexpr int kMom3Levels = 8;  // offsets 2^-1 .. 2^-8
@@ -16,6 +18,9 @@ inline constexpr double kMom3RateRelTol = 1e-8;
 inline constexpr int kMom3BisectionBits = 30;  // the mean-square threshold to relative width 2^-30
 inline constexpr int kMom3MsOffset = 32;       // the second moments iterated at eta*_beta (1 -+ 1/32)
 inline constexpr int kMom3MsSteps = 2048;      // ... for 2048 steps in double
+inline constexpr int kMom3McSteps = 8;         // Monte Carlo horizon (short: E|z_t|^2 is not ruled by rare sequences)
+inline constexpr long kMom3McSamples = 1L << 16;
+inline constexpr std::uint64_t kMom3McSeed = 31;
 
 template <class S> Case mom_stability_case(const RunContext& ctx, const ProblemSpec& spec, const S& beta, int levels = kMom3Levels);
 // beta = 0: the doubled state's threshold against STAB-2's eta*, for each batch scheme.

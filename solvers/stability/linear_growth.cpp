@@ -38,13 +38,6 @@ IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 namespace {
 constexpr long kBlock = 256;
 
-struct Sums {
-  double x0 = 0, xt = 0, x00 = 0, xtt = 0, x0t = 0;
-  Sums& operator+=(const Sums& o) {
-    x0 += o.x0, xt += o.xt, x00 += o.x00, xtt += o.xtt, x0t += o.x0t;
-    return *this;
-  }
-};
 
 }  // namespace
 
@@ -58,9 +51,9 @@ GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double et
   const Mat<double> root = es.vectors * es.values.cwiseMax(0.0).cwiseSqrt().asDiagonal() * es.vectors.transpose();
   const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> Wr = W;
   const double step = eta / B;
-  const Sums tot = block_reduce(BlockReduceOptions{opt.run, kBlock}, Sums{}, [&] {
+  const GrowthSums tot = block_reduce(BlockReduceOptions{opt.run, kBlock}, GrowthSums{}, [&] {
     return [&, z = Vec<double>(r), d = Vec<double>(r), perm = std::vector<int>(N), batch = std::vector<int>(B)](
-               long smp, Sums& acc) mutable {
+               long smp, GrowthSums& acc) mutable {
       CounterStream rng(opt.run.seed, static_cast<std::uint32_t>(smp), kStabilityDomain);
       for (int k = 0; k < r; ++k) z(k) = rng.normal();
       d = root * z;
@@ -78,15 +71,19 @@ GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double et
         d -= z;
       }
       const double xt = d.squaredNorm() * std::exp(2 * log_scale);  // may overflow only at horizons unused for means
-      acc.x0 += x0, acc.xt += xt, acc.x00 += x0 * x0, acc.xtt += xt * xt, acc.x0t += x0 * xt;
+      acc.add(x0, xt);
     };
   });
-  const double n = static_cast<double>(opt.run.samples);
+  return growth_estimate(tot, opt.run.samples, opt.steps);
+}
+
+GrowthEstimate growth_estimate(const GrowthSums& tot, long samples, int steps) {
+  const double n = static_cast<double>(samples);
   const double m0 = tot.x0 / n, mt = tot.xt / n;
   const double v00 = (tot.x00 / n - m0 * m0) * n / (n - 1), vtt = (tot.xtt / n - mt * mt) * n / (n - 1),
                v0t = (tot.x0t / n - m0 * mt) * n / (n - 1);
   const double var_log = (vtt / (mt * mt) + v00 / (m0 * m0) - 2 * v0t / (m0 * mt)) / n;
-  return {std::log(mt / m0) / opt.steps, std::sqrt(std::max(0.0, var_log)) / opt.steps, opt.run.samples, opt.steps};
+  return {std::log(mt / m0) / steps, std::sqrt(std::max(0.0, var_log)) / steps, samples, steps};
 }
 
 }  // namespace irverify

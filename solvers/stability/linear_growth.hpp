@@ -76,6 +76,18 @@ struct GrowthEstimate {
   int steps = 0;
 };
 
+// Sums over runs of x0 = |delta_0|^2 and xt = |delta_t|^2 (and their squares and product), and the estimate
+// log(mean xt / mean x0)/t with its delta-method standard error (shared by the Monte Carlo growth routines).
+struct GrowthSums {
+  double x0 = 0, xt = 0, x00 = 0, xtt = 0, x0t = 0;
+  GrowthSums& operator+=(const GrowthSums& o) {
+    x0 += o.x0, xt += o.xt, x00 += o.x00, xtt += o.xtt, x0t += o.x0t;
+    return *this;
+  }
+  void add(double a0, double at) { x0 += a0, xt += at, x00 += a0 * a0, xtt += at * at, x0t += a0 * at; }
+};
+GrowthEstimate growth_estimate(const GrowthSums& tot, long samples, int steps);
+
 GrowthEstimate mc_growth(const Mat<double>& W, int B, BatchSampling s, double eta, const Mat<double>& M0,
                          const GrowthOptions& opt);
 

@@ -1,6 +1,10 @@
 #include "solvers/stability/momentum_threshold.hpp"
 
+#include "solvers/parallel/block_reduce.hpp"
 #include "theory/linalg/decompositions.hpp"
+
+#include <cmath>
+#include <stdexcept>
 
 #include <Eigen/LU>
 
@@ -74,13 +78,55 @@ MomentumThreshold<S> momentum_ms_threshold(const StabilityOperators<S>& ops, con
   return t;
 }
 
+template <class S> S momentum_predicted_rate(const Mat<S>& T, int r, int steps) {
+  using std::log;
+  const SymBasis big{2 * r};
+  Vec<S> x = big.svec(Mat<S>(Mat<S>::Identity(2 * r, 2 * r)));
+  for (int t = 0; t < steps; ++t) x = T * x;
+  return S(log(S(big.smat(x).trace() / (2 * r)))) / steps;
+}
+
+namespace {
+constexpr long kMomentumBlock = 256;
+}  // namespace
+
+GrowthEstimate momentum_mc_growth(const Mat<double>& W, int B, BatchSampling s, double eta, double beta, const GrowthOptions& opt) {
+  const int N = static_cast<int>(W.rows()), r = static_cast<int>(W.cols());
+  if (opt.run.samples < 2 || opt.steps < 1 || opt.run.threads < 1) throw std::invalid_argument("momentum_mc_growth: bad options");
+  batch_coefficients<double>(N, B, s);  // validates B
+  const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> Wr = W;
+  const double step = eta / B;
+  const GrowthSums tot = block_reduce(BlockReduceOptions{opt.run, kMomentumBlock}, GrowthSums{}, [&] {
+    return [&, d = Vec<double>(r), prev = Vec<double>(r), z = Vec<double>(r), perm = std::vector<int>(N),
+            batch = std::vector<int>(B)](long smp, GrowthSums& acc) mutable {
+      CounterStream rng(opt.run.seed, static_cast<std::uint32_t>(smp), kMomentumGrowthDomain);
+      for (int k = 0; k < r; ++k) d(k) = rng.normal();
+      for (int k = 0; k < r; ++k) prev(k) = rng.normal();
+      const double x0 = d.squaredNorm() + prev.squaredNorm();
+      for (int t = 0; t < opt.steps; ++t) {
+        draw_batch(rng, N, s, perm, batch);
+        // delta' = (1 + beta) delta - beta delta_prev - (eta/B) sum_j w_j (w_j . delta)
+        z.setZero();
+        for (int j = 0; j < B; ++j) z.noalias() += (step * Wr.row(batch[j]).dot(d)) * Wr.row(batch[j]).transpose();
+        z = (1 + beta) * d - beta * prev - z;
+        prev = d;
+        d = z;
+      }
+      const double xt = d.squaredNorm() + prev.squaredNorm();
+      acc.add(x0, xt);
+    };
+  });
+  return growth_estimate(tot, opt.run.samples, opt.steps);
+}
+
 #define IRVERIFY_INST(S)                                                                                            \
   template Mat<S> momentum_moment_operator<S>(const StabilityOperators<S>&, const Vec<S>&, const BatchCoefficients<S>&, \
                                               const S&, const S&);                                                 \
   template bool momentum_ms_stable<S>(const StabilityOperators<S>&, const Vec<S>&, const BatchCoefficients<S>&,      \
                                       const S&, const S&);                                                          \
   template MomentumThreshold<S> momentum_ms_threshold<S>(const StabilityOperators<S>&, const Vec<S>&,               \
-                                                         const BatchCoefficients<S>&, const S&, const S&);
+                                                         const BatchCoefficients<S>&, const S&, const S&);      \
+  template S momentum_predicted_rate<S>(const Mat<S>&, int, int);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 

@@ -7,8 +7,13 @@
 // (C(X) = E[H_xi X H_xi] as for STAB-2). T is a positive map (it keeps Z PSD), so rho(T) < 1 iff the solution X of
 // X - T(X) = I is positive definite (then X = sum_t T^t(I)); the threshold eta*_beta, the least eta with rho = 1, by
 // bisection on that test. At beta = 0 the Z11 block is STAB-2's T, so eta*_0 = STAB-2's eta*.
+//   momentum_mc_growth: Monte Carlo of the same linearization in double (rows w_i of W), z_0 ~ N(0, I_{2r}) (delta_0
+//     and delta_{-1} independent), t steps; log(mean |z_t|^2 / mean |z_0|^2)/t with its delta-method standard error
+//     (as mc_growth), to compare with the exact log(tr T^t(I) / 2r)/t. Run s draws from CounterStream(seed, s,
+//     kMomentumGrowthDomain): the same bits for any thread count.
 #pragma once
 
+#include "solvers/stability/linear_growth.hpp"
 #include "theory/stability/sgd_operator.hpp"
 
 namespace irverify {
@@ -27,6 +32,12 @@ template <class S> struct MomentumThreshold {
   S lo, hi;
   int evaluations = 0;
 };
+inline constexpr std::uint32_t kMomentumGrowthDomain = 13;  // momentum_mc_growth: linearized momentum SGD runs
+
+// log(tr T^t(I_{2r}) / 2r) / t for the dense operator T.
+template <class S> S momentum_predicted_rate(const Mat<S>& T, int r, int steps);
+GrowthEstimate momentum_mc_growth(const Mat<double>& W, int B, BatchSampling s, double eta, double beta, const GrowthOptions& opt);
+
 template <class S>
 MomentumThreshold<S> momentum_ms_threshold(const StabilityOperators<S>& ops, const Vec<S>& lambda,
                                            const BatchCoefficients<S>& c, const S& beta, const S& rel_width);

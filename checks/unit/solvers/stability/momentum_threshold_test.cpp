@@ -1,9 +1,11 @@
 // solvers/stability/momentum_threshold.hpp: at beta = 0 the doubled state's threshold is STAB-2's eta*; with B = N
-// without replacement (GD, no noise) it is heavy ball's 2(1+beta)/lambda_max; T maps a PSD matrix to a PSD one.
+// without replacement (GD, no noise) it is heavy ball's 2(1+beta)/lambda_max; T maps a PSD matrix to a PSD one; the
+// Monte Carlo growth matches the exact tr T^t(I) and is the same for any thread count.
 #include "solvers/stability/momentum_threshold.hpp"
 
 #include "solvers/stability/interpolating_minimum.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
+#include "solvers/stats/confidence.hpp"
 #include "theory/linalg/decompositions.hpp"
 #include "theory/problem/generator.hpp"
 
@@ -47,4 +49,22 @@ TEST(MomentumThreshold, TheMapKeepsPositiveMatricesPositive) {
                                                      quad(1) / m.inst.lambda_max(), quad(3) / 10);
   const Mat<quad> image = big.smat(Vec<quad>(T * big.svec(Mat<quad>(Mat<quad>::Identity(2 * r, 2 * r)))));
   EXPECT_GE(to_double(sym_eigen<quad>(image, false).values(0)), -1e-30);
+}
+
+TEST(MomentumThreshold, MonteCarloMatchesTheExactSecondMomentsForAnyThreadCount) {
+  const InterpolatingMinimum<quad> m = momentum_minimum();
+  const StabilityOperators<quad> ops(m.inst);
+  const quad beta = quad(1) / 2, eta = quad(1) / (2 * m.inst.lambda_max());
+  const auto c = batch_coefficients<quad>(m.inst.N, 1, BatchSampling::WithReplacement);
+  const double exact = to_double(momentum_predicted_rate<quad>(momentum_moment_operator<quad>(ops, m.inst.lambda, c, eta, beta),
+                                                               m.inst.rank(), 4));
+  RunControl one;
+  one.seed = 5, one.samples = 1 << 14, one.threads = 1;
+  RunControl three = one;
+  three.threads = 3;
+  const Mat<double> W = to_doubles(m.inst.W);
+  const GrowthEstimate a = momentum_mc_growth(W, 1, BatchSampling::WithReplacement, to_double(eta), 0.5, {one, 4});
+  const GrowthEstimate b = momentum_mc_growth(W, 1, BatchSampling::WithReplacement, to_double(eta), 0.5, {three, 4});
+  EXPECT_EQ(a.log_rate, b.log_rate);
+  EXPECT_LE(std::abs(a.log_rate - exact), kZ999 * a.stderr_) << a.log_rate << " vs " << exact;
 }

@@ -40,7 +40,8 @@ TEST(CounterStream, EveryRandomDomainIsDistinct) {
       {"kReturnStartDomain (solvers/stability/return_fraction)", kReturnStartDomain},
       {"kReturnBatchDomain (solvers/stability/return_fraction)", kReturnBatchDomain},
       {"kLabelNoiseDomain (solvers/ln/label_noise)", kLabelNoiseDomain},
-      {"kWeightDecayDomain (solvers/rank/weight_decay_sgd)", kWeightDecayDomain}};
+      {"kWeightDecayDomain (solvers/rank/weight_decay_sgd)", kWeightDecayDomain},
+      {"kMomentumGrowthDomain (solvers/stability/momentum_threshold)", kMomentumGrowthDomain}};
   std::map<std::uint32_t, std::string> owner;
   for (const auto& [name, d] : domains) {
     const auto [it, fresh] = owner.emplace(d, name);
