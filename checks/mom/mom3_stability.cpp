@@ -5,6 +5,7 @@
 #include "checks/framework/claim.hpp"
 
 #include "checks/framework/minimum_setup.hpp"
+#include "solvers/stability/linear_growth.hpp"
 #include "solvers/stability/momentum_growth.hpp"
 #include "solvers/stability/momentum_threshold.hpp"
 #include "solvers/stability/sgd_threshold.hpp"
@@ -34,21 +35,8 @@ template <class S> struct MomentumIteration {
   const MinimumSetup<S>& st;
   S beta;
   Vec<S> delta0;
-  MomentumIteration(const MinimumSetup<S>& s, const S& b) : st(s), beta(b) {
-    Vec<S> coef(st.inst.N);
-    for (int i = 0; i < st.inst.N; ++i) coef(i) = S(1) + S(i) / S(st.inst.N);
-    delta0 = st.V.transpose() * coef;
-  }
-  // T with T/2 log(q1/q2) >= 32 for the two largest distinct moduli, T in [64, 2^16].
-  int horizon(const S& eta) const {
-    using std::log;
-    const std::vector<S> q = momentum_moduli<S>(st.inst.lambda, eta, beta);
-    S gap(0);
-    for (std::size_t k = 1; k < q.size() && gap == 0; ++k)
-      if (q[k] < q[0]) gap = log(S(q[0] / q[k]));
-    const double t = gap == 0 ? 64.0 : std::ceil(64.0 / to_double(gap));
-    return static_cast<int>(std::clamp(t, 64.0, 65536.0));
-  }
+  MomentumIteration(const MinimumSetup<S>& s, const S& b) : st(s), beta(b), delta0(linear_start<S>(s.V)) {}
+  int horizon(const S& eta) const { return linear_horizon<S>(momentum_moduli<S>(st.inst.lambda, eta, beta)); }
   Side<S> side(const S& eta) const {
     using std::log;
     const int T = horizon(eta);
@@ -65,8 +53,6 @@ template <class S> struct Control {
   bool rejected() const { return predicts_stable() ? rate > 0 : rate < 0; }
 };
 
-// The mean-square part: SGD with momentum (B = 1 with replacement, B = 2 without), the exact threshold eta*_beta of the
-// doubled state's second moments, checked by iterating T (in double) on both sides; at beta = 0 against STAB-2's eta*.
 // Monte Carlo at one eta: the measured rate of E|z_t|^2 from z_0 ~ N(0, I), the exact rate log(tr T^t(I)/2r)/t, and the
 // control's (the noise-free operator, C = K: heavy ball's GD).
 struct MsMc {
@@ -74,6 +60,8 @@ struct MsMc {
   double z() const { return (rate - exact) / se; }
   double z_control() const { return (rate - noise_free) / se; }
 };
+// The mean-square part: SGD with momentum (B = 1 with replacement, B = 2 without), the exact threshold eta*_beta of the
+// doubled state's second moments, checked by iterating T (in double) on both sides; at beta = 0 against STAB-2's eta*.
 template <class S> struct MsScheme {
   BatchScheme bs;
   S eta0;                      // STAB-2's eta* (structured), beta = 0

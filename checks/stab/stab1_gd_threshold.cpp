@@ -18,11 +18,7 @@ template <class S> struct GdIteration {
   const StabilityInstance<S>& in;
   const Mat<S>& V;
   Vec<S> delta0;
-  GdIteration(const MinimumSetup<S>& st) : in(st.inst), V(st.V), delta0() {
-    Vec<S> coef(in.N);
-    for (int i = 0; i < in.N; ++i) coef(i) = S(1) + S(i) / S(in.N);
-    delta0 = V.transpose() * coef;
-  }
+  GdIteration(const MinimumSetup<S>& st) : in(st.inst), V(st.V), delta0(linear_start<S>(st.V)) {}
   // |1 - eta lambda_i| on the range, descending.
   std::vector<S> moduli(const S& eta) const {
     using std::abs;
@@ -35,17 +31,7 @@ template <class S> struct GdIteration {
     using std::log;
     return S(log(moduli(eta)[0]));
   }
-  // A horizon T at which the leading mode dominates the rest by e^-32 over the measured half [T/2, T]:
-  // T/2 log(q1/q2) >= 32, q1 > q2 the two largest moduli (T in [64, 2^16]).
-  int horizon(const S& eta) const {
-    using std::log;
-    const std::vector<S> q = moduli(eta);
-    S gap(0);
-    for (std::size_t k = 1; k < q.size() && gap == 0; ++k)
-      if (q[k] < q[0]) gap = log(S(q[0] / q[k]));
-    const double t = gap == 0 ? 64.0 : std::ceil(64.0 / to_double(gap));
-    return static_cast<int>(std::clamp(t, 64.0, 65536.0));
-  }
+  int horizon(const S& eta) const { return linear_horizon<S>(moduli(eta)); }
   S rate(const S& eta) const { return gd_linear_rate<S>(V, delta0, eta, horizon(eta)); }
 };
 

@@ -18,6 +18,8 @@
 #include "solvers/control/run_control.hpp"
 #include "theory/stability/sgd_operator.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <numeric>
 #include <vector>
@@ -63,6 +65,24 @@ template <class F> void for_each_batch(int N, int B, BatchSampling s, F f) {
 }
 
 template <class S> S gd_linear_rate(const Mat<S>& V, const Vec<S>& delta0, const S& eta, int steps);
+
+// The start of a direct iteration: delta_0 = V'c, c_i = 1 + i/N (a component along every eigenvector, generically).
+template <class S> Vec<S> linear_start(const Mat<S>& V) {
+  const int N = static_cast<int>(V.rows());
+  Vec<S> coef(N);
+  for (int i = 0; i < N; ++i) coef(i) = S(1) + S(i) / S(N);
+  return V.transpose() * coef;
+}
+// A horizon T at which the leading mode dominates the next distinct one by e^-32 over the measured half [T/2, T]:
+// T/2 log(q1/q2) >= 32 for the moduli q, descending (T in [64, 2^16]).
+template <class S> int linear_horizon(const std::vector<S>& q) {
+  using std::log;
+  S gap(0);
+  for (std::size_t k = 1; k < q.size() && gap == 0; ++k)
+    if (q[k] < q[0]) gap = log(S(q[0] / q[k]));
+  const double t = gap == 0 ? 64.0 : std::ceil(64.0 / to_double(gap));
+  return static_cast<int>(std::clamp(t, 64.0, 65536.0));
+}
 
 struct GrowthOptions {
   RunControl run;  // run.samples: runs (>= 2), seeded streams per run
