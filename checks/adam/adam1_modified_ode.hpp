@@ -14,4 +14,14 @@ inline constexpr int kAdamLevels = 9;
 template <class S> Case adam_modified_ode_case(const RunContext& ctx, const ProblemSpec& spec, const S& beta, const S& rho,
                                                const S& eps, int levels = kAdamLevels);
 
+// At small eps (inside the root), to a horizon T where every |g_j|^2 >> eps: the small-eps flow of
+// L + h (a - r) ||g||_(1,eps) (a = beta/(1-beta), r = rho/(1-rho)) is order 2, its sign flipped and c = 0 order 1:
+// the implicit term penalizes the perturbed one-norm iff a > r.
+template <class S> Case adam_small_eps_case(const RunContext& ctx, const ProblemSpec& spec, const S& beta, const S& rho,
+                                            const S& eps, const S& T, int levels = kAdamLevels);
+// As eps -> infinity the h-part of Adam's field (h = 1/16, at theta0) tends to MOM-1's heavy-ball field with step
+// h (1-beta)/sqrt(eps), time rescaled by (1-beta)/sqrt(eps), as O(1/eps^2) on the ladder 1/eps = 2^-6 2^-k; GD's
+// kappa leaves O(1/eps).
+template <class S> Case adam_large_eps_case(const RunContext& ctx, const ProblemSpec& spec, const S& beta, int levels = kAdamLevels);
+
 }  // namespace irverify

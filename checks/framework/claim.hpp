@@ -36,6 +36,8 @@ struct Claim {
   // the symmetric eigenproblem every case solves, for the cost estimate (checks/framework/budget.hpp).
   std::function<std::string(const ProblemSpec&)> not_applicable = [](const ProblemSpec&) { return std::string(); };
   std::function<std::vector<ProblemSpec>()> problems;
+  // The problem-file optimizers (ProblemSpec::optimizer) the claim checks; a problem naming another is not applicable.
+  std::vector<std::string> optimizers;
   EigenSize eigen_size = EigenSize::Parameters;
   bool forms_hessian = true;  // false: no case forms the P x P Hessian (the cost estimate counts neither its work nor its P^2 numbers)
   bool steps_on_batch = false;  // true: every case takes a step on the problem's `batch` (LN, RANK; the estimate counts one)
@@ -85,6 +87,9 @@ template <class F> CaseFunction in_precision(F f) {
     });
   };
 }
+
+// Why claim c does not apply to problem s ("" if it does): its own filter, then the problem's optimizer.
+std::string why_not_applicable(const Claim& c, const ProblemSpec& s);
 
 // Applicability filters used by several claims.
 std::string requires_smooth(const ProblemSpec& spec);  // all but ReLU networks

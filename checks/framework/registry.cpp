@@ -98,6 +98,13 @@ RunContext claim_context(const std::string& id, long samples) {
   return ctx;
 }
 
+std::string why_not_applicable(const Claim& c, const ProblemSpec& s) {
+  if (std::string why = c.not_applicable(s); !why.empty()) return why;
+  if (!s.optimizer || std::find(c.optimizers.begin(), c.optimizers.end(), s.optimizer->name) != c.optimizers.end()) return "";
+  return fmt::format("the problem names the optimizer {}; {} checks {}", s.optimizer->name, c.id,
+                     c.optimizers.empty() ? std::string("gradient descent and SGD (remove the key)") : fmt::format("{}", fmt::join(c.optimizers, ", ")));
+}
+
 std::string requires_smooth(const ProblemSpec& spec) {
   if (spec.model == "two-layer-relu") return "ReLU networks are not smooth: the expansion needs derivatives of L";
   if (formula_has_kinks(spec)) return "the formula uses relu, abs, min or max: not smooth, the expansion needs derivatives of L";

@@ -66,7 +66,7 @@ nlohmann::json run_claim(const Claim& claim, const RunSettings& settings) {
   nlohmann::json skipped = nlohmann::json::array(), seeds = nlohmann::json::array();
   std::vector<const ProblemSpec*> todo;
   for (const auto& p : problems) {
-    const std::string why = claim.not_applicable(p);
+    const std::string why = why_not_applicable(claim, p);
     if (why.empty()) todo.push_back(&p);
     else skipped.push_back({{"problem", p.name}, {"reason", why}});
   }

@@ -3,6 +3,7 @@
 // registration (the measurement: checks/mom/momentum_ladder.cpp).
 #include "checks/mom/mom1_heavy_ball.hpp"
 #include "checks/framework/claim.hpp"
+#include "checks/framework/optimizer_settings.hpp"
 
 namespace irverify {
 
@@ -17,7 +18,7 @@ const ClaimRegistration kRegistration([] {
       "-(1/(1-beta)) grad[L + h (1+beta)/(4(1-beta)^2) ||g||^2] to O(h^2) on its invariant manifold; started from rest "
       "(theta_{-1} = theta0) it lags by beta/(1-beta) steps: O(h) from the flow from theta0, O(h^2) from the flow from "
       "theta0 + h beta/(1-beta)^2 g(theta0).";
-  c.verdict_rule = "beta in {0.3, 0.5}; " + momentum_ladder_rule() +
+  c.verdict_rule = "beta in {0.3, 0.5} (or the problem's optimizer.beta); " + momentum_ladder_rule() +
       " of beta/(1-beta)^2; local order 3 (+-" + fmt::format("{}", kOrderTolerance) +
       ") for one step from theta_{-1} = phi_{-h}(theta0).";
   c.negative_control = "From the shifted start: GD's coefficient h/4, (h/4)(1+beta)/(1-beta) in raw h and Ghosh et al.'s "
@@ -27,10 +28,11 @@ const ClaimRegistration kRegistration([] {
   c.levels = kMomLevels;
   c.not_applicable = requires_smooth;
   c.problems = momentum_problems;
+  c.optimizers = {"heavy-ball"};
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
     using S = typename decltype(tag)::type;
     std::vector<Case> v;
-    for (const S& beta : {S(3) / 10, S(1) / 2}) {
+    for (const S& beta : optimizer_values<S>(s, &OptimizerSpec::beta, {S(3) / 10, S(1) / 2})) {
       const MomentumSetting<S> m = heavy_ball_setting<S>(beta);
       v.push_back(momentum_global_case<S>(ctx, s, m, ctx.levels));
       v.push_back(momentum_local_case<S>(ctx, s, m, ctx.levels));

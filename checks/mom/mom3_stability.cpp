@@ -5,6 +5,7 @@
 #include "checks/framework/claim.hpp"
 
 #include "checks/framework/minimum_setup.hpp"
+#include "checks/framework/optimizer_settings.hpp"
 #include "solvers/stability/linear_growth.hpp"
 #include "solvers/stability/momentum_growth.hpp"
 #include "solvers/stability/momentum_threshold.hpp"
@@ -99,7 +100,7 @@ template <class S> std::vector<MsScheme<S>> measure_ms(const MinimumSetup<S>& st
   for (const BatchScheme& bs : ms_schemes(st.inst.N)) {
     const BatchCoefficients<S> c = batch_coefficients<S>(st.inst.N, bs.B, bs.sampling);
     MsScheme<S> m{bs, eta_star_structured<S>(st.inst, bs.B, bs.sampling),
-                  momentum_ms_threshold<S>(ops, st.inst.lambda, c, beta, S(1) / S(1LL << kMom3BisectionBits))};
+                  momentum_ms_threshold<S>(ops, st.inst.lambda, c, beta, S(1) / S(1LL << kMom3BisectionBits)), 0, 0, {}};
     const Vec<double> x0 = to_doubles(big.svec(Mat<S>(Mat<S>::Identity(2 * r, 2 * r))));
     for (int side : {-1, 1}) {
       const S eta = (side < 0 ? m.t.lo : m.t.hi) * (1 + S(side) / S(kMom3MsOffset));
@@ -277,7 +278,7 @@ const ClaimRegistration kRegistration([] {
       "eta H delta_n is stable iff 0 < eta lambda < 2(1+beta) for every eigenvalue lambda of H. Beyond any paper: SGD with "
       "momentum is mean-square stable iff rho(T) < 1, T the map of the second moments of (delta_n, delta_{n-1}); at beta = "
       "0 its threshold is STAB-2's eta*.";
-  c.verdict_rule = fmt::format("beta in {{0.3, 0.5, 0.9}}; at a minimum found from theta0 by Gauss-Newton, direct iteration "
+  c.verdict_rule = fmt::format("beta in {{0.3, 0.5, 0.9}} (or the problem's optimizer.beta); at a minimum found from theta0 by Gauss-Newton, direct iteration "
       "(in the range of H, from rest) at eta = (2(1+beta)/lambda_max)(1 -+ 2^-k), k = 1..{}, decays below and grows "
       "above, at a rate within {:g} relative of log max|z| where the leading root is real and simple. Mean square (B = 1 "
       "with replacement, B = 2 without): eta*_beta by bisection to 2^-{} on the positive definiteness of the solution of "
@@ -299,11 +300,12 @@ const ClaimRegistration kRegistration([] {
   c.levels = kMom3Levels;
   c.not_applicable = interpolation_not_applicable;
   c.problems = minimum_problems;
+  c.optimizers = {"heavy-ball"};
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
     using S = typename decltype(tag)::type;
     std::vector<Case> v;
     v.push_back(mom_ms_zero_case<S>(ctx, s));
-    for (const S& beta : {S(3) / 10, S(1) / 2, S(9) / 10}) v.push_back(mom_stability_case<S>(ctx, s, beta, ctx.levels));
+    for (const S& beta : optimizer_values<S>(s, &OptimizerSpec::beta, {S(3) / 10, S(1) / 2, S(9) / 10})) v.push_back(mom_stability_case<S>(ctx, s, beta, ctx.levels));
     return v;
   });
   return c;

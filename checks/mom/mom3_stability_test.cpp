@@ -9,7 +9,7 @@
 using namespace irverify;
 
 TEST(Mom3Stability, JuryIntervalByDirectIteration) {
-  for (const quad beta : {quad(3) / 10, quad(9) / 10}) {
+  for (const quad& beta : {quad(3) / 10, quad(9) / 10}) {
     const Case c = mom_stability_case<quad>(claim_context("MOM-3"), minimum_problems()[1], beta);
     for (const auto& s : c.statements) EXPECT_TRUE(s.pass()) << s.text << ": " << s.outcome << " (" << s.evidence << ")";
     EXPECT_EQ(c.statements.size(), 8u);  // interval, 2 controls; mean square, 2 controls; Monte Carlo, 1 control

@@ -3,11 +3,13 @@
 
 #include "checks/framework/ladder_setup.hpp"
 #include "checks/framework/toy_problems.hpp"
+#include "solvers/flow/quadratic_exact_flow.hpp"
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/iterate/momentum.hpp"
 #include "solvers/order/richardson.hpp"
 #include "theory/problem/generator.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace irverify {
@@ -87,6 +89,10 @@ template <class S> Case momentum_global_case(const RunContext& ctx, const Proble
   c.add_series("from the shifted start theta0 + h s g(theta0)", Role::claim, 2);
   for (const auto& w : m.wrong_kappas) c.add_series("shifted start, " + w.first, Role::control, 2);
   std::vector<Vec<S>> lag;
+  // A quadratic loss (g = H theta - b, H constant): the flows also in closed form, x' = -m(H) g with
+  // m(l) = (1 + 2 kappa h l)/(1 - beta) (solvers/flow/quadratic_exact_flow.hpp), as a check of the Taylor solver.
+  const bool quadratic = spec.model == "quadratic" || spec.model == "least-squares";
+  S closed_gap(0);
   S h = h0;
   long n = n0;
   for (int k = 0; k < levels; ++k, h /= 2, n *= 2) {
@@ -103,35 +109,55 @@ template <class S> Case momentum_global_case(const RunContext& ctx, const Proble
       const TaylorFlow<S> wrong = st.flow(momentum_flow_field<S>(st.model(), st.all, h, m.beta, m.wrong_kappas[i].second));
       c.add_error(3 + i, S((th - wrong.integrate(start, T)).norm()));
     }
+    if (quadratic) {
+      const std::vector<S> mult{S(1) / (1 - m.beta), S(2 * kappa * h / (1 - m.beta))};
+      const auto exact = [&](const Vec<S>& from) { return quadratic_exact_flow<S>(st.H0, st.model().gradient(from, st.all), from, T, mult); };
+      closed_gap = std::max({closed_gap, S((exact(th0) - end).norm()), S((exact(start) - right.integrate(start, T)).norm())});
+    }
     const Vec<S> gT = st.model().gradient(end, st.all);
     lag.push_back(Vec<S>::Constant(1, S((th - end).dot(gT) / (h * gT.squaredNorm()))));
   }
   c.solver = "from rest (theta_{-1} = theta0, a zero buffer); flows: Taylor series";
+  if (quadratic) {
+    const double bound = std::ldexp(flow_floor<S>(th0), kMomClosedFormBits);
+    c.state(fmt::format("the Taylor flows (from theta0 and the shifted start, every level) equal the closed form on this quadratic "
+                        "loss to 2^{} times the flow floor", kMomClosedFormBits),
+            kHolds, outcome_of(to_double(closed_gap) <= bound), fmt::format("largest difference {:.3e}, bound {:.3e}", to_double(closed_gap), bound));
+  }
   mom::lag_statements<S>(lag, m, c);
   // Floor: the flows' tolerance; the iteration's rounding (about n eps |theta|) is detected by the fitter.
   return st.finish(std::move(c), flow_floor<S>(th0));
 }
 
 template <class S> Case momentum_local_case(const RunContext& ctx, const ProblemSpec& spec, const MomentumSetting<S>& m, int levels) {
-  if (m.kind == Momentum::PyTorchNesterov) throw std::invalid_argument("momentum_local_case: PyTorch's Nesterov has no theta_{-1}");
   const LadderSetup<S> st(ctx, spec);
   const Vec<S>& th0 = st.theta0();
   const S kappas[] = {momentum_kappa<S>(m.kind, m.beta), m.local_wrong_kappa.second};
+  const bool buffer = m.kind == Momentum::PyTorchNesterov;
   Case c = st.start(fmt::format("one {} step on the invariant manifold, beta = {}", momentum_name(m.kind), mom::beta_text(m.beta)));
-  c.add_series("theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)", Role::claim, 3);
+  c.add_series(buffer ? "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)"
+                      : "theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)",
+               Role::claim, 3);
   c.add_series("the same with " + m.local_wrong_kappa.first + " in the flow", Role::control, 3);
   S h = mom::start_step<S>(st.H0, m.beta);
+  const S b1 = 1 - m.beta;
+  const Vec<S> Hg = st.H0 * st.g0;
   for (int k = 0; k < levels; ++k, h /= 2) {
     c.add_h(h);
     for (int i = 0; i < 2; ++i) {
-      const Vec<S> back = st.flow(momentum_flow_field<S>(st.model(), st.all, h, m.beta, kappas[i], -1)).integrate(th0, h);
-      Vec<S> x = momentum_state<S>(th0, Vec<S>(th0 - back));
+      // PyTorch's buffer on the manifold, sum_k beta^k g(theta_{-(k+1)}) with theta_{-j} = phi_{-jh}(theta0) =
+      // theta0 + j h g/(1-beta) + O(h^2): g/(1-beta) + h H g/(1-beta)^3 + O(h^2), enough (a step moves theta by
+      // h beta^2 v) and the same for both flows.
+      const Vec<S> start = buffer ? Vec<S>(st.g0 / b1 + (h / (b1 * b1 * b1)) * Hg)
+                                  : Vec<S>(th0 - st.flow(momentum_flow_field<S>(st.model(), st.all, h, m.beta, kappas[i], -1)).integrate(th0, h));
+      Vec<S> x = momentum_state<S>(th0, start);
       MomentumStep<S>{st.model(), st.all, h, m.beta, m.kind}(x);
       const Vec<S> ahead = st.flow(momentum_flow_field<S>(st.model(), st.all, h, m.beta, kappas[i])).integrate(th0, h);
       c.add_error(i, S((x.head(th0.size()) - ahead).norm()));
     }
   }
-  c.solver = "the modified flow back and forward by h: Taylor series";
+  c.solver = buffer ? "the manifold's buffer to O(h^2); the modified flow forward by h: Taylor series"
+                    : "the modified flow back and forward by h: Taylor series";
   return st.finish(std::move(c), flow_floor<S>(th0));
 }
 

@@ -7,6 +7,7 @@
 #include "solvers/ln/label_noise.hpp"
 #include "solvers/sgd/kernel_monte_carlo.hpp"
 #include "solvers/sgd/monte_carlo.hpp"
+#include "solvers/simd/ls_optimizer_kernel.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem.hpp"
 
@@ -142,6 +143,31 @@ void BM_McModelKernel(benchmark::State& state) {
                                                 benchmark::Counter::kIsRate);
 }
 
+// Minibatch heavy ball and Adam on least squares through their SIMD kernel (solvers/simd/ls_optimizer_kernel.hpp)
+// against plain SGD's kernel on the same batches: d = 16, N = 64, one epoch per sample, one thread; range(0) =
+// optimizer (0 heavy ball, 1 Adam eps outside, bias-corrected, 2 plain SGD), range(1) = B (4 or 16), range(2) = ISA.
+void BM_McLsOptimizer(benchmark::State& state) {
+  const bool adam = state.range(0) == 1, sgd = state.range(0) == 2;
+  const int B = static_cast<int>(state.range(1));
+  const Isa isa = static_cast<Isa>(state.range(2));
+  if (!isa_supported(isa)) return state.SkipWithError("ISA not supported here");
+  ProblemSpec s = generate_problem("least-squares", 11, {kN, 16, 0});
+  s.partition.clear();
+  for (int i = 0; i < kN; i += B) {
+    s.partition.emplace_back();
+    for (int j = i; j < i + B; ++j) s.partition.back().push_back(j);
+  }
+  const Problem<double> p = build_problem<double>(s);
+  const auto [X, y] = data(s);
+  const std::unique_ptr<SgdKernel> k =
+      sgd ? make_sgd_kernel(s, s.partition, 1e-3)
+          : std::make_unique<LsOptimizerKernel>(X, y, 16, s.partition, LsOptimizerKernel::Settings{adam, 1e-3, 0.9, 0.999, 1e-8, false, true});
+  const McOptions o{{1, 32768, 1}, false};
+  for (auto _ : state) benchmark::DoNotOptimize(mc_kernel_mean(*k, p.theta0, p.theta0, o, isa).mean);
+  state.SetLabel(fmt::format("{} B={} {}", sgd ? "SGD" : adam ? "Adam" : "heavy ball", B, isa_name(isa)));
+  report(state, o.run.samples);
+}
+
 // Label-noise SGD Monte Carlo (solvers/ln/label_noise.hpp) on the same least squares, B = 4 with replacement, 16
 // steps per run (one epoch's worth of examples): the mean and its standard errors, as the SGD benchmarks measure
 // (label_noise_path at the last step), and the mean with the full d x d covariance (label_noise_moments).
@@ -184,6 +210,7 @@ BENCHMARK(BM_McGenericModel)->Args({16, 1})->Args({16, 2})->Args({256, 1})->Args
 BENCHMARK(BM_McEigenRowLoop)->Args({16, 1})->Args({16, 2})->Args({256, 1})->Args({256, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_McSimdKernel)->ArgsProduct({{16, 256}, {1, 2}, {0, 1, 2}, {kN}})->Args({256, 1, 2, 8})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_McModelKernel)->ArgsProduct({{0, 1, 2, 3, 4, 5, 6, 7}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_McLsOptimizer)->ArgsProduct({{2, 0, 1}, {4, 16}, {1, 2}})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LabelNoiseMean)->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LabelNoiseCovariance)->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_ExactEnumeration8, double)->Unit(benchmark::kMillisecond);

@@ -32,6 +32,13 @@ template <class S> Vec<S> momentum_state(const Vec<S>& theta0, const Vec<S>& d0)
 }
 template <class S> Vec<S> momentum_state(const Vec<S>& theta0) { return momentum_state<S>(theta0, Vec<S>::Zero(theta0.size())); }
 
+// The heavy-ball update of x = [theta; d] by a given gradient g: d <- beta d - h g, theta <- theta + d.
+template <class S> void heavy_ball_update(Vec<S>& x, const Vec<S>& g, const S& h, const S& beta) {
+  const Eigen::Index n = x.size() / 2;
+  x.tail(n) = beta * x.tail(n) - h * g;
+  x.head(n) += x.tail(n);
+}
+
 template <class S> struct MomentumStep {
   const Model<S>& model;
   const Batch& batch;
@@ -48,9 +55,7 @@ template <class S> struct MomentumStep {
       return;
     }
     const Vec<S> at = kind == Momentum::Sutskever ? Vec<S>(theta + beta * d) : Vec<S>(theta);
-    const Vec<S> step = beta * d - h * model.gradient(at, batch);
-    theta += step;
-    d = step;
+    heavy_ball_update(x, model.gradient(at, batch), h, beta);
   }
 };
 

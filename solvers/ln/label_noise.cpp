@@ -32,29 +32,32 @@ template <class S> const S& LabelNoiseStep<S>::noise() {
   return s;
 }
 
-template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) {
+template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) { add_gradient(theta, S(-ln_.eta), theta); }
+
+template <class S> void LabelNoiseStep<S>::add_gradient(const Vec<S>& theta, const S& w, Vec<S>& out) {
   const std::vector<std::uint32_t>& batch = sampler_.draw(rng_);
-  const S c = ln_.eta / ln_.batch;
+  const S c = w / ln_.batch;
   if (!ls_) {  // every residual at theta, then c (r_i - s sigma) summed over the output gradients at theta
     m_.residuals(theta, batch, r_);
     for (Eigen::Index j = 0; j < r_.size(); ++j) r_(j) = c * (r_(j) + noise());
     step_.setZero();
     m_.add_output_gradients(theta, batch, r_, step_);
-    theta -= step_;
+    out += step_;
     return;
   }
-  // Least squares, v_i = x_i (contiguous rows of the row-major copy): every scaled residual c (r_i - s sigma) first,
-  // then theta -= sum_j c_j x_{i_j} in passes of up to four rows, each one fused loop over theta (no gradient buffer).
+  // Least squares, v_i = x_i (contiguous rows of the row-major copy): every scaled residual c (r_i - s sigma) first
+  // (so out may be theta), then out += sum_j c_j x_{i_j} in passes of up to four rows, each one fused loop (no
+  // gradient buffer).
   const auto& X = ls_->rows();
   const int B = static_cast<int>(batch.size());
   for (int j = 0; j < B; ++j) r_(j) = c * (S(X.row(batch[j]).dot(theta.transpose())) - ls_->y()(batch[j]) + noise());
   for (int j = 0; j < B; j += 4) {
     const auto x = [&](int k) { return X.row(batch[j + k]).transpose(); };
     switch (std::min(4, B - j)) {
-      case 4: theta.noalias() -= r_(j) * x(0) + r_(j + 1) * x(1) + r_(j + 2) * x(2) + r_(j + 3) * x(3); break;
-      case 3: theta.noalias() -= r_(j) * x(0) + r_(j + 1) * x(1) + r_(j + 2) * x(2); break;
-      case 2: theta.noalias() -= r_(j) * x(0) + r_(j + 1) * x(1); break;
-      default: theta.noalias() -= r_(j) * x(0);
+      case 4: out.noalias() += r_(j) * x(0) + r_(j + 1) * x(1) + r_(j + 2) * x(2) + r_(j + 3) * x(3); break;
+      case 3: out.noalias() += r_(j) * x(0) + r_(j + 1) * x(1) + r_(j + 2) * x(2); break;
+      case 2: out.noalias() += r_(j) * x(0) + r_(j + 1) * x(1); break;
+      default: out.noalias() += r_(j) * x(0);
     }
   }
 }

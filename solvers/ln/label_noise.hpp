@@ -40,6 +40,9 @@ template <class S> class LabelNoiseStep {
  public:
   LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, std::uint64_t seed, std::uint64_t run);
   void operator()(Vec<S>& theta);
+  // Draws the next batch and signs and adds w times their gradient, (w/B) sum_j (r_{i_j} - s_j sigma) v_{i_j} at
+  // theta, to out (which may be theta): the step is add_gradient(theta, -eta, theta), the same draws as operator().
+  void add_gradient(const Vec<S>& theta, const S& w, Vec<S>& out);
   void restart(std::uint64_t run);
   int batch() const { return ln_.batch; }  // examples drawn per step
 

@@ -38,6 +38,17 @@ struct DenseView {
   Act act;
 };
 
+// Least squares with heavy ball or Adam (solvers/simd/ls_optimizer_kernel.hpp): state = (theta, d) or (theta, m, nu,
+// powers), dp doubles each; powers[0], powers[1] = beta^n, rho^n after n steps.
+struct LsOptimizerView {
+  Batches b;        // c = 1 / B
+  const double* X;  // N x dp, row-major, zero-padded
+  const double* y;  // N
+  int dp;
+  bool adam, eps_inside, bias_correction;
+  double h, beta, rho, eps;
+};
+
 // One epoch for each of `count` samples, interleaved: sample s starts from state[s stride ..] and visits the
 // batches orders[s m + t], t = 0..m-1. scratch: the kernel's scratch_doubles (solvers/simd/sgd_kernel.hpp).
 struct KernelTable {
@@ -45,6 +56,7 @@ struct KernelTable {
   void (*diag)(const DiagView&, const int* orders, double* state, int count, double* scratch);
   void (*dense)(const DenseView&, const int* orders, double* state, int count, double* scratch);
   void (*tanh)(const double* x, double* y, int n);  // the dense kernel's tanh, y_i = tanh x_i; n a multiple of 8
+  void (*ls_optimizer)(const LsOptimizerView&, const int* orders, double* state, int count, double* scratch);
 };
 extern const KernelTable kernels_sse2, kernels_avx2, kernels_avx512;
 

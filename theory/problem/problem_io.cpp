@@ -149,6 +149,33 @@ std::vector<std::vector<std::string>> parse_csv_text(const std::string& text, co
   return rows;
 }
 
+namespace {
+// {"name": ..., "beta": ..., "rho": ..., "eps": ..., "eps_placement": ..., "bias_correction": ...}: the keys and their
+// JSON types (names and ranges: validate()).
+OptimizerSpec read_optimizer(const Reader& r, const json& o) {
+  if (!o.is_object()) r.fail("optimizer", "expected an object, e.g. {\"name\": \"heavy-ball\", \"beta\": \"0.5\"}");
+  static const std::vector<std::string> keys = {"name", "beta", "rho", "eps", "eps_placement", "bias_correction"};
+  for (const auto& [k, v] : o.items())
+    if (std::find(keys.begin(), keys.end(), k) == keys.end())
+      r.fail("optimizer." + k, fmt::format("unknown key (known: {})", fmt::join(keys, ", ")));
+  if (!o.contains("name")) r.fail("optimizer.name", fmt::format("missing (one of {})", fmt::join(optimizer_names(), ", ")));
+  OptimizerSpec x;
+  x.name = r.string(o["name"], "optimizer.name");
+  for (const auto& [k, field] : {std::pair<const char*, std::string*>{"beta", &x.beta}, {"rho", &x.rho}, {"eps", &x.eps}})
+    if (o.contains(k)) {
+      *field = r.number(o[k], std::string("optimizer.") + k);
+      if (field->empty()) r.fail(std::string("optimizer.") + k, "empty (omit the key for the claim's default)");
+    }
+  if (o.contains("eps_placement")) x.eps_placement = r.string(o["eps_placement"], "optimizer.eps_placement");
+  if (o.contains("bias_correction")) {
+    if (!o["bias_correction"].is_boolean())
+      r.fail("optimizer.bias_correction", fmt::format("expected true or false, got {}", o["bias_correction"].dump()));
+    x.bias_correction = o["bias_correction"].get<bool>();
+  }
+  return x;
+}
+}  // namespace
+
 ProblemSpec read_problem_file(const std::string& path) { return parse_problem_text(slurp(path), path); }
 
 ProblemSpec parse_problem_text(const std::string& text, const std::string& path) {
@@ -163,7 +190,7 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
   if (!j.is_object()) r.fail("top level", "expected a JSON object");
   static const std::vector<std::string> keys = {"format", "name", "model", "hidden", "outputs", "data", "data_file", "terms",
                                                 "theta0", "partition", "h0", "sigma", "batch", "replacement", "weight_decay",
-                                                "seed", "comment", "parameters", "columns", "residual", "loss"};
+                                                "optimizer", "seed", "comment", "parameters", "columns", "residual", "loss"};
   for (const auto& [k, v] : j.items())
     if (std::find(keys.begin(), keys.end(), k) == keys.end())
       r.fail(k, fmt::format("unknown key (known: {})", fmt::join(keys, ", ")));
@@ -246,6 +273,7 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
     if (!j["replacement"].is_boolean()) r.fail("replacement", fmt::format("expected true or false, got {}", j["replacement"].dump()));
     s.replacement = j["replacement"].get<bool>();
   }
+  if (j.contains("optimizer")) s.optimizer = read_optimizer(r, j["optimizer"]);
   if (j.contains("seed")) {
     if (!j["seed"].is_number_unsigned())
       r.fail("seed", fmt::format("expected a non-negative integer, got {}",

@@ -120,6 +120,43 @@ int ProblemSpec::dim() const {
   return user > 0 ? user : 0;
 }
 
+const std::vector<std::string>& optimizer_names() {
+  static const std::vector<std::string> v{"heavy-ball", "nesterov", "pytorch-nesterov", "adam", "rmsprop"};
+  return v;
+}
+
+namespace {
+// The optimizer's name, keys and ranges (its keys' JSON types are the reader's: theory/problem/problem_io.cpp).
+void validate_optimizer(const ProblemSpec& s, const OptimizerSpec& o) {
+  const auto& names = optimizer_names();
+  if (std::find(names.begin(), names.end(), o.name) == names.end())
+    problem_error(s, fmt::format("optimizer.name = '{}' is unknown (known: {})", o.name, fmt::join(names, ", ")));
+  const bool adaptive = is_adaptive(o);
+  const auto only_adaptive = [&](const char* key, bool given) {
+    if (given && !adaptive) problem_error(s, fmt::format("optimizer.{}: only adam and rmsprop take it (the optimizer is {})", key, o.name));
+  };
+  only_adaptive("rho", !o.rho.empty());
+  only_adaptive("eps", !o.eps.empty());
+  only_adaptive("eps_placement", !o.eps_placement.empty());
+  only_adaptive("bias_correction", o.bias_correction.has_value());
+  if (o.name == "rmsprop" && !o.beta.empty()) problem_error(s, "optimizer.beta: rmsprop is Adam with beta = 0 (omit the key)");
+  const auto unit = [&](const char* key, const std::string& v) {  // 0 <= v < 1
+    if (v.empty()) return;
+    check_number(s, fmt::format("optimizer.{}", key), v);
+    const mp50 x = parse_scalar<mp50>(v);
+    if (!(x >= 0 && x < 1)) problem_error(s, fmt::format("optimizer.{} = {} is outside [0, 1)", key, v));
+  };
+  unit("beta", o.beta);
+  unit("rho", o.rho);
+  if (!o.eps.empty()) {
+    check_number(s, "optimizer.eps", o.eps);
+    if (!(parse_scalar<mp50>(o.eps) > 0)) problem_error(s, fmt::format("optimizer.eps = {} is not positive", o.eps));
+  }
+  if (!o.eps_placement.empty() && o.eps_placement != "inside" && o.eps_placement != "outside")
+    problem_error(s, fmt::format("optimizer.eps_placement = '{}' (expected \"inside\" or \"outside\" the root)", o.eps_placement));
+}
+}  // namespace
+
 void validate(const ProblemSpec& s) {
   const auto& kinds = model_kinds();
   const bool user = user_model_dim(s.model, s) >= 0;
@@ -197,6 +234,7 @@ void validate(const ProblemSpec& s) {
     if (parse_scalar<mp50>(s.weight_decay) < 0) problem_error(s, fmt::format("weight_decay = {} is negative", s.weight_decay));
     if (!is_matrix_net(s.model)) problem_error(s, "weight_decay: only the weight-matrix models linear2 and relu2 take it (RANK claims)");
   }
+  if (s.optimizer) validate_optimizer(s, *s.optimizer);
   if (s.batch < 0) problem_error(s, fmt::format("batch = {} is not positive", s.batch));
   if (s.batch > 0 && s.model == "quadratic") problem_error(s, "batch: a quadratic loss has no examples to batch");
   if (s.batch > 0 && !s.with_replacement() && s.batch > s.num_examples())
@@ -234,6 +272,14 @@ nlohmann::json ProblemSpec::to_json() const {
   if (batch > 0) j["batch"] = batch;
   if (replacement) j["replacement"] = *replacement;
   if (seed != 0) j["seed"] = seed;
+  if (optimizer) {
+    nlohmann::json o{{"name", optimizer->name}};
+    for (const auto& [k, v] : {std::pair<const char*, const std::string*>{"beta", &optimizer->beta}, {"rho", &optimizer->rho},
+                               {"eps", &optimizer->eps}, {"eps_placement", &optimizer->eps_placement}})
+      if (!v->empty()) o[k] = *v;
+    if (optimizer->bias_correction) o["bias_correction"] = *optimizer->bias_correction;
+    j["optimizer"] = o;
+  }
   return j;
 }
 

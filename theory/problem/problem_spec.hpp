@@ -37,6 +37,19 @@ struct QuadraticTermSpec {
   std::string c = "0";
 };
 
+// An optimizer and its hyper-parameters (problem key "optimizer"; the MOM and ADAM claims): numbers as decimal text,
+// empty where the file leaves the claim's default.
+struct OptimizerSpec {
+  std::string name;           // one of optimizer_names()
+  std::string beta, rho, eps;  // momentum (0 <= beta < 1), second moment (0 <= rho < 1), eps > 0
+  std::string eps_placement;  // Adam, RMSProp: "inside" or "outside" the root
+  std::optional<bool> bias_correction;  // Adam, RMSProp
+};
+// heavy-ball, nesterov (Sutskever's), pytorch-nesterov, adam, rmsprop.
+const std::vector<std::string>& optimizer_names();
+// Adam and RMSProp (rho, eps, eps_placement, bias_correction apply), as opposed to the momentum methods.
+inline bool is_adaptive(const OptimizerSpec& o) { return o.name == "adam" || o.name == "rmsprop"; }
+
 struct ProblemSpec {
   std::string name;
   std::string model;  // one of model_kinds(), or a registered model (theory/problem/user_models.hpp)
@@ -52,6 +65,7 @@ struct ProblemSpec {
   int batch = 0;                               // optional (0: unset); batch size B (LN and RANK claims)
   std::optional<bool> replacement;             // optional; batches drawn with replacement (LN, RANK-1)
   std::string weight_decay;                    // optional; lambda >= 0 of SGD with weight decay (RANK claims)
+  std::optional<OptimizerSpec> optimizer;      // optional; the MOM and ADAM claims' method and hyper-parameters
   // formula (theory/formula/formula.hpp): its names, and exactly one of a per-example residual (l_i = r_i^2 / 2) or
   // loss; data optional for a loss (one example). Columns absent: x (the features) and y (the label).
   FormulaSymbols symbols;

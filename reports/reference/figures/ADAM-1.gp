@@ -1,11 +1,11 @@
 # Drawn by irverify report from the figure data of a record
-set terminal svg size 1320,1630 dynamic font 'Helvetica,11' background '#ffffff'
+set terminal svg size 1320,2030 dynamic font 'Helvetica,11' background '#ffffff'
 set output 'ADAM-1.svg'
 set termoption noenhanced
 set grid
 set key below font ',8' spacing 0.9 samplen 2
 set bars small
-set multiplot layout 4,3 title "ADAM-1: Adam's modified ODE: order 2 with bias correction, 1 without"
+set multiplot layout 5,3 title "ADAM-1: Adam's modified ODE: order 2 with bias correction, 1 without"
 unset arrow
 set autoscale
 set title 'diag-uv-n5-p3-s1: Adam (beta, rho, eps) = (0.5, 0.6, 0.1) to T = 1' font ',10'
@@ -583,6 +583,47 @@ plot $p4s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      0.00012447513265270165*x**(2) with lines dt 2 lc rgb 'gray30' notitle
 unset arrow
 set autoscale
+set title "diag-uv-n5-p3-s1: large eps: Adam's field vs MOM-1's heavy-ball field with step h (1-beta)/sqrt(eps), beta = 0.5, h = 1/16" font ',10'
+set xlabel '1/eps'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p5s0 << EOD
+0.015625 1.8563702858138856e-06
+0.0078125 4.6462367135902896e-07
+0.00390625 1.1622241420183081e-07
+0.001953125 2.9063922413115617e-08
+0.0009765625 7.2670208875987733e-09
+0.00048828125 1.8168852841076726e-09
+0.000244140625 4.542375804700567e-10
+0.0001220703125 1.1356142765211506e-10
+6.103515625e-05 2.839061098636729e-11
+EOD
+$p5s1 << EOD
+0.015625 0.00057588632355795751
+0.0078125 0.00028838403836997103
+0.00390625 0.0001443024312029607
+0.001953125 7.2178842760881235e-05
+0.0009765625 3.6096331192543112e-05
+0.00048828125 1.8049893427259454e-05
+0.000244140625 9.025378718633286e-06
+0.0001220703125 4.5127973664753127e-06
+6.103515625e-05 2.2564256857658406e-06
+EOD
+plot $p5s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "h-part of the field: Adam's - MOM-1's (time rescaled by (1-beta)/sqrt(eps))", \
+     $p5s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title "the same with GD's kappa = 1/4 in MOM-1's field", \
+     0.0076210466062441133*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
 set title 'uv-ridge toy: Adam (beta, rho, eps) = (0.5, 0.6, 0.1) to T = 1' font ',10'
 set xlabel 'h'
 set logscale x
@@ -597,7 +638,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p5s0 << EOD
+$p6s0 << EOD
 0.015625 0.00017470420002249447
 0.0078125 4.9018045415222165e-05
 0.00390625 1.2912762585167423e-05
@@ -608,7 +649,7 @@ $p5s0 << EOD
 0.0001220703125 1.3203655917131087e-08
 6.103515625e-05 3.3032297411942044e-09
 EOD
-$p5s1 << EOD
+$p6s1 << EOD
 0.015625 0.0037099790335773314
 0.0078125 0.0018794431537703204
 0.00390625 0.00094831291534319554
@@ -619,7 +660,7 @@ $p5s1 << EOD
 0.0001220703125 2.9937297048234871e-05
 6.103515625e-05 1.4971240825658162e-05
 EOD
-$p5s2 << EOD
+$p6s2 << EOD
 0.015625 0.0084067790948897762
 0.0078125 0.0042039054829856367
 0.00390625 0.0021047389833455531
@@ -630,7 +671,7 @@ $p5s2 << EOD
 0.0001220703125 6.5903347200331876e-05
 6.103515625e-05 3.2952890425440506e-05
 EOD
-$p5s3 << EOD
+$p6s3 << EOD
 0.015625 0.0076135689454745713
 0.0078125 0.0038130104034813125
 0.00390625 0.001910784304058871
@@ -641,7 +682,7 @@ $p5s3 << EOD
 0.0001220703125 5.9888942046665712e-05
 6.103515625e-05 2.9946070582336526e-05
 EOD
-$p5s4 << EOD
+$p6s4 << EOD
 0.015625 0.0013622879662974006
 0.0078125 0.00069586962300442713
 0.00390625 0.00035394097951983212
@@ -652,7 +693,7 @@ $p5s4 << EOD
 0.0001220703125 1.1282537993831614e-05
 6.103515625e-05 5.6432030904272523e-06
 EOD
-$p5s5 << EOD
+$p6s5 << EOD
 0.015625 0.0045294974175601743
 0.0078125 0.0022154534175085425
 0.00390625 0.0010937580279702002
@@ -663,7 +704,7 @@ $p5s5 << EOD
 0.0001220703125 3.3731030564028521e-05
 6.103515625e-05 1.686180619152583e-05
 EOD
-$p5s6 << EOD
+$p6s6 << EOD
 0.015625 0.0045294974175601743
 0.0078125 0.0022154534175085425
 0.00390625 0.0010937580279702002
@@ -674,7 +715,7 @@ $p5s6 << EOD
 0.0001220703125 3.3731030564028521e-05
 6.103515625e-05 1.686180619152583e-05
 EOD
-$p5s7 << EOD
+$p6s7 << EOD
 0.015625 0.00066466197672480779
 0.0078125 0.00016275619372563887
 0.00390625 4.0215094257764504e-05
@@ -685,14 +726,14 @@ $p5s7 << EOD
 0.0001220703125 3.8797682507711706e-08
 6.103515625e-05 9.6974536791549673e-09
 EOD
-plot $p5s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'bias-corrected, eps inside, vs the derived flow', \
-     $p5s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title "c = 0: the preconditioned flow theta' = -g/sqrt(g^2 + eps)", \
-     $p5s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'the small-eps coefficient beta/(1-beta) - rho/(1-rho) at finite eps', \
-     $p5s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'the sign of c flipped', \
-     $p5s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "GD's (h/4)|g|^2, preconditioned", \
-     $p5s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title 'without bias correction, vs the derived flow', \
-     $p5s6 using 1:2 with linespoints lc rgb '#e377c2' pt 11 ps 0.69999999999999996 title 'without bias correction at order 2', \
-     $p5s7 using 1:2 with linespoints lc rgb '#17becf' pt 12 ps 0.69999999999999996 title 'bias-corrected, eps outside the root (PyTorch), vs its derived flow', \
+plot $p6s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'bias-corrected, eps inside, vs the derived flow', \
+     $p6s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title "c = 0: the preconditioned flow theta' = -g/sqrt(g^2 + eps)", \
+     $p6s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'the small-eps coefficient beta/(1-beta) - rho/(1-rho) at finite eps', \
+     $p6s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'the sign of c flipped', \
+     $p6s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "GD's (h/4)|g|^2, preconditioned", \
+     $p6s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title 'without bias correction, vs the derived flow', \
+     $p6s6 using 1:2 with linespoints lc rgb '#e377c2' pt 11 ps 0.69999999999999996 title 'without bias correction at order 2', \
+     $p6s7 using 1:2 with linespoints lc rgb '#17becf' pt 12 ps 0.69999999999999996 title 'bias-corrected, eps outside the root (PyTorch), vs its derived flow', \
      0.88670398185022825*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2', \
      0.27626383264195919*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      2.6031404004028413*x**(2) with lines dt 2 lc rgb 'gray30' notitle
@@ -712,7 +753,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p6s0 << EOD
+$p7s0 << EOD
 0.015625 0.00047806342771055088
 0.0078125 0.000109404072898955
 0.00390625 2.6016962375103185e-05
@@ -723,7 +764,7 @@ $p6s0 << EOD
 0.0001220703125 2.4123832121272534e-08
 6.103515625e-05 6.0257654473173707e-09
 EOD
-$p6s1 << EOD
+$p7s1 << EOD
 0.015625 0.0052990673804737031
 0.0078125 0.0026839723602428557
 0.00390625 0.0013479790828379466
@@ -734,7 +775,7 @@ $p6s1 << EOD
 0.0001220703125 4.2246694406960558e-05
 6.103515625e-05 2.1124087227581769e-05
 EOD
-$p6s2 << EOD
+$p7s2 << EOD
 0.015625 0.00945713842775249
 0.0078125 0.0044527189556165829
 0.00390625 0.0021651621127868358
@@ -745,7 +786,7 @@ $p6s2 << EOD
 0.0001220703125 6.5960635682627548e-05
 6.103515625e-05 3.2967205556563041e-05
 EOD
-$p6s3 << EOD
+$p7s3 << EOD
 0.015625 0.01038338675066959
 0.0078125 0.0053050649716843848
 0.00390625 0.0026789872559822895
@@ -756,7 +797,7 @@ $p6s3 << EOD
 0.0001220703125 8.4475591743427906e-05
 6.103515625e-05 4.2243720196704955e-05
 EOD
-$p6s4 << EOD
+$p7s4 << EOD
 0.015625 0.0076848790358380751
 0.0078125 0.0038850773431465019
 0.00390625 0.0019505950146779035
@@ -767,7 +808,7 @@ $p6s4 << EOD
 0.0001220703125 6.1141357275113522e-05
 6.103515625e-05 3.0571928134363218e-05
 EOD
-$p6s5 << EOD
+$p7s5 << EOD
 0.015625 0.0058027508243935497
 0.0078125 0.0027567748225509449
 0.00390625 0.0013443011409685593
@@ -778,7 +819,7 @@ $p6s5 << EOD
 0.0001220703125 4.1025007948496714e-05
 6.103515625e-05 2.0504767903738253e-05
 EOD
-$p6s6 << EOD
+$p7s6 << EOD
 0.015625 0.0058027508243935497
 0.0078125 0.0027567748225509449
 0.00390625 0.0013443011409685593
@@ -789,7 +830,7 @@ $p6s6 << EOD
 0.0001220703125 4.1025007948496714e-05
 6.103515625e-05 2.0504767903738253e-05
 EOD
-$p6s7 << EOD
+$p7s7 << EOD
 0.015625 0.00066063147664690007
 0.0078125 0.00015460832687502798
 0.00390625 3.7386435218558232e-05
@@ -800,14 +841,14 @@ $p6s7 << EOD
 0.0001220703125 3.5303317180649615e-08
 6.103515625e-05 8.8209154424894138e-09
 EOD
-plot $p6s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'bias-corrected, eps inside, vs the derived flow', \
-     $p6s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title "c = 0: the preconditioned flow theta' = -g/sqrt(g^2 + eps)", \
-     $p6s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'the small-eps coefficient beta/(1-beta) - rho/(1-rho) at finite eps', \
-     $p6s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'the sign of c flipped', \
-     $p6s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "GD's (h/4)|g|^2, preconditioned", \
-     $p6s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title 'without bias correction, vs the derived flow', \
-     $p6s6 using 1:2 with linespoints lc rgb '#e377c2' pt 11 ps 0.69999999999999996 title 'without bias correction at order 2', \
-     $p6s7 using 1:2 with linespoints lc rgb '#17becf' pt 12 ps 0.69999999999999996 title 'bias-corrected, eps outside the root (PyTorch), vs its derived flow', \
+plot $p7s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'bias-corrected, eps inside, vs the derived flow', \
+     $p7s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title "c = 0: the preconditioned flow theta' = -g/sqrt(g^2 + eps)", \
+     $p7s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'the small-eps coefficient beta/(1-beta) - rho/(1-rho) at finite eps', \
+     $p7s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'the sign of c flipped', \
+     $p7s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "GD's (h/4)|g|^2, preconditioned", \
+     $p7s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title 'without bias correction, vs the derived flow', \
+     $p7s6 using 1:2 with linespoints lc rgb '#e377c2' pt 11 ps 0.69999999999999996 title 'without bias correction at order 2', \
+     $p7s7 using 1:2 with linespoints lc rgb '#17becf' pt 12 ps 0.69999999999999996 title 'bias-corrected, eps outside the root (PyTorch), vs its derived flow', \
      1.6175290955996824*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2', \
      0.33595011733484753*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      2.3678464591420876*x**(2) with lines dt 2 lc rgb 'gray30' notitle
@@ -827,7 +868,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p7s0 << EOD
+$p8s0 << EOD
 0.015625 0.00021546520991944931
 0.0078125 5.7376680900042994e-05
 0.00390625 1.4786023627672908e-05
@@ -838,7 +879,7 @@ $p7s0 << EOD
 0.0001220703125 1.4859335615103394e-08
 6.103515625e-05 3.7165312546278466e-09
 EOD
-$p7s1 << EOD
+$p8s1 << EOD
 0.015625 0.0061686103658703546
 0.0078125 0.0031235098478812366
 0.00390625 0.001571775349177843
@@ -849,7 +890,7 @@ $p7s1 << EOD
 0.0001220703125 4.9421411015887652e-05
 6.103515625e-05 2.4713145009458961e-05
 EOD
-$p7s2 << EOD
+$p8s2 << EOD
 0.015625 0.0061686103658703546
 0.0078125 0.0031235098478812366
 0.00390625 0.001571775349177843
@@ -860,7 +901,7 @@ $p7s2 << EOD
 0.0001220703125 4.9421411015887652e-05
 6.103515625e-05 2.4713145009458961e-05
 EOD
-$p7s3 << EOD
+$p8s3 << EOD
 0.015625 0.012610044101519051
 0.0078125 0.0063146771287888289
 0.00390625 0.0031603432901353931
@@ -871,7 +912,7 @@ $p7s3 << EOD
 0.0001220703125 9.8859076272420139e-05
 6.103515625e-05 4.9430352939689985e-05
 EOD
-$p7s4 << EOD
+$p8s4 << EOD
 0.015625 0.0037889476320781485
 0.0078125 0.0019251518958323685
 0.00390625 0.00097042646412790487
@@ -882,7 +923,7 @@ $p7s4 << EOD
 0.0001220703125 3.0562807187616257e-05
 6.103515625e-05 1.5283304147354579e-05
 EOD
-$p7s5 << EOD
+$p8s5 << EOD
 0.015625 0.0059419469839884055
 0.0078125 0.0029215356335343607
 0.00390625 0.0014487086578634208
@@ -893,7 +934,7 @@ $p7s5 << EOD
 0.0001220703125 4.4917853188323035e-05
 6.103515625e-05 2.2456121877680609e-05
 EOD
-$p7s6 << EOD
+$p8s6 << EOD
 0.015625 0.0059419469839884055
 0.0078125 0.0029215356335343607
 0.00390625 0.0014487086578634208
@@ -904,7 +945,7 @@ $p7s6 << EOD
 0.0001220703125 4.4917853188323035e-05
 6.103515625e-05 2.2456121877680609e-05
 EOD
-$p7s7 << EOD
+$p8s7 << EOD
 0.015625 0.00047668315559790814
 0.0078125 0.00011511529963085233
 0.00390625 2.8259120119190299e-05
@@ -915,14 +956,14 @@ $p7s7 << EOD
 0.0001220703125 2.7102275581925818e-08
 6.103515625e-05 6.7735738335330821e-09
 EOD
-plot $p7s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'bias-corrected, eps inside, vs the derived flow', \
-     $p7s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title "c = 0: the preconditioned flow theta' = -g/sqrt(g^2 + eps)", \
-     $p7s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'the small-eps coefficient beta/(1-beta) - rho/(1-rho) at finite eps', \
-     $p7s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'the sign of c flipped', \
-     $p7s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "GD's (h/4)|g|^2, preconditioned", \
-     $p7s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title 'without bias correction, vs the derived flow', \
-     $p7s6 using 1:2 with linespoints lc rgb '#e377c2' pt 11 ps 0.69999999999999996 title 'without bias correction at order 2', \
-     $p7s7 using 1:2 with linespoints lc rgb '#17becf' pt 12 ps 0.69999999999999996 title 'bias-corrected, eps outside the root (PyTorch), vs its derived flow', \
+plot $p8s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'bias-corrected, eps inside, vs the derived flow', \
+     $p8s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title "c = 0: the preconditioned flow theta' = -g/sqrt(g^2 + eps)", \
+     $p8s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'the small-eps coefficient beta/(1-beta) - rho/(1-rho) at finite eps', \
+     $p8s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'the sign of c flipped', \
+     $p8s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "GD's (h/4)|g|^2, preconditioned", \
+     $p8s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title 'without bias correction, vs the derived flow', \
+     $p8s6 using 1:2 with linespoints lc rgb '#e377c2' pt 11 ps 0.69999999999999996 title 'without bias correction at order 2', \
+     $p8s7 using 1:2 with linespoints lc rgb '#17becf' pt 12 ps 0.69999999999999996 title 'bias-corrected, eps outside the root (PyTorch), vs its derived flow', \
      0.99764876207427811*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2', \
      0.3679211008439191*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      1.818267380754121*x**(2) with lines dt 2 lc rgb 'gray30' notitle
@@ -942,7 +983,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p8s0 << EOD
+$p9s0 << EOD
 0.015625 0.0015750031436293753
 0.0078125 0.00030425766593970014
 0.00390625 6.2117200493915715e-05
@@ -953,7 +994,7 @@ $p8s0 << EOD
 0.0001220703125 4.7049854078680382e-08
 6.103515625e-05 1.1708612313409746e-08
 EOD
-$p8s1 << EOD
+$p9s1 << EOD
 0.015625 0.0033390054773842011
 0.0078125 0.001951735060057636
 0.00390625 0.0010186093965696397
@@ -964,7 +1005,7 @@ $p8s1 << EOD
 0.0001220703125 3.2341098876357325e-05
 6.103515625e-05 1.6171367201359968e-05
 EOD
-$p8s2 << EOD
+$p9s2 << EOD
 0.015625 0.022500206835830545
 0.0078125 0.010227425033774742
 0.00390625 0.0049094593618951169
@@ -975,7 +1016,7 @@ $p8s2 << EOD
 0.0001220703125 0.00014843462197933435
 6.103515625e-05 7.4181956339901367e-05
 EOD
-$p8s3 << EOD
+$p9s3 << EOD
 0.015625 0.0068016736292554041
 0.0078125 0.0038477198312106978
 0.00390625 0.0020094311861262731
@@ -986,7 +1027,7 @@ $p8s3 << EOD
 0.0001220703125 6.4641424865730047e-05
 6.103515625e-05 3.2332486995455106e-05
 EOD
-$p8s4 << EOD
+$p9s4 << EOD
 0.015625 0.0057179431141389401
 0.0078125 0.0031462244001126817
 0.00390625 0.001617446752279559
@@ -997,7 +1038,7 @@ $p8s4 << EOD
 0.0001220703125 5.1108930323640965e-05
 6.103515625e-05 2.5555740080173477e-05
 EOD
-$p8s5 << EOD
+$p9s5 << EOD
 0.015625 0.00050720235266066564
 0.0078125 0.00023195179946161777
 0.00390625 0.00017124987629890613
@@ -1008,7 +1049,7 @@ $p8s5 << EOD
 0.0001220703125 6.7537638525550185e-06
 6.103515625e-05 3.3863473824357652e-06
 EOD
-$p8s6 << EOD
+$p9s6 << EOD
 0.015625 0.00050720235266066564
 0.0078125 0.00023195179946161777
 0.00390625 0.00017124987629890613
@@ -1019,7 +1060,7 @@ $p8s6 << EOD
 0.0001220703125 6.7537638525550185e-06
 6.103515625e-05 3.3863473824357652e-06
 EOD
-$p8s7 << EOD
+$p9s7 << EOD
 0.015625 0.0021162317601508907
 0.0078125 0.00048153607256145242
 0.00390625 0.00011067541605206
@@ -1030,14 +1071,14 @@ $p8s7 << EOD
 0.0001220703125 9.670691353677077e-08
 6.103515625e-05 2.4128076925310978e-08
 EOD
-plot $p8s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'bias-corrected, eps inside, vs the derived flow', \
-     $p8s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title "c = 0: the preconditioned flow theta' = -g/sqrt(g^2 + eps)", \
-     $p8s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'the small-eps coefficient beta/(1-beta) - rho/(1-rho) at finite eps', \
-     $p8s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'the sign of c flipped', \
-     $p8s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "GD's (h/4)|g|^2, preconditioned", \
-     $p8s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title 'without bias correction, vs the derived flow', \
-     $p8s6 using 1:2 with linespoints lc rgb '#e377c2' pt 11 ps 0.69999999999999996 title 'without bias correction at order 2', \
-     $p8s7 using 1:2 with linespoints lc rgb '#17becf' pt 12 ps 0.69999999999999996 title 'bias-corrected, eps outside the root (PyTorch), vs its derived flow', \
+plot $p9s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'bias-corrected, eps inside, vs the derived flow', \
+     $p9s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title "c = 0: the preconditioned flow theta' = -g/sqrt(g^2 + eps)", \
+     $p9s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'the small-eps coefficient beta/(1-beta) - rho/(1-rho) at finite eps', \
+     $p9s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'the sign of c flipped', \
+     $p9s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "GD's (h/4)|g|^2, preconditioned", \
+     $p9s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title 'without bias correction, vs the derived flow', \
+     $p9s6 using 1:2 with linespoints lc rgb '#e377c2' pt 11 ps 0.69999999999999996 title 'without bias correction at order 2', \
+     $p9s7 using 1:2 with linespoints lc rgb '#17becf' pt 12 ps 0.69999999999999996 title 'bias-corrected, eps outside the root (PyTorch), vs its derived flow', \
      3.14300668547736*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2', \
      0.055481915513827577*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      6.4768313318489303*x**(2) with lines dt 2 lc rgb 'gray30' notitle
@@ -1057,7 +1098,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p9s0 << EOD
+$p10s0 << EOD
 0.015625 7.2552537911842386e-06
 0.0078125 1.7933542690674696e-06
 0.00390625 4.4581836000453616e-07
@@ -1068,7 +1109,7 @@ $p9s0 << EOD
 0.0001220703125 4.3300789672912229e-10
 6.103515625e-05 1.0824249680321233e-10
 EOD
-$p9s1 << EOD
+$p10s1 << EOD
 0.015625 0.00038268731760138079
 0.0078125 0.00019324011054510463
 0.00390625 9.7086461714090055e-05
@@ -1079,7 +1120,7 @@ $p9s1 << EOD
 0.0001220703125 3.0479214870405163e-06
 6.103515625e-05 1.5240728015381792e-06
 EOD
-$p9s2 << EOD
+$p10s2 << EOD
 0.015625 0.00051400338908909619
 0.0078125 0.00025889089923624548
 0.00390625 0.00012991004438691399
@@ -1090,7 +1131,7 @@ $p9s2 << EOD
 0.0001220703125 4.0736036019066193e-06
 6.103515625e-05 2.0369134166915438e-06
 EOD
-$p9s3 << EOD
+$p10s3 << EOD
 0.015625 0.0007731313098334171
 0.0078125 0.00038839891962273834
 0.00390625 0.00019465007653594857
@@ -1101,7 +1142,7 @@ $p9s3 << EOD
 0.0001220703125 6.0963065811007965e-06
 6.103515625e-05 3.0482614953490753e-06
 EOD
-$p9s4 << EOD
+$p10s4 << EOD
 0.015625 0.00093184756875467299
 0.0078125 0.00046475896359510541
 0.00390625 0.00023209628895336072
@@ -1112,7 +1153,7 @@ $p9s4 << EOD
 0.0001220703125 7.2445920785796546e-06
 6.103515625e-05 3.622228785017874e-06
 EOD
-$p9s5 << EOD
+$p10s5 << EOD
 0.015625 0.0011943570630180622
 0.0078125 0.00059339937507873087
 0.00390625 0.00029576819011568938
@@ -1123,7 +1164,7 @@ $p9s5 << EOD
 0.0001220703125 9.2148154907441027e-06
 6.103515625e-05 4.6071834545743561e-06
 EOD
-$p9s6 << EOD
+$p10s6 << EOD
 0.015625 0.0011943570630180622
 0.0078125 0.00059339937507873087
 0.00390625 0.00029576819011568938
@@ -1134,7 +1175,7 @@ $p9s6 << EOD
 0.0001220703125 9.2148154907441027e-06
 6.103515625e-05 4.6071834545743561e-06
 EOD
-$p9s7 << EOD
+$p10s7 << EOD
 0.015625 1.3156725157739522e-07
 0.0078125 3.2858769398244193e-08
 0.00390625 8.2105680017569873e-09
@@ -1145,15 +1186,186 @@ $p9s7 << EOD
 0.0001220703125 8.0142347684617926e-12
 6.103515625e-05 2.0035429817870123e-12
 EOD
-plot $p9s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'bias-corrected, eps inside, vs the derived flow', \
-     $p9s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title "c = 0: the preconditioned flow theta' = -g/sqrt(g^2 + eps)", \
-     $p9s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'the small-eps coefficient beta/(1-beta) - rho/(1-rho) at finite eps', \
-     $p9s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'the sign of c flipped', \
-     $p9s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "GD's (h/4)|g|^2, preconditioned", \
-     $p9s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title 'without bias correction, vs the derived flow', \
-     $p9s6 using 1:2 with linespoints lc rgb '#e377c2' pt 11 ps 0.69999999999999996 title 'without bias correction at order 2', \
-     $p9s7 using 1:2 with linespoints lc rgb '#17becf' pt 12 ps 0.69999999999999996 title 'bias-corrected, eps outside the root (PyTorch), vs its derived flow', \
+plot $p10s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'bias-corrected, eps inside, vs the derived flow', \
+     $p10s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title "c = 0: the preconditioned flow theta' = -g/sqrt(g^2 + eps)", \
+     $p10s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'the small-eps coefficient beta/(1-beta) - rho/(1-rho) at finite eps', \
+     $p10s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'the sign of c flipped', \
+     $p10s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "GD's (h/4)|g|^2, preconditioned", \
+     $p10s5 using 1:2 with linespoints lc rgb '#8c564b' pt 10 ps 0.69999999999999996 title 'without bias correction, vs the derived flow', \
+     $p10s6 using 1:2 with linespoints lc rgb '#e377c2' pt 11 ps 0.69999999999999996 title 'without bias correction at order 2', \
+     $p10s7 using 1:2 with linespoints lc rgb '#17becf' pt 12 ps 0.69999999999999996 title 'bias-corrected, eps outside the root (PyTorch), vs its derived flow', \
      0.029056123987948844*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2', \
      0.075484093719746251*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.00053782197393159635*x**(2) with lines dt 2 lc rgb 'gray30' notitle
+unset arrow
+set autoscale
+set title "uv-ridge toy: large eps: Adam's field vs MOM-1's heavy-ball field with step h (1-beta)/sqrt(eps), beta = 0.5, h = 1/16" font ',10'
+set xlabel '1/eps'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p11s0 << EOD
+0.015625 8.4262565225574326e-05
+0.0078125 2.1280573494987932e-05
+0.00390625 5.3473774006846559e-06
+0.001953125 1.3402719168843436e-06
+0.0009765625 3.3549789307254074e-07
+0.00048828125 8.3928304594478043e-08
+0.000244140625 2.0988810831140246e-08
+0.0001220703125 5.2480449038586697e-09
+6.103515625e-05 1.3121165230318492e-09
+EOD
+$p11s1 << EOD
+0.015625 0.0025559102499020676
+0.0078125 0.0012987051929564571
+0.00390625 0.00065462044888771993
+0.001953125 0.00032863738979651452
+0.0009765625 0.00016465177169929735
+0.00048828125 8.2409316374239513e-05
+0.000244140625 4.1225536024062104e-05
+0.0001220703125 2.0617989999511859e-05
+6.103515625e-05 1.0310300812814499e-05
+EOD
+plot $p11s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "h-part of the field: Adam's - MOM-1's (time rescaled by (1-beta)/sqrt(eps))", \
+     $p11s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title "the same with GD's kappa = 1/4 in MOM-1's field", \
+     0.35221859718518894*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'uv-ridge toy: Adam (beta, rho, eps) = (0.5, 0.6, 1e-06) to T = 0.25: a - r = -0.5, anti-penalizes ||g||_(1,eps)' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p12s0 << EOD
+0.015625 0.0015068843826110071
+0.0078125 0.00028701062835012375
+0.00390625 6.1346904933158225e-05
+0.001953125 1.4118431412466133e-05
+0.0009765625 3.3825298391751153e-06
+0.00048828125 8.2757382590697466e-07
+0.000244140625 2.0465650741570272e-07
+0.0001220703125 5.0885781586151375e-08
+6.103515625e-05 1.2686731805737709e-08
+EOD
+$p12s1 << EOD
+0.015625 0.001509085285545352
+0.0078125 0.00028808719572006718
+0.00390625 6.1876850307959435e-05
+0.001953125 1.4382153304191389e-05
+0.0009765625 3.5153332122199264e-06
+0.00048828125 8.9544276545366698e-07
+0.000244140625 2.4003689666181208e-07
+0.0001220703125 6.9760029329622974e-08
+6.103515625e-05 2.2916125552225133e-08
+EOD
+$p12s2 << EOD
+0.015625 0.015426776521652428
+0.0078125 0.0081781683725279022
+0.00390625 0.0041705155005252034
+0.001953125 0.0021015852695456462
+0.0009765625 0.0010544066174062042
+0.00048828125 0.00052805059660108132
+0.000244140625 0.00026423023735366229
+0.0001220703125 0.00013216550202476584
+6.103515625e-05 6.6095240981949724e-05
+EOD
+$p12s3 << EOD
+0.015625 0.0069465287882682549
+0.0078125 0.0039427480073510081
+0.00390625 0.0020539465574021575
+0.001953125 0.0010435828194170977
+0.0009765625 0.00052547549833485371
+0.00048828125 0.00026360251285683029
+0.000244140625 0.00013201055799740564
+0.0001220703125 6.6056752164408793e-05
+6.103515625e-05 3.30411384043234e-05
+EOD
+plot $p12s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'bias-corrected, vs the derived flow', \
+     $p12s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'vs the small-eps flow of L + h (a - r) ||g||_(1,eps), preconditioned (exact as eps/g^2 -> 0)', \
+     $p12s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'the opposite sign: -c', \
+     $p12s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'c = 0: the preconditioned flow', \
+     3.4055686374229053*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'uv-ridge toy: Adam (beta, rho, eps) = (0.6, 0.5, 1e-06) to T = 0.25: a - r = 0.5, penalizes ||g||_(1,eps)' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p13s0 << EOD
+0.015625 0.0029192847958503386
+0.0078125 0.00068482344558062078
+0.00390625 0.00016535835812617059
+0.001953125 4.0634379754048158e-05
+0.0009765625 1.0072133846853586e-05
+0.00048828125 2.5073318806666879e-06
+0.000244140625 6.2550188384915851e-07
+0.0001220703125 1.5620949738403843e-07
+6.103515625e-05 3.9031653373790511e-08
+EOD
+$p13s1 << EOD
+0.015625 0.002917274014413817
+0.0078125 0.00068385159877483047
+0.00390625 0.00016488033884215703
+0.001953125 4.0397421777766751e-05
+0.0009765625 9.9543323781591245e-06
+0.00048828125 2.4487793996283973e-06
+0.000244140625 5.9650054312744636e-07
+0.0001220703125 1.4198209592579442e-07
+6.103515625e-05 3.2229058172501782e-08
+EOD
+$p13s2 << EOD
+0.015625 0.014015345215273822
+0.0078125 0.0077816454104676636
+0.00390625 0.0040677766743234169
+0.001953125 0.0020759204619169636
+0.0009765625 0.00104820361006996
+0.00048828125 0.00052663030734275622
+0.000244140625 0.00026394328289658608
+0.0001220703125 0.00013212817710750186
+6.103515625e-05 6.6103160568284336e-05
+EOD
+$p13s3 << EOD
+0.015625 0.0055661864306581271
+0.0078125 0.0035529389533058113
+0.00390625 0.0019523410104803549
+0.001953125 0.0010179259848196508
+0.0009765625 0.00051913647086051975
+0.00048828125 0.00026207917047370608
+0.000244140625 0.00013166331113386953
+0.0001220703125 6.5987088954514683e-05
+6.103515625e-05 3.3032340743882923e-05
+EOD
+plot $p13s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'bias-corrected, vs the derived flow', \
+     $p13s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'vs the small-eps flow of L + h (a - r) ||g||_(1,eps), preconditioned (exact as eps/g^2 -> 0)', \
+     $p13s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'the opposite sign: -c', \
+     $p13s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'c = 0: the preconditioned flow', \
+     10.477479671827394*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset multiplot

@@ -1,11 +1,11 @@
 # Drawn by irverify report from the figure data of a record
-set terminal svg size 1320,5182 dynamic font 'Helvetica,11' background '#ffffff'
+set terminal svg size 1320,7022 dynamic font 'Helvetica,11' background '#ffffff'
 set output 'MOM-2.svg'
 set termoption noenhanced
 set grid
 set key below font ',8' spacing 0.9 samplen 2
 set bars small
-set multiplot layout 14,3 title "MOM-2: Nesterov momentum: the modified flow and each form's start shift"
+set multiplot layout 19,3 title "MOM-2: Nesterov momentum: the modified flow and each form's start shift"
 unset arrow
 set autoscale
 set title 'least-squares-n8-p4-s1: Nesterov (Sutskever) from rest to T = 1, beta = 0.3' font ',10'
@@ -191,7 +191,7 @@ plot $p2s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      0.12596909757446051*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'least-squares-n8-p4-s1: Nesterov (Sutskever) from rest to T = 1, beta = 0.5' font ',10'
+set title 'least-squares-n8-p4-s1: one Nesterov (PyTorch) step on the invariant manifold, beta = 0.3' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -206,18 +206,49 @@ unset y2tics
 unset y2label
 set ytics mirror
 $p3s0 << EOD
-0.015625 0.010841123995830815
-0.0078125 0.0054094300318997639
-0.00390625 0.0027023958235811805
-0.001953125 0.0013506733803964447
-0.0009765625 0.00067521231018098041
-0.00048828125 0.00033757589486124815
-0.000244140625 0.00016878048614878195
-0.0001220703125 8.43883906905059e-05
-6.103515625e-05 4.2193733864154715e-05
-3.0517578125e-05 2.1096751763524837e-05
+0.03125 1.6994591843839952e-05
+0.015625 2.1300716045900068e-06
+0.0078125 2.6660769992432332e-07
+0.00390625 3.334742890224297e-08
+0.001953125 4.1697598912880733e-09
+0.0009765625 5.2130286646326699e-10
+0.00048828125 6.5168028148217252e-11
+0.000244140625 8.1463263157784568e-12
+0.0001220703125 1.0183109543675214e-12
+6.103515625e-05 1.2729012929144228e-13
 EOD
 $p3s1 << EOD
+0.03125 0.00033196491706304407
+0.015625 8.6487582039963264e-05
+0.0078125 2.2059225190118075e-05
+0.00390625 5.5694831155482392e-06
+0.001953125 1.399205818408355e-06
+0.0009765625 3.5065585482496439e-07
+0.00048828125 8.7770764781673982e-08
+0.000244140625 2.1956041388444606e-08
+0.0001220703125 5.4906791246868675e-09
+6.103515625e-05 1.3728783785774331e-09
+EOD
+plot $p3s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)", \
+     $p3s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+     0.55982790902820478*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
+unset arrow
+set autoscale
+set title 'least-squares-n8-p4-s1: Nesterov (Sutskever) from rest to T = 1, beta = 0.5' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p4s0 << EOD
 0.015625 0.010841123995830815
 0.0078125 0.0054094300318997639
 0.00390625 0.0027023958235811805
@@ -229,7 +260,19 @@ $p3s1 << EOD
 6.103515625e-05 4.2193733864154715e-05
 3.0517578125e-05 2.1096751763524837e-05
 EOD
-$p3s2 << EOD
+$p4s1 << EOD
+0.015625 0.010841123995830815
+0.0078125 0.0054094300318997639
+0.00390625 0.0027023958235811805
+0.001953125 0.0013506733803964447
+0.0009765625 0.00067521231018098041
+0.00048828125 0.00033757589486124815
+0.000244140625 0.00016878048614878195
+0.0001220703125 8.43883906905059e-05
+6.103515625e-05 4.2193733864154715e-05
+3.0517578125e-05 2.1096751763524837e-05
+EOD
+$p4s2 << EOD
 0.015625 0.00018374477622128135
 0.0078125 4.5139666981541357e-05
 0.00390625 1.1191771335705275e-05
@@ -241,7 +284,7 @@ $p3s2 << EOD
 6.103515625e-05 2.7109034200611908e-09
 3.0517578125e-05 6.7768414244773757e-10
 EOD
-$p3s3 << EOD
+$p4s3 << EOD
 0.015625 0.0050763882056976389
 0.0078125 0.0025166645509042611
 0.00390625 0.0012533692069683418
@@ -253,10 +296,10 @@ $p3s3 << EOD
 6.103515625e-05 1.9511410187878957e-05
 3.0517578125e-05 9.7554247259107447e-06
 EOD
-plot $p3s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p3s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p3s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p3s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p4s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p4s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p4s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p4s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.69129836178718185*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.72765780720770956*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -275,7 +318,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p4s0 << EOD
+$p5s0 << EOD
 0.015625 1.3288769985716636e-05
 0.0078125 1.6565581781634219e-06
 0.00390625 2.067815246209693e-07
@@ -287,7 +330,7 @@ $p4s0 << EOD
 6.103515625e-05 7.8771494519832066e-13
 3.0517578125e-05 9.8463277094141589e-14
 EOD
-$p4s1 << EOD
+$p5s1 << EOD
 0.015625 0.0001257367719544503
 0.0078125 3.410376029967258e-05
 0.00390625 8.856962307559111e-06
@@ -299,8 +342,8 @@ $p4s1 << EOD
 6.103515625e-05 2.2414565640266613e-09
 3.0517578125e-05 5.6052066499100566e-10
 EOD
-plot $p4s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
-     $p4s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+plot $p5s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
+     $p5s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
      3.4643685783660465*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
@@ -318,7 +361,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p5s0 << EOD
+$p6s0 << EOD
 0.015625 0.0053410070548657396
 0.0078125 0.0026844583129853453
 0.00390625 0.001346088308306346
@@ -330,7 +373,7 @@ $p5s0 << EOD
 6.103515625e-05 2.1095608651001873e-05
 3.0517578125e-05 1.0548061290127465e-05
 EOD
-$p5s1 << EOD
+$p6s1 << EOD
 0.015625 0.0053410070548657396
 0.0078125 0.0026844583129853453
 0.00390625 0.001346088308306346
@@ -342,7 +385,7 @@ $p5s1 << EOD
 6.103515625e-05 2.1095608651001873e-05
 3.0517578125e-05 1.0548061290127465e-05
 EOD
-$p5s2 << EOD
+$p6s2 << EOD
 0.015625 0.0001231065030193143
 0.0078125 3.0790840595339783e-05
 0.00390625 7.6966458306171488e-06
@@ -354,7 +397,7 @@ $p5s2 << EOD
 6.103515625e-05 1.8784080126545528e-09
 3.0517578125e-05 4.6960032803339829e-10
 EOD
-$p5s3 << EOD
+$p6s3 << EOD
 0.015625 0.0048311461693430358
 0.0078125 0.0024555402086111032
 0.00390625 0.0012381077035439612
@@ -366,12 +409,55 @@ $p5s3 << EOD
 6.103515625e-05 1.9507688396502232e-05
 3.0517578125e-05 9.7544942858019656e-06
 EOD
-plot $p5s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p5s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p5s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p5s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p6s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p6s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p6s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p6s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.34563887235489676*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.50422951277357941*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'least-squares-n8-p4-s1: one Nesterov (PyTorch) step on the invariant manifold, beta = 0.5' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p7s0 << EOD
+0.015625 1.058177092598329e-05
+0.0078125 1.3221935734930794e-06
+0.00390625 1.6523518174045244e-07
+0.001953125 2.0651770414679486e-08
+0.0009765625 2.5813011858167709e-09
+0.00048828125 3.2265183118749547e-10
+0.000244140625 4.0330797057062731e-11
+0.0001220703125 5.0413068365071343e-12
+6.103515625e-05 6.3016067419448976e-13
+3.0517578125e-05 7.8769916574926451e-14
+EOD
+$p7s1 << EOD
+0.015625 0.00027704885729548835
+0.0078125 7.1381838252161301e-05
+0.00390625 1.8109268717478677e-05
+0.001953125 4.5602181056120456e-06
+0.0009765625 1.1441623251668198e-06
+0.00048828125 2.8655375146173622e-07
+0.000244140625 7.1702564981749101e-08
+0.0001220703125 1.7933655934272688e-08
+6.103515625e-05 4.4844157445186273e-09
+3.0517578125e-05 1.1212291515479043e-09
+EOD
+plot $p7s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)", \
+     $p7s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+     2.7714700541784674*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
 set title 'quadratic-n4-p3-s1: Nesterov (Sutskever) from rest to T = 1, beta = 0.3' font ',10'
@@ -388,7 +474,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p6s0 << EOD
+$p8s0 << EOD
 0.03125 0.0051318369557869451
 0.015625 0.0026240449081699393
 0.0078125 0.001327191993287887
@@ -400,7 +486,7 @@ $p6s0 << EOD
 0.0001220703125 2.0976804948500559e-05
 6.103515625e-05 1.0489364374507581e-05
 EOD
-$p6s1 << EOD
+$p8s1 << EOD
 0.03125 0.0051318369557869451
 0.015625 0.0026240449081699393
 0.0078125 0.001327191993287887
@@ -412,7 +498,7 @@ $p6s1 << EOD
 0.0001220703125 2.0976804948500559e-05
 6.103515625e-05 1.0489364374507581e-05
 EOD
-$p6s2 << EOD
+$p8s2 << EOD
 0.03125 0.00013504358474306772
 0.015625 3.3696035235858797e-05
 0.0078125 8.4118129538194675e-06
@@ -424,7 +510,7 @@ $p6s2 << EOD
 0.0001220703125 2.0501756137819348e-09
 6.103515625e-05 5.1253646422600973e-10
 EOD
-$p6s3 << EOD
+$p8s3 << EOD
 0.03125 0.0049477354019649413
 0.015625 0.0025377218436168159
 0.0078125 0.0012853438878744313
@@ -436,10 +522,10 @@ $p6s3 << EOD
 0.0001220703125 2.0341847337945882e-05
 6.103515625e-05 1.0171958032272344e-05
 EOD
-plot $p6s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p6s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p6s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p6s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p8s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p8s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p8s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p8s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.1718577459119322*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.13758295949113661*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -458,7 +544,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p7s0 << EOD
+$p9s0 << EOD
 0.03125 6.3207249491353961e-05
 0.015625 7.9405554105144909e-06
 0.0078125 9.9490401308461589e-07
@@ -470,7 +556,7 @@ $p7s0 << EOD
 0.0001220703125 3.8036648677529511e-12
 6.103515625e-05 4.7546627002614608e-13
 EOD
-$p7s1 << EOD
+$p9s1 << EOD
 0.03125 0.00044694860386948612
 0.015625 0.00012520311884557409
 0.0078125 3.2985149816260577e-05
@@ -482,8 +568,8 @@ $p7s1 << EOD
 0.0001220703125 8.457659713800785e-09
 6.103515625e-05 2.1152174877239892e-09
 EOD
-plot $p7s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
-     $p7s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+plot $p9s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
+     $p9s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
      2.0911227700361241*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
@@ -501,7 +587,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p8s0 << EOD
+$p10s0 << EOD
 0.03125 0.0012752367639531359
 0.015625 0.00071883716398773274
 0.0078125 0.0003808255851308774
@@ -513,7 +599,7 @@ $p8s0 << EOD
 0.0001220703125 6.2887591776874743e-06
 6.103515625e-05 3.145738640365827e-06
 EOD
-$p8s1 << EOD
+$p10s1 << EOD
 0.03125 0.0012752367639531359
 0.015625 0.00071883716398773274
 0.0078125 0.0003808255851308774
@@ -525,7 +611,7 @@ $p8s1 << EOD
 0.0001220703125 6.2887591776874743e-06
 6.103515625e-05 3.145738640365827e-06
 EOD
-$p8s2 << EOD
+$p10s2 << EOD
 0.03125 0.00034844006089579458
 0.015625 8.7200353445676717e-05
 0.0078125 2.1810353164678972e-05
@@ -537,7 +623,7 @@ $p8s2 << EOD
 0.0001220703125 5.327159496677935e-09
 6.103515625e-05 1.3317944955360487e-09
 EOD
-$p8s3 << EOD
+$p10s3 << EOD
 0.03125 0.0046236582496738685
 0.015625 0.0024563965766872574
 0.0078125 0.0012649670515416523
@@ -549,12 +635,55 @@ $p8s3 << EOD
 0.0001220703125 2.0336860454746716e-05
 6.103515625e-05 1.0170711286415417e-05
 EOD
-plot $p8s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p8s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p8s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p8s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p10s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p10s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p10s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p10s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.051539781883753709*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.35750086270750919*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'quadratic-n4-p3-s1: one Nesterov (PyTorch) step on the invariant manifold, beta = 0.3' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p11s0 << EOD
+0.03125 6.3007439363922674e-05
+0.015625 7.9142395907151679e-06
+0.0078125 9.9155960152940666e-07
+0.00390625 1.2408378341154908e-07
+0.001953125 1.5519035165439685e-08
+0.0009765625 1.9404109325920136e-09
+0.00048828125 2.4258447481328883e-10
+0.000244140625 3.0325125087585209e-11
+0.0001220703125 3.7907696341069126e-12
+6.103515625e-05 4.738542631994239e-13
+EOD
+$p11s1 << EOD
+0.03125 0.0006888196100357652
+0.015625 0.0001851391018564677
+0.0078125 4.7905170158246308e-05
+0.00390625 1.2178984552014651e-05
+0.001953125 3.0700889670147739e-06
+0.0009765625 7.7069041019459569e-07
+0.00048828125 1.930686407633101e-07
+0.000244140625 4.8316665961555618e-08
+0.0001220703125 1.2085354771393789e-08
+6.103515625e-05 3.0221122316263581e-09
+EOD
+plot $p11s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)", \
+     $p11s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+     2.0840330890359828*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
 set title 'quadratic-n4-p3-s1: Nesterov (Sutskever) from rest to T = 1, beta = 0.5' font ',10'
@@ -571,7 +700,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p9s0 << EOD
+$p12s0 << EOD
 0.015625 0.0049052557403657417
 0.0078125 0.0025286534485356353
 0.00390625 0.0012840810943145987
@@ -583,7 +712,7 @@ $p9s0 << EOD
 6.103515625e-05 2.0374831931302512e-05
 3.0517578125e-05 1.0188664361951142e-05
 EOD
-$p9s1 << EOD
+$p12s1 << EOD
 0.015625 0.0049052557403657417
 0.0078125 0.0025286534485356353
 0.00390625 0.0012840810943145987
@@ -595,7 +724,7 @@ $p9s1 << EOD
 6.103515625e-05 2.0374831931302512e-05
 3.0517578125e-05 1.0188664361951142e-05
 EOD
-$p9s2 << EOD
+$p12s2 << EOD
 0.015625 0.00017837171133117138
 0.0078125 4.3538314315018907e-05
 0.00390625 1.0754801637873536e-05
@@ -607,7 +736,7 @@ $p9s2 << EOD
 6.103515625e-05 2.5948400767867103e-09
 3.0517578125e-05 6.486491655203989e-10
 EOD
-$p9s3 << EOD
+$p12s3 << EOD
 0.015625 0.0044111623043482434
 0.0078125 0.0022857467945938681
 0.00390625 0.0011634016521077618
@@ -619,10 +748,10 @@ $p9s3 << EOD
 6.103515625e-05 1.8498345085370521e-05
 3.0517578125e-05 9.2504515507458485e-06
 EOD
-plot $p9s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p9s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p9s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p9s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p12s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p12s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p12s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p12s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.33386215381241502*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.69648173812195102*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -641,7 +770,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p10s0 << EOD
+$p13s0 << EOD
 0.015625 4.9658333855000988e-05
 0.0078125 6.1789575040478807e-06
 0.00390625 7.705481543480316e-07
@@ -653,7 +782,7 @@ $p10s0 << EOD
 6.103515625e-05 2.9324400595028645e-12
 3.0517578125e-05 3.6654803095182629e-13
 EOD
-$p10s1 << EOD
+$p13s1 << EOD
 0.015625 0.00024434852892707144
 0.0078125 7.1069245938341259e-05
 0.00390625 1.9000750920352827e-05
@@ -665,8 +794,8 @@ $p10s1 << EOD
 6.103515625e-05 4.9327365689115365e-09
 3.0517578125e-05 1.2337646042188413e-09
 EOD
-plot $p10s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
-     $p10s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+plot $p13s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
+     $p13s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
      12.896762309437765*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
@@ -684,7 +813,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p11s0 << EOD
+$p14s0 << EOD
 0.015625 0.0022567314877469514
 0.0078125 0.0012136801152789482
 0.00390625 0.00062919210170278019
@@ -696,7 +825,7 @@ $p11s0 << EOD
 6.103515625e-05 1.0184237253201878e-05
 3.0517578125e-05 5.0935374225021762e-06
 EOD
-$p11s1 << EOD
+$p14s1 << EOD
 0.015625 0.0022567314877469514
 0.0078125 0.0012136801152789482
 0.00390625 0.00062919210170278019
@@ -708,7 +837,7 @@ $p11s1 << EOD
 6.103515625e-05 1.0184237253201878e-05
 3.0517578125e-05 5.0935374225021762e-06
 EOD
-$p11s2 << EOD
+$p14s2 << EOD
 0.015625 0.00031676661202135564
 0.0078125 7.8871233093683499e-05
 0.00390625 1.9681355763818138e-05
@@ -720,7 +849,7 @@ $p11s2 << EOD
 6.103515625e-05 4.7968400934734054e-09
 3.0517578125e-05 1.1991943741438706e-09
 EOD
-$p11s3 << EOD
+$p14s3 << EOD
 0.015625 0.0041624039229089041
 0.0078125 0.0022223465657198434
 0.00390625 0.001147392592784018
@@ -732,12 +861,55 @@ $p11s3 << EOD
 6.103515625e-05 1.8494397140063348e-05
 3.0517578125e-05 9.2494644847935204e-06
 EOD
-plot $p11s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p11s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p11s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p11s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p14s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p14s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p14s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p14s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.16690503426055131*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      1.287625154623778*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'quadratic-n4-p3-s1: one Nesterov (PyTorch) step on the invariant manifold, beta = 0.5' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p15s0 << EOD
+0.015625 3.9407945614195844e-05
+0.0078125 4.9235248182707104e-06
+0.00390625 6.1521959182189711e-07
+0.001953125 7.6886540055335158e-08
+0.0009765625 9.6097575572729783e-09
+0.00048828125 1.2011513942490356e-09
+0.000244140625 1.5013959129743364e-10
+0.0001220703125 1.8767176093664021e-11
+6.103515625e-05 2.345879897822712e-12
+3.0517578125e-05 2.9323391564962654e-13
+EOD
+$p15s1 << EOD
+0.015625 0.00058424407361110141
+0.0078125 0.00015395922489800165
+0.00390625 3.9470776469758621e-05
+0.001953125 9.989878144137322e-06
+0.0009765625 2.512713878407687e-06
+0.00048828125 6.3008217968536671e-07
+0.000244140625 1.5775839284704808e-07
+0.0001220703125 3.946932192254526e-08
+6.103515625e-05 9.8710454882313631e-09
+3.0517578125e-05 2.468225719452144e-09
+EOD
+plot $p15s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)", \
+     $p15s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+     10.317251197281637*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
 set title 'two-param-n2-p1-s1: Nesterov (Sutskever) from rest to T = 1, beta = 0.3' font ',10'
@@ -754,7 +926,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p12s0 << EOD
+$p16s0 << EOD
 0.03125 0.0068742720686306357
 0.015625 0.0034281602988427925
 0.0078125 0.0017127019330824412
@@ -766,7 +938,7 @@ $p12s0 << EOD
 0.0001220703125 2.6748737596994515e-05
 6.103515625e-05 1.3374338196891307e-05
 EOD
-$p12s1 << EOD
+$p16s1 << EOD
 0.03125 0.0068742720686306357
 0.015625 0.0034281602988427925
 0.0078125 0.0017127019330824412
@@ -778,7 +950,7 @@ $p12s1 << EOD
 0.0001220703125 2.6748737596994515e-05
 6.103515625e-05 1.3374338196891307e-05
 EOD
-$p12s2 << EOD
+$p16s2 << EOD
 0.03125 0.00016088009071839828
 0.015625 4.0374158572966956e-05
 0.0078125 1.0124646921824224e-05
@@ -790,7 +962,7 @@ $p12s2 << EOD
 0.0001220703125 2.4810950689673434e-09
 6.103515625e-05 6.2029385809862472e-10
 EOD
-$p12s3 << EOD
+$p16s3 << EOD
 0.03125 0.0056296445024576211
 0.015625 0.0028291286683222775
 0.0078125 0.0014187079383494855
@@ -802,10 +974,10 @@ $p12s3 << EOD
 0.0001220703125 2.2236511953745525e-05
 6.103515625e-05 1.1118541148353871e-05
 EOD
-plot $p12s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p12s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p12s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p12s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p16s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p16s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p16s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p16s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.21912515701786717*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.16650886465270362*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -824,7 +996,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p13s0 << EOD
+$p17s0 << EOD
 0.03125 8.7329358793590938e-05
 0.015625 1.0943006641672271e-05
 0.0078125 1.3698674043559056e-06
@@ -836,7 +1008,7 @@ $p13s0 << EOD
 0.0001220703125 5.2337555603668001e-12
 6.103515625e-05 6.5422779592334463e-13
 EOD
-$p13s1 << EOD
+$p17s1 << EOD
 0.03125 0.00036712732487424428
 0.015625 0.00011024704778307486
 0.0078125 2.9862041441003806e-05
@@ -848,8 +1020,8 @@ $p13s1 << EOD
 0.0001220703125 7.8420549106220274e-09
 6.103515625e-05 1.9616066699503308e-09
 EOD
-plot $p13s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
-     $p13s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+plot $p17s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
+     $p17s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
      2.8773242753279256*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
@@ -867,7 +1039,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p14s0 << EOD
+$p18s0 << EOD
 0.03125 0.0018952710192623493
 0.015625 0.00098361784299022732
 0.0078125 0.00050223624355956453
@@ -879,7 +1051,7 @@ $p14s0 << EOD
 0.0001220703125 8.0217103956099335e-06
 6.103515625e-05 4.0115735723725354e-06
 EOD
-$p14s1 << EOD
+$p18s1 << EOD
 0.03125 0.0018952710192623493
 0.015625 0.00098361784299022732
 0.0078125 0.00050223624355956453
@@ -891,7 +1063,7 @@ $p14s1 << EOD
 0.0001220703125 8.0217103956099335e-06
 6.103515625e-05 4.0115735723725354e-06
 EOD
-$p14s2 << EOD
+$p18s2 << EOD
 0.03125 0.0002721871480635553
 0.015625 6.861750878763649e-05
 0.0078125 1.722247908005167e-05
@@ -903,7 +1075,7 @@ $p14s2 << EOD
 0.0001220703125 4.2205839259024594e-09
 6.103515625e-05 1.0551770098809149e-09
 EOD
-$p14s3 << EOD
+$p18s3 << EOD
 0.03125 0.0052095238753470611
 0.015625 0.0027240728243490267
 0.0078125 0.0013924336803750321
@@ -915,12 +1087,55 @@ $p14s3 << EOD
 0.0001220703125 2.2230093760804848e-05
 6.103515625e-05 1.1116936591929501e-05
 EOD
-plot $p14s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p14s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p14s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p14s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p18s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p18s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p18s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p18s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.065725621409751619*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.28324692180809991*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'two-param-n2-p1-s1: one Nesterov (PyTorch) step on the invariant manifold, beta = 0.3' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p19s0 << EOD
+0.03125 7.0482545238514637e-05
+0.015625 8.9623115691080955e-06
+0.0078125 1.1296802964253624e-06
+0.00390625 1.4179302548476661e-07
+0.001953125 1.7760431376782169e-08
+0.0009765625 2.222318546391938e-09
+0.00048828125 2.7793121978572181e-10
+0.000244140625 3.4750235731096272e-11
+0.0001220703125 4.3443314089526969e-12
+6.103515625e-05 5.4307591826871842e-13
+EOD
+$p19s1 << EOD
+0.03125 0.0006130319902807181
+0.015625 0.00016833985370459924
+0.0078125 4.4002017688130132e-05
+0.00390625 1.1241970754909039e-05
+0.001953125 2.8407854427291661e-06
+0.0009765625 7.1398962805383459e-07
+0.00048828125 1.7897197715444732e-07
+0.000244140625 4.4802341120067694e-08
+0.0001220703125 1.1208005226396025e-08
+6.103515625e-05 2.8029288992586009e-09
+EOD
+plot $p19s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)", \
+     $p19s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+     2.3884731476063381*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
 set title 'two-param-n2-p1-s1: Nesterov (Sutskever) from rest to T = 1, beta = 0.5' font ',10'
@@ -937,7 +1152,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p15s0 << EOD
+$p20s0 << EOD
 0.015625 0.0060898334258360489
 0.0078125 0.0030834415075238664
 0.00390625 0.0015525099815032566
@@ -949,7 +1164,7 @@ $p15s0 << EOD
 6.103515625e-05 2.4435285381843895e-05
 3.0517578125e-05 1.2218368514271272e-05
 EOD
-$p15s1 << EOD
+$p20s1 << EOD
 0.015625 0.0060898334258360489
 0.0078125 0.0030834415075238664
 0.00390625 0.0015525099815032566
@@ -961,7 +1176,7 @@ $p15s1 << EOD
 6.103515625e-05 2.4435285381843895e-05
 3.0517578125e-05 1.2218368514271272e-05
 EOD
-$p15s2 << EOD
+$p20s2 << EOD
 0.015625 0.00063649358856161266
 0.0078125 0.00016014845414591688
 0.00390625 4.0176052556295446e-05
@@ -973,7 +1188,7 @@ $p15s2 << EOD
 6.103515625e-05 9.8438721791313309e-09
 3.0517578125e-05 2.4610399827183288e-09
 EOD
-$p15s3 << EOD
+$p20s3 << EOD
 0.015625 0.0064933454160389977
 0.0078125 0.0031991036375869329
 0.00390625 0.0015895454447331255
@@ -985,10 +1200,10 @@ $p15s3 << EOD
 6.103515625e-05 2.4702176409596808e-05
 3.0517578125e-05 1.2350593390275266e-05
 EOD
-plot $p15s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p15s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p15s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p15s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p20s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p20s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p20s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p20s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.40037149947564105*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      2.6425215599809069*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -1007,7 +1222,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p16s0 << EOD
+$p21s0 << EOD
 0.015625 6.8989075357047858e-05
 0.0078125 8.545517241859397e-06
 0.00390625 1.0634443643078554e-06
@@ -1019,7 +1234,7 @@ $p16s0 << EOD
 6.103515625e-05 4.0391741993754468e-12
 3.0517578125e-05 5.0487949086461861e-13
 EOD
-$p16s1 << EOD
+$p21s1 << EOD
 0.015625 0.00019050200714914708
 0.0078125 6.1529786398245242e-05
 0.00390625 1.7082941172174365e-05
@@ -1031,8 +1246,8 @@ $p16s1 << EOD
 6.103515625e-05 4.5732895161435309e-09
 3.0517578125e-05 1.1441152841807901e-09
 EOD
-plot $p16s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
-     $p16s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+plot $p21s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
+     $p21s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
      17.763867866600798*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
@@ -1050,7 +1265,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p17s0 << EOD
+$p22s0 << EOD
 0.015625 0.0028300695353807716
 0.0078125 0.0014867685947198772
 0.00390625 0.00076236887897487642
@@ -1062,7 +1277,7 @@ $p17s0 << EOD
 6.103515625e-05 1.2214218000793043e-05
 3.0517578125e-05 6.1083280171173343e-06
 EOD
-$p17s1 << EOD
+$p22s1 << EOD
 0.015625 0.0028300695353807716
 0.0078125 0.0014867685947198772
 0.00390625 0.00076236887897487642
@@ -1074,7 +1289,7 @@ $p17s1 << EOD
 6.103515625e-05 1.2214218000793043e-05
 3.0517578125e-05 6.1083280171173343e-06
 EOD
-$p17s2 << EOD
+$p22s2 << EOD
 0.015625 0.00034618424645531127
 0.0078125 8.7707120040445864e-05
 0.00390625 2.2071923898098613e-05
@@ -1086,7 +1301,7 @@ $p17s2 << EOD
 6.103515625e-05 5.4238065743959533e-09
 3.0517578125e-05 1.356021811015017e-09
 EOD
-$p17s3 << EOD
+$p22s3 << EOD
 0.015625 0.0059542851211736381
 0.0078125 0.0030662765802406495
 0.00390625 0.0015565980716696765
@@ -1098,12 +1313,55 @@ $p17s3 << EOD
 6.103515625e-05 2.469419759796997e-05
 3.0517578125e-05 1.2348598818874082e-05
 EOD
-plot $p17s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p17s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p17s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p17s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p22s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p22s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p22s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p22s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.20015769246490081*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      1.4560173327430477*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'two-param-n2-p1-s1: one Nesterov (PyTorch) step on the invariant manifold, beta = 0.5' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p23s0 << EOD
+0.015625 4.6406771611325774e-05
+0.0078125 5.8371932732420416e-06
+0.00390625 7.3176104017739162e-07
+0.001953125 9.1596907071066385e-08
+0.0009765625 1.1457370508322532e-08
+0.00048828125 1.4326508786645347e-09
+0.000244140625 1.7911116758935949e-10
+0.0001220703125 2.239075376206801e-11
+6.103515625e-05 2.7989601717856304e-12
+3.0517578125e-05 3.4987726338387768e-13
+EOD
+$p23s1 << EOD
+0.015625 0.00052363848130475342
+0.0078125 0.00014048780650054152
+0.00390625 3.6319687747206735e-05
+0.001953125 9.2295548104117129e-06
+0.0009765625 2.3260839111502673e-06
+0.00048828125 5.8385720714677537e-07
+0.000244140625 1.4625628484344797e-07
+0.0001220703125 3.6600566128278606e-08
+6.103515625e-05 9.1547032078905268e-09
+3.0517578125e-05 2.2892459995352673e-09
+EOD
+plot $p23s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)", \
+     $p23s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+     12.310211820320628*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
 set title 'diag-uv-n5-p3-s1: Nesterov (Sutskever) from rest to T = 1, beta = 0.3' font ',10'
@@ -1120,7 +1378,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p18s0 << EOD
+$p24s0 << EOD
 0.03125 0.0046713136322288585
 0.015625 0.0023412704135035082
 0.0078125 0.0011721907524658989
@@ -1132,7 +1390,7 @@ $p18s0 << EOD
 0.0001220703125 1.8340900863586864e-05
 6.103515625e-05 9.170554225731425e-06
 EOD
-$p18s1 << EOD
+$p24s1 << EOD
 0.03125 0.0046713136322288585
 0.015625 0.0023412704135035082
 0.0078125 0.0011721907524658989
@@ -1144,7 +1402,7 @@ $p18s1 << EOD
 0.0001220703125 1.8340900863586864e-05
 6.103515625e-05 9.170554225731425e-06
 EOD
-$p18s2 << EOD
+$p24s2 << EOD
 0.03125 8.2850666509236292e-05
 0.015625 2.0657870015206307e-05
 0.0078125 5.1592185351164836e-06
@@ -1156,7 +1414,7 @@ $p18s2 << EOD
 0.0001220703125 1.2585463382387755e-09
 6.103515625e-05 3.1463476589632858e-10
 EOD
-$p18s3 << EOD
+$p24s3 << EOD
 0.03125 0.0023121207711804216
 0.015625 0.0011498610868231663
 0.0078125 0.00057349202973128101
@@ -1168,10 +1426,10 @@ $p18s3 << EOD
 0.0001220703125 8.9397059684655494e-06
 6.103515625e-05 4.4697711435861349e-06
 EOD
-plot $p18s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p18s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p18s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p18s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p24s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p24s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p24s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p24s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.15025036043438367*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.08445912685683421*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -1190,7 +1448,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p19s0 << EOD
+$p25s0 << EOD
 0.03125 2.8622793133992359e-05
 0.015625 3.5921789709701448e-06
 0.0078125 4.4996140378840804e-07
@@ -1202,7 +1460,7 @@ $p19s0 << EOD
 0.0001220703125 1.7200813535458107e-12
 6.103515625e-05 2.150137946432189e-13
 EOD
-$p19s1 << EOD
+$p25s1 << EOD
 0.03125 0.0001497174552430366
 0.015625 4.3473587593254234e-05
 0.0078125 1.1623503746378533e-05
@@ -1214,8 +1472,8 @@ $p19s1 << EOD
 0.0001220703125 3.0191564817415392e-09
 6.103515625e-05 7.5514891743438494e-10
 EOD
-plot $p19s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
-     $p19s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+plot $p25s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
+     $p25s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
      0.94564066936984081*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
@@ -1233,7 +1491,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p20s0 << EOD
+$p26s0 << EOD
 0.03125 0.0013442754716392503
 0.015625 0.00068768387749420189
 0.0078125 0.00034793192351768355
@@ -1245,7 +1503,7 @@ $p20s0 << EOD
 0.0001220703125 5.5013487027771426e-06
 6.103515625e-05 2.7509358549137703e-06
 EOD
-$p20s1 << EOD
+$p26s1 << EOD
 0.03125 0.0013442754716392503
 0.015625 0.00068768387749420189
 0.0078125 0.00034793192351768355
@@ -1257,7 +1515,7 @@ $p20s1 << EOD
 0.0001220703125 5.5013487027771426e-06
 6.103515625e-05 2.7509358549137703e-06
 EOD
-$p20s2 << EOD
+$p26s2 << EOD
 0.03125 8.7704512420553498e-05
 0.015625 2.1999864574174488e-05
 0.0078125 5.508371949256553e-06
@@ -1269,7 +1527,7 @@ $p20s2 << EOD
 0.0001220703125 1.3467272676586618e-09
 6.103515625e-05 3.3668550546787521e-10
 EOD
-$p20s3 << EOD
+$p26s3 << EOD
 0.03125 0.0021548479366215634
 0.015625 0.0011104232325014167
 0.0078125 0.00056361580462846916
@@ -1281,12 +1539,55 @@ $p20s3 << EOD
 0.0001220703125 8.9372904814442582e-06
 6.103515625e-05 4.4691672630384924e-06
 EOD
-plot $p20s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p20s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p20s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p20s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p26s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p26s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p26s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p26s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.045071333046907212*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.090378327188859575*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'diag-uv-n5-p3-s1: one Nesterov (PyTorch) step on the invariant manifold, beta = 0.3' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p27s0 << EOD
+0.03125 2.3480914207258255e-05
+0.015625 2.9749095497311638e-06
+0.0078125 3.7432517757138287e-07
+0.00390625 4.6943590134961421e-08
+0.001953125 5.8774780459854423e-09
+0.0009765625 7.3527938472383471e-10
+0.00048828125 9.1947057302467991e-11
+0.000244140625 1.1495702104491921e-11
+0.0001220703125 1.4371077297430763e-12
+6.103515625e-05 1.7964752570672174e-13
+EOD
+$p27s1 << EOD
+0.03125 0.00024246496503986889
+0.015625 6.5630455895332966e-05
+0.0078125 1.7042816434673903e-05
+0.00390625 4.3405972208432917e-06
+0.001953125 1.0951656325243405e-06
+0.0009765625 2.7504526893264448e-07
+0.00048828125 6.8918162449038371e-08
+0.000244140625 1.7249153267280817e-08
+0.0001220703125 4.3147403352766517e-09
+6.103515625e-05 1.0789916133776222e-09
+EOD
+plot $p27s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)", \
+     $p27s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+     0.79009817366291368*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
 set title 'diag-uv-n5-p3-s1: Nesterov (Sutskever) from rest to T = 1, beta = 0.5' font ',10'
@@ -1303,7 +1604,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p21s0 << EOD
+$p28s0 << EOD
 0.015625 0.006655023515700664
 0.0078125 0.0033283910906939953
 0.00390625 0.0016646646785282283
@@ -1315,7 +1616,7 @@ $p21s0 << EOD
 6.103515625e-05 2.602010272184511e-05
 3.0517578125e-05 1.3010094858530345e-05
 EOD
-$p21s1 << EOD
+$p28s1 << EOD
 0.015625 0.006655023515700664
 0.0078125 0.0033283910906939953
 0.00390625 0.0016646646785282283
@@ -1327,7 +1628,7 @@ $p21s1 << EOD
 6.103515625e-05 2.602010272184511e-05
 3.0517578125e-05 1.3010094858530345e-05
 EOD
-$p21s2 << EOD
+$p28s2 << EOD
 0.015625 0.00019857322088298016
 0.0078125 4.9703626705456737e-05
 0.00390625 1.2436237292332364e-05
@@ -1339,7 +1640,7 @@ $p21s2 << EOD
 6.103515625e-05 3.0391098492616344e-09
 3.0517578125e-05 7.5978368584559491e-10
 EOD
-$p21s3 << EOD
+$p28s3 << EOD
 0.015625 0.0027847836247198712
 0.0078125 0.0013607205281753354
 0.00390625 0.00067256263894903141
@@ -1351,10 +1652,10 @@ $p21s3 << EOD
 6.103515625e-05 1.0389996617691597e-05
 3.0517578125e-05 5.1945290937043515e-06
 EOD
-plot $p21s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p21s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p21s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p21s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p28s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p28s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p28s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p28s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.42631478832432235*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.81581152068529206*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -1373,7 +1674,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p22s0 << EOD
+$p29s0 << EOD
 0.015625 2.252993848737922e-05
 0.0078125 2.7997041128392256e-06
 0.00390625 3.4894943062380478e-07
@@ -1385,7 +1686,7 @@ $p22s0 << EOD
 6.103515625e-05 1.3273705453740717e-12
 3.0517578125e-05 1.6591759980515635e-13
 EOD
-$p22s1 << EOD
+$p29s1 << EOD
 0.015625 7.9746867086970412e-05
 0.0078125 2.4456830214696779e-05
 0.00390625 6.6703932888897784e-06
@@ -1397,8 +1698,8 @@ $p22s1 << EOD
 6.103515625e-05 1.7607657895220701e-09
 3.0517578125e-05 4.4045244270179876e-10
 EOD
-plot $p22s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
-     $p22s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+plot $p29s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
+     $p29s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
      5.8377065676305406*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
@@ -1416,7 +1717,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p23s0 << EOD
+$p30s0 << EOD
 0.015625 0.0032889452656283259
 0.0078125 0.0016542416441060099
 0.00390625 0.00082980460910598002
@@ -1428,7 +1729,7 @@ $p23s0 << EOD
 6.103515625e-05 1.3009424768622508e-05
 3.0517578125e-05 6.5048907623613454e-06
 EOD
-$p23s1 << EOD
+$p30s1 << EOD
 0.015625 0.0032889452656283259
 0.0078125 0.0016542416441060099
 0.00390625 0.00082980460910598002
@@ -1440,7 +1741,7 @@ $p23s1 << EOD
 6.103515625e-05 1.3009424768622508e-05
 3.0517578125e-05 6.5048907623613454e-06
 EOD
-$p23s2 << EOD
+$p30s2 << EOD
 0.015625 0.00010215011646356641
 0.0078125 2.5641203797085477e-05
 0.00390625 6.4243148428180355e-06
@@ -1452,7 +1753,7 @@ $p23s2 << EOD
 6.103515625e-05 1.5720016993772383e-09
 3.0517578125e-05 3.9300771045666279e-10
 EOD
-$p23s3 << EOD
+$p30s3 << EOD
 0.015625 0.0026108622819464261
 0.0078125 0.0013169140124458807
 0.00390625 0.00066156991088403246
@@ -1464,12 +1765,55 @@ $p23s3 << EOD
 6.103515625e-05 1.0387302950591145e-05
 3.0517578125e-05 5.1938556572930471e-06
 EOD
-plot $p23s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p23s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p23s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p23s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p30s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p30s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p30s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p30s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.21315226050105657*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.42198881587180098*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'diag-uv-n5-p3-s1: one Nesterov (PyTorch) step on the invariant manifold, beta = 0.5' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p31s0 << EOD
+0.015625 1.5382559282882189e-05
+0.0078125 1.9324255912769214e-06
+0.00390625 2.4212027074027389e-07
+0.001953125 3.029940061699441e-08
+0.0009765625 3.7895388532706057e-09
+0.00048828125 4.738233920419754e-10
+0.000244140625 5.923607997036153e-11
+0.0001220703125 7.4050186874649457e-12
+6.103515625e-05 9.2565909607847586e-13
+3.0517578125e-05 1.1570937098548904e-13
+EOD
+$p31s1 << EOD
+0.015625 0.00020578106482982761
+0.0078125 5.460464908817557e-05
+0.00390625 1.4046301386808547e-05
+0.001953125 3.5609577378984133e-06
+0.0009765625 8.9641085796161671e-07
+0.00048828125 2.2487403277206139e-07
+0.000244140625 5.6314915380863621e-08
+0.0001220703125 1.4090779245556849e-08
+6.103515625e-05 3.5242010795689166e-09
+3.0517578125e-05 8.8123855140046041e-10
+EOD
+plot $p31s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)", \
+     $p31s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+     4.0711615629181477*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
 set title 'diag-uu-vv-n5-p3-s1: Nesterov (Sutskever) from rest to T = 1, beta = 0.3' font ',10'
@@ -1486,7 +1830,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p24s0 << EOD
+$p32s0 << EOD
 0.015625 0.00088775363046846305
 0.0078125 0.00044790561001807773
 0.00390625 0.0002250802508675562
@@ -1498,7 +1842,7 @@ $p24s0 << EOD
 6.103515625e-05 3.5354842951266494e-06
 3.0517578125e-05 1.7678185314097249e-06
 EOD
-$p24s1 << EOD
+$p32s1 << EOD
 0.015625 0.00088775363046846305
 0.0078125 0.00044790561001807773
 0.00390625 0.0002250802508675562
@@ -1510,7 +1854,7 @@ $p24s1 << EOD
 6.103515625e-05 3.5354842951266494e-06
 3.0517578125e-05 1.7678185314097249e-06
 EOD
-$p24s2 << EOD
+$p32s2 << EOD
 0.015625 2.2373282314099416e-05
 0.0078125 5.8158822630416014e-06
 0.00390625 1.4824040718657088e-06
@@ -1522,7 +1866,7 @@ $p24s2 << EOD
 6.103515625e-05 3.688501813038102e-10
 3.0517578125e-05 9.2226408776921631e-11
 EOD
-$p24s3 << EOD
+$p32s3 << EOD
 0.015625 0.0009494047208804719
 0.0078125 0.00048124344757388655
 0.00390625 0.00024240205607198577
@@ -1534,10 +1878,10 @@ $p24s3 << EOD
 6.103515625e-05 3.8165636640267319e-06
 3.0517578125e-05 1.908400494640357e-06
 EOD
-plot $p24s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p24s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p24s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p24s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p32s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p32s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p32s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p32s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.057927877637233866*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.099027352381101441*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -1556,7 +1900,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p25s0 << EOD
+$p33s0 << EOD
 0.015625 3.396927243825729e-05
 0.0078125 4.2679938391224639e-06
 0.00390625 5.3481896221538948e-07
@@ -1568,7 +1912,7 @@ $p25s0 << EOD
 6.103515625e-05 2.0449871951542259e-12
 3.0517578125e-05 2.5562809900357664e-13
 EOD
-$p25s1 << EOD
+$p33s1 << EOD
 0.015625 0.00015104826352225437
 0.0078125 4.488886225601299e-05
 0.00390625 1.2116595173867966e-05
@@ -1580,8 +1924,8 @@ $p25s1 << EOD
 6.103515625e-05 3.1732072015195866e-09
 3.0517578125e-05 7.9372841665268782e-10
 EOD
-plot $p25s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
-     $p25s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+plot $p33s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
+     $p33s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
      8.9941141517026253*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
@@ -1599,7 +1943,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p26s0 << EOD
+$p34s0 << EOD
 0.015625 0.00024713058437052259
 0.0078125 0.00012884549423939877
 0.00390625 6.6054003370590443e-05
@@ -1611,7 +1955,7 @@ $p26s0 << EOD
 6.103515625e-05 1.060265529498923e-06
 3.0517578125e-05 5.3025057871315971e-07
 EOD
-$p26s1 << EOD
+$p34s1 << EOD
 0.015625 0.00024713058437052259
 0.0078125 0.00012884549423939877
 0.00390625 6.6054003370590443e-05
@@ -1623,7 +1967,7 @@ $p26s1 << EOD
 6.103515625e-05 1.060265529498923e-06
 3.0517578125e-05 5.3025057871315971e-07
 EOD
-$p26s2 << EOD
+$p34s2 << EOD
 0.015625 4.7662432476248971e-05
 0.0078125 1.2109107268482066e-05
 0.00390625 3.0529618759547968e-06
@@ -1635,7 +1979,7 @@ $p26s2 << EOD
 6.103515625e-05 7.5177164380154874e-10
 3.0517578125e-05 1.8795589764935937e-10
 EOD
-$p26s3 << EOD
+$p34s3 << EOD
 0.015625 0.00089976505862044169
 0.0078125 0.00046860409244975804
 0.00390625 0.00023921214939515533
@@ -1647,12 +1991,55 @@ $p26s3 << EOD
 6.103515625e-05 3.8157774123343652e-06
 3.0517578125e-05 1.9082039166561084e-06
 EOD
-plot $p26s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p26s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p26s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p26s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p34s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p34s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p34s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p34s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.017375250963272817*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.20181610837358044*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'diag-uu-vv-n5-p3-s1: one Nesterov (PyTorch) step on the invariant manifold, beta = 0.3' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p35s0 << EOD
+0.015625 3.2296644515312489e-05
+0.0078125 4.0752088983733402e-06
+0.00390625 5.11682313082697e-07
+0.001953125 6.4099513582355287e-08
+0.0009765625 8.0210333687202514e-09
+0.00048828125 1.0031629103713383e-09
+0.000244140625 1.2542861571512559e-10
+0.0001220703125 1.5680651862094829e-11
+6.103515625e-05 1.9602110591094141e-12
+3.0517578125e-05 2.4503447763420586e-13
+EOD
+$p35s1 << EOD
+0.015625 0.00024364870003042854
+0.0078125 6.7602870599357275e-05
+0.00390625 1.7742830959198871e-05
+0.001953125 4.5412486753398714e-06
+0.0009765625 1.1485194056482986e-06
+0.00048828125 2.8878158527999849e-07
+0.000244140625 7.2401912230304169e-08
+0.0001220703125 1.8126295536833098e-08
+6.103515625e-05 4.5348012534203224e-09
+3.0517578125e-05 1.1341037459443645e-09
+EOD
+plot $p35s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)", \
+     $p35s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+     8.6213842356744816*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
 set title 'diag-uu-vv-n5-p3-s1: Nesterov (Sutskever) from rest to T = 1, beta = 0.5' font ',10'
@@ -1669,7 +2056,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p27s0 << EOD
+$p36s0 << EOD
 0.00390625 0.00038586927931495566
 0.001953125 0.00019520361491425894
 0.0009765625 9.8177630882712288e-05
@@ -1681,7 +2068,7 @@ $p27s0 << EOD
 1.52587890625e-05 1.542970756852331e-06
 7.62939453125e-06 7.7152105276441851e-07
 EOD
-$p27s1 << EOD
+$p36s1 << EOD
 0.00390625 0.00038586927931495566
 0.001953125 0.00019520361491425894
 0.0009765625 9.8177630882712288e-05
@@ -1693,7 +2080,7 @@ $p27s1 << EOD
 1.52587890625e-05 1.542970756852331e-06
 7.62939453125e-06 7.7152105276441851e-07
 EOD
-$p27s2 << EOD
+$p36s2 << EOD
 0.00390625 2.1694896544693072e-05
 0.001953125 5.4328698625179075e-06
 0.0009765625 1.3593933311775547e-06
@@ -1705,7 +2092,7 @@ $p27s2 << EOD
 1.52587890625e-05 3.3217129087317207e-10
 7.62939453125e-06 8.3043400166606521e-11
 EOD
-$p27s3 << EOD
+$p36s3 << EOD
 0.00390625 0.00047915852016046015
 0.001953125 0.00023858299051500857
 0.0009765625 0.00011906636025091677
@@ -1717,10 +2104,10 @@ $p27s3 << EOD
 1.52587890625e-05 1.8571967317517916e-06
 7.62939453125e-06 9.2858610288581136e-07
 EOD
-plot $p27s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p27s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p27s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p27s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p36s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p36s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p36s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p36s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.10112480742793786*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      1.4266747514568638*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -1739,7 +2126,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p28s0 << EOD
+$p37s0 << EOD
 0.00390625 3.3337764306031811e-06
 0.001953125 4.1505784407223632e-07
 0.0009765625 5.1777740819819551e-08
@@ -1751,7 +2138,7 @@ $p28s0 << EOD
 1.52587890625e-05 1.9712263671569071e-13
 7.62939453125e-06 2.4639938197419489e-14
 EOD
-$p28s1 << EOD
+$p37s1 << EOD
 0.00390625 2.5120410700365664e-05
 0.001953125 6.9386867115514057e-06
 0.0009765625 1.8163308457043001e-06
@@ -1763,8 +2150,8 @@ $p28s1 << EOD
 1.52587890625e-05 4.6294841603457579e-10
 7.62939453125e-06 1.1577569059401457e-10
 EOD
-plot $p28s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
-     $p28s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+plot $p37s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
+     $p37s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
      55.484208242165231*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
@@ -1782,7 +2169,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p29s0 << EOD
+$p38s0 << EOD
 0.00390625 0.00018754786783011136
 0.001953125 9.6230956777184937e-05
 0.0009765625 4.8743114612610856e-05
@@ -1794,7 +2181,7 @@ $p29s0 << EOD
 1.52587890625e-05 7.7140026519900673e-07
 7.62939453125e-06 3.857392466637684e-07
 EOD
-$p29s1 << EOD
+$p38s1 << EOD
 0.00390625 0.00018754786783011136
 0.001953125 9.6230956777184937e-05
 0.0009765625 4.8743114612610856e-05
@@ -1806,7 +2193,7 @@ $p29s1 << EOD
 1.52587890625e-05 7.7140026519900673e-07
 7.62939453125e-06 3.857392466637684e-07
 EOD
-$p29s2 << EOD
+$p38s2 << EOD
 0.00390625 7.5972380277090545e-06
 0.001953125 1.9032546105792324e-06
 0.0009765625 4.7634516766692287e-07
@@ -1818,7 +2205,7 @@ $p29s2 << EOD
 1.52587890625e-05 1.1642945621146945e-10
 7.62939453125e-06 2.9107637095203121e-11
 EOD
-$p29s3 << EOD
+$p38s3 << EOD
 0.00390625 0.00046117421889710098
 0.001953125 0.00023411145851404665
 0.0009765625 0.00011795152021121805
@@ -1830,12 +2217,55 @@ $p29s3 << EOD
 1.52587890625e-05 1.856925280367885e-06
 7.62939453125e-06 9.2851824147562497e-07
 EOD
-plot $p29s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p29s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p29s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p29s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p38s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p38s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p38s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p38s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.050559614538713452*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.50006539755093538*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'diag-uu-vv-n5-p3-s1: one Nesterov (PyTorch) step on the invariant manifold, beta = 0.5' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p39s0 << EOD
+0.00390625 2.5617927428331402e-06
+0.001953125 3.2033091435919278e-07
+0.0009765625 4.0045694011469721e-08
+0.00048828125 5.005908285194568e-09
+0.000244140625 6.2574849283035721e-10
+0.0001220703125 7.8219111058321222e-11
+6.103515625e-05 9.7774209432927946e-12
+3.0517578125e-05 1.2221795504345145e-12
+1.52587890625e-05 1.5277256235852526e-13
+7.62939453125e-06 1.909657763480371e-14
+EOD
+$p39s1 << EOD
+0.00390625 5.6620128500581869e-05
+0.001953125 1.4668896859104405e-05
+0.0009765625 3.7312062386348011e-06
+0.00048828125 9.4078208593898957e-07
+0.000244140625 2.3619196262137304e-07
+0.0001220703125 5.9172474007428831e-08
+6.103515625e-05 1.4808674387134151e-08
+3.0517578125e-05 3.7041127976204384e-09
+1.52587890625e-05 9.2627120666254115e-10
+7.62939453125e-06 2.315981764559354e-10
+EOD
+plot $p39s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)", \
+     $p39s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+     43.001669960076867*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
 set title 'two-layer-tanh-n6-p2-s1: Nesterov (Sutskever) from rest to T = 1, beta = 0.3' font ',10'
@@ -1852,7 +2282,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p30s0 << EOD
+$p40s0 << EOD
 0.03125 0.0045537222349668789
 0.015625 0.0022996098001619868
 0.0078125 0.00115578174685944
@@ -1864,7 +2294,7 @@ $p30s0 << EOD
 0.0001220703125 1.8153835596718941e-05
 6.103515625e-05 9.0772992509488344e-06
 EOD
-$p30s1 << EOD
+$p40s1 << EOD
 0.03125 0.0045537222349668789
 0.015625 0.0022996098001619868
 0.0078125 0.00115578174685944
@@ -1876,7 +2306,7 @@ $p30s1 << EOD
 0.0001220703125 1.8153835596718941e-05
 6.103515625e-05 9.0772992509488344e-06
 EOD
-$p30s2 << EOD
+$p40s2 << EOD
 0.03125 0.00012959730215628335
 0.015625 3.2662972545359255e-05
 0.0078125 8.2031119130478063e-06
@@ -1888,7 +2318,7 @@ $p30s2 << EOD
 0.0001220703125 2.0123811732921326e-09
 6.103515625e-05 5.0311515555549815e-10
 EOD
-$p30s3 << EOD
+$p40s3 << EOD
 0.03125 0.0033662844320984727
 0.015625 0.0016766502900630658
 0.0078125 0.00083685913123670447
@@ -1900,10 +2330,10 @@ $p30s3 << EOD
 0.0001220703125 1.3054816736720294e-05
 6.103515625e-05 6.5273273313198179e-06
 EOD
-plot $p30s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p30s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p30s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p30s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p40s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p40s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p40s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p40s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.1487224709275457*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.13505394620205108*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -1922,7 +2352,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p31s0 << EOD
+$p41s0 << EOD
 0.03125 3.7923522437732706e-05
 0.015625 4.75750309394115e-06
 0.0078125 5.9577000902946036e-07
@@ -1934,7 +2364,7 @@ $p31s0 << EOD
 0.0001220703125 2.2767652581412225e-12
 6.103515625e-05 2.8459971288183039e-13
 EOD
-$p31s1 << EOD
+$p41s1 << EOD
 0.03125 0.00021566083665325601
 0.015625 6.1945368684065134e-05
 0.0078125 1.6488797415757353e-05
@@ -1946,8 +2376,8 @@ $p31s1 << EOD
 0.0001220703125 4.2662237478186157e-09
 6.103515625e-05 1.0670330812988959e-09
 EOD
-plot $p31s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
-     $p31s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+plot $p41s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
+     $p41s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
      1.2516827743011343*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
@@ -1965,7 +2395,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p32s0 << EOD
+$p42s0 << EOD
 0.03125 0.0012394548319835488
 0.015625 0.00065794269386700976
 0.0078125 0.00033871657823940831
@@ -1977,7 +2407,7 @@ $p32s0 << EOD
 0.0001220703125 5.4441854695918075e-06
 6.103515625e-05 2.722698457827129e-06
 EOD
-$p32s1 << EOD
+$p42s1 << EOD
 0.03125 0.0012394548319835488
 0.015625 0.00065794269386700976
 0.0078125 0.00033871657823940831
@@ -1989,7 +2419,7 @@ $p32s1 << EOD
 0.0001220703125 5.4441854695918075e-06
 6.103515625e-05 2.722698457827129e-06
 EOD
-$p32s2 << EOD
+$p42s2 << EOD
 0.03125 0.00013292691768274783
 0.015625 3.3494002925194695e-05
 0.0078125 8.4057076909097748e-06
@@ -2001,7 +2431,7 @@ $p32s2 << EOD
 0.0001220703125 2.0598629652542855e-09
 6.103515625e-05 5.1498096363542751e-10
 EOD
-$p32s3 << EOD
+$p42s3 << EOD
 0.03125 0.003138030616691405
 0.015625 0.0016194607140786695
 0.0078125 0.00082254335483160346
@@ -2013,12 +2443,55 @@ $p32s3 << EOD
 0.0001220703125 1.3051316877327139e-05
 6.103515625e-05 6.5264523565949793e-06
 EOD
-plot $p32s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p32s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p32s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p32s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p42s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p42s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p42s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p42s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.044608691533039681*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.1382391498047954*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'two-layer-tanh-n6-p2-s1: one Nesterov (PyTorch) step on the invariant manifold, beta = 0.3' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p43s0 << EOD
+0.03125 3.1991326234599792e-05
+0.015625 4.0447220630433127e-06
+0.0078125 5.0840030596130481e-07
+0.00390625 6.3723903985068495e-08
+0.001953125 7.9762977894803806e-09
+0.0009765625 9.9771103271137221e-10
+0.00048828125 1.2475593538274343e-10
+0.000244140625 1.5597118660430814e-11
+0.0001220703125 1.9498039478990637e-12
+6.103515625e-05 2.4373574895250773e-13
+EOD
+$p43s1 << EOD
+0.03125 0.00034492230774031088
+0.015625 9.3041516002425568e-05
+0.0078125 2.4120488225727417e-05
+0.00390625 6.1381342399505615e-06
+0.001953125 1.5480646884959264e-06
+0.0009765625 3.8870936412494568e-07
+0.00048828125 9.738910103201657e-08
+0.000244140625 2.4373752146742037e-08
+0.0001220703125 6.0967480767862555e-09
+6.103515625e-05 1.524600800974277e-09
+EOD
+plot $p43s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)", \
+     $p43s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+     1.071961160311897*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
 set title 'two-layer-tanh-n6-p2-s1: Nesterov (Sutskever) from rest to T = 1, beta = 0.5' font ',10'
@@ -2035,7 +2508,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p33s0 << EOD
+$p44s0 << EOD
 0.015625 0.0058439378233656252
 0.0078125 0.0029569680380564147
 0.00390625 0.001487774855744262
@@ -2047,7 +2520,7 @@ $p33s0 << EOD
 6.103515625e-05 2.3394885129200942e-05
 3.0517578125e-05 1.1698042422002452e-05
 EOD
-$p33s1 << EOD
+$p44s1 << EOD
 0.015625 0.0058439378233656252
 0.0078125 0.0029569680380564147
 0.00390625 0.001487774855744262
@@ -2059,7 +2532,7 @@ $p33s1 << EOD
 6.103515625e-05 2.3394885129200942e-05
 3.0517578125e-05 1.1698042422002452e-05
 EOD
-$p33s2 << EOD
+$p44s2 << EOD
 0.015625 0.00035528468239965917
 0.0078125 9.0095497174897711e-05
 0.00390625 2.2694868544566404e-05
@@ -2071,7 +2544,7 @@ $p33s2 << EOD
 6.103515625e-05 5.5838168918669544e-09
 3.0517578125e-05 1.3960417353338001e-09
 EOD
-$p33s3 << EOD
+$p44s3 << EOD
 0.015625 0.0040786101844123273
 0.0078125 0.0019929506916663005
 0.00390625 0.00098509336223919571
@@ -2083,10 +2556,10 @@ $p33s3 << EOD
 6.103515625e-05 1.5219252537047365e-05
 3.0517578125e-05 7.6089450471023366e-06
 EOD
-plot $p33s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p33s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p33s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p33s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p44s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p44s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p44s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p44s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.38332145408417634*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      1.4989883992774398*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -2105,7 +2578,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p34s0 << EOD
+$p45s0 << EOD
 0.015625 2.9828273055216353e-05
 0.0078125 3.7061470538128216e-06
 0.00390625 4.6188052480613851e-07
@@ -2117,7 +2590,7 @@ $p34s0 << EOD
 6.103515625e-05 1.7567416084189952e-12
 3.0517578125e-05 2.195875565535225e-13
 EOD
-$p34s1 << EOD
+$p45s1 << EOD
 0.015625 0.00011579234856218392
 0.0078125 3.4942160379364932e-05
 0.00390625 9.4730424137708434e-06
@@ -2129,8 +2602,8 @@ $p34s1 << EOD
 6.103515625e-05 2.4880894715256409e-09
 3.0517578125e-05 6.2236834665087234e-10
 EOD
-plot $p34s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
-     $p34s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+plot $p45s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
+     $p45s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
      7.7260502958565755*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
@@ -2148,7 +2621,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p35s0 << EOD
+$p46s0 << EOD
 0.015625 0.0028154998826991628
 0.0078125 0.0014514192717869604
 0.00390625 0.00073706350663356565
@@ -2160,7 +2633,7 @@ $p35s0 << EOD
 6.103515625e-05 1.1695762355392594e-05
 3.0517578125e-05 5.8486011301353024e-06
 EOD
-$p35s1 << EOD
+$p46s1 << EOD
 0.015625 0.0028154998826991628
 0.0078125 0.0014514192717869604
 0.00390625 0.00073706350663356565
@@ -2172,7 +2645,7 @@ $p35s1 << EOD
 6.103515625e-05 1.1695762355392594e-05
 3.0517578125e-05 5.8486011301353024e-06
 EOD
-$p35s2 << EOD
+$p46s2 << EOD
 0.015625 0.00020442531239524321
 0.0078125 5.2403419846836916e-05
 0.00390625 1.3271220437139261e-05
@@ -2184,7 +2657,7 @@ $p35s2 << EOD
 6.103515625e-05 3.2824714731429839e-09
 3.0517578125e-05 8.2070361956728566e-10
 EOD
-$p35s3 << EOD
+$p46s3 << EOD
 0.015625 0.0038134810074301078
 0.0078125 0.0019264183228624031
 0.00390625 0.00096843329610869907
@@ -2196,12 +2669,55 @@ $p35s3 << EOD
 6.103515625e-05 1.5215179504291095e-05
 3.0517578125e-05 7.6079267786661728e-06
 EOD
-plot $p35s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p35s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p35s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p35s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p46s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p46s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p46s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p46s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.19164696183227359*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.88122380143757939*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'two-layer-tanh-n6-p2-s1: one Nesterov (PyTorch) step on the invariant manifold, beta = 0.5' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p47s0 << EOD
+0.015625 2.0802031799431613e-05
+0.0078125 2.6095956275243387e-06
+0.00390625 3.2673700724107285e-07
+0.001953125 4.0874241780673163e-08
+0.0009765625 5.1112406476972814e-09
+0.00048828125 6.3902613631280415e-10
+0.000244140625 7.9885786895631688e-11
+0.0001220703125 9.9861919102877436e-12
+6.103515625e-05 1.2483032279415048e-12
+3.0517578125e-05 1.5603972952957169e-13
+EOD
+$p47s1 << EOD
+0.015625 0.00029238025549932983
+0.0078125 7.7362943792511451e-05
+0.00390625 1.9873382636499902e-05
+0.001953125 5.0348439346752877e-06
+0.0009765625 1.2670171521466899e-06
+0.00048828125 3.1779214678241973e-07
+0.000244140625 7.9577742326725757e-08
+0.0001220703125 1.9910647086568606e-08
+6.103515625e-05 4.9796881026428979e-09
+3.0517578125e-05 1.2451753103125959e-09
+EOD
+plot $p47s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)", \
+     $p47s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+     5.4901599044091567*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
 set title 'uv-ridge toy: Nesterov (Sutskever) from rest to T = 1, beta = 0.3' font ',10'
@@ -2218,7 +2734,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p36s0 << EOD
+$p48s0 << EOD
 0.015625 0.0020397127959691499
 0.0078125 0.0010370581601050622
 0.00390625 0.00052293273637621742
@@ -2230,7 +2746,7 @@ $p36s0 << EOD
 6.103515625e-05 8.2396530077774428e-06
 3.0517578125e-05 4.1201018586079523e-06
 EOD
-$p36s1 << EOD
+$p48s1 << EOD
 0.015625 0.0020397127959691499
 0.0078125 0.0010370581601050622
 0.00390625 0.00052293273637621742
@@ -2242,7 +2758,7 @@ $p36s1 << EOD
 6.103515625e-05 8.2396530077774428e-06
 3.0517578125e-05 4.1201018586079523e-06
 EOD
-$p36s2 << EOD
+$p48s2 << EOD
 0.015625 4.897446206938143e-05
 0.0078125 1.2359102022582902e-05
 0.00390625 3.1042425634222982e-06
@@ -2254,7 +2770,7 @@ $p36s2 << EOD
 6.103515625e-05 7.6135090454663405e-10
 3.0517578125e-05 1.9034463041146645e-10
 EOD
-$p36s3 << EOD
+$p48s3 << EOD
 0.015625 0.0013098146402255185
 0.0078125 0.00066950509870331975
 0.00390625 0.00033868056405775325
@@ -2266,10 +2782,10 @@ $p36s3 << EOD
 6.103515625e-05 5.3552196956838444e-06
 3.0517578125e-05 2.6778670547532049e-06
 EOD
-plot $p36s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p36s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p36s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p36s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p48s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p48s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p48s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p48s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.13500749770286538*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.20438099064661386*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -2288,7 +2804,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p37s0 << EOD
+$p49s0 << EOD
 0.015625 3.0403453017056028e-05
 0.0078125 3.813082341640845e-06
 0.00390625 4.7744919582121138e-07
@@ -2300,7 +2816,7 @@ $p37s0 << EOD
 6.103515625e-05 1.8244188700699779e-12
 3.0517578125e-05 2.2805544336892191e-13
 EOD
-$p37s1 << EOD
+$p49s1 << EOD
 0.015625 0.00017696076297766557
 0.0078125 5.0370120664379239e-05
 0.00390625 1.3365570922656644e-05
@@ -2312,8 +2828,8 @@ $p37s1 << EOD
 6.103515625e-05 3.4495819882801351e-09
 3.0517578125e-05 8.6276611109167849e-10
 EOD
-plot $p37s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
-     $p37s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+plot $p49s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
+     $p49s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
      8.0239875763757027*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
@@ -2331,7 +2847,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p38s0 << EOD
+$p50s0 << EOD
 0.015625 0.00055741656347291669
 0.0078125 0.00029707005098725638
 0.00390625 0.00015331606457555708
@@ -2343,7 +2859,7 @@ $p38s0 << EOD
 6.103515625e-05 2.4710135031532229e-06
 3.0517578125e-05 1.235809933422118e-06
 EOD
-$p38s1 << EOD
+$p50s1 << EOD
 0.015625 0.00055741656347291669
 0.0078125 0.00029707005098725638
 0.00390625 0.00015331606457555708
@@ -2355,7 +2871,7 @@ $p38s1 << EOD
 6.103515625e-05 2.4710135031532229e-06
 3.0517578125e-05 1.235809933422118e-06
 EOD
-$p38s2 << EOD
+$p50s2 << EOD
 0.015625 7.6912311762232307e-05
 0.0078125 1.9466356663921826e-05
 0.00390625 4.8971183175182524e-06
@@ -2367,7 +2883,7 @@ $p38s2 << EOD
 6.103515625e-05 1.2030397536072484e-09
 3.0517578125e-05 3.0077484437550532e-10
 EOD
-$p38s3 << EOD
+$p50s3 << EOD
 0.015625 0.0012233386277711253
 0.0078125 0.00064765361896704894
 0.00390625 0.00033318776627576011
@@ -2379,12 +2895,55 @@ $p38s3 << EOD
 6.103515625e-05 5.3538713255927534e-06
 3.0517578125e-05 2.6775299474634381e-06
 EOD
-plot $p38s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p38s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p38s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p38s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p50s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p50s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p50s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p50s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.040495019898375964*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.32295453001307123*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'uv-ridge toy: one Nesterov (PyTorch) step on the invariant manifold, beta = 0.3' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p51s0 << EOD
+0.015625 2.6938691178010983e-05
+0.0078125 3.3982051217872919e-06
+0.00390625 4.2667068189461357e-07
+0.001953125 5.3451120135405428e-08
+0.0009765625 6.6886828680084765e-09
+0.00048828125 8.3653996982496689e-10
+0.000244140625 1.0459587185388913e-10
+0.0001220703125 1.307625627864526e-11
+6.103515625e-05 1.6346427664394442e-12
+3.0517578125e-05 2.0433726537456587e-13
+EOD
+$p51s1 << EOD
+0.015625 0.00027820621375910273
+0.0078125 7.5151903059584861e-05
+0.00390625 1.9493533038166907e-05
+0.001953125 4.9618870748567207e-06
+0.0009765625 1.2515529179369694e-06
+0.00048828125 3.1427447229051202e-07
+0.000244140625 7.8741965965527983e-08
+0.0001220703125 1.9707164163115568e-08
+6.103515625e-05 4.9295003851798596e-09
+3.0517578125e-05 1.2327137805866928e-09
+EOD
+plot $p51s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)", \
+     $p51s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+     7.1894783765531329*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
 set title 'uv-ridge toy: Nesterov (Sutskever) from rest to T = 1, beta = 0.5' font ',10'
@@ -2401,7 +2960,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p39s0 << EOD
+$p52s0 << EOD
 0.0078125 0.0029722471963867128
 0.00390625 0.0014981006168806352
 0.001953125 0.00075216317861647299
@@ -2413,7 +2972,7 @@ $p39s0 << EOD
 3.0517578125e-05 1.1801682218362571e-05
 1.52587890625e-05 5.9010386154119654e-06
 EOD
-$p39s1 << EOD
+$p52s1 << EOD
 0.0078125 0.0029722471963867128
 0.00390625 0.0014981006168806352
 0.001953125 0.00075216317861647299
@@ -2425,7 +2984,7 @@ $p39s1 << EOD
 3.0517578125e-05 1.1801682218362571e-05
 1.52587890625e-05 5.9010386154119654e-06
 EOD
-$p39s2 << EOD
+$p52s2 << EOD
 0.0078125 9.8212342548042395e-05
 0.00390625 2.4601253349526237e-05
 0.001953125 6.1564597336280002e-06
@@ -2437,7 +2996,7 @@ $p39s2 << EOD
 3.0517578125e-05 1.5045405772488551e-09
 1.52587890625e-05 3.7613814019297332e-10
 EOD
-$p39s3 << EOD
+$p52s3 << EOD
 0.0078125 0.0015723223404344128
 0.00390625 0.00077152428990683627
 0.001953125 0.00038224974131484396
@@ -2449,10 +3008,10 @@ $p39s3 << EOD
 3.0517578125e-05 5.9202714937156612e-06
 1.52587890625e-05 2.9599313039856719e-06
 EOD
-plot $p39s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p39s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p39s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p39s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p52s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p52s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p52s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p52s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.38673046669963856*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      1.6155010109070835*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -2471,7 +3030,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p40s0 << EOD
+$p53s0 << EOD
 0.0078125 2.3908686492246159e-05
 0.00390625 2.9699124324699092e-06
 0.001953125 3.7008474749261171e-07
@@ -2483,7 +3042,7 @@ $p40s0 << EOD
 3.0517578125e-05 1.4074493026483613e-12
 1.52587890625e-05 1.7592689407916284e-13
 EOD
-$p40s1 << EOD
+$p53s1 << EOD
 0.0078125 9.575343779790786e-05
 0.00390625 2.8473691856604142e-05
 0.001953125 7.6849682086018982e-06
@@ -2495,8 +3054,8 @@ $p40s1 << EOD
 3.0517578125e-05 2.0118385374800245e-09
 1.52587890625e-05 5.0322803703311096e-10
 EOD
-plot $p40s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
-     $p40s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+plot $p53s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'theta_{-1} = phi_{-h}(theta0), one step, vs phi_h(theta0)', \
+     $p53s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
      49.519018413710405*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset arrow
 set autoscale
@@ -2514,7 +3073,7 @@ set ytics autofreq norotate
 unset y2tics
 unset y2label
 set ytics mirror
-$p41s0 << EOD
+$p54s0 << EOD
 0.0078125 0.0014534784997946727
 0.00390625 0.00074072658438409367
 0.001953125 0.0003739795837439182
@@ -2526,7 +3085,7 @@ $p41s0 << EOD
 3.0517578125e-05 5.9003227347065811e-06
 1.52587890625e-05 2.9503897036656525e-06
 EOD
-$p41s1 << EOD
+$p54s1 << EOD
 0.0078125 0.0014534784997946727
 0.00390625 0.00074072658438409367
 0.001953125 0.0003739795837439182
@@ -2538,7 +3097,7 @@ $p41s1 << EOD
 3.0517578125e-05 5.9003227347065811e-06
 1.52587890625e-05 2.9503897036656525e-06
 EOD
-$p41s2 << EOD
+$p54s2 << EOD
 0.0078125 2.8896002735641255e-05
 0.00390625 7.4329992228268183e-06
 0.001953125 1.885046481594551e-06
@@ -2550,7 +3109,7 @@ $p41s2 << EOD
 3.0517578125e-05 4.6676307847137604e-10
 1.52587890625e-05 1.1670386491251616e-10
 EOD
-$p41s3 << EOD
+$p54s3 << EOD
 0.0078125 0.0014581191912969526
 0.00390625 0.00074267707488091101
 0.001953125 0.00037500013814132255
@@ -2562,10 +3121,53 @@ $p41s3 << EOD
 3.0517578125e-05 5.9184923747065295e-06
 1.52587890625e-05 2.9594865058786623e-06
 EOD
-plot $p41s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
-     $p41s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
-     $p41s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
-     $p41s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
+plot $p54s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'from theta0', \
+     $p54s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 at order 2 (the lag ignored)', \
+     $p54s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'from the shifted start theta0 + h s g(theta0)', \
+     $p54s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'shifted start, the heavy-ball coefficient (1+beta)/(4(1-beta)^2)', \
      0.1933567396194322*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.50123928311605881*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'uv-ridge toy: one Nesterov (PyTorch) step on the invariant manifold, beta = 0.5' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p55s0 << EOD
+0.0078125 1.727413608652634e-05
+0.00390625 2.1641603423498033e-06
+0.001953125 2.7079172400299486e-07
+0.0009765625 3.3864848235871217e-08
+0.00048828125 4.2340639417677312e-09
+0.000244140625 5.293167687671035e-10
+0.0001220703125 6.6168235314567557e-11
+6.103515625e-05 8.2712557923401771e-12
+3.0517578125e-05 1.0339210891052513e-12
+1.52587890625e-05 1.2924101728028748e-13
+EOD
+$p55s1 << EOD
+0.0078125 0.00023630780033341361
+0.00390625 6.2541831460108903e-05
+0.001953125 1.606751324918017e-05
+0.0009765625 4.070795187258066e-06
+0.00048828125 1.0244320161931218e-06
+0.000244140625 2.5694923315902642e-07
+0.0001220703125 6.4342434721666414e-08
+6.103515625e-05 1.6098747760505924e-08
+3.0517578125e-05 4.0263292166601536e-09
+1.52587890625e-05 1.0067875819289665e-09
+EOD
+plot $p55s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "v_0 = g/(1-beta) + h H g/(1-beta)^3 (the manifold's buffer), one step, vs phi_h(theta0)", \
+     $p55s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'the same with the heavy-ball coefficient (1+beta)/(4(1-beta)^2) in the flow', \
+     36.378112329030408*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3'
 unset multiplot

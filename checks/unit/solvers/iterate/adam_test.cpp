@@ -15,7 +15,7 @@ TEST(Adam, StepsAreTheWrittenRecursion) {
   const Model<quad>& m = *pr.model;
   const Batch all = m.all_examples();
   const quad h = quad(1) / 32;
-  for (const quad beta : {quad(1) / 2, quad(0)})
+  for (const quad& beta : {quad(1) / 2, quad(0)})
     for (bool bc : {true, false})
       for (bool inside : {true, false}) {
         const AdamHyper<quad> a{beta, quad(3) / 5, quad(1) / 10, inside};

@@ -210,3 +210,34 @@ TEST(ProblemIo, FormulaRefusalsNameTheKeyAndColumn) {
                 .find("only a formula model takes it"),
             std::string::npos);
 }
+
+TEST(ProblemIo, OptimizerKeyReadsValidatesAndRoundTrips) {
+  const ProblemSpec hb = read_problem_file(kProblemData + "/heavy_ball_toy.json");
+  ASSERT_TRUE(hb.optimizer.has_value());
+  EXPECT_EQ(hb.optimizer->name, "heavy-ball");
+  EXPECT_EQ(hb.optimizer->beta, "0.4");
+  EXPECT_FALSE(is_adaptive(*hb.optimizer));
+  EXPECT_EQ(parse_problem_text(hb.to_json().dump(), "again.json").to_json(), hb.to_json());
+  const std::string toy = R"("model": "formula", "parameters": ["x", "y"], "loss": "x^2 + y^2", "theta0": [1, 2])";
+  const ProblemSpec adam = parse_problem_text(
+      "{" + toy + R"(, "optimizer": {"name": "adam", "rho": "0.99", "eps": 1e-8, "eps_placement": "outside", "bias_correction": false}})",
+      "adam.json");
+  ASSERT_TRUE(adam.optimizer && is_adaptive(*adam.optimizer));
+  EXPECT_EQ(adam.optimizer->beta, "");  // left to the claim
+  EXPECT_EQ(adam.optimizer->eps, "1e-8");
+  EXPECT_EQ(adam.optimizer->bias_correction, std::optional<bool>(false));
+  EXPECT_EQ(parse_problem_text(adam.to_json().dump(), "again.json").to_json(), adam.to_json());
+  const auto error = [&](const std::string& opt) {
+    try {
+      (void)parse_problem_text("{" + toy + R"(, "optimizer": )" + opt + "}", "o.json");
+    } catch (const ProblemError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_NE(error(R"({"name": "nesterov", "beta": "-0.1"})").find("optimizer.beta = -0.1 is outside [0, 1)"), std::string::npos);
+  EXPECT_NE(error(R"({"name": "pytorch-nesterov", "eps": "0.1"})").find("optimizer.eps: only adam and rmsprop"), std::string::npos);
+  EXPECT_NE(error(R"({"name": "adam", "rho": "1"})").find("optimizer.rho = 1 is outside"), std::string::npos);
+  EXPECT_NE(error(R"({"name": 3})").find("optimizer.name: expected a string"), std::string::npos);
+  EXPECT_EQ(error(R"({"name": "rmsprop", "rho": "0.5", "eps": "0.1"})"), "");
+}
