@@ -14,9 +14,10 @@ inline constexpr int kAdamLevels = 9;
 template <class S> Case adam_modified_ode_case(const RunContext& ctx, const ProblemSpec& spec, const S& beta, const S& rho,
                                                const S& eps, int levels = kAdamLevels);
 
-// At small eps (inside the root), to a horizon T where every |g_j|^2 >> eps: the small-eps flow of
-// L + h (a - r) ||g||_(1,eps) (a = beta/(1-beta), r = rho/(1-rho)) is order 2, its sign flipped and c = 0 order 1:
-// the implicit term penalizes the perturbed one-norm iff a > r.
+// At small eps (inside the root), to a horizon T where every |g_j|^2 >> eps: the derived flow is order 2, -c and
+// c = 0 order 1, and Adam's deviation from the preconditioned flow points along the flow of L + h (a - r) ||g||_(1,eps)
+// (a = beta/(1-beta), r = rho/(1-rho); the derived flow's limit as eps/g^2 -> 0, reported as context): the implicit
+// term penalizes the perturbed one-norm iff a > r.
 template <class S> Case adam_small_eps_case(const RunContext& ctx, const ProblemSpec& spec, const S& beta, const S& rho,
                                             const S& eps, const S& T, int levels = kAdamLevels);
 // As eps -> infinity the h-part of Adam's field (h = 1/16, at theta0) tends to MOM-1's heavy-ball field with step

@@ -1,7 +1,8 @@
 // MOM-2 (CLAIMS.md, derived): Nesterov momentum, Sutskever's (S, the gradient at theta_n + beta d_n) and PyTorch's
 // (N, nesterov=True), from rest follow theta' = -(1/(1-beta)) grad[L + h (1 - beta + 2 beta^2)/(4(1-beta)^2) ||g||^2]
-// to O(h^2) from the shifted start theta0 + h s g(theta0), s = beta/(1-beta)^2 (S) and beta^2/(1-beta)^2 (N); S's one
-// step on the manifold has local error O(h^3) (checks/mom/momentum_ladder.hpp). Control: the heavy-ball coefficient.
+// to O(h^2) from the shifted start theta0 + h s g(theta0), s = beta/(1-beta)^2 (S) and beta^2/(1-beta)^2 (N); one
+// step of either on the manifold (N from the manifold's buffer) has local error O(h^3)
+// (checks/mom/momentum_ladder.hpp). Control: the heavy-ball coefficient.
 #pragma once
 
 #include "checks/mom/momentum_ladder.hpp"

@@ -148,6 +148,8 @@ void validate_optimizer(const ProblemSpec& s, const OptimizerSpec& o) {
   };
   unit("beta", o.beta);
   unit("rho", o.rho);
+  if (!adaptive && !o.beta.empty() && !(parse_scalar<mp50>(o.beta) > 0))
+    problem_error(s, fmt::format("optimizer.beta = {}: {} needs 0 < beta < 1 (beta = 0 is gradient descent)", o.beta, o.name));
   if (!o.eps.empty()) {
     check_number(s, "optimizer.eps", o.eps);
     if (!(parse_scalar<mp50>(o.eps) > 0)) problem_error(s, fmt::format("optimizer.eps = {} is not positive", o.eps));

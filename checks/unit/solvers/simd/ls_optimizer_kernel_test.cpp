@@ -35,12 +35,13 @@ void optimizer_reference_step(const std::vector<double>& X, const std::vector<do
     }
     r[j] = (((lane[0] + lane[4]) + (lane[2] + lane[6])) + ((lane[1] + lane[5]) + (lane[3] + lane[7]))) - y[b[j]];
   }
-  double* pw = st + 3 * dp;
-  if (s.adam) {
+  double hc = s.h, cv = 1;
+  if (s.adam) {  // the powers live in Adam's state only
+    double* pw = st + 3 * dp;
     pw[0] *= s.beta;
     pw[1] *= s.rho;
+    if (s.bias_correction) hc = s.h * (1 / (1 - pw[0])), cv = 1 / (1 - pw[1]);
   }
-  const double hc = s.h * (s.bias_correction ? 1 / (1 - pw[0]) : 1.0), cv = s.bias_correction ? 1 / (1 - pw[1]) : 1.0;
   for (int l = 0; l < dp; ++l) {
     double G = r[0] * x(b[0], l);
     for (int j = 1; j < B; ++j) G = G + r[j] * x(b[j], l);
