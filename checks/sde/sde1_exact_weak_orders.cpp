@@ -3,6 +3,7 @@
 #include "checks/framework/claim.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
+#include "checks/sde/sde_setup.hpp"
 #include "solvers/sde/ls_moments.hpp"
 #include "theory/problem/generator.hpp"
 
@@ -15,13 +16,6 @@ namespace irverify {
 namespace sde1 {
 
 inline constexpr int kStationaryHorizon = 40;  // T: second moments relax as exp(-2 T) (a = 1): e^-80 ~ 2e-35
-
-// The weak error over Phi = {||x||^2, f(x), x_i x_j}: the largest of |E||x||^2 - ..|, |E f - ..| and max_ij |P_ij - ..|.
-template <class S> S weak_error(const LsMomentData<S>& d, const SecondMoments<S>& u, const SecondMoments<S>& v) {
-  using std::abs;
-  const Mat<S> dP = u.P - v.P;
-  return std::max({S(abs(S(dP.trace()))), S(abs(S(expected_loss(d, u) - expected_loss(d, v)))), S(dP.cwiseAbs().maxCoeff())});
-}
 
 struct Variant {
   const char* name;
@@ -61,7 +55,7 @@ template <class S> Case sde_weak_order_case(const RunContext& ctx, const Problem
     for (std::size_t i = 0; i < std::size(kVariants); ++i) {
       const Variant& v = kVariants[i];
       const SecondMoments<S> sme = sme_moments<S>(d, eta, {S(v.drift_quarters) / 4, S(v.diffusion), v.uncentered}, T, z0);
-      c.add_error(i, weak_error<S>(d, sgd, sme));
+      c.add_error(i, sde_weak_error<S>(d, sgd, sme));
       if (k + 1 == levels) {
         using std::abs;
         const Mat<S> dP = sgd.P - sme.P;
@@ -124,11 +118,6 @@ IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 
 namespace sde1 {  // the claim's registration
 
-std::vector<BatchScheme> schemes_of(const ProblemSpec& s) {
-  if (s.batch > 0) return {{s.batch, s.with_replacement() ? BatchSampling::WithReplacement : BatchSampling::WithoutReplacement}};
-  return {{1, BatchSampling::WithReplacement}, {2, BatchSampling::WithReplacement}, {2, BatchSampling::WithoutReplacement}};
-}
-
 const ClaimRegistration kRegistration([] {
   Claim c;
   c.id = "SDE-1";
@@ -150,13 +139,11 @@ const ClaimRegistration kRegistration([] {
       "place of Sigma must each fail order 2; \"SME2 is at least as accurate as SME1 at stationarity\" must be refuted.";
   c.precision = "mp50";
   c.levels = kSde1Levels;
-  c.not_applicable = [](const ProblemSpec& s) { return requires_model(s, {"least-squares"}); };
-  c.problems = [] {
-    return std::vector<ProblemSpec>{generate_problem("least-squares", 1, {8, 2, 0}), generate_problem("least-squares", 1, {16, 8, 0})};
-  };
+  c.not_applicable = sde_not_applicable;
+  c.problems = sde_problems;
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
     std::vector<Case> v;
-    for (const BatchScheme& b : schemes_of(s)) v.push_back(sde_weak_order_case<typename decltype(tag)::type>(ctx, s, b, ctx.levels));
+    for (const BatchScheme& b : sde_schemes(s)) v.push_back(sde_weak_order_case<typename decltype(tag)::type>(ctx, s, b, ctx.levels));
     return v;
   });
   c.extra_cases = [](const RunContext& ctx) {

@@ -77,11 +77,13 @@ template <class S> struct SmeField {
 
 }  // namespace
 
-template <class S> SecondMoments<S> sgd_moments(const LsMomentData<S>& d, const S& eta, long steps, SecondMoments<S> z) {
+template <class S>
+SecondMoments<S> sgd_moments(const LsMomentData<S>& d, const S& eta, long steps, SecondMoments<S> z, const S& noise) {
   if (steps < 0) throw std::invalid_argument("sgd_moments: steps < 0");
   Mat<S> G, Sg;
   for (long k = 0; k < steps; ++k) {
     noise_terms(d, z, true, G, Sg);
+    if (noise != 1) Sg *= noise;
     const Vec<S> g = d.A * z.m - d.b;
     const Mat<S> mb = z.m * d.b.transpose();
     const Mat<S> PA = z.P * d.A;
@@ -120,7 +122,7 @@ SecondMoments<S> sme_moments(const LsMomentData<S>& d, const S& eta, const SmeVa
 #define IRVERIFY_INST(S)                                                                                                  \
   template LsMomentData<S> ls_moment_data<S>(const LeastSquares<S>&, int, BatchSampling);                               \
   template S expected_loss<S>(const LsMomentData<S>&, const SecondMoments<S>&);                                         \
-  template SecondMoments<S> sgd_moments<S>(const LsMomentData<S>&, const S&, long, SecondMoments<S>);                  \
+  template SecondMoments<S> sgd_moments<S>(const LsMomentData<S>&, const S&, long, SecondMoments<S>, const S&);       \
   template SecondMoments<S> sme_moments<S>(const LsMomentData<S>&, const S&, const SmeVariant<S>&, const S&, SecondMoments<S>);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST

@@ -46,8 +46,11 @@ template <class S> struct SmeVariant {
   bool uncentered = false;
 };
 
-// `steps` SGD steps of eta from z (exact).
-template <class S> SecondMoments<S> sgd_moments(const LsMomentData<S>& d, const S& eta, long steps, SecondMoments<S> z);
+// `steps` SGD steps of eta from z (exact). noise != 1 scales the gradient's covariance: SVAG (Li, Malladi & Arora 2021)
+// with l is the step eta/l on r1 g1 + r2 g2, r_{1,2} = (1 +- sqrt(2l - 1))/2, g1, g2 independent batch gradients:
+// mean A x - b, covariance (r1^2 + r2^2) Sigma = l Sigma, i.e. sgd_moments(d, eta/l, steps, z, l).
+template <class S>
+SecondMoments<S> sgd_moments(const LsMomentData<S>& d, const S& eta, long steps, SecondMoments<S> z, const S& noise = S(1));
 // The SME's moments at time T from z (Taylor series; std::invalid_argument for T < 0).
 template <class S> SecondMoments<S> sme_moments(const LsMomentData<S>& d, const S& eta, const SmeVariant<S>& v, const S& T,
                                                 SecondMoments<S> z);

@@ -1,0 +1,32 @@
+// What the SDE claims share (CLAIMS.md SDE): least-squares problems with exact moments (d = 2 and 8), the batch
+// schemes (B = 1; B = 2 with and without replacement; or the problem's batch), and the weak error over the test
+// functions Phi = {||x||^2, f(x), x_i x_j}: max(|E||x||^2 - ..|, |E f - ..|, max_ij |E x_i x_j - ..|).
+#pragma once
+
+#include "checks/framework/claim.hpp"
+#include "solvers/sde/ls_moments.hpp"
+#include "theory/problem/generator.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace irverify {
+
+inline std::string sde_not_applicable(const ProblemSpec& s) { return requires_model(s, {"least-squares"}); }
+
+inline std::vector<ProblemSpec> sde_problems() {
+  return {generate_problem("least-squares", 1, {8, 2, 0}), generate_problem("least-squares", 1, {16, 8, 0})};
+}
+
+inline std::vector<BatchScheme> sde_schemes(const ProblemSpec& s) {
+  if (s.batch > 0) return {{s.batch, s.with_replacement() ? BatchSampling::WithReplacement : BatchSampling::WithoutReplacement}};
+  return {{1, BatchSampling::WithReplacement}, {2, BatchSampling::WithReplacement}, {2, BatchSampling::WithoutReplacement}};
+}
+
+template <class S> S sde_weak_error(const LsMomentData<S>& d, const SecondMoments<S>& u, const SecondMoments<S>& v) {
+  using std::abs;
+  const Mat<S> dP = u.P - v.P;
+  return std::max({S(abs(S(dP.trace()))), S(abs(S(expected_loss(d, u) - expected_loss(d, v)))), S(dP.cwiseAbs().maxCoeff())});
+}
+
+}  // namespace irverify
