@@ -1,6 +1,7 @@
 // What the SDE claims share (CLAIMS.md SDE): least-squares problems with exact moments (d = 2 and 8), the batch
 // schemes (B = 1; B = 2 with and without replacement; or the problem's batch), and the weak error over the test
-// functions Phi = {||x||^2, f(x), x_i x_j}: max(|E||x||^2 - ..|, |E f - ..|, max_ij |E x_i x_j - ..|).
+// functions Phi = {x_i, ||x||^2, f(x), x_i x_j}: the largest of max_i |E x_i - ..|, |E||x||^2 - ..|, |E f - ..| and
+// max_ij |E x_i x_j - ..|.
 #pragma once
 
 #include "checks/framework/claim.hpp"
@@ -26,7 +27,8 @@ inline std::vector<BatchScheme> sde_schemes(const ProblemSpec& s) {
 template <class S> S sde_weak_error(const LsMomentData<S>& d, const SecondMoments<S>& u, const SecondMoments<S>& v) {
   using std::abs;
   const Mat<S> dP = u.P - v.P;
-  return std::max({S(abs(S(dP.trace()))), S(abs(S(expected_loss(d, u) - expected_loss(d, v)))), S(dP.cwiseAbs().maxCoeff())});
+  return std::max({S((u.m - v.m).cwiseAbs().maxCoeff()), S(abs(S(dP.trace()))), S(abs(S(expected_loss(d, u) - expected_loss(d, v)))),
+                   S(dP.cwiseAbs().maxCoeff())});
 }
 
 }  // namespace irverify

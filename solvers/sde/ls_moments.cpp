@@ -98,21 +98,23 @@ SecondMoments<S> sme_moments(const LsMomentData<S>& d, const S& eta, const SmeVa
   using std::ceil;
   if (!(T >= 0)) throw std::invalid_argument("sme_moments: T < 0");
   const SmeField<S> F(d, eta, v);
-  const long n = std::max(1L, static_cast<long>(ceil(to_double(S(2 * F.norm_bound() * T)))));
+  const double steps = std::ceil(to_double(S(2 * F.norm_bound() * T)));
+  if (!(steps <= double(1L << 30))) throw std::invalid_argument("sme_moments: more than 2^30 Taylor steps (T or the operator too large)");
+  const long n = std::max(1L, static_cast<long>(steps));
   const S h = T / S(n), tiny = eps<S>();
   for (long s = 0; s < n; ++s) {
     SecondMoments<S> term = F(z, true), sum = z;
-    S scale = z.m.norm() + z.P.norm() + 1;
-    int small = 0;
-    for (int k = 1; k < 400 && small < 2; ++k) {
+    const S size = z.m.norm() + z.P.norm(), scale = size > 0 ? size : S(1);
+    bool small = false;
+    for (int k = 1; k < 400 && !small; ++k) {
       term.m *= h / S(k);
       term.P *= h / S(k);
       sum.m += term.m;
       sum.P += term.P;
-      small = term.m.norm() + term.P.norm() <= tiny * scale ? small + 1 : 0;
+      small = term.m.norm() + term.P.norm() <= tiny * scale;  // the rest is smaller still (each term <= half the last)
       term = F(term, false);
     }
-    if (small < 2) throw std::runtime_error("sme_moments: the Taylor series did not converge");
+    if (!small) throw std::runtime_error("sme_moments: the Taylor series did not converge");
     z = sum;
   }
   z.P = (z.P + z.P.transpose()) / 2;

@@ -10,9 +10,10 @@
 //         m' = -(A~ m - b~),        P' = -(P A~ + A~ P - m b~' - b~ m') + eta d S              (exact, linear);
 //   SME1: A~ = A, b~ = b, d = 1; SME2: A~ = A + c eta A^2, b~ = b + c eta A b, c = 1/2 (the drift of
 //   f + (eta/4)|grad f|^2), d = 1, the diffusion not corrected. Controls: c = 1 (eta/2 for eta/4), d = 2, and the
-//   uncentered second moment (S + G in place of S).
+//   uncentered per-example second moment, c_B (1/N) sum_i grad f_i grad f_i' in place of Sigma (S + c_B G for S).
 // The SME's linear ODE is integrated by its Taylor series (z_{k+1} = L z_k / (k + 1)) on steps h with nu h <= 1/2, nu
-// a bound of the operator's norm, summed until two terms fall below eps |z|: exact to rounding in every precision.
+// a bound of the operator's norm (so each term is at most half the one before), summed until a term falls below
+// eps |z|: exact to rounding in every precision.
 #pragma once
 
 #include "theory/linalg/dense.hpp"
@@ -51,7 +52,7 @@ template <class S> struct SmeVariant {
 // mean A x - b, covariance (r1^2 + r2^2) Sigma = l Sigma, i.e. sgd_moments(d, eta/l, steps, z, l).
 template <class S>
 SecondMoments<S> sgd_moments(const LsMomentData<S>& d, const S& eta, long steps, SecondMoments<S> z, const S& noise = S(1));
-// The SME's moments at time T from z (Taylor series; std::invalid_argument for T < 0).
+// The SME's moments at time T from z (Taylor series; std::invalid_argument for T < 0 or more than 2^30 steps).
 template <class S> SecondMoments<S> sme_moments(const LsMomentData<S>& d, const S& eta, const SmeVariant<S>& v, const S& T,
                                                 SecondMoments<S> z);
 

@@ -23,14 +23,14 @@ unset y2tics
 unset y2label
 set ytics mirror
 $p0s0 << EOD
-0.25 0.0098598310544019893
-0.125 0.0054692667317659599
-0.0625 0.0028513238996935113
-0.03125 0.0014526225885176179
-0.015625 0.0007327874273803344
-0.0078125 0.00036798050749670521
-0.00390625 0.00018438296947203379
-0.001953125 9.2289168759072482e-05
+0.25 0.023131915862618715
+0.125 0.011121337495669919
+0.0625 0.005456858481244364
+0.03125 0.0027033181181225826
+0.015625 0.0013454821202409006
+0.0078125 0.00067120917217814065
+0.00390625 0.00033522314167194306
+0.001953125 0.00016751639970317503
 EOD
 $p0s1 << EOD
 0.25 0.0086797489971218011
@@ -43,14 +43,14 @@ $p0s1 << EOD
 0.001953125 4.6350336097353959e-07
 EOD
 $p0s2 << EOD
-0.25 0.015966250457078886
-0.125 0.0060065499192143981
-0.0625 0.0029720543301496264
-0.03125 0.0014811599594847175
-0.015625 0.00073971939277249173
-0.0078125 0.00036968840413021759
-0.00390625 0.00018480681936794722
-0.001953125 9.2394741483869892e-05
+0.25 0.018172707648294036
+0.125 0.0099150562981272887
+0.0625 0.0051591241308834631
+0.03125 0.0026293438013344295
+0.015625 0.0013270447398027504
+0.0078125 0.00066660677788236381
+0.00390625 0.00033407340737153771
+0.001953125 0.00016722907387763488
 EOD
 $p0s3 << EOD
 0.25 0.035487779880557895
@@ -76,8 +76,8 @@ plot $p0s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      $p0s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'SME2: drift -grad(f + (eta/4) |grad f|^2)', \
      $p0s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'SME2 with eta/2 in place of eta/4 in the drift', \
      $p0s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'SME2 with the diffusion 2 eta Sigma', \
-     $p0s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "SME2 with the uncentered second moment E[g g'] in place of Sigma", \
-     0.047252054404645111*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
+     $p0s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "SME2 with the uncentered c_B (1/N) sum grad f_i grad f_i' in place of Sigma", \
+     0.085768396648025616*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.12150462505904756*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
@@ -96,14 +96,14 @@ unset y2tics
 unset y2label
 set ytics mirror
 $p1s0 << EOD
-0.25 0.011054639818552599
-0.125 0.0057432757570312111
-0.0625 0.0029166309191060859
-0.03125 0.0014685624715003206
-0.015625 0.00073672483227048974
-0.0078125 0.00036895896272850235
-0.00390625 0.00018462684939337941
-0.001953125 9.2350047198176636e-05
+0.25 0.023131915862618715
+0.125 0.011121337495669919
+0.0625 0.005456858481244364
+0.03125 0.0027033181181225826
+0.015625 0.0013454821202409006
+0.0078125 0.00067120917217814065
+0.00390625 0.00033522314167194306
+0.001953125 0.00016751639970317503
 EOD
 $p1s1 << EOD
 0.25 0.003911170630123707
@@ -116,14 +116,14 @@ $p1s1 << EOD
 0.001953125 2.0668422401601302e-07
 EOD
 $p1s2 << EOD
-0.25 0.010633188240026849
-0.125 0.0055760071842663557
-0.0625 0.002867575715486387
-0.03125 0.0014554220932078176
-0.015625 0.00073333183676452208
-0.0078125 0.00036809732796936874
-0.00390625 0.00018440977374313596
-0.001953125 9.2295570305150703e-05
+0.25 0.018172707648294036
+0.125 0.0099150562981272887
+0.0625 0.0051591241308834631
+0.03125 0.0026293438013344295
+0.015625 0.0013270447398027504
+0.0078125 0.00066660677788236381
+0.00390625 0.00033407340737153771
+0.001953125 0.00016722907387763488
 EOD
 $p1s3 << EOD
 0.25 0.017261775227876086
@@ -149,8 +149,8 @@ plot $p1s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      $p1s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'SME2: drift -grad(f + (eta/4) |grad f|^2)', \
      $p1s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'SME2 with eta/2 in place of eta/4 in the drift', \
      $p1s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'SME2 with the diffusion 2 eta Sigma', \
-     $p1s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "SME2 with the uncentered second moment E[g g'] in place of Sigma", \
-     0.047283224165466438*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
+     $p1s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "SME2 with the uncentered c_B (1/N) sum grad f_i grad f_i' in place of Sigma", \
+     0.085768396648025616*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.054181029220453716*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
@@ -169,14 +169,14 @@ unset y2tics
 unset y2label
 set ytics mirror
 $p2s0 << EOD
-0.25 0.011224336913579542
-0.125 0.0057820965243423096
-0.0625 0.0029259190340887855
-0.03125 0.0014708343699055702
-0.015625 0.00073728666292643052
-0.0078125 0.00036909865995061748
-0.00390625 0.00018466167911259724
-0.001953125 9.2358742833904372e-05
+0.25 0.023131915862618715
+0.125 0.011121337495669919
+0.0625 0.005456858481244364
+0.03125 0.0027033181181225826
+0.015625 0.0013454821202409006
+0.0078125 0.00067120917217814065
+0.00390625 0.00033522314167194306
+0.001953125 0.00016751639970317503
 EOD
 $p2s1 << EOD
 0.25 0.0032359282359971033
@@ -189,14 +189,14 @@ $p2s1 << EOD
 0.001953125 1.6999920091382395e-07
 EOD
 $p2s2 << EOD
-0.25 0.010376160640723922
-0.125 0.005515072909313962
-0.0625 0.0028527228939281796
-0.03125 0.0014517543987548061
-0.015625 0.00073242047472057851
-0.0078125 0.0003678701747918306
-0.00390625 0.00018435307087698321
-0.001953125 9.2281405236706949e-05
+0.25 0.018172707648294036
+0.125 0.0099150562981272887
+0.0625 0.0051591241308834631
+0.03125 0.0026293438013344295
+0.015625 0.0013270447398027504
+0.0078125 0.00066660677788236381
+0.00390625 0.00033407340737153771
+0.001953125 0.00016722907387763488
 EOD
 $p2s3 << EOD
 0.25 0.014803452585244653
@@ -222,8 +222,8 @@ plot $p2s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      $p2s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'SME2: drift -grad(f + (eta/4) |grad f|^2)', \
      $p2s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'SME2 with eta/2 in place of eta/4 in the drift', \
      $p2s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'SME2 with the diffusion 2 eta Sigma', \
-     $p2s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "SME2 with the uncentered second moment E[g g'] in place of Sigma", \
-     0.047287676330959039*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
+     $p2s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "SME2 with the uncentered c_B (1/N) sum grad f_i grad f_i' in place of Sigma", \
+     0.085768396648025616*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.044564270524353466*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
@@ -295,7 +295,7 @@ plot $p3s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      $p3s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'SME2: drift -grad(f + (eta/4) |grad f|^2)', \
      $p3s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'SME2 with eta/2 in place of eta/4 in the drift', \
      $p3s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'SME2 with the diffusion 2 eta Sigma', \
-     $p3s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "SME2 with the uncentered second moment E[g g'] in place of Sigma", \
+     $p3s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "SME2 with the uncentered c_B (1/N) sum grad f_i grad f_i' in place of Sigma", \
      0.088637909117522132*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      1.7484865708087405*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -368,7 +368,7 @@ plot $p4s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      $p4s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'SME2: drift -grad(f + (eta/4) |grad f|^2)', \
      $p4s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'SME2 with eta/2 in place of eta/4 in the drift', \
      $p4s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'SME2 with the diffusion 2 eta Sigma', \
-     $p4s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "SME2 with the uncentered second moment E[g g'] in place of Sigma", \
+     $p4s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "SME2 with the uncentered c_B (1/N) sum grad f_i grad f_i' in place of Sigma", \
      0.088436594452456524*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.8904276403740975*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
@@ -441,7 +441,7 @@ plot $p5s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      $p5s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'SME2: drift -grad(f + (eta/4) |grad f|^2)', \
      $p5s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'SME2 with eta/2 in place of eta/4 in the drift', \
      $p5s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'SME2 with the diffusion 2 eta Sigma', \
-     $p5s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "SME2 with the uncentered second moment E[g g'] in place of Sigma", \
+     $p5s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title "SME2 with the uncentered c_B (1/N) sum grad f_i grad f_i' in place of Sigma", \
      0.088423178893722171*x**(1) with lines dt 2 lc rgb 'gray30' title 'claimed slope 1', \
      0.83324868451612344*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset multiplot
