@@ -14,7 +14,6 @@
 #include "theory/losses/adam_field.hpp"
 
 #include <functional>
-#include <string>
 #include <vector>
 
 namespace irverify {

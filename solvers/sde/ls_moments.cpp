@@ -95,7 +95,6 @@ SecondMoments<S> sgd_moments(const LsMomentData<S>& d, const S& eta, long steps,
 
 template <class S>
 SecondMoments<S> sme_moments(const LsMomentData<S>& d, const S& eta, const SmeVariant<S>& v, const S& T, SecondMoments<S> z) {
-  using std::ceil;
   if (!(T >= 0)) throw std::invalid_argument("sme_moments: T < 0");
   const SmeField<S> F(d, eta, v);
   const double steps = std::ceil(to_double(S(2 * F.norm_bound() * T)));
