@@ -12,4 +12,14 @@ inline ProblemSpec uv_ridge_toy() {
     "loss": "0.5 * (x * y - 1)^2 + 0.1 * x^2", "theta0": ["1.5", "0.25"]})j", "uv-ridge toy");
 }
 
+// Four cubic batch losses l_i = a x + b y + (x^2 + y^2)/2 + c x^2 y + e y^3 (one example per batch), theta = (x, y) from
+// (0.4, -0.3): constant, different third derivatives and non-commuting Hessians (RR-3).
+inline ProblemSpec cubic_batches_toy() {
+  return parse_problem_text(R"j({"format": "irverify-problem-1", "name": "cubic-batches toy",
+    "comment": "CLAIMS.md's cubic batch losses", "model": "formula", "parameters": ["x", "y"], "columns": ["a", "b", "c", "e"],
+    "loss": "a * x + b * y + 0.5 * (x^2 + y^2) + c * x^2 * y + e * y^3",
+    "data": [["1.0", "-0.5", "0.3", "0.2"], ["-0.7", "0.4", "-0.2", "0.5"], ["0.2", "0.9", "0.6", "-0.4"], ["-0.5", "-0.8", "-0.1", "0.3"]],
+    "partition": [[0], [1], [2], [3]], "theta0": ["0.4", "-0.3"]})j", "cubic-batches toy");
+}
+
 }  // namespace irverify
