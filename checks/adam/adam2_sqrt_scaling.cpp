@@ -4,6 +4,7 @@
 #include "checks/framework/claim.hpp"
 
 #include "checks/framework/ladder_setup.hpp"
+#include "checks/framework/vanishing.hpp"
 #include "solvers/ln/noisy_optimizer.hpp"
 #include "solvers/stats/confidence.hpp"
 #include "theory/problem/generator.hpp"
@@ -81,16 +82,10 @@ template <class S> Case adam_sqrt_scaling_case(const RunContext& ctx, const Prob
   c.tables.push_back(std::move(tab));
   const double z = bonferroni_z999(6);
   for (int r = 0; r < 3; ++r) {
-    const double shrink = std::exp2(-(levels - 1) * kVanishOrder), d0 = std::abs(d[r].front()), d1 = std::abs(d[r].back());
-    const double lo1 = d1 - z * se[r].back(), hi1 = d1 + z * se[r].back();
-    const double lo0 = (d0 - z * se[r].front()) * shrink, hi0 = (d0 + z * se[r].front()) * shrink;
-    c.state(fmt::format("{}: the discrepancy vanishes as h -> 0 (falls by more than 2^({} x {:g}) over the ladder)", kRuleNames[r],
-                        levels - 1, kVanishOrder),
-            r == 0 ? kHolds : kRefuted, outcome_of(hi1 < lo0, hi1 < lo0 || lo1 > hi0),
-            fmt::format("|D(h_{})| in [{:.3e}, {:.3e}] against |D(h_0)| 2^-{:g} in [{:.3e}, {:.3e}] (99.9%, z = {:.2f}); D(h_0) = "
-                        "{:.4e} ± {:.1e}, D(h_{}) = {:.4e} ± {:.1e}",
-                        levels - 1, std::max(lo1, 0.0), hi1, (levels - 1) * kVanishOrder, lo0, hi0, z, d[r].front(), se[r].front(),
-                        levels - 1, d[r].back(), se[r].back()));
+    const double d0 = std::abs(d[r].front()), d1 = std::abs(d[r].back());
+    c.state(vanishing_statement(fmt::format("{}: the discrepancy vanishes as h -> 0 (falls by more than 2^({} x {:g}) over the ladder)",
+                                            kRuleNames[r], levels - 1, kVanishOrder),
+                                r == 0 ? kHolds : kRefuted, d[r], se[r], kVanishOrder, z, "h"));
     if (r == 0 && d1 > kMcMargin * se[r].back())
       c.headline("square-root rule's mean order {:.2f} to {:.2f}", std::log2(d0 / d1) / (levels - 1), Aggregate::range);
   }

@@ -6,7 +6,7 @@
 #include "checks/framework/claim.hpp"
 
 #include "checks/framework/toy_problems.hpp"
-#include "checks/sgd/sgd_setup.hpp"
+#include "checks/framework/sgd_setup.hpp"
 #include "solvers/flow/taylor_flow.hpp"
 #include "theory/losses/modified_field.hpp"
 #include "theory/losses/reshuffling_field.hpp"

@@ -5,7 +5,7 @@
 #include "checks/sgd/sgd1_exact_mean.hpp"
 #include "checks/framework/claim.hpp"
 
-#include "checks/sgd/sgd_setup.hpp"
+#include "checks/framework/sgd_setup.hpp"
 #include "solvers/flow/taylor_flow.hpp"
 #include "theory/losses/igr_modified_loss.hpp"
 #include "theory/losses/sgd_modified_loss.hpp"

@@ -2,7 +2,7 @@
 // eps^2; both controls rejected; the setup rejects partitions SGD-1 cannot use. (The enumeration itself against brute
 // force: checks/unit/solvers/sgd/shuffling_test.cpp.)
 #include "checks/sgd/sgd1_exact_mean.hpp"
-#include "checks/sgd/sgd_setup.hpp"
+#include "checks/framework/sgd_setup.hpp"
 #include "checks/framework/test_names.hpp"
 #include "theory/problem/generator.hpp"
 

@@ -2,7 +2,7 @@
 #include "checks/framework/claim.hpp"
 
 #include "checks/sgd/mc_error.hpp"
-#include "checks/sgd/sgd_setup.hpp"
+#include "checks/framework/sgd_setup.hpp"
 #include "solvers/flow/taylor_flow.hpp"
 #include "solvers/sgd/monte_carlo.hpp"
 #include "theory/losses/igr_modified_loss.hpp"

@@ -5,7 +5,7 @@
 #include "checks/framework/study.hpp"
 #include "checks/sgd/mc_error.hpp"
 #include "checks/sgd/sgd2_monte_carlo.hpp"
-#include "checks/sgd/sgd_setup.hpp"
+#include "checks/framework/sgd_setup.hpp"
 #include "solvers/flow/taylor_flow.hpp"
 #include "solvers/order/order_fit.hpp"
 #include "solvers/parallel/process_group.hpp"

@@ -5,7 +5,7 @@
 #include "checks/sgd/sgd3_second_order.hpp"
 #include "checks/framework/claim.hpp"
 
-#include "checks/sgd/sgd_setup.hpp"
+#include "checks/framework/sgd_setup.hpp"
 #include "solvers/flow/taylor_flow.hpp"
 #include "solvers/order/richardson.hpp"
 #include "theory/losses/sgd_modified_loss.hpp"

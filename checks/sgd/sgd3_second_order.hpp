@@ -9,7 +9,7 @@ namespace irverify {
 inline constexpr int kRichardsonLevels = 8;
 inline constexpr double kSgd3Digits = 10;
 
-template <class S> struct SgdSetup;  // checks/sgd/sgd_setup.hpp
+template <class S> struct SgdSetup;  // checks/framework/sgd_setup.hpp
 
 // Digits of agreement with the closed form C2 of the extrapolated eps^2 coefficient: of the exact means, of the
 // modified flow, and of the exact means with the two wrong closed forms (controls).

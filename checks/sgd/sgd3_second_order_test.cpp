@@ -1,7 +1,7 @@
 // SGD-3 (CLAIMS.md): the eps^2 coefficient of the mean iterate, by Richardson extrapolation of exact means, agrees
 // with its closed form to >= 10 digits; the wrong closed forms do not.
 #include "checks/sgd/sgd3_second_order.hpp"
-#include "checks/sgd/sgd_setup.hpp"
+#include "checks/framework/sgd_setup.hpp"
 #include "theory/problem/generator.hpp"
 
 #include <gtest/gtest.h>

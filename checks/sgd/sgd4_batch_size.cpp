@@ -2,7 +2,7 @@
 #include "checks/framework/claim.hpp"
 
 #include "checks/framework/tolerance.hpp"
-#include "checks/sgd/sgd_setup.hpp"
+#include "checks/framework/sgd_setup.hpp"
 #include "solvers/sgd/partitions.hpp"
 #include "solvers/stats/confidence.hpp"
 

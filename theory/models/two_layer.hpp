@@ -32,6 +32,30 @@ template <class S> class TwoLayer : public ModelBase<TwoLayer<S>, S> {
 
   S residual(const Vec<S>& th, int i) const override { return example(th, i).r; }
   Vec<S> output_gradient(const Vec<S>& th, int i) const override { return example(th, i).grad_f; }
+  // Without a per-example allocation (label-noise and SME Monte Carlo): f(x_i) - y_i, and out += sum_j c_j v_{i_j} with
+  // v_i = (sigma(s_ij), a_j sigma'(s_ij) x_i)_j, s_ij = w_j . x_i, in the operation order of residual() and output_gradient().
+  void residuals(const Vec<S>& th, const std::vector<std::uint32_t>& idx, Vec<S>& r) const override {
+    const int p = features();
+    for (std::size_t j = 0; j < idx.size(); ++j) {
+      const int i = static_cast<int>(idx[j]);
+      S f = -y_(i);
+      for (int h = 0; h < m_; ++h) f += th(h) * activation(S(X_.row(i).dot(th.segment(w(h, 0), p))));
+      r(static_cast<Eigen::Index>(j)) = f;
+    }
+  }
+  void add_output_gradients(const Vec<S>& th, const std::vector<std::uint32_t>& idx, const Vec<S>& c, Vec<S>& out) const override {
+    const int p = features();
+    for (std::size_t j = 0; j < idx.size(); ++j) {
+      const int i = static_cast<int>(idx[j]);
+      const S cj = c(static_cast<Eigen::Index>(j));
+      for (int h = 0; h < m_; ++h) {
+        const S s = X_.row(i).dot(th.segment(w(h, 0), p)), sig = activation(s);
+        out(h) += cj * sig;
+        const S as = th(h) * activation_derivative(s, sig);
+        for (int k = 0; k < p; ++k) out(w(h, k)) += cj * (as * X_(i, k));
+      }
+    }
+  }
   const Mat<S>& X() const { return X_; }
   const Vec<S>& y() const { return y_; }
 

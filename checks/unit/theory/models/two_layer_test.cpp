@@ -57,3 +57,29 @@ TEST(TwoLayer, BuiltInReluPointIsAwayFromKinks) {
       EXPECT_GT(std::abs(pre), 1e3 * tol::central_step<double>()) << "example " << i << " unit " << j;
     }
 }
+
+// The batch forms (residuals, add_output_gradients: no per-example allocation) are the per-example ones bit for bit,
+// in the same operation order, a repeated index included.
+TYPED_TEST(TwoLayerInEveryScalar, BatchResidualsAndOutputGradientsAreThePerExampleOnes) {
+  using S = TypeParam;
+  Mat<S> X(3, 2);
+  X << S(1), S(-2), S(1) / 2, S(3), S(-3) / 4, S(5) / 3;
+  Vec<S> y(3);
+  y << S(1), S(-1), S(2) / 7;
+  Vec<S> th(6);
+  th << S(2), S(-1), S(1) / 3, S(1) / 2, S(-1) / 4, S(3) / 4;
+  const std::vector<std::uint32_t> idx = {2, 0, 2};
+  Vec<S> c(3);
+  c << S(1) / 3, S(-2), S(5) / 7;
+  for (Activation a : {Activation::Tanh, Activation::Relu}) {
+    const TwoLayer<S> net(a, 2, X, y);
+    Vec<S> r(3), out = Vec<S>::Ones(6), expected = out;
+    net.residuals(th, idx, r);
+    net.add_output_gradients(th, idx, c, out);
+    for (int j = 0; j < 3; ++j) {
+      EXPECT_EQ(r(j), net.residual(th, static_cast<int>(idx[j])));
+      expected += c(j) * net.output_gradient(th, static_cast<int>(idx[j]));
+    }
+    EXPECT_EQ(out, expected);
+  }
+}

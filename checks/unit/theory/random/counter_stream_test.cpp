@@ -5,6 +5,7 @@
 #include "theory/random/counter_stream.hpp"
 
 #include "solvers/ln/label_noise.hpp"
+#include "solvers/ln/uv_balance.hpp"
 #include "solvers/rank/weight_decay_sgd.hpp"
 #include "solvers/sgd/monte_carlo.hpp"
 #include "solvers/sgd/partitions.hpp"
@@ -41,7 +42,8 @@ TEST(CounterStream, EveryRandomDomainIsDistinct) {
       {"kReturnBatchDomain (solvers/stability/return_fraction)", kReturnBatchDomain},
       {"kLabelNoiseDomain (solvers/ln/label_noise)", kLabelNoiseDomain},
       {"kWeightDecayDomain (solvers/rank/weight_decay_sgd)", kWeightDecayDomain},
-      {"kMomentumGrowthDomain (solvers/stability/momentum_threshold)", kMomentumGrowthDomain}};
+      {"kMomentumGrowthDomain (solvers/stability/momentum_threshold)", kMomentumGrowthDomain},
+      {"kLwaDomain (solvers/ln/uv_balance)", kLwaDomain}};
   std::map<std::uint32_t, std::string> owner;
   for (const auto& [name, d] : domains) {
     const auto [it, fresh] = owner.emplace(d, name);

@@ -1,4 +1,4 @@
-// What the SGD claims (CLAIMS.md SGD-1..SGD-3) start from: a problem, its partition into m equal batches (the
+// What the shuffled-SGD claims (CLAIMS.md SGD-1..SGD-4, RR-3) start from: a problem, its partition into m equal batches (the
 // problem's, else consecutive blocks of B = 2 examples when N is even, B = 1 otherwise), and the largest
 // learning rate of a ladder, eps0 = 1/(4 m max(1, lambda_max(H), max_k lambda_max(H_k))) rounded down to a power
 // of two (one epoch then moves by about a quarter of the local scale), or the problem's h0 if given.
