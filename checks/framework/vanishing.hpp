@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <vector>
 
 namespace irverify {
@@ -18,6 +19,7 @@ namespace irverify {
 // d, se: the discrepancy and its standard error per level (at least two); `var`: the ladder's step ("h", "eta").
 inline Statement vanishing_statement(std::string text, Outcome expected, const std::vector<double>& d, const std::vector<double>& se,
                                      double p, double z, const std::string& var) {
+  if (d.size() < 2 || se.size() != d.size()) throw std::invalid_argument("vanishing_statement: needs two levels or more, a se for each");
   const int last = static_cast<int>(d.size()) - 1;
   const double shrink = std::exp2(-last * p), d0 = std::abs(d.front()), d1 = std::abs(d.back());
   const double lo1 = d1 - z * se.back(), hi1 = d1 + z * se.back();

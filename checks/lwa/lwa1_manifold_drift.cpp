@@ -35,7 +35,7 @@ const Variant kVariants[] = {{LwaDrift::derived, "the derived drift -(1/2) P gra
                              {LwaDrift::no_inverse, "Sigma in place of the Lyapunov inverse L_H^-1(Sigma)"},
                              {LwaDrift::none, "no drift (the interpolating answer)"}};
 
-// The u v model's data, c* = sum x y / sum x^2, the start moved onto Gamma, and kappa m2 = mean ((c* x - y) x)^2.
+// The u v model's data, c* = sum x y / sum x^2, the start moved onto Gamma, and kappa m2 = mean of ((c* x_i - y_i) x_i)^2.
 template <class S> struct UvSetup {
   Vec<S> x, y, theta0;
   S c_star, m2, q;
@@ -73,7 +73,9 @@ template <class S> Case lwa_balance_case(const RunContext& ctx, const ProblemSpe
   const Model<S>& m = *pr.model;
   const UvSetup<S> u = uv_setup<S>(pr);
   const S t = S(1) / kHorizonDen, D0 = balance<S>(u.theta0);
-  const S proj_tol = S(64) * eps<S>() * std::max(S(1), S(u.y.cwiseProduct(u.x).norm()));
+  // Newton's stop on Gamma: |grad L| <= 64 eps (|y . x| + m2 |theta|^2) |theta|^2 (its terms' scale, with room to spare).
+  const S scale = std::max(S(1), S(u.theta0.squaredNorm()));
+  const S proj_tol = S(64) * eps<S>() * scale * std::max(S(1), S(u.y.cwiseProduct(u.x).norm() + u.m2 * scale));
   const Mat<S> H0 = m.hessian(u.theta0, m.all_examples());
   Case c = new_case<S>(ctx, spec, m, reshuffle ? "B = 1, reshuffled epochs" : "B = 1, i.i.d. examples");
   c.variable = "eta";
@@ -101,7 +103,7 @@ template <class S> Case lwa_balance_case(const RunContext& ctx, const ProblemSpe
     c.add_h(eta);
     const long steps = std::lround(to_double(S(t / (eta * eta))));
     at.clear();
-    for (int j = 0; j <= kCurvePoints; ++j) at.push_back(steps * j / kCurvePoints);
+    for (int j = 0; j <= kCurvePoints; ++j) at.push_back(steps * j / kCurvePoints);  // plotted at at[j] eta^2
     ctx.heartbeat(fmt::format("LWA-1: eta = {:.4g}, {} runs x {} steps", to_double(eta), ctx.samples, steps));
     const std::vector<BalanceEstimate<S>> e = uv_balance_mc<S>(u.x, u.y, u.theta0, eta, at, reshuffle, ctx.control());
     const BalanceEstimate<S>& end = e.back();
@@ -132,9 +134,10 @@ template <class S> Case lwa_balance_case(const RunContext& ctx, const ProblemSpe
   FigurePanel panel{"", figure_axis("t = k eta^2"), figure_axis("E[D_t] / D_0"), {}, {}, {}, {}};
   auto mc_series = [&](const std::vector<BalanceEstimate<S>>& e, double h, double size) {
     FigureSeries s{fmt::format("SGD, eta = {:g} (± 3 se)", h), {}, {}, {}, {}, Mark::points, false, size};
+    const long steps = std::lround(to_double(t) / (h * h));
     for (int j = 0; j <= kCurvePoints; ++j) {
       const double mean = to_double(e[j].mean), w = 3 * to_double(e[j].se);
-      s.x.push_back(to_double(t) * j / kCurvePoints);
+      s.x.push_back(double(steps * j / kCurvePoints) * h * h);
       s.y.push_back(mean);
       s.y_low.push_back(mean - w);
       s.y_high.push_back(mean + w);

@@ -14,7 +14,7 @@ namespace irverify {
 
 enum class LwaDrift {
   derived,     // the drift above
-  doubled,     // twice it: (1/2) H^+ Sigma_perp in place of the Lyapunov inverse (label noise: -c/2 for -c/4)
+  doubled,     // twice it, 2 L_H^{-1}(Sigma_perp) (label noise: -c/2 in place of -c/4)
   no_inverse,  // Sigma_perp in place of L_H^{-1}(Sigma_perp)
   none,        // 0 (the interpolating answer)
 };

@@ -71,19 +71,16 @@ SmeWeakEstimate<S> sgd_sme_weak(const Model<S>& m, const Vec<S>& theta0, const S
   const Eigen::Index P = phi(theta0).size();
   const std::vector<S> cv = sgd_control_variate<S>(m, theta0, eta, n, phi_gradient, P);
   const MomentSums<S> tot = block_reduce(BlockReduceOptions{run, 16}, MomentSums<S>(8 * P), [&] {
-    return [&, s = SmeScratch<S>(N, d), xi = std::vector<std::vector<double>>(4, std::vector<double>(N)),
-            z = std::vector<double>(N), v = Vec<S>(8 * P)](long k, MomentSums<S>& acc) mutable {
+    return [&, s = SmeScratch<S>(N, d), draws = std::vector<double>(static_cast<std::size_t>(4 * n * N)),
+            z = std::vector<double>(N), v = Vec<S>(8 * P), w = Vec<S>(8 * P)](long k, MomentSums<S>& acc) mutable {
       CounterStream src(run.seed, run_stream(static_cast<std::uint64_t>(k), "sgd_sme_weak"), kSmeDomain);
-      std::vector<std::vector<std::vector<double>>> draws(n, xi);
-      for (auto& step : draws)
-        for (auto& row : step)
-          for (double& x : row) x = src.normal();
+      for (double& x : draws) x = src.normal();  // [(step 4 + fine) N + i]
       v.setZero();
       for (double sign : {1.0, -1.0}) {  // the antithetic pair: every increment negated
         Vec<S> sgd = theta0, em[3] = {theta0, theta0, theta0};  // steps eta, eta/2, eta/4
         Vec<S> lin = Vec<S>::Zero(P);                             // the control variate's value
         for (long step = 0; step < n; ++step) {
-          const auto& fine = draws[step];
+          const double* fine = draws.data() + step * 4 * N;
           // The SDE at eta/4, eta/2 and eta: sums of 1, 2, 4 fine increments, normalized.
           for (int L = 2; L >= 0; --L) {
             const int sub = 1 << L, per = 4 / sub;
@@ -91,7 +88,7 @@ SmeWeakEstimate<S> sgd_sme_weak(const Model<S>& m, const Vec<S>& theta0, const S
             for (int j = 0; j < sub; ++j) {
               for (int i = 0; i < N; ++i) {
                 double a = 0;
-                for (int q = 0; q < per; ++q) a += fine[j * per + q][i];
+                for (int q = 0; q < per; ++q) a += fine[(j * per + q) * N + i];
                 z[i] = sign * a / std::sqrt(double(per));
               }
               em_step(m, em[L], eta, dt, z, s);
@@ -108,7 +105,6 @@ SmeWeakEstimate<S> sgd_sme_weak(const Model<S>& m, const Vec<S>& theta0, const S
         }
         const Vec<S> p_sgd = phi(sgd) - lin, p1 = phi(em[0]), p2 = phi(em[1]), p4 = phi(em[2]);
         const Vec<S> rich = 2 * p4 - p2, coarse = 2 * p2 - p1;
-        Vec<S> w(8 * P);
         w << p_sgd, p1, p2, p4, rich, coarse, Vec<S>(p_sgd - rich), Vec<S>(rich - coarse);
         v += w / 2;
       }

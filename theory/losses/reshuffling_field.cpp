@@ -48,7 +48,8 @@ template <class S> Program<S> reshuffling_field(const Model<S>& m, const Partiti
   for (const auto& b : p) bt.emplace_back(m, b, x);
   Vars<S> a = zero;
   for (const auto& b : bt) a = axpy(S(1), b.g, a);
-  // Gg[j][k] = G_j g_k; Tsum = sum_{j,k} T_j[g_k,g_k]; Tjj = sum_j T_j[g_j,g_j].
+  // Gg[j][k] = G_j g_k (all pairs for F2, else the diagonal); Tsum = sum_{j,k} T_j[g_k,g_k]; Tjj = sum_j T_j[g_j,g_j].
+  const bool pairs = f2 == ReshufflingF2::derived || f2 == ReshufflingF2::without_T;
   std::vector<std::vector<Vars<S>>> Gg(nb, std::vector<Vars<S>>(nb));
   Vars<S> S_ = zero, Tsum = zero, Tjj = zero;
   for (int j = 0; j < nb; ++j)
@@ -58,13 +59,13 @@ template <class S> Program<S> reshuffling_field(const Model<S>& m, const Partiti
         Gg[j][k] = std::move(Gv);
         Tsum = axpy(S(1), Tv, Tsum);
         if (j == k) Tjj = axpy(S(1), Tv, Tjj);
-      } else {
+      } else if (pairs || j == k) {
         Gg[j][k] = bt[j].G(bt[k].g);
       }
       if (j == k) S_ = axpy(S(1), Gg[j][j], S_);
     }
   Vars<S> F2 = zero;  // m F2 (or m^3 f3 for the gd_f3 control)
-  if (f2 == ReshufflingF2::derived || f2 == ReshufflingF2::without_T) {
+  if (pairs) {
     for (int j = 0; j < nb; ++j) {
       Vars<S> Gja = zero, Agj = zero;
       for (int k = 0; k < nb; ++k) {
@@ -85,12 +86,15 @@ template <class S> Program<S> reshuffling_field(const Model<S>& m, const Partiti
       F2 = axpy(-S(1) / 12, axpy(-S(1), Tja, axpy(S(1), Tjj, Tsum)), F2);
     }
   } else if (f2 == ReshufflingF2::gd_f3) {  // -(1/3) A A a - (1/12) T_A[a,a], over m^3
+    std::vector<std::pair<Vars<S>, Vars<S>>> GT;  // (G_j a, T_j[a,a])
     Vars<S> Aa = zero;
-    for (int j = 0; j < nb; ++j)
-      for (int k = 0; k < nb; ++k) Aa = axpy(S(1), Gg[j][k], Aa);
+    for (int j = 0; j < nb; ++j) {
+      GT.push_back(bt[j].G_and_T(a));
+      Aa = axpy(S(1), GT.back().first, Aa);
+    }
     for (int j = 0; j < nb; ++j) {
       F2 = axpy(-S(1) / 3, bt[j].G(Aa), F2);
-      F2 = axpy(-S(1) / 12, bt[j].G_and_T(a).second, F2);
+      F2 = axpy(-S(1) / 12, GT[j].second, F2);
     }
   }
   const S c0 = -S(1) / M, c1 = -eps / (2 * M);

@@ -8,8 +8,8 @@
 // T_A[a,a] terms cancel:
 //   m F2 = sum_j G_j [-(1/12)(G_j a + S) + (1/6) A g_j - (1/3) G_j g_j]
 //          - (1/12)(sum_{j,k} T_j[g_k,g_k] + sum_j T_j[g_j,g_j] - sum_j T_j[g_j,a]),
-// which is what the tape records (m^2 + m Hessian-vector products; T_j[g_k,g_k] by second-order forward mode,
-// T_j[g_j,a] by polarization). m = 1 gives GD's f3 = -(1/3) H^2 g - (1/12) T[g,g] (IGR-3).
+// which is what the tape records (m^2 + 3m forward passes for the G_j products, T_j[g_k,g_k] by second-order forward
+// mode along the same passes, T_j[g_j,a] by polarization). m = 1 gives GD's f3 = -(1/3) H^2 g - (1/12) T[g,g] (IGR-3).
 #pragma once
 
 #include "theory/models/model.hpp"
