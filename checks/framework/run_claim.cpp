@@ -70,7 +70,9 @@ nlohmann::json run_claim(const Claim& claim, const RunSettings& settings) {
     if (why.empty()) todo.push_back(&p);
     else skipped.push_back({{"problem", p.name}, {"reason", why}});
   }
-  if (todo.empty())
+  // A claim of built-in instances only (extra_cases, no problems) runs without problems; given problems, one must apply.
+  const bool builtin_only = !ctx.user_problems() && problems.empty() && claim.extra_cases;
+  if (todo.empty() && !builtin_only)
     throw ProblemError(fmt::format("{}: none of the given problems applies ({})", claim.id,
                                    skipped.empty() ? "" : skipped[0]["reason"].get<std::string>()));
   check_budget(claim, ctx, todo);
