@@ -14,10 +14,10 @@ namespace game2 {
 // Where the table comes from (CLAIMS.md's reading of the public code, checked against the file's text).
 inline constexpr const char* kSource =
     "google-deepmind/discretisation_drift, dd_two_player_games/drift_utils.py, get_dd_coeffs: for simultaneous updates "
-    "every player's coefficients are its own rate (self_norm = other_dot_prod = lr/2); for alternating updates the second "
-    "player's other_dot_prod is -(1/2) lr2 (2 lr1/lr2 - 1). The table checked here is CLAIMS.md's own-rate table "
-    "(c_fg = alpha^2, c_gf = +-lambda^2); the map from the file's loss-form regularizers to these field coefficients is "
-    "CLAIMS.md's, not re-derived here";
+    "every player's coefficients are its own rate (self_norm = other_dot_prod = lr/2), the table's simultaneous row. For "
+    "alternating updates that file gives the second player other_dot_prod = -(1/2) lr2 (2 lr1/lr2 - 1), which under the "
+    "simultaneous entries' map is c_gf = -lambda (2 alpha - lambda), not the -lambda^2 checked here: the alternating row "
+    "is CLAIMS.md's own-rate table, not the file's";
 
 template <class S> Case own_rate_case(const RunContext& ctx, const Game<S>& g, GameScheme scheme, const S& lambda, int levels) {
   const auto t0 = std::chrono::steady_clock::now();

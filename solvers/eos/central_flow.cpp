@@ -6,7 +6,7 @@ namespace irverify {
 
 template <class S>
 CentralFlowPath<S> central_flow(const SharpnessFunctions<S>& f, const Vec<S>& w0, const S& eta, long steps, int sub,
-                                const S& p, bool constrained, const Deadline& deadline) {
+                                bool constrained, const Deadline& deadline) {
   if (steps < 0 || sub < 1 || !(eta > 0)) throw std::invalid_argument("central_flow: needs steps >= 0, sub >= 1, eta > 0");
   const S edge = S(2) / eta, dt = S(1) / S(sub);
   bool on = false;
@@ -17,7 +17,7 @@ CentralFlowPath<S> central_flow(const SharpnessFunctions<S>& f, const Vec<S>& w0
   };
   auto field = [&](const Vec<S>& w) {
     Vec<S> v = -eta * f.grad_loss(w);
-    if (on) v -= (eta * p * sigma2(w)) * f.grad_sharpness(w);
+    if (on) v -= (eta * sigma2(w) / 2) * f.grad_sharpness(w);
     return v;
   };
   CentralFlowPath<S> out;
@@ -47,8 +47,8 @@ CentralFlowPath<S> central_flow(const SharpnessFunctions<S>& f, const Vec<S>& w0
 }
 
 #define IRVERIFY_INST(S)                                                                                           \
-  template CentralFlowPath<S> central_flow<S>(const SharpnessFunctions<S>&, const Vec<S>&, const S&, long, int, \
-                                              const S&, bool, const Deadline&);
+  template CentralFlowPath<S> central_flow<S>(const SharpnessFunctions<S>&, const Vec<S>&, const S&, long, int, bool, \
+                                              const Deadline&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
 

@@ -1,10 +1,12 @@
 // The central flow of gradient descent at the edge of stability (Cohen, Damian, Talwalkar, Kolter & Lee, ICLR 2025;
 // CLAIMS.md EOS), one unstable direction, time t counted in steps:
 //   dw/dt = -eta grad L                                     while S(w) < 2/eta (gradient flow),
-//   dw/dt = -eta [grad L + p sigma^2 grad S],  sigma^2 = 2 <-grad L, grad S> / ||grad S||^2   once S reaches 2/eta,
-// p = 1/2 (the flow then stays on S = 2/eta; another p is a negative control), S the sharpness lambda_max(H). The
-// constrained phase holds while sigma^2 >= 0 (else gradient flow resumes). Integrated by classical RK4 with `sub`
-// steps per unit time; in the constrained phase each step ends with one Newton step back onto S = 2/eta along grad S.
+//   dw/dt = -eta [grad L + (1/2) sigma^2 grad S],  sigma^2 = 2 <-grad L, grad S> / ||grad S||^2   once S reaches 2/eta,
+// S the sharpness lambda_max(H); the flow then stays on S = 2/eta. The constrained phase holds while sigma^2 >= 0 (else
+// gradient flow resumes). Integrated by classical RK4 with `sub` steps per unit time; in the constrained phase each step
+// ends with one Newton step back onto S = 2/eta along grad S (which is normal to it: with that projection another
+// coefficient than 1/2 would change the path only by O(dt), so a control on the 1/2 is judged on the variance
+// sigma^2 / (2 p) it implies, not on a path).
 #pragma once
 
 #include "solvers/control/deadline.hpp"
@@ -27,10 +29,9 @@ template <class S> struct CentralFlowPath {
   long onset = -1;             // the first whole time at or after which the constrained phase began (-1: never)
 };
 
-// The central flow (p = 1/2), its variant with another p, or gradient flow (constrained = false), from w0 for
-// `steps` units of time.
+// The central flow, or gradient flow (constrained = false), from w0 for `steps` units of time.
 template <class S>
 CentralFlowPath<S> central_flow(const SharpnessFunctions<S>& f, const Vec<S>& w0, const S& eta, long steps, int sub,
-                                const S& p, bool constrained, const Deadline& deadline = {});
+                                bool constrained, const Deadline& deadline = {});
 
 }  // namespace irverify

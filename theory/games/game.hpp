@@ -7,7 +7,7 @@
 //   phi'   = alpha f  - (h/2) (c_ff (d_phi f) f + c_fg (d_theta f) g),
 //   theta' = lambda g - (h/2) (c_gg (d_theta g) g + c_gf (d_phi g) f),
 // simultaneous: c_ff = alpha^2, c_fg = alpha lambda, c_gg = lambda^2, c_gf = lambda alpha; alternating: c_gf = -lambda
-// alpha (each interaction term carries the other player's rate). GAME-2's table puts each player's own rate there:
+// alpha (in loss form each interaction term carries the other player's rate). GAME-2's table puts each player's own rate:
 // c_fg = alpha^2, c_gf = +-lambda^2.
 #pragma once
 
