@@ -5,6 +5,7 @@
 #include "checks/eos/eos1_toy.hpp"
 #include "checks/framework/claim.hpp"
 
+#include "checks/eos/eos_figure.hpp"
 #include "checks/framework/ladder_setup.hpp"
 #include "solvers/eos/central_flow.hpp"
 
@@ -55,12 +56,8 @@ template <class S> double digits(const S& got, const S& want) {
   return rel == 0 ? INFINITY : -std::log10(to_double(rel));
 }
 
-}  // namespace eos1
-
-template <class S> Case eos_toy_case(const RunContext& ctx, long steps, long fixed_steps) {
-  using namespace eos1;
-  const auto t0 = std::chrono::steady_clock::now();
-  const Toy<S> toy;
+// The case of the built-in toy (no problem file).
+inline Case toy_case(const RunContext& ctx) {
   Case c;
   c.context = &ctx;
   c.spec.name = "eos-toy";
@@ -69,9 +66,19 @@ template <class S> Case eos_toy_case(const RunContext& ctx, long steps, long fix
   c.label = "GD at eta = 1/10 from (0.1, 0, 1)";
   c.dim = 3;
   c.examples = 1;
-  c.scalar = scalar_name<S>();
   c.extra["toy"] = {{"S0", "37/2"}, {"c", "1/2"}, {"a", "1/100"}, {"k", "1/2"}, {"z_star", "3/2"}, {"eta", "1/10"},
                     {"start", {"0.1", "0", "1"}}};
+  return c;
+}
+
+}  // namespace eos1
+
+template <class S> Case eos_toy_case(const RunContext& ctx, long steps, long fixed_steps) {
+  using namespace eos1;
+  const auto t0 = std::chrono::steady_clock::now();
+  const Toy<S> toy;
+  Case c = toy_case(ctx);
+  c.scalar = scalar_name<S>();
   // GD: the first steps + 1 iterates kept for tracking, the run continued to fixed_steps for the orbit's two points.
   std::vector<Vec<S>> gd{toy.start()};
   Vec<S> p = toy.start();
@@ -103,13 +110,7 @@ template <class S> Case eos_toy_case(const RunContext& ctx, long steps, long fix
   const CentralFlowPath<S> gf = central_flow<S>(f, toy.start(), toy.eta, steps, kSub, false, ctx.deadline);
   auto avg = [&](long n) { return Vec<S>((gd[n - 1] + 2 * gd[n] + gd[n + 1]).tail(2) / 4); };
   double worst = 0;
-  FigurePanel sharp{"sharpness", figure_axis("step n"), figure_axis("S = lambda_max(H)"), {}, {}, {}, {}};
-  FigurePanel loss{"loss", figure_axis("step n"), figure_axis("L", true), {}, {}, {}, {}};
-  const char* names[] = {"GD", "GD, time-averaged", "central flow (loss: L + sigma^2/eta)", "gradient flow"};
-  for (int i = 0; i < 4; ++i) {
-    sharp.series.push_back({names[i], {}, {}, {}, {}, i == 0 ? Mark::points : Mark::lines, false, 0.3});
-    loss.series.push_back({names[i], {}, {}, {}, {}, i == 0 ? Mark::points : Mark::lines, false, 0.3});
-  }
+  EosFigure fig(true);
   for (long n = 1; n < steps; ++n) {
     const Vec<S> a = avg(n);
     const S d_cf = (a - cf.w[n].tail(2)).norm(), d_gf = (a - gf.w[n].tail(2)).norm();
@@ -117,22 +118,15 @@ template <class S> Case eos_toy_case(const RunContext& ctx, long steps, long fix
     if (n % 10 == 0 && n <= 3000) {
       Vec<S> wa(3);
       wa << S(0), a(0), a(1);
-      const double x = double(n);
       const S lavg = (toy.loss(gd[n - 1]) + 2 * toy.loss(gd[n]) + toy.loss(gd[n + 1])) / 4;
-      const S vals_s[] = {toy.s(gd[n]), toy.s(wa), toy.s(cf.w[n]), toy.s(gf.w[n])};
-      const S vals_l[] = {toy.loss(gd[n]), lavg, S(toy.loss(cf.w[n]) + cf.sigma2[n] / toy.eta), toy.loss(gf.w[n])};
-      for (int i = 0; i < 4; ++i) {
-        sharp.series[i].x.push_back(x);
-        sharp.series[i].y.push_back(to_double(vals_s[i]));
-        loss.series[i].x.push_back(x);
-        loss.series[i].y.push_back(std::abs(to_double(vals_l[i])));
-      }
+      fig.add(double(n), {to_double(toy.s(gd[n])), to_double(toy.s(wa)), to_double(toy.s(cf.w[n])), to_double(toy.s(gf.w[n]))},
+              {std::abs(to_double(toy.loss(gd[n]))), std::abs(to_double(lavg)),
+               std::abs(to_double(S(toy.loss(cf.w[n]) + cf.sigma2[n] / toy.eta))), std::abs(to_double(toy.loss(gf.w[n])))});
     }
   }
-  sharp.markers.push_back({"2/eta reached by GD", double(gd_onset)});
-  c.figures.push_back({"EOS-1-toy", "EOS-1: sharpness and loss of GD, its time average, the central flow and gradient flow",
-                       "Sharpness rises to 2/eta and stays; the central flow follows GD's time average, gradient flow leaves it", 2,
-                       {std::move(sharp), std::move(loss)}});
+  c.figures.push_back(fig.done("EOS-1-toy", "EOS-1: sharpness and loss of GD, its time average, the central flow and gradient flow",
+                               "Sharpness rises to 2/eta and stays; the central flow follows GD's time average, gradient flow leaves it",
+                               double(gd_onset)));
   c.state(fmt::format("after onset the central flow tracks time-averaged GD: dist to it / dist to gradient flow <= {:g} on steps "
                       "{}..{}",
                       kTrackRatio, kTrackFrom, steps - 1),

@@ -4,6 +4,7 @@
 #include "checks/eos/eos2_tanh_net.hpp"
 #include "checks/framework/claim.hpp"
 
+#include "checks/eos/eos_figure.hpp"
 #include "checks/framework/ladder_setup.hpp"
 #include "solvers/eos/central_flow.hpp"
 #include "theory/linalg/decompositions.hpp"
@@ -43,6 +44,44 @@ template <class S> S median(std::vector<S> v) {
   return v.empty() ? S(NAN) : v[v.size() / 2];
 }
 
+// GD from theta0: the iterates, sharpness and loss at steps 0..steps, and the first steps where lambda_1 and lambda_2
+// reach 2/eta (-1: never).
+template <class S> struct GdRun {
+  std::vector<Vec<S>> w;
+  std::vector<S> sharp, loss;
+  long onset = -1, second = -1;
+};
+template <class S> GdRun<S> run_gd(const RunContext& ctx, const Model<S>& m, const Vec<S>& theta0, const S& eta, long steps) {
+  const Batch all = m.all_examples();
+  GdRun<S> r;
+  r.w.push_back(theta0);
+  for (long n = 0; n <= steps; ++n) {
+    if (n % 256 == 0) ctx.heartbeat(fmt::format("EOS-2: GD step {} of {}", n, steps));
+    const Top<S> t = top<S>(m, r.w.back());
+    r.sharp.push_back(t.l1);
+    r.loss.push_back(m.loss(r.w.back(), all));
+    if (r.onset < 0 && t.l1 >= 2 / eta) r.onset = n;
+    if (r.second < 0 && t.l2 >= 2 / eta) r.second = n;
+    if (n < steps) r.w.push_back(r.w.back() - eta * m.gradient(r.w.back(), all));
+  }
+  return r;
+}
+
+// The loss's excess over L(w) is sigma^2/eta: the penalty's 1/2 makes the implied variance sigma^2, 1 would make it
+// sigma^2/2. Judged on the time averages over the window: sum (avg loss - L(w)) / sum sigma^2/eta, 1 claimed, 1/2 the
+// control; var is GD's <x^2> along u over sigma^2, reported.
+template <class S> void judge_excess(const S& excess, const S& penalty, const S& var, Case& c) {
+  using std::abs;
+  const S rho = excess / penalty;
+  c.state(fmt::format("over the window the time-averaged loss exceeds L(w) of the central flow by sigma^2/eta (time-averaged ratio "
+                      "within {:g} of 1)", kExcess),
+          kHolds, outcome_of(abs(rho - 1) <= kExcess, penalty > 0),
+          fmt::format("ratio {:.4f}; GD's oscillation along u: <x^2> / sigma^2 = {:.4f} (time averages; it comes in bursts: "
+                      "the median step's is far smaller)", to_double(rho), to_double(var)));
+  c.state(fmt::format("control: penalty 1 in place of 1/2, excess sigma^2/(2 eta) (time-averaged ratio within {:g} of 1/2)", kExcess),
+          kRefuted, outcome_of(abs(rho - S(1) / 2) <= kExcess, penalty > 0), fmt::format("ratio {:.4f}", to_double(rho)));
+}
+
 }  // namespace eos2
 
 template <class S> Case eos_net_case(const RunContext& ctx, const ProblemSpec& spec, long steps) {
@@ -55,20 +94,11 @@ template <class S> Case eos_net_case(const RunContext& ctx, const ProblemSpec& s
   const Batch all = m.all_examples();
   const S eta = pr.h0, edge = 2 / eta;
   Case c = new_case<S>(ctx, spec, m, fmt::format("GD at eta = {} for {} steps", spec.h0, steps));
-  // GD, its sharpness and loss.
-  std::vector<Vec<S>> gd{pr.theta0};
-  std::vector<S> sharp, lam2, loss;
-  long onset = -1, second = -1;
-  for (long n = 0; n <= steps; ++n) {
-    if (n % 256 == 0) ctx.heartbeat(fmt::format("EOS-2: GD step {} of {}", n, steps));
-    const Top<S> t = top<S>(m, gd.back());
-    sharp.push_back(t.l1);
-    lam2.push_back(t.l2);
-    loss.push_back(m.loss(gd.back(), all));
-    if (onset < 0 && t.l1 >= edge) onset = n;
-    if (second < 0 && t.l2 >= edge) second = n;
-    if (n < steps) gd.push_back(gd.back() - eta * m.gradient(gd.back(), all));
-  }
+  const GdRun<S> r = run_gd<S>(ctx, m, pr.theta0, eta, steps);
+  const std::vector<Vec<S>>& gd = r.w;
+  const std::vector<S>& sharp = r.sharp;
+  const std::vector<S>& loss = r.loss;
+  const long onset = r.onset, second = r.second;
   c.state("progressive sharpening: GD's sharpness rises to 2/eta", kHolds, outcome_of(onset >= 0),
           onset >= 0 ? fmt::format("S = {:.4f} at step 0, reaches 2/eta = {} at step {}", to_double(sharp[0]), to_double(edge), onset)
                      : fmt::format("S stays below 2/eta (largest {:.4f})", to_double(*std::max_element(sharp.begin(), sharp.end()))));
@@ -101,13 +131,7 @@ template <class S> Case eos_net_case(const RunContext& ctx, const ProblemSpec& s
   // over the step's neighbours, and sigma^2. GD's oscillation comes in bursts: the claims are about time averages.
   std::vector<S> ratio;
   S excess(0), penalty(0), osc(0), sig(0);
-  FigurePanel ps{"sharpness", figure_axis("step n"), figure_axis("S = lambda_max(H)"), {}, {}, {}, {}};
-  FigurePanel pl{"loss", figure_axis("step n"), figure_axis("L"), {}, {}, {}, {}};
-  const char* names[] = {"GD", "GD, time-averaged", "central flow (loss: L + sigma^2/eta)", "gradient flow"};
-  for (int i = 0; i < 4; ++i) {
-    ps.series.push_back({names[i], {}, {}, {}, {}, i == 0 ? Mark::points : Mark::lines, false, 0.3});
-    pl.series.push_back({names[i], {}, {}, {}, {}, i == 0 ? Mark::points : Mark::lines, false, 0.3});
-  }
+  EosFigure fig(false);
   for (long n = 1; n < end; ++n) {
     const Vec<S> avg = (gd[n - 1] + 2 * gd[n] + gd[n + 1]) / 4;
     const S lavg = (loss[n - 1] + 2 * loss[n] + loss[n + 1]) / 4;
@@ -121,37 +145,20 @@ template <class S> Case eos_net_case(const RunContext& ctx, const ProblemSpec& s
       osc += (xm * xm + 2 * x0 * x0 + x1 * x1) / 4;
       sig += cf.sigma2[n];
     }
-    if (n % 10 == 0) {
-      const S vs[] = {sharp[n], top<S>(m, avg).l1, top<S>(m, cf.w[n]).l1, top<S>(m, gf.w[n]).l1};
-      const S vl[] = {loss[n], lavg, pred, m.loss(gf.w[n], all)};
-      for (int i = 0; i < 4; ++i) {
-        ps.series[i].x.push_back(double(n));
-        ps.series[i].y.push_back(to_double(vs[i]));
-        pl.series[i].x.push_back(double(n));
-        pl.series[i].y.push_back(to_double(vl[i]));
-      }
-    }
+    if (n % 10 == 0)
+      fig.add(double(n), {to_double(sharp[n]), to_double(top<S>(m, avg).l1), to_double(top<S>(m, cf.w[n]).l1), to_double(top<S>(m, gf.w[n]).l1)},
+              {to_double(loss[n]), to_double(lavg), to_double(pred), to_double(m.loss(gf.w[n], all))});
   }
-  ps.markers.push_back({"2/eta reached by GD", double(onset)});
-  c.figures.push_back({"EOS-2-" + spec.name, "EOS-2: sharpness and loss of GD, its time average, the central flow and gradient flow",
-                       "GD sharpens to 2/eta and hovers; the central flow follows its time average, gradient flow keeps sharpening", 2,
-                       {std::move(ps), std::move(pl)}});
-  const S med = median(ratio), rho = excess / penalty, var = osc / sig;
+  c.figures.push_back(fig.done("EOS-2-" + spec.name, "EOS-2: sharpness and loss of GD, its time average, the central flow and gradient flow",
+                               "GD sharpens to 2/eta and hovers; the central flow follows its time average, gradient flow keeps sharpening",
+                               double(onset)));
+  const S med = median(ratio);
   c.state(fmt::format("the central flow tracks time-averaged GD better than gradient flow (median distance ratio <= {:g} on steps "
                       "{}..{})", kTrackRatio, onset + kSettle, end - 1),
           kHolds, outcome_of(med <= kTrackRatio),
           fmt::format("median ratio {:.3e}, largest {:.3e}; the central flow reached 2/eta at t = {}", to_double(med),
                       to_double(*std::max_element(ratio.begin(), ratio.end())), cf.onset));
-  // The loss's excess over L(w) is sigma^2/eta: the penalty's 1/2 makes the implied variance sigma^2, 1 would make it
-  // sigma^2/2. Judged on the time averages over the window: sum (avg loss - L(w)) / sum sigma^2/eta, 1 claimed, 1/2 the
-  // control.
-  c.state(fmt::format("over the window the time-averaged loss exceeds L(w) of the central flow by sigma^2/eta (time-averaged ratio "
-                      "within {:g} of 1)", kExcess),
-          kHolds, outcome_of(abs(rho - 1) <= kExcess, penalty > 0),
-          fmt::format("ratio {:.4f}; GD's oscillation along u: <x^2> / sigma^2 = {:.4f} (time averages; it comes in bursts: "
-                      "the median step's is far smaller)", to_double(rho), to_double(var)));
-  c.state(fmt::format("control: penalty 1 in place of 1/2, excess sigma^2/(2 eta) (time-averaged ratio within {:g} of 1/2)", kExcess),
-          kRefuted, outcome_of(abs(rho - S(1) / 2) <= kExcess, penalty > 0), fmt::format("ratio {:.4f}", to_double(rho)));
+  judge_excess<S>(excess, penalty, osc / sig, c);
   c.solver = fmt::format("GD in {}; flows: RK4, {} steps per GD step; S = lambda_max(H), grad S = T[u, u]", scalar_name<S>(), kSub);
   return finish_case(std::move(c), 0.0, t0);
 }

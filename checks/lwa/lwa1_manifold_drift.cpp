@@ -62,6 +62,42 @@ template <class S> UvSetup<S> uv_setup(const Problem<S>& pr) {
 
 template <class S> S balance(const Vec<S>& th) { return th(0) * th(0) - th(1) * th(1); }
 
+// The figure: E[D_s]/D_0 over s in [0, t] at the first and last eta, against the derived prediction and the controls'.
+template <class S>
+void present_figure(const Model<S>& m, const UvSetup<S>& u, const S& t, const S& proj_tol, const std::vector<BalanceEstimate<S>>& first,
+                    const std::vector<BalanceEstimate<S>>& last, bool reshuffle, Case& c) {
+  const S D0 = balance<S>(u.theta0);
+  FigurePanel panel{"", figure_axis("t = k eta^2"), figure_axis("E[D_t] / D_0"), {}, {}, {}, {}};
+  auto mc_series = [&](const std::vector<BalanceEstimate<S>>& e, double h, double size) {
+    FigureSeries s{fmt::format("SGD, eta = {:g} (± 3 se)", h), {}, {}, {}, {}, Mark::points, false, size};
+    const long steps = std::lround(to_double(t) / (h * h));
+    for (int j = 0; j <= kCurvePoints; ++j) {
+      const double mean = to_double(e[j].mean), w = 3 * to_double(e[j].se);
+      s.x.push_back(double(steps * j / kCurvePoints) * h * h);
+      s.y.push_back(mean);
+      s.y_low.push_back(mean - w);
+      s.y_high.push_back(mean + w);
+    }
+    return s;
+  };
+  panel.series.push_back(mc_series(first, c.h.front(), 0.9));
+  panel.series.push_back(mc_series(last, c.h.back(), 0.6));
+  for (int v = 0; v < 4; ++v) {
+    FigureSeries s{kVariants[v].name, {}, {}, {}, {}, Mark::lines, false, 0.7};
+    for (int j = 0; j <= kCurvePoints; ++j) {
+      const S tj = t * S(j) / S(kCurvePoints);
+      s.x.push_back(to_double(tj));
+      s.y.push_back(j == 0 ? 1.0 : to_double(S(balance<S>(lwa_flow<S>(m, u.theta0, tj, kFlowSteps / kCurvePoints * j, kVariants[v].drift, proj_tol)) / D0)));
+    }
+    panel.series.push_back(std::move(s));
+  }
+  c.figures.push_back({fmt::format("LWA-1-balance-{}-{}", c.spec.name, reshuffle ? "reshuffled" : "iid"),
+                       fmt::format("LWA-1: {} ({})", c.spec.name, c.label),
+                       "E[D_t]/D_0 of SGD at the largest and smallest eta against the flows of the derived and the wrong drifts",
+                       1,
+                       {std::move(panel)}});
+}
+
 }  // namespace lwa1
 
 template <class S> Case lwa_balance_case(const RunContext& ctx, const ProblemSpec& spec, bool reshuffle, int levels) {
@@ -130,36 +166,7 @@ template <class S> Case lwa_balance_case(const RunContext& ctx, const ProblemSpe
   for (int v = 0; v < 4; ++v) pt.rows.push_back({kVariants[v].name, fmt::format("{:.12f}", to_double(pred[v]))});
   pt.rows.push_back({"closed form exp(-kappa m2 t)", fmt::format("{:.12f}", to_double(closed))});
   c.tables.push_back(std::move(pt));
-  // The figure: E[D_s]/D_0 over s in [0, t] at the first and last eta, against the derived prediction and the controls'.
-  FigurePanel panel{"", figure_axis("t = k eta^2"), figure_axis("E[D_t] / D_0"), {}, {}, {}, {}};
-  auto mc_series = [&](const std::vector<BalanceEstimate<S>>& e, double h, double size) {
-    FigureSeries s{fmt::format("SGD, eta = {:g} (± 3 se)", h), {}, {}, {}, {}, Mark::points, false, size};
-    const long steps = std::lround(to_double(t) / (h * h));
-    for (int j = 0; j <= kCurvePoints; ++j) {
-      const double mean = to_double(e[j].mean), w = 3 * to_double(e[j].se);
-      s.x.push_back(double(steps * j / kCurvePoints) * h * h);
-      s.y.push_back(mean);
-      s.y_low.push_back(mean - w);
-      s.y_high.push_back(mean + w);
-    }
-    return s;
-  };
-  panel.series.push_back(mc_series(first, c.h.front(), 0.9));
-  panel.series.push_back(mc_series(last, c.h.back(), 0.6));
-  for (int v = 0; v < 4; ++v) {
-    FigureSeries s{kVariants[v].name, {}, {}, {}, {}, Mark::lines, false, 0.7};
-    for (int j = 0; j <= kCurvePoints; ++j) {
-      const S tj = t * S(j) / S(kCurvePoints);
-      s.x.push_back(to_double(tj));
-      s.y.push_back(j == 0 ? 1.0 : to_double(S(balance<S>(lwa_flow<S>(m, u.theta0, tj, kFlowSteps / kCurvePoints * j, kVariants[v].drift, proj_tol)) / D0)));
-    }
-    panel.series.push_back(std::move(s));
-  }
-  c.figures.push_back({fmt::format("LWA-1-balance-{}-{}", spec.name, reshuffle ? "reshuffled" : "iid"),
-                       fmt::format("LWA-1: {} ({})", spec.name, c.label),
-                       "E[D_t]/D_0 of SGD at the largest and smallest eta against the flows of the derived and the wrong drifts",
-                       1,
-                       {std::move(panel)}});
+  present_figure<S>(m, u, t, proj_tol, first, last, reshuffle, c);
   c.solver = fmt::format("SGD on the u v model (B = 1), {} runs, seed {}; drifts' flows RK4 on Gamma ({} steps), Newton projection",
                          ctx.samples, ctx.seed, kFlowSteps);
   c.extra["c_star"] = to_string_full(u.c_star);
