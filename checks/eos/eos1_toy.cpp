@@ -175,12 +175,8 @@ const ClaimRegistration kRegistration([] {
       "second control of CLAIMS.md, grad S in place of grad S_perp, does not apply here: grad S = (0, 1, 2 c z) is already "
       "orthogonal to u = e_x.";
   c.precision = "mp50";
-  c.not_applicable = [](const ProblemSpec&) { return std::string("EOS-1 runs on its built-in toy"); };
-  c.problems = [] { return std::vector<ProblemSpec>{}; };
-  c.cases = [](const RunContext&, const ProblemSpec&) { return std::vector<Case>{}; };
-  c.extra_cases = [](const RunContext& ctx) {
-    return ctx.precision.visit([&](auto tag) { return std::vector<Case>{eos_toy_case<typename decltype(tag)::type>(ctx)}; });
-  };
+  builtin_cases_only(c, "EOS-1 runs on its built-in toy",
+                     [](auto tag, const RunContext& ctx) { return eos_toy_case<typename decltype(tag)::type>(ctx); });
   return c;
 }());
 

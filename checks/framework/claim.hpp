@@ -88,6 +88,21 @@ template <class F> CaseFunction in_precision(F f) {
   };
 }
 
+// A claim of built-in instances only (games, toys): every problem file is refused with `why`, and the cases come from
+// f(ScalarTag<S>, ctx) (a Case or a vector of them) in the run's precision, run by run_claim without problems.
+template <class F> void builtin_cases_only(Claim& c, std::string why, F f) {
+  c.not_applicable = [why](const ProblemSpec&) { return why; };
+  c.problems = [] { return std::vector<ProblemSpec>{}; };
+  c.cases = [](const RunContext&, const ProblemSpec&) { return std::vector<Case>{}; };
+  c.extra_cases = [f](const RunContext& ctx) {
+    return ctx.precision.visit([&](auto tag) -> std::vector<Case> {
+      auto got = f(tag, ctx);
+      if constexpr (std::is_same_v<decltype(got), Case>) return {std::move(got)};
+      else return got;
+    });
+  };
+}
+
 // Why claim c does not apply to problem s ("" if it does): its own filter, then the problem's optimizer.
 std::string why_not_applicable(const Claim& c, const ProblemSpec& s);
 

@@ -81,14 +81,8 @@ const ClaimRegistration kRegistration([] {
       "simultaneous field: order 2 must be rejected.";
   c.precision = "mp50";
   c.levels = kGameLevels;
-  c.not_applicable = [](const ProblemSpec&) {
-    return std::string("GAME-2 runs on its built-in games (problem files with players are not read yet)");
-  };
-  c.problems = [] { return std::vector<ProblemSpec>{}; };
-  c.cases = [](const RunContext&, const ProblemSpec&) { return std::vector<Case>{}; };
-  c.extra_cases = [](const RunContext& ctx) {
-    return ctx.precision.visit([&](auto tag) { return game_own_rate_cases<typename decltype(tag)::type>(ctx, ctx.levels); });
-  };
+  builtin_cases_only(c, "GAME-2 runs on its built-in games (problem files with players are not read yet)",
+                     [](auto tag, const RunContext& ctx) { return game_own_rate_cases<typename decltype(tag)::type>(ctx, ctx.levels); });
   return c;
 }());
 

@@ -45,15 +45,11 @@ S game_local_error(const Game<S>& g, const S& alpha, const S& lambda, const S& h
 
 // A case of a game; the record keeps the game as written (players' losses, parameters, start) and the rates.
 template <class S> Case game_case(const RunContext& ctx, const Game<S>& g, const std::string& label, const S& alpha, const S& lambda) {
-  Case c;
-  c.context = &ctx;
-  c.spec.name = g.name;
-  c.spec.model = "game";
-  c.spec.origin = "built-in game";
-  c.label = label;
-  c.dim = g.dim();
-  c.examples = 1;
-  c.scalar = scalar_name<S>();
+  ProblemSpec spec;
+  spec.name = g.name;
+  spec.model = "game";
+  spec.origin = "built-in game";
+  Case c = new_case<S>(ctx, spec, *g.L1, label);
   c.extra["game"] = {{"parameters", g.parameters}, {"player_1_parameters", g.n_phi}, {"loss_1", g.loss1}, {"loss_2", g.loss2},
                      {"start", g.start_text}, {"alpha", to_string_full(alpha)}, {"lambda", to_string_full(lambda)}};
   return c;
