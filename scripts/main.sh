@@ -1,25 +1,38 @@
 #!/usr/bin/env bash
-# The main job: installs what is missing, builds, runs the full verification (every claim, and the slow
-# checks), and writes the records (validated against their schema) and REPORT.md with figures to OUT (default
-# irverify-results/), SGD-2's plain-average study (8 levels, about 20 s on 2 cores) to OUT/SGD-2-plain-study.json, and
-# the calibration of the fast Monte Carlo claims (the study's default SGD-2, SGD-4, LN-1, LN-2, RANK-2, RANK-5 at
-# IRVERIFY_CALIBRATION_SEEDS seeds each, default 200: 1 to 1.5 h on 2 cores, LN-2 about 35 min of it) to
-# OUT/calibration.json, rendered in REPORT.md's Studies section.
+# The main job: installs what is missing, builds, runs every claim once (the records, validated against their schema
+# and compared with reports/reference, the comparison the reference_* ctests make), the slow checks that are not
+# claim reruns (long CLI runs on problem files), SGD-2's plain-average study (8 levels, about 20 s on 2 cores) to
+# OUT/SGD-2-plain-study.json, and the calibration of the fast Monte Carlo claims (the study's default SGD-2, SGD-4,
+# LN-1, LN-2, RANK-2, RANK-5 at IRVERIFY_CALIBRATION_SEEDS seeds each, default 200: 1 to 1.5 h on 2 cores, LN-2 about
+# 35 min of it) to OUT/calibration.json; then REPORT.md with figures in OUT (default irverify-results/), its Studies
+# section from the two studies. The default tests are the test command's (scripts/test.sh). OUT/timeline.txt: the
+# seconds of each phase.
 # Usage: bash scripts/main.sh [OUT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-irverify-results}
 build=${IRVERIFY_BUILD:-build}
-bash scripts/install-deps.sh
-bash scripts/build.sh
-ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+mkdir -p "$out"
+: > "$out/timeline.txt"
+phase() {  # phase NAME COMMAND...: runs it, records its seconds and exit code; the job goes on either way
+  local name=$1 t0=$SECONDS rc=0
+  shift
+  "$@" || rc=$?
+  echo "$name $((SECONDS - t0)) s (exit $rc)" | tee -a "$out/timeline.txt"
+  return "$rc"
+}
 status=0
-"$build/irverify" run --out "$out" || status=$?
-# Every record the run wrote, against reports/record/record.schema.json.
-"$build/irverify" validate $(grep -l '"schema": "irverify-record-1"' "$out"/*.json) || status=$?
-"$build/irverify" study sgd2-plain --out "$out/SGD-2-plain-study.json" || status=$?
-"$build/irverify" study calibration --seeds "${IRVERIFY_CALIBRATION_SEEDS:-200}" \
-  --out "$out/calibration.json" > "$out/calibration.md" || status=$?
-"$build/irverify" report "$out"
-if [ "$status" -ne 0 ]; then echo "main: some claims FAILED (see $out/REPORT.md)"; fi
+phase install bash scripts/install-deps.sh
+phase build bash scripts/build.sh
+phase claims "$build/irverify" run --out "$out" || status=$?
+# Every record the run wrote, against reports/record/record.schema.json, then against the reference records.
+phase validate "$build/irverify" validate $(grep -l '"schema": "irverify-record-1"' "$out"/*.json) || status=$?
+phase compare sh -c "\"\$0\" compare reports/reference \"\$1\" > \"\$1/compare.txt\"; rc=\$?; cat \"\$1/compare.txt\"; exit \$rc" \
+  "$build/irverify" "$out" || status=$?
+phase slow-checks ctest --test-dir "$build" --output-on-failure -j "$(nproc)" -L slow -E '^reference_' || status=$?
+phase study-plain "$build/irverify" study sgd2-plain --out "$out/SGD-2-plain-study.json" || status=$?
+phase calibration sh -c "\"\$0\" study calibration --seeds \"\$1\" --out \"\$2/calibration.json\" > \"\$2/calibration.md\"" \
+  "$build/irverify" "${IRVERIFY_CALIBRATION_SEEDS:-200}" "$out" || status=$?
+phase report "$build/irverify" report "$out" || status=$?
+if [ "$status" -ne 0 ]; then echo "main: some claims FAILED or differ from reports/reference (see $out/REPORT.md, $out/compare.txt)"; fi
 exit "$status"

@@ -38,6 +38,7 @@ struct Claim {
   std::function<std::vector<ProblemSpec>()> problems;
   // The problem-file optimizers (ProblemSpec::optimizer) the claim checks; a problem naming another is not applicable.
   std::vector<std::string> optimizers;
+  bool games = false;  // true: the claim reads games (model "game") and nothing else; false: no game
   EigenSize eigen_size = EigenSize::Parameters;
   bool forms_hessian = true;  // false: no case forms the P x P Hessian (the cost estimate counts neither its work nor its P^2 numbers)
   bool steps_on_batch = false;  // true: every case takes a step on the problem's `batch` (LN, RANK; the estimate counts one)
@@ -88,12 +89,10 @@ template <class F> CaseFunction in_precision(F f) {
   };
 }
 
-// A claim of built-in instances only (games, toys): every problem file is refused with `why`, and the cases come from
-// f(ScalarTag<S>, ctx) (a Case or a vector of them) in the run's precision, run by run_claim without problems.
-template <class F> void builtin_cases_only(Claim& c, std::string why, F f) {
-  c.not_applicable = [why](const ProblemSpec&) { return why; };
+// Cases of built-in instances beyond the problems' (extra_cases) and no built-in problem: f(ScalarTag<S>, ctx) (a Case
+// or a vector of them) in the run's precision, run by run_claim without problems.
+template <class F> void builtin_cases(Claim& c, F f) {
   c.problems = [] { return std::vector<ProblemSpec>{}; };
-  c.cases = [](const RunContext&, const ProblemSpec&) { return std::vector<Case>{}; };
   c.extra_cases = [f](const RunContext& ctx) {
     return ctx.precision.visit([&](auto tag) -> std::vector<Case> {
       auto got = f(tag, ctx);
@@ -102,8 +101,14 @@ template <class F> void builtin_cases_only(Claim& c, std::string why, F f) {
     });
   };
 }
+// A claim of built-in instances only (toys): every problem file is refused with `why`.
+template <class F> void builtin_cases_only(Claim& c, std::string why, F f) {
+  c.not_applicable = [why](const ProblemSpec&) { return why; };
+  c.cases = [](const RunContext&, const ProblemSpec&) { return std::vector<Case>{}; };
+  builtin_cases(c, f);
+}
 
-// Why claim c does not apply to problem s ("" if it does): its own filter, then the problem's optimizer.
+// Why claim c does not apply to problem s ("" if it does): games, its own filter, then the problem's optimizer.
 std::string why_not_applicable(const Claim& c, const ProblemSpec& s);
 
 // Applicability filters used by several claims.

@@ -99,6 +99,8 @@ RunContext claim_context(const std::string& id, long samples) {
 }
 
 std::string why_not_applicable(const Claim& c, const ProblemSpec& s) {
+  if (c.games && !s.is_game()) return fmt::format("{} checks two-player games (model \"game\" with players)", c.id);
+  if (!c.games && s.is_game()) return fmt::format("a game (one loss per player): {} checks a single loss; the GAME claims read games", c.id);
   if (std::string why = c.not_applicable(s); !why.empty()) return why;
   if (!s.optimizer || std::find(c.optimizers.begin(), c.optimizers.end(), s.optimizer->name) != c.optimizers.end()) return "";
   return fmt::format("the problem names the optimizer {}; {} checks {}", s.optimizer->name, c.id,

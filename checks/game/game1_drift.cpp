@@ -13,26 +13,38 @@ namespace irverify {
 
 namespace game1 {
 
-// alpha = 1, lambda = 1/2; h_k = 2^-3 2^-k; T = 1.
+// The rates of the game (default alpha = 1, lambda = 1/2); h_k = h0 2^-k (h0 = 1/8 unless the game says); T = 1.
 template <class S> Case drift_case(const RunContext& ctx, const Game<S>& g, GameScheme scheme, int levels) {
   const auto t0 = std::chrono::steady_clock::now();
-  const S alpha(1), lambda = S(1) / 2, T(1);
-  Case c = game_case<S>(ctx, g, fmt::format("{} updates, alpha = 1, lambda = 1/2", scheme_name(scheme)), alpha, lambda);
-  const GameDrift<S> flow{S(0), S(0), S(0), S(0)}, drift = game_drift<S>(alpha, lambda, scheme);
-  const bool alt = scheme == GameScheme::alternating;
-  const GameDrift<S> wrong = game_drift<S>(alpha, lambda, GameScheme::simultaneous, alt ? GameTable::derived : GameTable::no_interaction);
-  c.add_series("one update vs the flow of (alpha f, lambda g)", Role::context, 2);
-  c.add_series(fmt::format("one update vs the {} modified field", scheme_name(scheme)), Role::claim, 3);
-  c.add_series(fmt::format("T/h updates vs the {} modified flow at T = 1", scheme_name(scheme)), Role::claim, 2);
-  c.add_series(alt ? "one alternating update vs the simultaneous field (wrong)" : "one update vs the field without interaction terms (wrong)",
-               Role::control, 3);
-  S h = S(1) / 8;
+  const auto [alpha, lambda] = game_rates<S>(g, S(1), S(1) / 2);
+  const S T(1);
+  const bool alt = scheme == GameScheme::alternating, rounds = g.k_phi != 1 || g.k_theta != 1;
+  Case c = game_case<S>(ctx, g, fmt::format("{} updates, alpha = {}, lambda = {}{}", scheme_name(scheme), to_string_full(alpha),
+                                            to_string_full(lambda), rounds ? fmt::format(", {} and {} per round", g.k_phi, g.k_theta) : ""),
+                        alpha, lambda);
+  const GameDrift<S> flow{S(0), S(0), S(0), S(0)}, drift = game_drift<S>(alpha, lambda, scheme, GameTable::derived, g.k_phi, g.k_theta);
+  // The wrong fields: alternating updates with the simultaneous field, simultaneous ones without interaction terms,
+  // several updates per round as one update at the round's rates (k_phi alpha, k_theta lambda).
+  std::vector<std::pair<std::string, GameDrift<S>>> wrong;
+  if (alt) wrong.push_back({"one alternating update vs the simultaneous field (wrong)",
+                            game_drift<S>(alpha, lambda, GameScheme::simultaneous, GameTable::derived, g.k_phi, g.k_theta)});
+  else wrong.push_back({"one update vs the field without interaction terms (wrong)",
+                        game_drift<S>(alpha, lambda, scheme, GameTable::no_interaction, g.k_phi, g.k_theta)});
+  if (rounds) wrong.push_back({"one round vs the field of one update at rates (k_phi alpha, k_theta lambda) (wrong)",
+                               game_drift<S>(S(g.k_phi) * alpha, S(g.k_theta) * lambda, scheme)});
+  const char* one = rounds ? "one round" : "one update";  // a round: k_phi then k_theta updates
+  c.add_series(rounds ? "one round vs the flow of (k_phi alpha f, k_theta lambda g)" : "one update vs the flow of (alpha f, lambda g)",
+               Role::context, 2);
+  c.add_series(fmt::format("{} vs the {} modified field", one, scheme_name(scheme)), Role::claim, 3);
+  c.add_series(fmt::format("T/h {} vs the {} modified flow at T = 1", rounds ? "rounds" : "updates", scheme_name(scheme)), Role::claim, 2);
+  for (const auto& w : wrong) c.add_series(w.first, Role::control, 3);
+  S h = game_h0<S>(g);
   for (int k = 0; k < levels; ++k, h /= 2) {
     c.add_h(h);
     c.add_error(0, game_local_error<S>(g, alpha, lambda, h, scheme, flow, ctx.deadline));
     c.add_error(1, game_local_error<S>(g, alpha, lambda, h, scheme, drift, ctx.deadline));
     c.add_error(2, game_global_error<S>(g, alpha, lambda, h, T, scheme, drift, ctx.deadline));
-    c.add_error(3, game_local_error<S>(g, alpha, lambda, h, scheme, wrong, ctx.deadline));
+    for (std::size_t i = 0; i < wrong.size(); ++i) c.add_error(3 + i, game_local_error<S>(g, alpha, lambda, h, scheme, wrong[i].second, ctx.deadline));
   }
   c.solver = "game updates in " + scalar_name<S>() + "; flows: Taylor series";
   return finish_case(std::move(c), flow_floor<S>(g.start), t0);
@@ -86,10 +98,22 @@ template <class S> Case invariant_case(const RunContext& ctx, int levels) {
 
 }  // namespace game1
 
+template <class S> std::vector<Case> game_drift_cases(const RunContext& ctx, const Game<S>& g, int levels) {
+  std::vector<Case> v;
+  for (GameScheme s : {GameScheme::simultaneous, GameScheme::alternating}) v.push_back(game1::drift_case<S>(ctx, g, s, levels));
+  return v;
+}
+
+// The built-in games, the cubic one again with 3 updates of player 1 and 2 of player 2 per round, and the invariant.
 template <class S> std::vector<Case> game_drift_cases(const RunContext& ctx, int levels) {
   std::vector<Case> v;
-  for (const Game<S>& g : builtin_games<S>())
-    for (GameScheme s : {GameScheme::simultaneous, GameScheme::alternating}) v.push_back(game1::drift_case<S>(ctx, g, s, levels));
+  std::vector<Game<S>> games = builtin_games<S>();
+  ProblemSpec rounds = games.back().spec;
+  rounds.players[0].updates = 3;
+  rounds.players[1].updates = 2;
+  games.push_back(game_from_spec<S>(rounds));
+  for (const Game<S>& g : games)
+    for (Case& c : game_drift_cases<S>(ctx, g, levels)) v.push_back(std::move(c));
   v.push_back(game1::invariant_case<S>(ctx, levels));
   return v;
 }
@@ -108,18 +132,27 @@ const ClaimRegistration kRegistration([] {
   c.statement = "With rates alpha h, lambda h (alpha != lambda), simultaneous updates follow phi' = alpha f - (h/2)(alpha^2 "
       "(d_phi f) f + alpha lambda (d_theta f) g), theta' = lambda g - (h/2)(lambda^2 (d_theta g) g + lambda alpha (d_phi g) f), "
       "alternating ones the same with -lambda alpha (d_phi g) f, at local order 3 and global order 2 (f = -grad_phi L1, "
-      "g = -grad_theta L2). On the bilinear game with alpha = lambda alternating updates conserve phi^2 + theta^2 - "
+      "g = -grad_theta L2); with k_phi, k_theta updates per round the rates are k_phi alpha, k_theta lambda and the self "
+      "terms carry k_phi alpha^2, k_theta lambda^2. On the bilinear game with alpha = lambda alternating updates conserve phi^2 + theta^2 - "
       "alpha h phi theta; simultaneous ones grow phi^2 + theta^2 at the modified flow's rate alpha^2 h.";
-  c.verdict_rule = fmt::format("Built-in bilinear, quadratic and cubic games in (p, q) from (1, 0.5), (1, -0.5), (0.8, 0.6); alpha = 1, "
-      "lambda = 1/2; h_k = 2^-3 2^-k, k < {}; local errors of one update and global errors of T/h updates at T = 1 against "
-      "Taylor-series flows (mp50); fitted orders within +-{}; the invariant's drift over 1024 updates within 16 n eps.",
+  c.verdict_rule = fmt::format("Built-in bilinear, quadratic and cubic games in (p, q) from (1, 0.5), (1, -0.5), (0.8, 0.6), the cubic "
+      "one also with 3 and 2 updates per round, or the games of problem files (model \"game\"); alpha = 1, lambda = 1/2 unless "
+      "the players give rates; h_k = h0 2^-k, h0 = 2^-3 unless the file gives h0, k < {}; local errors of one round and "
+      "global errors of T/h rounds at T = 1 against Taylor-series flows (mp50); fitted orders within +-{}; the invariant's "
+      "drift over 1024 updates within 16 n eps.",
       kGameLevels, kOrderTolerance);
   c.negative_control = "For alternating updates the simultaneous field, for simultaneous ones the field without interaction "
-      "terms: local order 3 must be rejected.";
+      "terms, and for several updates per round the field of one update at the round's rates (k_phi alpha, k_theta lambda): "
+      "local order 3 must be rejected.";
   c.precision = "mp50";
   c.levels = kGameLevels;
-  builtin_cases_only(c, "GAME-1 runs on its built-in games (problem files with players are not read yet)",
-                     [](auto tag, const RunContext& ctx) { return game_drift_cases<typename decltype(tag)::type>(ctx, ctx.levels); });
+  c.games = true;
+  c.not_applicable = requires_smooth;
+  c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& spec) {
+    using S = typename decltype(tag)::type;
+    return game_drift_cases<S>(ctx, game_from_spec<S>(spec), ctx.levels);
+  });
+  builtin_cases(c, [](auto tag, const RunContext& ctx) { return game_drift_cases<typename decltype(tag)::type>(ctx, ctx.levels); });
   return c;
 }());
 

@@ -43,16 +43,27 @@ S game_local_error(const Game<S>& g, const S& alpha, const S& lambda, const S& h
   return S((x - TaylorFlow<S>(game_field<S>(g, alpha, lambda, h, c), deadline).integrate(g.start, h)).norm());
 }
 
-// A case of a game; the record keeps the game as written (players' losses, parameters, start) and the rates.
+// The rates: the players' own where the problem gives them, else the claim's.
+template <class S> std::pair<S, S> game_rates(const Game<S>& g, const S& alpha, const S& lambda) {
+  const auto& p = g.spec.players;
+  return {p[0].rate.empty() ? alpha : parse_scalar<S>(p[0].rate), p[1].rate.empty() ? lambda : parse_scalar<S>(p[1].rate)};
+}
+
+// A case of a game; the record keeps the game as written (players' losses, parameters, start), the rates and the
+// updates per round where not one each.
 template <class S> Case game_case(const RunContext& ctx, const Game<S>& g, const std::string& label, const S& alpha, const S& lambda) {
-  ProblemSpec spec;
-  spec.name = g.name;
-  spec.model = "game";
-  spec.origin = "built-in game";
-  Case c = new_case<S>(ctx, spec, *g.L1, label);
-  c.extra["game"] = {{"parameters", g.parameters}, {"player_1_parameters", g.n_phi}, {"loss_1", g.loss1}, {"loss_2", g.loss2},
-                     {"start", g.start_text}, {"alpha", to_string_full(alpha)}, {"lambda", to_string_full(lambda)}};
+  Case c = new_case<S>(ctx, g.spec, *g.L1, label);
+  const nlohmann::json spec = g.spec.to_json();
+  nlohmann::json parameters = spec["players"][0]["parameters"];
+  for (const auto& n : spec["players"][1]["parameters"]) parameters.push_back(n);
+  c.extra["game"] = {{"parameters", parameters}, {"player_1_parameters", g.n_phi}, {"loss_1", g.spec.players[0].loss},
+                     {"loss_2", g.spec.players[1].loss}, {"start", g.spec.theta0}, {"alpha", to_string_full(alpha)},
+                     {"lambda", to_string_full(lambda)}};
+  if (g.k_phi != 1 || g.k_theta != 1) c.extra["game"]["updates"] = {g.k_phi, g.k_theta};
   return c;
 }
+
+// The first step of the ladder: the problem's h0, else 1/8.
+template <class S> S game_h0(const Game<S>& g) { return g.spec.h0.empty() ? S(1) / 8 : parse_scalar<S>(g.spec.h0); }
 
 }  // namespace irverify

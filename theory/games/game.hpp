@@ -9,9 +9,13 @@
 // simultaneous: c_ff = alpha^2, c_fg = alpha lambda, c_gg = lambda^2, c_gf = lambda alpha; alternating: c_gf = -lambda
 // alpha (in loss form each interaction term carries the other player's rate). GAME-2's table puts each player's own rate:
 // c_fg = alpha^2, c_gf = +-lambda^2.
+// k_phi, k_theta updates per round (player 1 first, each with the other's parameters as they are; simultaneous: both
+// from the round's start): the leading rates are a = k_phi alpha, l = k_theta lambda and, matching the expansions of
+// the composed Euler steps to h^2, c_ff = k_phi alpha^2 = a^2 / k_phi, c_fg = a l, c_gg = l^2 / k_theta, c_gf = +-a l.
 #pragma once
 
 #include "theory/models/model.hpp"
+#include "theory/problem/problem_spec.hpp"
 
 #include <memory>
 #include <string>
@@ -20,16 +24,17 @@
 namespace irverify {
 
 template <class S> struct Game {
-  std::string name;
+  ProblemSpec spec;                  // as written: model "game", its players and theta0
   std::unique_ptr<Model<S>> L1, L2;  // each over the whole x = (phi, theta)
-  int n_phi = 0;
+  int n_phi = 0;                     // player 1's parameter count
+  int k_phi = 1, k_theta = 1;        // updates per round
   Vec<S> start;
-  std::vector<std::string> parameters, start_text;  // as written
-  std::string loss1, loss2;
   int dim() const { return L1->dim(); }
 };
 
-// A game of formula losses over named parameters, the first n_phi of them player 1's (theory/formula syntax).
+// The game of a problem spec (model "game", validated; ProblemError names the file).
+template <class S> Game<S> game_from_spec(const ProblemSpec& spec);
+// A game of formula losses over scalar parameters, the first n_phi of them player 1's (theory/formula syntax).
 template <class S>
 Game<S> formula_game(const std::string& name, const std::vector<std::string>& parameters, int n_phi, const std::string& loss1,
                      const std::string& loss2, const std::vector<std::string>& start);
@@ -40,12 +45,15 @@ template <class S> struct GameDrift {
 };
 enum class GameScheme { simultaneous, alternating };
 enum class GameTable { derived, own_rate, no_interaction };
-template <class S> GameDrift<S> game_drift(const S& alpha, const S& lambda, GameScheme scheme, GameTable table = GameTable::derived);
+// own_rate is stated for one update per player (std::invalid_argument otherwise).
+template <class S>
+GameDrift<S> game_drift(const S& alpha, const S& lambda, GameScheme scheme, GameTable table = GameTable::derived, int k_phi = 1,
+                        int k_theta = 1);
 
-// The field (alpha f, lambda g) - (h/2)(...) on a tape (h = 0: the game's flow).
+// The field (k_phi alpha f, k_theta lambda g) - (h/2)(...) on a tape (h = 0: the game's flow).
 template <class S> Program<S> game_field(const Game<S>& g, const S& alpha, const S& lambda, const S& h, const GameDrift<S>& c);
 
-// One update of the scheme at x.
+// One round of the scheme at x (k_phi and k_theta updates).
 template <class S> void game_step(const Game<S>& g, const S& alpha, const S& lambda, const S& h, GameScheme scheme, Vec<S>& x);
 
 }  // namespace irverify

@@ -33,6 +33,8 @@ template <class S> void check_formula_at_theta0(const ProblemSpec& spec, const P
 
 template <class S> Problem<S> build_problem(const ProblemSpec& spec) {
   validate(spec);
+  if (spec.is_game())  // one loss per player: theory/games/game.hpp builds it (game_from_spec)
+    problem_error(spec, "a game has one loss per player, not one model: only the GAME claims run it");
   Problem<S> p;
   p.spec = spec;
   // Parsed in S: a value can overflow a narrower precision than validate()'s mp50 check (1e400 in double).

@@ -174,6 +174,32 @@ OptimizerSpec read_optimizer(const Reader& r, const json& o) {
   }
   return x;
 }
+
+// "players": [{"parameters": names, "loss": "...", "rate": number, "updates": integer}, ...] (model "game").
+std::vector<PlayerSpec> read_players(const Reader& r, const json& v) {
+  if (!v.is_array() || v.empty()) r.fail("players", "expected a non-empty array of {parameters, loss, rate, updates}");
+  std::vector<PlayerSpec> out;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const json& o = v[i];
+    const std::string w = fmt::format("players[{}]", i);
+    if (!o.is_object()) r.fail(w, "expected an object with keys parameters, loss (and rate, updates)");
+    for (const auto& [k, x] : o.items())
+      if (k != "parameters" && k != "loss" && k != "rate" && k != "updates")
+        r.fail(w + "." + k, "unknown key (known: parameters, loss, rate, updates)");
+    PlayerSpec p;
+    if (!o.contains("parameters")) r.fail(w + ".parameters", "missing (e.g. [\"p\"] or [{\"u\": 3}])");
+    p.parameters = r.names(o["parameters"], w + ".parameters");
+    if (!o.contains("loss")) r.fail(w + ".loss", "missing (a formula of the players' parameters)");
+    p.loss = r.string(o["loss"], w + ".loss");
+    if (o.contains("rate")) {
+      p.rate = r.number(o["rate"], w + ".rate");
+      if (p.rate.empty()) r.fail(w + ".rate", "empty (omit the key for the claim's default)");
+    }
+    if (o.contains("updates")) p.updates = static_cast<int>(r.integer(o["updates"], w + ".updates", 1, kMaxGameUpdates));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
 }  // namespace
 
 ProblemSpec read_problem_file(const std::string& path) { return parse_problem_text(slurp(path), path); }
@@ -190,7 +216,8 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
   if (!j.is_object()) r.fail("top level", "expected a JSON object");
   static const std::vector<std::string> keys = {"format", "name", "model", "hidden", "outputs", "data", "data_file", "terms",
                                                 "theta0", "partition", "h0", "sigma", "batch", "replacement", "weight_decay",
-                                                "optimizer", "seed", "comment", "parameters", "columns", "residual", "loss"};
+                                                "optimizer", "seed", "comment", "parameters", "columns", "residual", "loss",
+                                                "players"};
   for (const auto& [k, v] : j.items())
     if (std::find(keys.begin(), keys.end(), k) == keys.end())
       r.fail(k, fmt::format("unknown key (known: {})", fmt::join(keys, ", ")));
@@ -237,12 +264,15 @@ ProblemSpec parse_problem_text(const std::string& text, const std::string& path)
       s.terms.push_back(std::move(q));
     }
   }
+  if (j.contains("players") && s.model != "game")
+    r.fail("players", fmt::format("only a game takes it (write \"model\": \"game\"; the model is '{}')", s.model));
   for (const char* k : {"parameters", "columns", "residual", "loss"})
     if (j.contains(k) && s.model != "formula") r.fail(k, fmt::format("only a formula model takes it (model is '{}')", s.model));
   if (j.contains("parameters")) s.symbols.parameters = r.names(j["parameters"], "parameters");
   if (j.contains("columns")) s.symbols.columns = r.names(j["columns"], "columns");
   if (j.contains("residual")) s.residual = r.string(j["residual"], "residual");
   if (j.contains("loss")) s.loss = r.string(j["loss"], "loss");
+  if (j.contains("players")) s.players = read_players(r, j["players"]);
   if (!j.contains("theta0")) r.fail("theta0", "missing (the initial parameters)");
   s.theta0 = r.vector(j["theta0"], "theta0");
   if (j.contains("partition")) {

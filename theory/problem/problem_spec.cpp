@@ -67,9 +67,52 @@ void validate_formula(const ProblemSpec& s) {
     problem_error(s, fmt::format("parameters, columns: {}", e.what()));
   }
 }
+// A game: two players, each with parameters of its own and a loss (a formula of all of them, checked as its player
+// problem), a positive rate if given and 1..kMaxGameUpdates updates per round; none of the other models' keys.
+void validate_game(const ProblemSpec& s) {
+  if (s.players.size() != 2)
+    problem_error(s, fmt::format("players: {} given; the GAME claims are stated for two players", s.players.size()));
+  if (!s.data.empty() || !s.terms.empty() || !s.partition.empty() || !s.symbols.parameters.empty() || !s.symbols.columns.empty() ||
+      !s.residual.empty() || !s.loss.empty() || s.hidden != 0 || s.outputs != 1 || !s.sigma.empty() || s.batch != 0 ||
+      s.replacement || !s.weight_decay.empty() || s.optimizer)
+    problem_error(s, "game: a game takes players, theta0, h0 and name only (its losses are formulas of the parameters alone)");
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < s.players.size(); ++i) {
+    const PlayerSpec& p = s.players[i];
+    if (p.parameters.empty()) problem_error(s, fmt::format("players[{}].parameters: missing (e.g. [\"p\"] or [{{\"u\": 3}}])", i));
+    for (const FormulaName& n : p.parameters)
+      if (!names.insert(n.name).second) problem_error(s, fmt::format("players[{}].parameters: '{}' is named twice (each parameter belongs to one player)", i, n.name));
+    if (p.loss.empty()) problem_error(s, fmt::format("players[{}].loss: missing (a formula of the players' parameters)", i));
+    if (!p.rate.empty()) {
+      check_number(s, fmt::format("players[{}].rate", i), p.rate);
+      if (!(parse_scalar<mp50>(p.rate) > 0)) problem_error(s, fmt::format("players[{}].rate = {} is not positive", i, p.rate));
+    }
+    if (p.updates < 1 || p.updates > kMaxGameUpdates)
+      problem_error(s, fmt::format("players[{}].updates = {} is outside 1..{}", i, p.updates, kMaxGameUpdates));
+  }
+  const long long params = count_of(s.players[0].parameters) + count_of(s.players[1].parameters);
+  if (params > kMaxParameters) problem_error(s, fmt::format("game: {} parameters, more than the limit {}", params, kMaxParameters));
+  for (std::size_t i = 0; i < s.players.size(); ++i) validate_formula(player_problem(s, i));
+}
 }  // namespace
 
+ProblemSpec player_problem(const ProblemSpec& game, std::size_t i) {
+  ProblemSpec p;
+  p.name = fmt::format("{} player {}", game.name, i + 1);
+  p.model = "formula";
+  for (const PlayerSpec& q : game.players) p.symbols.parameters.insert(p.symbols.parameters.end(), q.parameters.begin(), q.parameters.end());
+  p.loss = game.players.at(i).loss;
+  p.theta0 = game.theta0;
+  p.origin = fmt::format("{} players[{}]", game.origin.empty() ? "problem" : game.origin, i);
+  return p;
+}
+
 bool formula_has_kinks(const ProblemSpec& s) {
+  if (s.is_game()) {
+    for (std::size_t i = 0; i < s.players.size(); ++i)
+      if (formula_has_kinks(player_problem(s, i))) return true;
+    return false;
+  }
   if (!s.is_formula()) return false;
   try {
     return !Formula(s.formula_key(), s.formula_symbols()).smooth();
@@ -88,6 +131,7 @@ std::string row_origin(const ProblemSpec& s, std::size_t i) {
 
 int ProblemSpec::num_examples() const {
   if (model == "quadratic") return static_cast<int>(terms.size());
+  if (is_game()) return 1;
   if (is_formula() && data.empty()) return 1;  // a loss without data
   return static_cast<int>(data.size());
 }
@@ -112,8 +156,9 @@ int ProblemSpec::dim() const {
   if (model == "two-param" || model == "diag-uv" || model == "diag-uu-vv") return 2 * features();
   if (is_two_layer(model)) return hidden * (features() + 1);
   if (is_matrix_net(model)) return hidden * (features() + outputs);
-  if (is_formula()) {
-    const long long n = count_of(symbols.parameters);
+  if (is_formula() || is_game()) {
+    long long n = count_of(symbols.parameters);
+    for (const PlayerSpec& p : players) n += count_of(p.parameters);
     return n > kMaxParameters ? 0 : static_cast<int>(n);
   }
   const int user = user_model_dim(model, *this);
@@ -162,8 +207,10 @@ void validate_optimizer(const ProblemSpec& s, const OptimizerSpec& o) {
 void validate(const ProblemSpec& s) {
   const auto& kinds = model_kinds();
   const bool user = user_model_dim(s.model, s) >= 0;
-  if (!user && !s.is_formula() && std::find(kinds.begin(), kinds.end(), s.model) == kinds.end())
-    problem_error(s, fmt::format("unknown model '{}' (known: {}, formula, and models registered through the library)", s.model,
+  if (!s.players.empty() && !s.is_game())
+    problem_error(s, fmt::format("players: only a game takes it (write \"model\": \"game\"; the model is '{}')", s.model));
+  if (!user && !s.is_formula() && !s.is_game() && std::find(kinds.begin(), kinds.end(), s.model) == kinds.end())
+    problem_error(s, fmt::format("unknown model '{}' (known: {}, formula, game, and models registered through the library)", s.model,
                                  fmt::join(kinds, ", ")));
   if (s.model == "quadratic") {
     if (s.terms.empty()) problem_error(s, "quadratic model needs at least one entry in 'terms'");
@@ -187,6 +234,8 @@ void validate(const ProblemSpec& s) {
     }
   } else if (s.is_formula()) {
     validate_formula(s);
+  } else if (s.is_game()) {
+    validate_game(s);
   } else {
     if (!s.symbols.parameters.empty() || !s.symbols.columns.empty() || !s.residual.empty() || !s.loss.empty())
       problem_error(s, fmt::format("{}: parameters, columns, residual and loss belong to a formula model", s.model));
@@ -253,15 +302,24 @@ nlohmann::json ProblemSpec::to_json() const {
   if (model == "quadratic") {
     j["terms"] = nlohmann::json::array();
     for (const auto& t : terms) j["terms"].push_back({{"A", t.A}, {"b", t.b}, {"c", t.c}});
-  } else if (!data.empty() || !is_formula()) {
+  } else if (!data.empty() || !(is_formula() || is_game())) {
     j["data"] = data;
   }
+  const auto names = [](const std::vector<FormulaName>& v) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const FormulaName& n : v) a.push_back(n.size == 0 ? nlohmann::json(n.name) : nlohmann::json{{n.name, n.size}});
+    return a;
+  };
+  if (is_game()) {
+    j["players"] = nlohmann::json::array();
+    for (const PlayerSpec& p : players) {
+      nlohmann::json q{{"parameters", names(p.parameters)}, {"loss", p.loss}};
+      if (!p.rate.empty()) q["rate"] = p.rate;
+      if (p.updates != 1) q["updates"] = p.updates;
+      j["players"].push_back(std::move(q));
+    }
+  }
   if (is_formula()) {
-    const auto names = [](const std::vector<FormulaName>& v) {
-      nlohmann::json a = nlohmann::json::array();
-      for (const FormulaName& n : v) a.push_back(n.size == 0 ? nlohmann::json(n.name) : nlohmann::json{{n.name, n.size}});
-      return a;
-    };
     j["parameters"] = names(symbols.parameters);
     if (!symbols.columns.empty()) j["columns"] = names(symbols.columns);
     j[formula_key_name()] = formula_key();

@@ -50,6 +50,17 @@ const std::vector<std::string>& optimizer_names();
 // Adam and RMSProp (rho, eps, eps_placement, bias_correction apply), as opposed to the momentum methods.
 inline bool is_adaptive(const OptimizerSpec& o) { return o.name == "adam" || o.name == "rmsprop"; }
 
+// A player of a game (model "game"; the GAME claims): its parameters (a block of theta, in the players' order), the loss
+// it decreases (a formula of every player's parameters), its rate (decimal text, empty for the claim's default) and the
+// updates it takes per round.
+struct PlayerSpec {
+  std::vector<FormulaName> parameters;
+  std::string loss;
+  std::string rate;
+  int updates = 1;
+};
+inline constexpr int kMaxGameUpdates = 64;
+
 struct ProblemSpec {
   std::string name;
   std::string model;  // one of model_kinds(), or a registered model (theory/problem/user_models.hpp)
@@ -66,6 +77,7 @@ struct ProblemSpec {
   std::optional<bool> replacement;             // optional; batches drawn with replacement (LN, RANK-1)
   std::string weight_decay;                    // optional; lambda >= 0 of SGD with weight decay (RANK claims)
   std::optional<OptimizerSpec> optimizer;      // optional; the MOM and ADAM claims' method and hyper-parameters
+  std::vector<PlayerSpec> players;             // model "game" only: two players (theta0 their parameters in order)
   // formula (theory/formula/formula.hpp): its names, and exactly one of a per-example residual (l_i = r_i^2 / 2) or
   // loss; data optional for a loss (one example). Columns absent: x (the features) and y (the label).
   FormulaSymbols symbols;
@@ -79,6 +91,7 @@ struct ProblemSpec {
   int num_examples() const;
   int features() const;  // columns of data minus the labels
   bool is_formula() const { return model == "formula"; }
+  bool is_game() const { return model == "game"; }
   // A residual r_i per example (regression, l_i = r_i^2 / 2): not a quadratic, not a formula given by its loss.
   bool has_residual() const { return model != "quadratic" && !(is_formula() && residual.empty()); }
   const std::string& formula_key() const { return residual.empty() ? loss : residual; }  // formula: its text
@@ -87,6 +100,10 @@ struct ProblemSpec {
   int dim() const;       // length of theta implied by the model and data
   nlohmann::json to_json() const;  // the problem-file format
 };
+
+// Player i's loss as a formula problem of one example over every player's parameters, from theta0 (origin "FILE
+// players[i].loss"): what a game's losses are built and validated as.
+ProblemSpec player_problem(const ProblemSpec& game, std::size_t i);
 
 // Model kinds, as spelled in problem files: the built-in families.
 const std::vector<std::string>& model_kinds();

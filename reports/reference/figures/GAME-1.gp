@@ -1,5 +1,5 @@
 # Drawn by irverify report from the figure data of a record
-set terminal svg size 1320,1134 dynamic font 'Helvetica,11' background '#ffffff'
+set terminal svg size 1320,1182 dynamic font 'Helvetica,11' background '#ffffff'
 set output 'GAME-1.svg'
 set termoption noenhanced
 set grid
@@ -8,7 +8,7 @@ set bars small
 set multiplot layout 3,3 title 'GAME-1: Discretization drift of two-player games: simultaneous and alternating updates'
 unset arrow
 set autoscale
-set title 'bilinear: simultaneous updates, alpha = 1, lambda = 1/2' font ',10'
+set title 'bilinear: simultaneous updates, alpha = 1, lambda = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -70,7 +70,7 @@ plot $p0s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      0.14216870853904517*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'bilinear: alternating updates, alpha = 1, lambda = 1/2' font ',10'
+set title 'bilinear: alternating updates, alpha = 1, lambda = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -132,7 +132,7 @@ plot $p1s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      0.071054952588824133*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'quadratic: simultaneous updates, alpha = 1, lambda = 1/2' font ',10'
+set title 'quadratic: simultaneous updates, alpha = 1, lambda = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -194,7 +194,7 @@ plot $p2s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      0.38806322473178734*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'quadratic: alternating updates, alpha = 1, lambda = 1/2' font ',10'
+set title 'quadratic: alternating updates, alpha = 1, lambda = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -256,7 +256,7 @@ plot $p3s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      0.091937998371821331*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'cubic: simultaneous updates, alpha = 1, lambda = 1/2' font ',10'
+set title 'cubic: simultaneous updates, alpha = 1, lambda = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -318,7 +318,7 @@ plot $p4s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      0.37841692905692809*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'cubic: alternating updates, alpha = 1, lambda = 1/2' font ',10'
+set title 'cubic: alternating updates, alpha = 1, lambda = 0.5' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -380,7 +380,7 @@ plot $p5s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.699999999999999
      0.37860589573786169*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset arrow
 set autoscale
-set title 'bilinear: bilinear, alpha = lambda = 1: the invariant and the growth' font ',10'
+set title 'cubic: simultaneous updates, alpha = 1, lambda = 0.5, 3 and 2 per round' font ',10'
 set xlabel 'h'
 set logscale x
 set format x '1e%L'
@@ -395,6 +395,152 @@ unset y2tics
 unset y2label
 set ytics mirror
 $p6s0 << EOD
+0.125 0.053349161379996554
+0.0625 0.017368498727433887
+0.03125 0.0050385684662517189
+0.015625 0.0013632134572496345
+0.0078125 0.00035497366605064917
+0.00390625 9.059829026973059e-05
+0.001953125 2.2886898044091897e-05
+0.0009765625 5.7517397527502481e-06
+EOD
+$p6s1 << EOD
+0.125 0.0077969479533894865
+0.0625 0.0013743941182762219
+0.03125 0.00020815162234583373
+0.015625 2.877367951694758e-05
+0.0078125 3.7864259678202364e-06
+0.00390625 4.8575103951450955e-07
+0.001953125 6.1516010116618533e-08
+0.0009765625 7.7399310976216371e-09
+EOD
+$p6s2 << EOD
+0.125 0.0092347458855471798
+0.0625 0.0021190552874495714
+0.03125 0.00050978005547983843
+0.015625 0.000125153660562195
+0.0078125 3.101410064716653e-05
+0.00390625 7.7199676947608792e-06
+0.001953125 1.9258422210044457e-06
+0.0009765625 4.809446301815554e-07
+EOD
+$p6s3 << EOD
+0.125 0.022917688799832449
+0.0625 0.0056002472952478202
+0.03125 0.0013412068915153396
+0.015625 0.00032439138059408429
+0.0078125 7.9507023005677099e-05
+0.00390625 1.966464837929519e-05
+0.001953125 4.8888784675547369e-06
+0.0009765625 1.2187634356669886e-06
+EOD
+$p6s4 << EOD
+0.125 0.054318068343731943
+0.0625 0.023718144103535028
+0.03125 0.0078246902259822768
+0.015625 0.0022416333290433228
+0.0078125 0.00059932282676513509
+0.00390625 0.00015489981326511832
+0.001953125 3.9371408028586355e-05
+0.0009765625 9.9244591322729725e-06
+EOD
+plot $p6s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'one round vs the flow of (k_phi alpha f, k_theta lambda g)', \
+     $p6s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'one round vs the simultaneous modified field', \
+     $p6s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'T/h rounds vs the simultaneous modified flow at T = 1', \
+     $p6s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'one update vs the field without interaction terms (wrong)', \
+     $p6s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title 'one round vs the field of one update at rates (k_phi alpha, k_theta lambda) (wrong)', \
+     8.3106877343945786*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3', \
+     0.50430699653725464*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'cubic: alternating updates, alpha = 1, lambda = 0.5, 3 and 2 per round' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p7s0 << EOD
+0.125 0.054799208336339736
+0.0625 0.01771437945570601
+0.03125 0.0051215430046233443
+0.015625 0.0013834135624577427
+0.0078125 0.00035994847364257472
+0.00390625 9.1832114875341062e-05
+0.001953125 2.3194089208156167e-05
+0.0009765625 5.8283775047528612e-06
+EOD
+$p7s1 << EOD
+0.125 0.011053578461178578
+0.0625 0.0018818254830120665
+0.03125 0.00027884448102643341
+0.015625 3.8089486238221278e-05
+0.0078125 4.9814454290327537e-06
+0.00390625 6.3705181745442558e-07
+0.001953125 8.0549189441369294e-08
+0.0009765625 1.0126625271251273e-08
+EOD
+$p7s2 << EOD
+0.125 0.00442418257520669
+0.0625 0.0011210614615553194
+0.03125 0.00028308625396981793
+0.015625 7.1182272599267985e-05
+0.0078125 1.7850531753984053e-05
+0.00390625 4.4697300701317168e-06
+0.001953125 1.1183338351987478e-06
+0.0009765625 2.796970098677231e-07
+EOD
+$p7s3 << EOD
+0.125 0.021510690071068001
+0.0625 0.0064487008955960642
+0.03125 0.0017800709690540669
+0.015625 0.00046927329063865765
+0.0078125 0.00012061847174123646
+0.00390625 3.0586585212595751e-05
+0.001953125 7.701954934033132e-06
+0.0009765625 1.9324876226096138e-06
+EOD
+$p7s4 << EOD
+0.125 0.049167121456240886
+0.0625 0.023003189410549376
+0.03125 0.0077313947397785613
+0.015625 0.0022298055706152791
+0.0078125 0.00059783788434860524
+0.00390625 0.00015471393713585078
+0.001953125 3.9348162333279845e-05
+0.0009765625 9.9215528831181114e-06
+EOD
+plot $p7s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'one round vs the flow of (k_phi alpha f, k_theta lambda g)', \
+     $p7s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'one round vs the alternating modified field', \
+     $p7s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'T/h rounds vs the alternating modified flow at T = 1', \
+     $p7s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'one alternating update vs the simultaneous field (wrong)', \
+     $p7s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title 'one round vs the field of one update at rates (k_phi alpha, k_theta lambda) (wrong)', \
+     10.873381089717837*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3', \
+     0.29328357181905762*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title 'bilinear: bilinear, alpha = lambda = 1: the invariant and the growth' font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p8s0 << EOD
 0.125 0.0077320616982237342
 0.0625 0.0019480535917253084
 0.03125 0.00048796359121009054
@@ -404,6 +550,6 @@ $p6s0 << EOD
 0.001953125 1.9073437821879682e-06
 0.0009765625 4.7683685503844127e-07
 EOD
-plot $p6s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title '|growth rate of p^2 + q^2 under simultaneous updates / (alpha^2 h) - 1|', \
+plot $p8s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title '|growth rate of p^2 + q^2 under simultaneous updates / (alpha^2 h) - 1|', \
      0.49999968210878859*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
 unset multiplot
