@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 
 using namespace irverify;
 
@@ -143,6 +144,36 @@ void BM_McModelKernel(benchmark::State& state) {
                                                 benchmark::Counter::kIsRate);
 }
 
+// Formula models (issue 34) against the hand kernel of the model they rewrite: least squares and diag-uv as formulas
+// (as_formula), d = 16 and 256, N = 64, B = 4, one thread; range(0) = model (0 least squares, 1 diag-uv), range(1) =
+// d, range(2) = path (0 the generic Model path, 1 the tape kernel on the best ISA). Counter x_hand: how many times
+// slower than the hand kernel of the built-in model on the same problem, timed side by side after the loop.
+void BM_McFormulaPath(benchmark::State& state) {
+  const char* model = state.range(0) == 0 ? "least-squares" : "diag-uv";
+  const int d = static_cast<int>(state.range(1));
+  const bool tape = state.range(2) == 1;
+  ProblemSpec s = generate_problem(model, 11, {kN, d, 0, 0});
+  s.partition.clear();
+  for (int i = 0; i < kN; i += kB) s.partition.push_back({i, i + 1, i + 2, i + 3});
+  const ProblemSpec f = as_formula(s);
+  const Problem<double> p = build_problem<double>(f);
+  McOptions o{{1, tape ? (d > 64 ? 256L : 2048L) : (d > 64 ? 8L : 64L), 1}, false};
+  o.simd = tape;
+  const auto seconds = [](auto f) {
+    const auto t0 = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  };
+  double mine = 0;
+  for (auto _ : state)
+    mine += seconds([&] { benchmark::DoNotOptimize(mc_epoch_mean<double>(*p.model, p.partition, p.theta0, 1e-3, o).mean); });
+  const auto hand_kernel = make_sgd_kernel(s, s.partition, 1e-3);
+  const double hand = seconds([&] { benchmark::DoNotOptimize(mc_kernel_mean(*hand_kernel, p.theta0, p.theta0, o, best_isa()).mean); });
+  state.SetLabel(fmt::format("formula {} d={} {}", model, d, tape ? std::string("tape kernel ") + isa_name(best_isa()) : "generic"));
+  report(state, o.run.samples);
+  state.counters["x_hand"] = mine / double(state.iterations()) / hand;
+}
+
 // Minibatch heavy ball and Adam on least squares through their SIMD kernel (solvers/simd/ls_optimizer_kernel.hpp)
 // against plain SGD's kernel on the same batches: d = 16, N = 64, one epoch per sample, one thread; range(0) =
 // optimizer (0 heavy ball, 1 Adam eps outside, bias-corrected, 2 plain SGD), range(1) = B (4 or 16), range(2) = ISA.
@@ -210,6 +241,7 @@ BENCHMARK(BM_McGenericModel)->Args({16, 1})->Args({16, 2})->Args({256, 1})->Args
 BENCHMARK(BM_McEigenRowLoop)->Args({16, 1})->Args({16, 2})->Args({256, 1})->Args({256, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_McSimdKernel)->ArgsProduct({{16, 256}, {1, 2}, {0, 1, 2}, {kN}})->Args({256, 1, 2, 8})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_McModelKernel)->ArgsProduct({{0, 1, 2, 3, 4, 5, 6, 7}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_McFormulaPath)->ArgsProduct({{0, 1}, {16, 256}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_McLsOptimizer)->ArgsProduct({{2, 0, 1}, {4, 16}, {1, 2}})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LabelNoiseMean)->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LabelNoiseCovariance)->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -5,6 +5,7 @@
 #include "solvers/simd/dense_kernel.hpp"
 #include "solvers/simd/diag_kernel.hpp"
 #include "solvers/simd/ls_kernel.hpp"
+#include "solvers/simd/tape_kernel.hpp"
 #include "theory/models/models.hpp"
 #include "theory/problem/problem.hpp"
 
@@ -23,6 +24,53 @@ std::vector<double> row_major(const Mat<double>& A) {
 std::vector<double> entries(const Vec<double>& y) { return std::vector<double>(y.data(), y.data() + y.size()); }
 }  // namespace
 
+namespace {
+static_assert(static_cast<int>(simd::TapeOp::Cos) == static_cast<int>(Tape<double>::Op::Cos) &&
+                  static_cast<int>(simd::TapeOp::Add) == static_cast<int>(Tape<double>::Op::Add) &&
+                  static_cast<int>(simd::TapeOp::Sqrt) == static_cast<int>(Tape<double>::Op::Sqrt),
+              "simd::TapeOp mirrors Tape::Op");
+
+// The operations the gradient needs (the data's adjoints and dead nodes dropped), in order, renumbered after the
+// inputs (theta, then the row).
+CompiledTape compile_tape(const ExampleTape<double>& t) {
+  using Op = Tape<double>::Op;
+  const auto& nodes = t.gradient.tape->nodes();
+  const int n = static_cast<int>(nodes.size()), inputs = t.dim + t.columns;
+  if (static_cast<int>(t.gradient.tape->num_inputs()) != inputs || t.gradient.num_outputs() != t.dim)
+    throw std::invalid_argument("compile_tape: the tape needs dim + columns inputs and dim outputs");
+  std::vector<char> live(n, 0);
+  for (const auto& o : t.gradient.outputs)
+    if (!o.is_constant()) live[o.index] = 1;
+  for (int k = n - 1; k >= 0; --k)
+    if (live[k] && nodes[k].op != Op::Input) {
+      live[nodes[k].a] = 1;
+      if (nodes[k].b >= 0) live[nodes[k].b] = 1;
+    }
+  CompiledTape c;
+  std::vector<int> slot(n, -1);
+  for (int k = 0; k < n; ++k) {
+    if (nodes[k].op == Op::Input) {
+      slot[k] = nodes[k].a;
+    } else if (live[k]) {
+      slot[k] = inputs + static_cast<int>(c.op.size());
+      c.op.push_back(static_cast<simd::TapeOp>(nodes[k].op));
+      c.a.push_back(slot[nodes[k].a]);
+      c.b.push_back(nodes[k].b >= 0 ? slot[nodes[k].b] : -1);
+      c.c.push_back(nodes[k].c);
+    }
+  }
+  for (const auto& o : t.gradient.outputs) {
+    c.out.push_back(o.is_constant() ? -1 : slot[o.index]);
+    c.out_c.push_back(o.is_constant() ? o.value : 0.0);
+  }
+  c.rows = t.rows;
+  c.dim = t.dim;
+  c.cols = t.columns;
+  c.examples = t.examples;
+  return c;
+}
+}  // namespace
+
 std::unique_ptr<SgdKernel> make_sgd_kernel(const Model<double>& m, const Partition& p, double eps) {
   if (const auto* ls = dynamic_cast<const LeastSquares<double>*>(&m))
     return std::make_unique<LsSgdKernel>(row_major(ls->X()), entries(ls->y()), static_cast<int>(ls->X().cols()), p, eps);
@@ -36,6 +84,7 @@ std::unique_ptr<SgdKernel> make_sgd_kernel(const Model<double>& m, const Partiti
     return std::make_unique<DenseSgdKernel>(mn->smooth() ? simd::Act::Identity : simd::Act::Relu, DenseSgdKernel::Layout::InputFirst,
                                             mn->hidden(), row_major(mn->X()), row_major(mn->Y()), mn->features(), mn->outputs(),
                                             p, eps);
+  if (const auto t = m.example_tape()) return std::make_unique<TapeSgdKernel>(compile_tape(*t), p, eps);
   return nullptr;
 }
 

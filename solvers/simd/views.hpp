@@ -49,6 +49,21 @@ struct LsOptimizerView {
   double h, beta, rho, eps;
 };
 
+// A model's per-example gradient tape (solvers/simd/tape_kernel.hpp): state = theta, stride doubles. The tape's
+// operations in order, each writing value slot `inputs + k` from slots a[k], b[k] (and c[k]); slots 0..dim hold theta,
+// dim..inputs the example's data row; out[q] the slot of gradient entry q, or -1 for the constant out_c[q].
+enum class TapeOp : unsigned char { Input, Add, Sub, Mul, Neg, AddC, MulC, Tanh, Relu, Step, Exp, Log, Recip, Sqrt, Sin, Cos };
+struct TapeView {
+  Batches b;
+  const TapeOp* op;
+  const int *a, *b2;
+  const double* c;
+  int ops, inputs, dim, cols;
+  const double* rows;  // N x cols, row-major
+  const int* out;
+  const double* out_c;
+  int stride;
+};
 // One epoch for each of `count` samples, interleaved: sample s starts from state[s stride ..] and visits the
 // batches orders[s m + t], t = 0..m-1. scratch: the kernel's scratch_doubles (solvers/simd/sgd_kernel.hpp).
 struct KernelTable {
@@ -57,6 +72,7 @@ struct KernelTable {
   void (*dense)(const DenseView&, const int* orders, double* state, int count, double* scratch);
   void (*tanh)(const double* x, double* y, int n);  // the dense kernel's tanh, y_i = tanh x_i; n a multiple of 8
   void (*ls_optimizer)(const LsOptimizerView&, const int* orders, double* state, int count, double* scratch);
+  void (*tape)(const TapeView&, const int* orders, double* state, int count, double* scratch);
 };
 extern const KernelTable kernels_sse2, kernels_avx2, kernels_avx512;
 

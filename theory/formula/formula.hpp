@@ -58,6 +58,9 @@ class Formula {
   // numbers in order; none without data), the literals rounded in S once by the caller.
   template <class S>
   Var<S> evaluate(const std::vector<Var<S>>& theta, const S* row, const std::vector<S>& literals) const;
+  // The same with the row's numbers as Vars (inputs of a tape: one tape for every example; theory/ad/example_tape.hpp).
+  template <class S>
+  Var<S> evaluate(const std::vector<Var<S>>& theta, const std::vector<Var<S>>& row, const std::vector<S>& literals) const;
 
  private:
   enum class Kind : std::uint8_t { Number, Param, Column, Neg, Add, Sub, Mul, Div, PowInt, Pow, Call, Sum };
@@ -77,6 +80,7 @@ class Formula {
   template <class S> struct Context {
     const std::vector<Var<S>>& theta;
     const S* row;
+    const Var<S>* row_vars;  // the row as Vars instead, or nullptr
     const std::vector<S>& literals;
     std::vector<Var<S>> value;
     std::vector<int> slot;
@@ -153,7 +157,7 @@ template <class S> void Formula::run(Context<S>& c, int lo, int hi) const {
     switch (d.kind) {
       case Kind::Number: v = Var<S>(c.literals[d.at]); break;
       case Kind::Param: v = c.theta[entry(d.at)]; break;
-      case Kind::Column: v = Var<S>(c.row[entry(d.at)]); break;
+      case Kind::Column: v = c.row_vars ? c.row_vars[entry(d.at)] : Var<S>(c.row[entry(d.at)]); break;
       case Kind::Neg: v = -c.value[d.a]; break;
       case Kind::Add: v = c.value[d.a] + c.value[d.b]; break;
       case Kind::Sub: v = c.value[d.a] - c.value[d.b]; break;
@@ -169,7 +173,14 @@ template <class S> void Formula::run(Context<S>& c, int lo, int hi) const {
 
 template <class S>
 Var<S> Formula::evaluate(const std::vector<Var<S>>& theta, const S* row, const std::vector<S>& literals) const {
-  Context<S> c{theta, row, literals, std::vector<Var<S>>(nodes_.size()), std::vector<int>(slots_, 0)};
+  Context<S> c{theta, row, nullptr, literals, std::vector<Var<S>>(nodes_.size()), std::vector<int>(slots_, 0)};
+  run(c, 0, static_cast<int>(nodes_.size()) - 1);
+  return c.value.back();
+}
+
+template <class S>
+Var<S> Formula::evaluate(const std::vector<Var<S>>& theta, const std::vector<Var<S>>& row, const std::vector<S>& literals) const {
+  Context<S> c{theta, nullptr, row.data(), literals, std::vector<Var<S>>(nodes_.size()), std::vector<int>(slots_, 0)};
   run(c, 0, static_cast<int>(nodes_.size()) - 1);
   return c.value.back();
 }

@@ -8,6 +8,7 @@
 #include "theory/scalar.hpp"
 
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 namespace irverify {
@@ -17,11 +18,19 @@ std::unique_ptr<Model<S>> formula_model(std::shared_ptr<const Formula> f, bool r
                                         std::vector<S> rows, int columns) {
   std::vector<S> literals;
   for (const std::string& t : f->literals()) literals.push_back(parse_scalar<S>(t));  // std::invalid_argument: overflow in S
+  std::shared_ptr<const ExampleTape<S>> tape;
+  if constexpr (std::is_same_v<S, double>)  // for the tape kernel (solvers/simd/tape_kernel.hpp), which runs in double
+    tape = record_example_tape<S>(dim, columns, examples, rows, [&](const std::vector<Var<S>>& theta, const std::vector<Var<S>>& row) {
+      const Var<S> e = f->evaluate<S>(theta, row, literals);
+      return residual ? Var<S>(e * e * (S(1) / 2)) : e;
+    });
   auto example = [f, rows = std::move(rows), columns, literals = std::move(literals)](const std::vector<Var<S>>& theta, int i) {
     return f->evaluate<S>(theta, rows.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(columns), literals);
   };
-  return std::make_unique<TapeModel<S>>("formula", residual ? TapeModel<S>::Kind::Residual : TapeModel<S>::Kind::Loss, dim,
-                                        examples, std::move(example), f->smooth());
+  auto m = std::make_unique<TapeModel<S>>("formula", residual ? TapeModel<S>::Kind::Residual : TapeModel<S>::Kind::Loss, dim,
+                                          examples, std::move(example), f->smooth());
+  m->set_example_tape(std::move(tape));
+  return m;
 }
 
 }  // namespace irverify

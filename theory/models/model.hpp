@@ -10,6 +10,7 @@
 #pragma once
 
 #include "theory/ad/program.hpp"
+#include "theory/ad/example_tape.hpp"
 #include "theory/linalg/dense.hpp"
 
 #include <cstdint>
@@ -55,6 +56,10 @@ template <class S> class Model {
     for (std::size_t j = 0; j < idx.size(); ++j)
       out += c(static_cast<Eigen::Index>(j)) * output_gradient(theta, static_cast<int>(idx[j]));
   }
+
+  // One example's gradient tape with the data as inputs (formula models, in double), or nullptr: what the tape
+  // kernel replays (solvers/simd/tape_kernel.hpp).
+  virtual std::shared_ptr<const ExampleTape<S>> example_tape() const { return nullptr; }
 
   Batch all_examples() const {
     Batch b(num_examples());

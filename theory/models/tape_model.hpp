@@ -51,6 +51,9 @@ template <class S> class TapeModel : public Model<S> {
     return Vec<S>((second(*g, theta, Vec<S>(u + v)) - second(*g, theta, Vec<S>(u - v))) / 4);
   }
 
+  std::shared_ptr<const ExampleTape<S>> example_tape() const override { return example_tape_; }
+  void set_example_tape(std::shared_ptr<const ExampleTape<S>> t) { example_tape_ = std::move(t); }
+
   S residual(const Vec<S>& theta, int i) const override {
     require_regression();
     return example_(constants(theta), i).value;
@@ -107,6 +110,7 @@ template <class S> class TapeModel : public Model<S> {
   int dim_, n_;
   Example example_;
   bool smooth_;
+  std::shared_ptr<const ExampleTape<S>> example_tape_;
   mutable std::mutex mutex_;
   mutable std::map<std::pair<bool, Batch>, std::shared_ptr<const Program<S>>> cache_;
 };

@@ -1,0 +1,85 @@
+// solvers/simd/tape_kernel.hpp through make_sgd_kernel: a formula model gets the tape kernel; its epochs, eight runs
+// in the lanes (here 11 samples: a full group and a partial one; batches of 1 to 4), match the generic Model path (the batch loss's tape,
+// Var replay) up to the summation order, on a formula with every tape operation; every ISA gives the same bits, and a
+// sample's result does not depend on its lane; the Monte Carlo mean runs through it and matches the generic path.
+#include "solvers/sgd/kernel_monte_carlo.hpp"
+
+#include "checks/unit/solvers/simd/kernel_checks.hpp"
+#include "solvers/iterate/iterate.hpp"
+#include "solvers/simd/tape_kernel.hpp"
+#include "theory/problem/problem.hpp"
+#include "theory/problem/problem_io.hpp"
+#include "solvers/sgd/shuffling.hpp"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+
+using namespace irverify;
+
+namespace {
+ProblemSpec every_operation(int B = 3) {
+  nlohmann::json j = {{"model", "formula"}, {"parameters", {{{"w", 3}}, "b"}}, {"columns", {{{"x", 2}}, "y"}},
+                      {"residual", "tanh(w[0] * x[0] + w[1] * x[1]) * w[2] + exp(0.1 * b) - log(1 + w[0]^2) + sin(b) * cos(w[1]) "
+                                   "+ sqrt(1 + b^2) / (2 + w[2]^2) + relu(w[0] - x[1]) + sigmoid(x[0] * b) - y"},
+                      {"theta0", {"0.5", "-0.25", "0.75", "0.1"}}};
+  const std::vector<double> v = kernel_test_draws(36, 5);
+  for (int i = 0; i < 12; ++i) j["data"].push_back({v[3 * i], v[3 * i + 1], v[3 * i + 2]});
+  j["partition"] = kernel_test_batches(12, B);
+  return parse_problem_text(j.dump(), "every_operation");
+}
+}  // namespace
+
+// B = 1, 2, 3, 4: the replay takes 1, 2, 1 and 4 examples at a time.
+class TapeKernelBatch : public ::testing::TestWithParam<int> {};
+INSTANTIATE_TEST_SUITE_P(B, TapeKernelBatch, ::testing::Values(1, 2, 3, 4));
+
+TEST_P(TapeKernelBatch, FormulaEpochsMatchTheModelPathOnEveryIsaAndLane) {
+  const ProblemSpec s = every_operation(GetParam());
+  const Problem<double> p = build_problem<double>(s);
+  const double eps = 1.0 / 8;
+  const auto k = make_sgd_kernel(*p.model, p.partition, eps);
+  ASSERT_TRUE(k);
+  ASSERT_NE(dynamic_cast<const TapeSgdKernel*>(k.get()), nullptr);
+  const int m = k->batches(), n = 11, st = k->stride();
+  std::vector<int> orders(static_cast<std::size_t>(n * m));
+  for (int s0 = 0; s0 < n; ++s0) random_order(m, 3, static_cast<std::uint64_t>(s0), &orders[static_cast<std::size_t>(s0 * m)]);
+  std::vector<double> start(static_cast<std::size_t>(n * st));
+  for (int s0 = 0; s0 < n; ++s0) k->pack(p.theta0.data(), &start[static_cast<std::size_t>(s0 * st)]);
+  std::vector<double> first;
+  for (Isa isa : {Isa::Sse2, Isa::Avx2, Isa::Avx512}) {
+    if (!isa_supported(isa)) continue;
+    std::vector<double> state = start;
+    k->epochs(orders.data(), state.data(), n, isa);
+    if (first.empty()) first = state;
+    EXPECT_TRUE(state == first) << isa_name(isa);
+  }
+  for (int s0 = 0; s0 < n; ++s0) {
+    Partition batches;
+    for (int t = 0; t < m; ++t) batches.push_back(p.partition[orders[static_cast<std::size_t>(s0 * m + t)]]);
+    Vec<double> x = p.theta0;
+    SgdEpoch<double>{*p.model, batches, eps}(x);
+    Vec<double> got(p.model->dim());
+    k->unpack(&first[static_cast<std::size_t>(s0 * st)], got.data());
+    EXPECT_LE((got - x).norm(), 64 * std::numeric_limits<double>::epsilon()) << "sample " << s0;
+    std::vector<double> alone(start.begin(), start.begin() + st);  // the same sample in lane 0 of a group of one
+    k->epochs(&orders[static_cast<std::size_t>(s0 * m)], alone.data(), 1, best_isa());
+    EXPECT_TRUE(std::equal(alone.begin(), alone.end(), first.begin() + s0 * st)) << "sample " << s0;
+  }
+}
+
+TEST(TapeKernel, MonteCarloMeanRunsThroughItAndMatchesTheGenericPath) {
+  const ProblemSpec s = every_operation();
+  const Problem<double> p = build_problem<double>(s);
+  const double eps = 1.0 / 16;
+  McOptions o{RunControl(7, 200, 1), true};
+  const McEstimate<double> fast = mc_epoch_mean<double>(*p.model, p.partition, p.theta0, eps, o);
+  EXPECT_TRUE(fast.simd);
+  o.simd = false;
+  const McEstimate<double> ref = mc_epoch_mean<double>(*p.model, p.partition, p.theta0, eps, o);
+  EXPECT_FALSE(ref.simd);
+  EXPECT_LE((fast.mean - ref.mean).norm(), 64 * std::numeric_limits<double>::epsilon());
+  o.simd = true;
+  o.run.threads = 2;
+  EXPECT_TRUE(mc_epoch_mean<double>(*p.model, p.partition, p.theta0, eps, o).mean == fast.mean);
+}

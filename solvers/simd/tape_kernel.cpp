@@ -1,0 +1,31 @@
+#include "solvers/simd/tape_kernel.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace irverify {
+
+TapeSgdKernel::TapeSgdKernel(CompiledTape tape, const std::vector<std::vector<int>>& batches, double eps)
+    : SgdKernel("TapeSgdKernel", tape.dim, pad8(tape.dim), tape.examples, batches, eps), t_(std::move(tape)) {
+  const std::size_t n = t_.op.size(), slots = static_cast<std::size_t>(t_.dim + t_.cols) + n;
+  bool ok = t_.a.size() == n && t_.b.size() == n && t_.c.size() == n && t_.out.size() == static_cast<std::size_t>(t_.dim) &&
+            t_.out_c.size() == t_.out.size() && t_.rows.size() == static_cast<std::size_t>(t_.examples) * static_cast<std::size_t>(t_.cols);
+  for (std::size_t k = 0; ok && k < n; ++k)  // operands come before their operation
+    ok = t_.a[k] >= 0 && static_cast<std::size_t>(t_.a[k]) < t_.dim + t_.cols + k && t_.b[k] < static_cast<int>(t_.dim + t_.cols + k);
+  for (std::size_t q = 0; ok && q < t_.out.size(); ++q) ok = t_.out[q] < static_cast<int>(slots);
+  if (!ok) throw std::invalid_argument("TapeSgdKernel: a malformed compiled tape");
+  if (t_.rows.empty()) t_.rows.push_back(0.0);  // a loss without data: one example of no columns
+}
+
+void TapeSgdKernel::pack(const double* theta, double* state) const {
+  std::fill(std::copy(theta, theta + dim(), state), state + stride(), 0.0);
+}
+void TapeSgdKernel::unpack(const double* state, double* theta) const { std::copy(state, state + dim(), theta); }
+
+void TapeSgdKernel::run(const simd::KernelTable& t, const int* orders, double* state, int count, double* scratch) const {
+  t.tape(simd::TapeView{batch_view(), t_.op.data(), t_.a.data(), t_.b.data(), t_.c.data(), static_cast<int>(t_.op.size()),
+                        t_.dim + t_.cols, dim(), t_.cols, t_.rows.data(), t_.out.data(), t_.out_c.data(), stride()},
+         orders, state, count, scratch);
+}
+
+}  // namespace irverify

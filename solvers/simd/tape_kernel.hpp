@@ -1,0 +1,43 @@
+// Shuffled SGD on any model with a per-example gradient tape (theory/ad/example_tape.hpp: formula models) through the
+// SIMD kernel interface (solvers/simd/sgd_kernel.hpp), issue 34: the tape is compiled once (the operations the
+// gradient needs, in order, on numbered value slots) and replayed with eight runs in the lanes, no allocation per
+// step (solvers/simd/tape_body.inc):
+//   a step on batch b of size B: theta -= (eps/B) sum_{i in b} grad l_i(theta), the sum in the batch's stored order.
+// Every ISA gives the same bits; against the generic Model path (the batch loss's tape, Var replay) it differs by the
+// summation order only.
+#pragma once
+
+#include "solvers/simd/sgd_kernel.hpp"
+#include "solvers/simd/views.hpp"
+
+#include <vector>
+
+namespace irverify {
+
+// A compiled per-example gradient tape (solvers/simd/views.hpp, TapeView; made from theory/ad/example_tape.hpp by
+// solvers/sgd/kernel_monte_carlo.cpp): slots 0..dim theta, dim..dim + cols the data row, then one per operation.
+struct CompiledTape {
+  std::vector<simd::TapeOp> op;
+  std::vector<int> a, b, out;
+  std::vector<double> c, out_c;
+  std::vector<double> rows;  // examples x cols
+  int dim = 0, cols = 0, examples = 0;
+};
+
+class TapeSgdKernel : public SgdKernel {
+ public:
+  TapeSgdKernel(CompiledTape tape, const std::vector<std::vector<int>>& batches, double eps);
+
+  // Tape operations per per-example gradient (each a multiply-add's worth or less, for the benchmark's roofline).
+  double multiply_adds() const override { return static_cast<double>(t_.op.size()); }
+  void pack(const double* theta, double* state) const override;
+  void unpack(const double* state, double* theta) const override;
+
+ private:
+  int scratch_doubles() const override { return (t_.dim + t_.cols + static_cast<int>(t_.op.size())) * 32 + dim() * 8; }  // J <= 4
+  void run(const simd::KernelTable& t, const int* orders, double* state, int count, double* scratch) const override;
+
+  CompiledTape t_;
+};
+
+}  // namespace irverify
