@@ -10,6 +10,7 @@
 #include "theory/problem/problem.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <stdexcept>
 #include <vector>
 
@@ -30,8 +31,41 @@ static_assert(static_cast<int>(simd::TapeOp::Cos) == static_cast<int>(Tape<doubl
                   static_cast<int>(simd::TapeOp::Sqrt) == static_cast<int>(Tape<double>::Op::Sqrt),
               "simd::TapeOp mirrors Tape::Op");
 
+// Reorders the operations by level (1 + the deepest operand's; inputs 0), then by kind within a level, renumbering
+// the slots, and records the runs of equal operations: the replay dispatches once per run. Independent operations only
+// change places, so every value is the same.
+void schedule_by_level(CompiledTape& c, int inputs) {
+  const int n = static_cast<int>(c.op.size());
+  std::vector<int> level(n, 0), order(n);
+  const auto lv = [&](int s) { return s < inputs ? 0 : level[s - inputs]; };
+  for (int k = 0; k < n; ++k) level[k] = 1 + std::max(lv(c.a[k]), c.b[k] >= 0 ? lv(c.b[k]) : 0);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+    return level[x] != level[y] ? level[x] < level[y] : c.op[x] < c.op[y];
+  });
+  std::vector<int> to(n);
+  for (int k = 0; k < n; ++k) to[order[k]] = inputs + k;
+  const auto map = [&](int s) { return s < inputs ? s : to[s - inputs]; };
+  CompiledTape r = c;
+  r.run_len.clear();
+  for (int k = 0; k < n; ++k) {
+    const int o = order[k];
+    r.op[k] = c.op[o];
+    r.a[k] = map(c.a[o]);
+    r.b[k] = c.b[o] >= 0 ? map(c.b[o]) : -1;
+    r.c[k] = c.c[o];
+    if (k > 0 && r.op[k] == r.op[k - 1]) ++r.run_len.back();
+    else r.run_len.push_back(1);
+  }
+  for (int& s : r.out)
+    if (s >= 0) s = map(s);
+  c = std::move(r);
+}
+
 // The operations the gradient needs (the data's adjoints and dead nodes dropped), in order, renumbered after the
-// inputs (theta, then the row).
+// inputs (theta, then the row). A chain of additions (each partial sum used once, by the next) becomes a balanced
+// tree over its terms in their order (pairs of neighbours, level by level): the sum's rounding differs, and its
+// additions no longer wait on each other.
 CompiledTape compile_tape(const ExampleTape<double>& t) {
   using Op = Tape<double>::Op;
   const auto& nodes = t.gradient.tape->nodes();
@@ -39,30 +73,56 @@ CompiledTape compile_tape(const ExampleTape<double>& t) {
   if (static_cast<int>(t.gradient.tape->num_inputs()) != inputs || t.gradient.num_outputs() != t.dim)
     throw std::invalid_argument("compile_tape: the tape needs dim + columns inputs and dim outputs");
   std::vector<char> live(n, 0);
+  std::vector<int> uses(n, 0), user(n, -1);
   for (const auto& o : t.gradient.outputs)
-    if (!o.is_constant()) live[o.index] = 1;
+    if (!o.is_constant()) live[o.index] = 1, uses[o.index] += 2;  // an output is never absorbed into a sum
   for (int k = n - 1; k >= 0; --k)
-    if (live[k] && nodes[k].op != Op::Input) {
-      live[nodes[k].a] = 1;
-      if (nodes[k].b >= 0) live[nodes[k].b] = 1;
-    }
+    if (live[k] && nodes[k].op != Op::Input)
+      for (int x : {nodes[k].a, nodes[k].b})
+        if (x >= 0) live[x] = 1, ++uses[x], user[x] = k;
+  // absorbed: an addition whose only use is as an operand of another addition (a partial sum).
+  const auto absorbed = [&](int k) { return nodes[k].op == Op::Add && uses[k] == 1 && nodes[user[k]].op == Op::Add; };
   CompiledTape c;
   std::vector<int> slot(n, -1);
+  const auto emit = [&](Op op, int a, int b, double cst) {
+    c.op.push_back(static_cast<simd::TapeOp>(op));
+    c.a.push_back(a);
+    c.b.push_back(b);
+    c.c.push_back(cst);
+    return inputs + static_cast<int>(c.op.size()) - 1;
+  };
+  std::vector<int> terms, stack;
   for (int k = 0; k < n; ++k) {
-    if (nodes[k].op == Op::Input) {
-      slot[k] = nodes[k].a;
-    } else if (live[k]) {
-      slot[k] = inputs + static_cast<int>(c.op.size());
-      c.op.push_back(static_cast<simd::TapeOp>(nodes[k].op));
-      c.a.push_back(slot[nodes[k].a]);
-      c.b.push_back(nodes[k].b >= 0 ? slot[nodes[k].b] : -1);
-      c.c.push_back(nodes[k].c);
+    const auto& nd = nodes[k];
+    if (nd.op == Op::Input) {
+      slot[k] = nd.a;
+    } else if (live[k] && !absorbed(k)) {
+      if (nd.op != Op::Add) {
+        slot[k] = emit(nd.op, slot[nd.a], nd.b >= 0 ? slot[nd.b] : -1, nd.c);
+        continue;
+      }
+      terms.clear();  // the chain's terms, left to right
+      stack.assign({nd.b, nd.a});
+      while (!stack.empty()) {
+        const int x = stack.back();
+        stack.pop_back();
+        if (absorbed(x)) stack.insert(stack.end(), {nodes[x].b, nodes[x].a});
+        else terms.push_back(slot[x]);
+      }
+      while (terms.size() > 1) {
+        std::size_t w = 0;
+        for (std::size_t i = 0; i + 1 < terms.size(); i += 2) terms[w++] = emit(Op::Add, terms[i], terms[i + 1], 0.0);
+        if (terms.size() % 2) terms[w++] = terms.back();
+        terms.resize(w);
+      }
+      slot[k] = terms[0];
     }
   }
   for (const auto& o : t.gradient.outputs) {
     c.out.push_back(o.is_constant() ? -1 : slot[o.index]);
     c.out_c.push_back(o.is_constant() ? o.value : 0.0);
   }
+  schedule_by_level(c, inputs);
   c.rows = t.rows;
   c.dim = t.dim;
   c.cols = t.columns;

@@ -13,6 +13,13 @@ TapeSgdKernel::TapeSgdKernel(CompiledTape tape, const std::vector<std::vector<in
   for (std::size_t k = 0; ok && k < n; ++k)  // operands come before their operation
     ok = t_.a[k] >= 0 && static_cast<std::size_t>(t_.a[k]) < t_.dim + t_.cols + k && t_.b[k] < static_cast<int>(t_.dim + t_.cols + k);
   for (std::size_t q = 0; ok && q < t_.out.size(); ++q) ok = t_.out[q] < static_cast<int>(slots);
+  std::size_t covered = 0;
+  for (std::size_t r = 0; ok && r < t_.run_len.size(); ++r) {  // each run one kind of operation
+    ok = t_.run_len[r] > 0 && covered + t_.run_len[r] <= n;
+    for (std::size_t k = covered; ok && k < covered + t_.run_len[r]; ++k) ok = t_.op[k] == t_.op[covered];
+    covered += ok ? t_.run_len[r] : 0;
+  }
+  ok = ok && covered == n;
   if (!ok) throw std::invalid_argument("TapeSgdKernel: a malformed compiled tape");
   if (t_.rows.empty()) t_.rows.push_back(0.0);  // a loss without data: one example of no columns
 }
@@ -23,8 +30,9 @@ void TapeSgdKernel::pack(const double* theta, double* state) const {
 void TapeSgdKernel::unpack(const double* state, double* theta) const { std::copy(state, state + dim(), theta); }
 
 void TapeSgdKernel::run(const simd::KernelTable& t, const int* orders, double* state, int count, double* scratch) const {
-  t.tape(simd::TapeView{batch_view(), t_.op.data(), t_.a.data(), t_.b.data(), t_.c.data(), static_cast<int>(t_.op.size()),
-                        t_.dim + t_.cols, dim(), t_.cols, t_.rows.data(), t_.out.data(), t_.out_c.data(), stride()},
+  t.tape(simd::TapeView{batch_view(), t_.op.data(), t_.a.data(), t_.b.data(), t_.c.data(), t_.run_len.data(),
+                        static_cast<int>(t_.run_len.size()), static_cast<int>(t_.op.size()), t_.dim + t_.cols, dim(), t_.cols,
+                        t_.rows.data(), t_.out.data(), t_.out_c.data(), stride()},
          orders, state, count, scratch);
 }
 

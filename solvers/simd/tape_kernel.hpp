@@ -19,6 +19,7 @@ namespace irverify {
 struct CompiledTape {
   std::vector<simd::TapeOp> op;
   std::vector<int> a, b, out;
+  std::vector<int> run_len;  // runs of equal operations, in order (their lengths sum to op.size())
   std::vector<double> c, out_c;
   std::vector<double> rows;  // examples x cols
   int dim = 0, cols = 0, examples = 0;

@@ -50,15 +50,17 @@ struct LsOptimizerView {
 };
 
 // A model's per-example gradient tape (solvers/simd/tape_kernel.hpp): state = theta, stride doubles. The tape's
-// operations in order, each writing value slot `inputs + k` from slots a[k], b[k] (and c[k]); slots 0..dim hold theta,
-// dim..inputs the example's data row; out[q] the slot of gradient entry q, or -1 for the constant out_c[q].
+// operations in order, each writing value slot `inputs + k` from slots a[k], b[k] (and c[k]), in runs of equal
+// operations (run_len); slots 0..dim hold theta, dim..inputs the example's data row; out[q] the slot of gradient entry
+// q, or -1 for the constant out_c[q].
 enum class TapeOp : unsigned char { Input, Add, Sub, Mul, Neg, AddC, MulC, Tanh, Relu, Step, Exp, Log, Recip, Sqrt, Sin, Cos };
 struct TapeView {
   Batches b;
   const TapeOp* op;
   const int *a, *b2;
   const double* c;
-  int ops, inputs, dim, cols;
+  const int* run_len;
+  int runs, ops, inputs, dim, cols;
   const double* rows;  // N x cols, row-major
   const int* out;
   const double* out_c;

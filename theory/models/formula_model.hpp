@@ -16,20 +16,21 @@ namespace irverify {
 template <class S>
 std::unique_ptr<Model<S>> formula_model(std::shared_ptr<const Formula> f, bool residual, int dim, int examples,
                                         std::vector<S> rows, int columns) {
-  std::vector<S> literals;
-  for (const std::string& t : f->literals()) literals.push_back(parse_scalar<S>(t));  // std::invalid_argument: overflow in S
-  std::shared_ptr<const ExampleTape<S>> tape;
-  if constexpr (std::is_same_v<S, double>)  // for the tape kernel (solvers/simd/tape_kernel.hpp), which runs in double
-    tape = record_example_tape<S>(dim, columns, examples, rows, [&](const std::vector<Var<S>>& theta, const std::vector<Var<S>>& row) {
-      const Var<S> e = f->evaluate<S>(theta, row, literals);
-      return residual ? Var<S>(e * e * (S(1) / 2)) : e;
-    });
-  auto example = [f, rows = std::move(rows), columns, literals = std::move(literals)](const std::vector<Var<S>>& theta, int i) {
-    return f->evaluate<S>(theta, rows.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(columns), literals);
+  auto literals = std::make_shared<std::vector<S>>();
+  for (const std::string& t : f->literals()) literals->push_back(parse_scalar<S>(t));  // std::invalid_argument: overflow in S
+  const auto data = std::make_shared<const std::vector<S>>(std::move(rows));
+  auto example = [f, data, columns, literals](const std::vector<Var<S>>& theta, int i) {
+    return f->evaluate<S>(theta, data->data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(columns), *literals);
   };
   auto m = std::make_unique<TapeModel<S>>("formula", residual ? TapeModel<S>::Kind::Residual : TapeModel<S>::Kind::Loss, dim,
                                           examples, std::move(example), f->smooth());
-  m->set_example_tape(std::move(tape));
+  if constexpr (std::is_same_v<S, double>)  // for the tape kernel (solvers/simd/tape_kernel.hpp), which runs in double
+    m->set_example_tape([f, data, columns, literals, residual, dim, examples] {
+      return record_example_tape<S>(dim, columns, examples, *data, [&](const std::vector<Var<S>>& theta, const std::vector<Var<S>>& row) {
+        const Var<S> e = f->evaluate<S>(theta, row, *literals);
+        return residual ? Var<S>(e * e * (S(1) / 2)) : e;
+      });
+    });
   return m;
 }
 

@@ -51,8 +51,13 @@ template <class S> class TapeModel : public Model<S> {
     return Vec<S>((second(*g, theta, Vec<S>(u + v)) - second(*g, theta, Vec<S>(u - v))) / 4);
   }
 
-  std::shared_ptr<const ExampleTape<S>> example_tape() const override { return example_tape_; }
-  void set_example_tape(std::shared_ptr<const ExampleTape<S>> t) { example_tape_ = std::move(t); }
+  // The per-example tape, recorded on first use by the recorder set (none: nullptr).
+  std::shared_ptr<const ExampleTape<S>> example_tape() const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!example_tape_ && record_example_tape_) example_tape_ = record_example_tape_();
+    return example_tape_;
+  }
+  void set_example_tape(std::function<std::shared_ptr<const ExampleTape<S>>()> recorder) { record_example_tape_ = std::move(recorder); }
 
   S residual(const Vec<S>& theta, int i) const override {
     require_regression();
@@ -110,7 +115,8 @@ template <class S> class TapeModel : public Model<S> {
   int dim_, n_;
   Example example_;
   bool smooth_;
-  std::shared_ptr<const ExampleTape<S>> example_tape_;
+  std::function<std::shared_ptr<const ExampleTape<S>>()> record_example_tape_;
+  mutable std::shared_ptr<const ExampleTape<S>> example_tape_;
   mutable std::mutex mutex_;
   mutable std::map<std::pair<bool, Batch>, std::shared_ptr<const Program<S>>> cache_;
 };

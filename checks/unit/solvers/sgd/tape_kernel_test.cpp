@@ -1,15 +1,16 @@
 // solvers/simd/tape_kernel.hpp through make_sgd_kernel: a formula model gets the tape kernel; its epochs, eight runs
-// in the lanes (here 11 samples: a full group and a partial one; batches of 1 to 4), match the generic Model path (the batch loss's tape,
-// Var replay) up to the summation order, on a formula with every tape operation; every ISA gives the same bits, and a
-// sample's result does not depend on its lane; the Monte Carlo mean runs through it and matches the generic path.
+// in the lanes (11 samples: a full group and a partial one; batches of 1 to 4), match the generic Model path (the
+// batch loss's tape, Var replay) up to the summation order, on a formula with every tape operation and on a sum of
+// eight terms (summed as a tree); every ISA gives the same bits, and a sample's result does not depend on its lane; the
+// Monte Carlo mean runs through it and matches the generic path; malformed compiled tapes are refused.
 #include "solvers/sgd/kernel_monte_carlo.hpp"
 
 #include "checks/unit/solvers/simd/kernel_checks.hpp"
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/simd/tape_kernel.hpp"
 #include "theory/problem/problem.hpp"
-#include "theory/problem/problem_io.hpp"
 #include "solvers/sgd/shuffling.hpp"
+#include "theory/problem/problem_io.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,24 +19,32 @@
 using namespace irverify;
 
 namespace {
-ProblemSpec every_operation(int B = 3) {
+// A formula with every tape operation, or (sum) least squares in 8 features through sum(k, ...): a chain of additions
+// the compiled tape sums as a tree.
+ProblemSpec every_operation(int B = 3, bool sum = false) {
   nlohmann::json j = {{"model", "formula"}, {"parameters", {{{"w", 3}}, "b"}}, {"columns", {{{"x", 2}}, "y"}},
                       {"residual", "tanh(w[0] * x[0] + w[1] * x[1]) * w[2] + exp(0.1 * b) - log(1 + w[0]^2) + sin(b) * cos(w[1]) "
                                    "+ sqrt(1 + b^2) / (2 + w[2]^2) + relu(w[0] - x[1]) + sigmoid(x[0] * b) - y"},
                       {"theta0", {"0.5", "-0.25", "0.75", "0.1"}}};
-  const std::vector<double> v = kernel_test_draws(36, 5);
-  for (int i = 0; i < 12; ++i) j["data"].push_back({v[3 * i], v[3 * i + 1], v[3 * i + 2]});
+  const std::vector<double> v = kernel_test_draws(108, 5);
+  if (sum) {
+    j["parameters"] = {{{"w", 8}}};
+    j["columns"] = {{{"x", 8}}, "y"};
+    j["residual"] = "sum(k, w[k] * x[k]) - y";
+    j["theta0"] = {"0.5", "-0.25", "0.75", "0.1", "1", "-1", "0.3", "0.2"};
+  }
+  for (int i = 0; i < 12; ++i) {
+    j["data"].push_back(nlohmann::json::array());
+    for (int q = 0; q < (sum ? 9 : 3); ++q) j["data"].back().push_back(v[9 * i + q]);
+  }
   j["partition"] = kernel_test_batches(12, B);
   return parse_problem_text(j.dump(), "every_operation");
 }
-}  // namespace
 
-// B = 1, 2, 3, 4: the replay takes 1, 2, 1 and 4 examples at a time.
-class TapeKernelBatch : public ::testing::TestWithParam<int> {};
-INSTANTIATE_TEST_SUITE_P(B, TapeKernelBatch, ::testing::Values(1, 2, 3, 4));
 
-TEST_P(TapeKernelBatch, FormulaEpochsMatchTheModelPathOnEveryIsaAndLane) {
-  const ProblemSpec s = every_operation(GetParam());
+// 11 samples (a full group of eight and a partial one) through the kernel on every ISA: the same bits; each against the
+// generic Model path's epoch; each alone in lane 0 the same bits as in its group.
+void check_epochs(const ProblemSpec& s) {
   const Problem<double> p = build_problem<double>(s);
   const double eps = 1.0 / 8;
   const auto k = make_sgd_kernel(*p.model, p.partition, eps);
@@ -62,10 +71,20 @@ TEST_P(TapeKernelBatch, FormulaEpochsMatchTheModelPathOnEveryIsaAndLane) {
     Vec<double> got(p.model->dim());
     k->unpack(&first[static_cast<std::size_t>(s0 * st)], got.data());
     EXPECT_LE((got - x).norm(), 64 * std::numeric_limits<double>::epsilon()) << "sample " << s0;
-    std::vector<double> alone(start.begin(), start.begin() + st);  // the same sample in lane 0 of a group of one
+    std::vector<double> alone(start.begin(), start.begin() + st);
     k->epochs(&orders[static_cast<std::size_t>(s0 * m)], alone.data(), 1, best_isa());
     EXPECT_TRUE(std::equal(alone.begin(), alone.end(), first.begin() + s0 * st)) << "sample " << s0;
   }
+}
+}  // namespace
+
+// B = 1, 2, 3, 4: the replay takes 1, 2, 1 and 4 examples at a time.
+class TapeKernelBatch : public ::testing::TestWithParam<int> {};
+INSTANTIATE_TEST_SUITE_P(B, TapeKernelBatch, ::testing::Values(1, 2, 3, 4));
+
+TEST_P(TapeKernelBatch, FormulaEpochsMatchTheModelPathOnEveryIsaAndLane) {
+  check_epochs(every_operation(GetParam(), false));
+  check_epochs(every_operation(GetParam(), true));
 }
 
 TEST(TapeKernel, MonteCarloMeanRunsThroughItAndMatchesTheGenericPath) {
@@ -82,4 +101,19 @@ TEST(TapeKernel, MonteCarloMeanRunsThroughItAndMatchesTheGenericPath) {
   o.simd = true;
   o.run.threads = 2;
   EXPECT_TRUE(mc_epoch_mean<double>(*p.model, p.partition, p.theta0, eps, o).mean == fast.mean);
+}
+
+TEST(TapeKernel, RefusesMalformedTapes) {
+  // theta (1 slot), no data: g = theta * theta (slot 1), the run covering it.
+  const CompiledTape good{{simd::TapeOp::Mul}, {0}, {0}, {1}, {1}, {0.0}, {0.0}, {}, 1, 0, 1};
+  EXPECT_NO_THROW(TapeSgdKernel(good, {{0}}, 0.1));
+  CompiledTape late = good;
+  late.a = {1};  // an operand that is the operation's own slot
+  EXPECT_THROW(TapeSgdKernel(late, {{0}}, 0.1), std::invalid_argument);
+  CompiledTape runs = good;
+  runs.run_len = {2};  // runs longer than the tape
+  EXPECT_THROW(TapeSgdKernel(runs, {{0}}, 0.1), std::invalid_argument);
+  CompiledTape out = good;
+  out.out = {2};  // no slot 2
+  EXPECT_THROW(TapeSgdKernel(out, {{0}}, 0.1), std::invalid_argument);
 }
