@@ -288,7 +288,7 @@ class ValidateCommand : public Command {
       if (problems.empty() && kind == DocumentKind::Problem) {
         const ProblemSpec spec = read_problem_file(f);
         if (spec.is_formula()) (void)build_problem<mp50>(spec);  // its value and gradient at theta0 are finite
-        for (std::size_t i = 0; i < spec.players.size(); ++i) (void)build_problem<mp50>(player_problem(spec, i));  // a game's
+        for (std::size_t i = 0; i < spec.players.size(); ++i) (void)build_problem<mp50>(player_problem(spec, i));  // each player's loss too
       }
     } catch (const std::exception& e) {  // the reader's messages begin with the file's name already
       const std::string m = e.what();

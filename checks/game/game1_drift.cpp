@@ -18,20 +18,20 @@ template <class S> Case drift_case(const RunContext& ctx, const Game<S>& g, Game
   const auto t0 = std::chrono::steady_clock::now();
   const auto [alpha, lambda] = game_rates<S>(g, S(1), S(1) / 2);
   const S T(1);
-  const bool alt = scheme == GameScheme::alternating, rounds = g.k_phi != 1 || g.k_theta != 1;
+  const bool alt = scheme == GameScheme::alternating, rounds = g.k_phi() != 1 || g.k_theta() != 1;
   Case c = game_case<S>(ctx, g, fmt::format("{} updates, alpha = {}, lambda = {}{}", scheme_name(scheme), to_string_full(alpha),
-                                            to_string_full(lambda), rounds ? fmt::format(", {} and {} per round", g.k_phi, g.k_theta) : ""),
+                                            to_string_full(lambda), rounds ? fmt::format(", {} and {} per round", g.k_phi(), g.k_theta()) : ""),
                         alpha, lambda);
-  const GameDrift<S> flow{S(0), S(0), S(0), S(0)}, drift = game_drift<S>(alpha, lambda, scheme, GameTable::derived, g.k_phi, g.k_theta);
+  const GameDrift<S> flow{S(0), S(0), S(0), S(0)}, drift = game_drift<S>(alpha, lambda, scheme, GameTable::derived, g.k_phi(), g.k_theta());
   // The wrong fields: alternating updates with the simultaneous field, simultaneous ones without interaction terms,
   // several updates per round as one update at the round's rates (k_phi alpha, k_theta lambda).
   std::vector<std::pair<std::string, GameDrift<S>>> wrong;
   if (alt) wrong.push_back({"one alternating update vs the simultaneous field (wrong)",
-                            game_drift<S>(alpha, lambda, GameScheme::simultaneous, GameTable::derived, g.k_phi, g.k_theta)});
+                            game_drift<S>(alpha, lambda, GameScheme::simultaneous, GameTable::derived, g.k_phi(), g.k_theta())});
   else wrong.push_back({"one update vs the field without interaction terms (wrong)",
-                        game_drift<S>(alpha, lambda, scheme, GameTable::no_interaction, g.k_phi, g.k_theta)});
+                        game_drift<S>(alpha, lambda, scheme, GameTable::no_interaction, g.k_phi(), g.k_theta())});
   if (rounds) wrong.push_back({"one round vs the field of one update at rates (k_phi alpha, k_theta lambda) (wrong)",
-                               game_drift<S>(S(g.k_phi) * alpha, S(g.k_theta) * lambda, scheme)});
+                               game_drift<S>(S(g.k_phi()) * alpha, S(g.k_theta()) * lambda, scheme)});
   const char* one = rounds ? "one round" : "one update";  // a round: k_phi then k_theta updates
   c.add_series(rounds ? "one round vs the flow of (k_phi alpha f, k_theta lambda g)" : "one update vs the flow of (alpha f, lambda g)",
                Role::context, 2);

@@ -56,10 +56,10 @@ template <class S> Case game_case(const RunContext& ctx, const Game<S>& g, const
   const nlohmann::json spec = g.spec.to_json();
   nlohmann::json parameters = spec["players"][0]["parameters"];
   for (const auto& n : spec["players"][1]["parameters"]) parameters.push_back(n);
-  c.extra["game"] = {{"parameters", parameters}, {"player_1_parameters", g.n_phi}, {"loss_1", g.spec.players[0].loss},
+  c.extra["game"] = {{"parameters", parameters}, {"player_1_parameters", g.n_phi()}, {"loss_1", g.spec.players[0].loss},
                      {"loss_2", g.spec.players[1].loss}, {"start", g.spec.theta0}, {"alpha", to_string_full(alpha)},
                      {"lambda", to_string_full(lambda)}};
-  if (g.k_phi != 1 || g.k_theta != 1) c.extra["game"]["updates"] = {g.k_phi, g.k_theta};
+  if (g.k_phi() != 1 || g.k_theta() != 1) c.extra["game"]["updates"] = {g.k_phi(), g.k_theta()};
   return c;
 }
 

@@ -21,9 +21,6 @@ template <class S> Game<S> game_from_spec(const ProblemSpec& spec) {
   g.L1 = std::move(p1.model);
   g.start = std::move(p1.theta0);
   g.L2 = std::move(build_problem<S>(player_problem(spec, 1)).model);
-  g.n_phi = static_cast<int>(count_of(spec.players[0].parameters));
-  g.k_phi = spec.players[0].updates;
-  g.k_theta = spec.players[1].updates;
   return g;
 }
 
@@ -58,7 +55,7 @@ GameDrift<S> game_drift(const S& alpha, const S& lambda, GameScheme scheme, Game
 }
 
 template <class S> Program<S> game_field(const Game<S>& g, const S& alpha, const S& lambda, const S& h, const GameDrift<S>& c) {
-  const int n = g.dim(), np = g.n_phi;
+  const int n = g.dim(), np = g.n_phi();
   const Batch one{0};
   const Program<S> p1 = g.L1->gradient_program(one), p2 = g.L2->gradient_program(one);
   Program<S> out;
@@ -81,18 +78,18 @@ template <class S> Program<S> game_field(const Game<S>& g, const S& alpha, const
   const Vars<S> Jg = field(jvp(*p1.tape, v1, gdir), jvp(*p2.tape, v2, gdir), true);
   out.outputs.resize(n);
   for (int i = 0; i < n; ++i)
-    out.outputs[i] = i < np ? S(g.k_phi) * alpha * F[i] - (h / 2) * (c.ff * Jf[i] + c.fg * Jg[i])
-                            : S(g.k_theta) * lambda * F[i] - (h / 2) * (c.gg * Jg[i] + c.gf * Jf[i]);
+    out.outputs[i] = i < np ? S(g.k_phi()) * alpha * F[i] - (h / 2) * (c.ff * Jf[i] + c.fg * Jg[i])
+                            : S(g.k_theta()) * lambda * F[i] - (h / 2) * (c.gg * Jg[i] + c.gf * Jf[i]);
   return out;
 }
 
 template <class S> void game_step(const Game<S>& g, const S& alpha, const S& lambda, const S& h, GameScheme scheme, Vec<S>& x) {
   const Batch one{0};
-  const int np = g.n_phi, nt = g.dim() - np;
+  const int np = g.n_phi(), nt = g.dim() - np;
   const Vec<S> x0 = x;  // the round's start (simultaneous: each player sees the other's parameters there)
-  for (int k = 0; k < g.k_phi; ++k) x.head(np) -= (alpha * h) * g.L1->gradient(x, one).head(np);
+  for (int k = 0; k < g.k_phi(); ++k) x.head(np) -= (alpha * h) * g.L1->gradient(x, one).head(np);
   Vec<S> y = scheme == GameScheme::simultaneous ? x0 : x;
-  for (int k = 0; k < g.k_theta; ++k) y.tail(nt) -= (lambda * h) * g.L2->gradient(y, one).tail(nt);
+  for (int k = 0; k < g.k_theta(); ++k) y.tail(nt) -= (lambda * h) * g.L2->gradient(y, one).tail(nt);
   x.tail(nt) = y.tail(nt);
 }
 

@@ -26,10 +26,11 @@ namespace irverify {
 template <class S> struct Game {
   ProblemSpec spec;                  // as written: model "game", its players and theta0
   std::unique_ptr<Model<S>> L1, L2;  // each over the whole x = (phi, theta)
-  int n_phi = 0;                     // player 1's parameter count
-  int k_phi = 1, k_theta = 1;        // updates per round
   Vec<S> start;
   int dim() const { return L1->dim(); }
+  int n_phi() const { return static_cast<int>(count_of(spec.players[0].parameters)); }  // player 1's parameter count
+  int k_phi() const { return spec.players[0].updates; }                                 // updates per round
+  int k_theta() const { return spec.players[1].updates; }
 };
 
 // The game of a problem spec (model "game", validated; ProblemError names the file).

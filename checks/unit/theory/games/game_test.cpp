@@ -55,8 +55,8 @@ TYPED_TEST(GameInEveryScalar, RoundsOfSeveralUpdates) {
   using S = TypeParam;
   Game<S> g = formula_game<S>("cubic", {"p", "q"}, 1, "0.5 * p^2 + p * q + 0.2 * p^3",
                               "0.5 * q^2 - 0.5 * p * q + 0.1 * p * q^2 + 0.2 * q^3", {"0.8", "0.6"});
-  g.k_phi = 2;
-  g.k_theta = 3;
+  g.spec.players[0].updates = 2;
+  g.spec.players[1].updates = 3;
   const S alpha(1), lambda = S(1) / 2, h = S(1) / 8;
   const Batch one{0};
   for (GameScheme scheme : {GameScheme::simultaneous, GameScheme::alternating}) {
@@ -84,9 +84,9 @@ TYPED_TEST(GameInEveryScalar, FromProblemText) {
       {"parameters": [{"u": 2}], "loss": "u[0] * v + u[1]^2", "rate": "0.25", "updates": 2},
       {"parameters": ["v"], "loss": "-(u[0] * v) + v^2"}], "theta0": ["1", "2", "3"], "h0": "0.0625"})", "t.json");
   const Game<S> g = game_from_spec<S>(s);
-  EXPECT_EQ(g.n_phi, 2);
-  EXPECT_EQ(g.k_phi, 2);
-  EXPECT_EQ(g.k_theta, 1);
+  EXPECT_EQ(g.n_phi(), 2);
+  EXPECT_EQ(g.k_phi(), 2);
+  EXPECT_EQ(g.k_theta(), 1);
   EXPECT_EQ(g.dim(), 3);
   EXPECT_EQ(g.start(2), S(3));
   // grad_u L1 = (v, 2 u1), grad_v L2 = -u0 + 2 v at (1, 2, 3)
