@@ -114,5 +114,7 @@ std::string why_not_applicable(const Claim& c, const ProblemSpec& s);
 // Applicability filters used by several claims.
 std::string requires_smooth(const ProblemSpec& spec);  // all but ReLU networks
 std::string requires_model(const ProblemSpec& spec, const std::vector<std::string>& kinds);
+// Models whose loss is quadratic in theta (T = 0): least squares and quadratic.
+bool is_quadratic_model(const std::string& kind);
 
 }  // namespace irverify

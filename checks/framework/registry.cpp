@@ -107,6 +107,8 @@ std::string why_not_applicable(const Claim& c, const ProblemSpec& s) {
                      c.optimizers.empty() ? std::string("gradient descent and SGD (remove the key)") : fmt::format("{}", fmt::join(c.optimizers, ", ")));
 }
 
+bool is_quadratic_model(const std::string& kind) { return kind == "least-squares" || kind == "quadratic"; }
+
 std::string requires_smooth(const ProblemSpec& spec) {
   if (spec.model == "two-layer-relu") return "ReLU networks are not smooth: the expansion needs derivatives of L";
   if (formula_has_kinks(spec)) return "the formula uses relu, abs, min or max: not smooth, the expansion needs derivatives of L";

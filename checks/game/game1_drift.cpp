@@ -5,7 +5,7 @@
 // phi^2 + theta^2 at the modified flow's rate alpha^2 h.
 #include "checks/game/game1_drift.hpp"
 
-#include "checks/game/game_setup.hpp"
+#include "checks/framework/game_setup.hpp"
 
 #include <chrono>
 

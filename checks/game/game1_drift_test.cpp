@@ -2,7 +2,7 @@
 // built-in game, the wrong fields are rejected, the alternating invariant holds to rounding. (The tape field against
 // the hand formulas: checks/unit/theory/games/game_test.cpp.)
 #include "checks/game/game1_drift.hpp"
-#include "checks/game/game_setup.hpp"
+#include "checks/framework/game_setup.hpp"
 #include "checks/framework/test_names.hpp"
 
 #include <gtest/gtest.h>

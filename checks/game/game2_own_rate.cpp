@@ -3,7 +3,7 @@
 // simultaneous field for alternating updates, the field without interaction terms.
 #include "checks/game/game2_own_rate.hpp"
 
-#include "checks/game/game_setup.hpp"
+#include "checks/framework/game_setup.hpp"
 
 #include <chrono>
 

@@ -2,7 +2,7 @@
 // with alpha = lambda; the wrong fields are rejected.
 #include "checks/game/game2_own_rate.hpp"
 #include "checks/framework/test_names.hpp"
-#include "checks/game/game_setup.hpp"
+#include "checks/framework/game_setup.hpp"
 
 #include <gtest/gtest.h>
 

@@ -9,8 +9,6 @@
 
 namespace irverify {
 
-bool is_quadratic_model(const std::string& kind) { return kind == "least-squares" || kind == "quadratic"; }
-
 namespace igr3 {
 
 template <class S> S asymmetry(const Mat<S>& J) {

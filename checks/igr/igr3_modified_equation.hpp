@@ -28,7 +28,5 @@ template <class S> S asymmetric_threshold() {
   return sqrt(eps<S>());
 }
 
-bool is_quadratic_model(const std::string& kind);
-
 
 }  // namespace irverify

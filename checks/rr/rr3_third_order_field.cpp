@@ -88,12 +88,6 @@ IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 
 namespace rr3 {  // the claim's registration
 
-std::vector<ProblemSpec> problems() {
-  std::vector<ProblemSpec> v{cubic_batches_toy()};
-  for (const char* kind : {"least-squares", "diag-uv", "two-layer-tanh"}) v.push_back(generate_problem(kind, 1));
-  return v;
-}
-
 const ClaimRegistration kRegistration([] {
   Claim c;
   c.id = "RR-3";
@@ -113,7 +107,7 @@ const ClaimRegistration kRegistration([] {
   c.precision = "mp50";
   c.levels = kRr3Levels;
   c.not_applicable = sgd_not_applicable;
-  c.problems = problems;
+  c.problems = epoch_field_problems;
   c.cases = in_precision([](auto tag, const RunContext& ctx, const ProblemSpec& s) {
     return rr_third_order_case<typename decltype(tag)::type>(ctx, s, ctx.levels);
   });

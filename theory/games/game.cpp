@@ -1,5 +1,6 @@
 #include "theory/games/game.hpp"
 
+#include "theory/bseries/series.hpp"
 #include "theory/problem/problem.hpp"
 
 #include <fmt/format.h>
@@ -102,5 +103,8 @@ template <class S> void game_step(const Game<S>& g, const S& alpha, const S& lam
   template void game_step<S>(const Game<S>&, const S&, const S&, const S&, GameScheme, Vec<S>&);
 IRVERIFY_FOR_EACH_SCALAR(IRVERIFY_INST)
 #undef IRVERIFY_INST
+// The table in exact rationals, for the B-series proof-check (checks/bea/bea4_game_series.cpp).
+template GameDrift<bseries::Rational> game_drift<bseries::Rational>(const bseries::Rational&, const bseries::Rational&, GameScheme,
+                                                                    GameTable, int, int);
 
 }  // namespace irverify

@@ -1,0 +1,309 @@
+# Drawn by irverify report from the figure data of a record
+set terminal svg size 1320,734 dynamic font 'Helvetica,11' background '#ffffff'
+set output 'BEA-3.svg'
+set termoption noenhanced
+set grid
+set key below font ',8' spacing 0.9 samplen 2
+set bars small
+set multiplot layout 2,3 title "BEA-3: Heavy ball and Nesterov by B-series: MOM-1/MOM-2's coefficients and start shifts exactly"
+unset arrow
+set autoscale
+set title "least-squares-n8-p4-s1: heavy ball (P) from rest to T = 1, beta = 1/2: MOM's ladder with the series' kappa and s" font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p0s0 << EOD
+0.015625 0.00024395459436695667
+0.0078125 6.0231187390121357e-05
+0.00390625 1.4959378543240807e-05
+0.001953125 3.7273563967988714e-06
+0.0009765625 9.3026773337918252e-07
+0.00048828125 2.3236990406408599e-07
+0.000244140625 5.8067810451160353e-08
+0.0001220703125 1.4513867145329541e-08
+EOD
+$p0s1 << EOD
+0.015625 0.010655595499114908
+0.0078125 0.0053620612906690899
+0.00390625 0.0026904334092189837
+0.001953125 0.0013476679271914233
+0.0009765625 0.00067445910146433008
+0.00048828125 0.00033738736266746195
+0.000244140625 0.00016873332438954126
+0.0001220703125 8.4376596664399983e-05
+EOD
+$p0s2 << EOD
+0.015625 0.012508504709321282
+0.0078125 0.0062489546290097637
+0.00390625 0.0031230754595439627
+0.001953125 0.0015611816530294281
+0.0009765625 0.00078050131821122296
+0.00048828125 0.00039022823305453943
+0.000244140625 0.00019510850462043229
+0.0001220703125 9.7552848703759239e-05
+EOD
+plot $p0s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "from the series' shifted start theta0 + h s g(theta0), the series' kappa", \
+     $p0s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 (no shift)', \
+     $p0s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title "shifted start, GD's kappa 1/4", \
+     0.97400913636998843*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title "least-squares-n8-p4-s1: Nesterov, Sutskever form (S) from rest to T = 1, beta = 1/2: MOM's ladder with the series' kappa and s" font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p1s0 << EOD
+0.015625 0.00018374477622128135
+0.0078125 4.5139666981541357e-05
+0.00390625 1.1191771335705275e-05
+0.001953125 2.786666633376376e-06
+0.0009765625 6.9527910817562006e-07
+0.00048828125 1.736476782223922e-07
+0.000244140625 4.3390490395182491e-08
+0.0001220703125 1.0844949126514412e-08
+EOD
+$p1s1 << EOD
+0.015625 0.010841123995830815
+0.0078125 0.0054094300318997639
+0.00390625 0.0027023958235811805
+0.001953125 0.0013506733803964447
+0.0009765625 0.00067521231018098041
+0.00048828125 0.00033757589486124815
+0.000244140625 0.00016878048614878195
+0.0001220703125 8.43883906905059e-05
+EOD
+$p1s2 << EOD
+0.015625 0.0073688089344933049
+0.0078125 0.003716134064076768
+0.00390625 0.0018656360655365091
+0.001953125 0.00093466900476422781
+0.0009765625 0.0004677923184619896
+0.00048828125 0.00023401001131023258
+0.000244140625 0.0001170333942819624
+0.0001220703125 5.8523785051044681e-05
+EOD
+plot $p1s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "from the series' shifted start theta0 + h s g(theta0), the series' kappa", \
+     $p1s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 (no shift)', \
+     $p1s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title "shifted start, GD's kappa 1/4", \
+     0.72779221601817445*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title "least-squares-n8-p4-s1: Nesterov, PyTorch form (N) from rest to T = 1, beta = 1/2: MOM's ladder with the series' kappa and s" font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p2s0 << EOD
+0.015625 0.0001231065030193143
+0.0078125 3.0790840595339783e-05
+0.00390625 7.6966458306171488e-06
+0.001953125 1.9238688366652639e-06
+0.0009765625 4.8092117179092703e-07
+0.00048828125 1.2022396241023981e-07
+0.000244140625 3.0055163763597895e-08
+0.0001220703125 7.5136853804399737e-09
+EOD
+$p2s1 << EOD
+0.015625 0.0053410070548657396
+0.0078125 0.0026844583129853453
+0.00390625 0.001346088308306346
+0.001953125 0.00067405364912960096
+0.0009765625 0.00033728469226562317
+0.00048828125 0.00016870749406106507
+0.000244140625 8.4370118783922524e-05
+0.0001220703125 4.2189162904742971e-05
+EOD
+$p2s2 << EOD
+0.015625 0.0074953264417301976
+0.0078125 0.0037471633908444826
+0.00390625 0.0018733226844281669
+0.001953125 0.00093658206814112776
+0.0009765625 0.00046826952528396769
+0.00048828125 0.00023412918155133136
+0.000244140625 0.00011706317046573537
+0.0001220703125 5.8531227053442778e-05
+EOD
+plot $p2s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "from the series' shifted start theta0 + h s g(theta0), the series' kappa", \
+     $p2s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 (no shift)', \
+     $p2s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title "shifted start, GD's kappa 1/4", \
+     0.50423489033473445*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title "diag-uv-n5-p3-s1: heavy ball (P) from rest to T = 1, beta = 1/2: MOM's ladder with the series' kappa and s" font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p3s0 << EOD
+0.015625 0.00024045925046018528
+0.0078125 6.0190324317342999e-05
+0.00390625 1.5061924320232814e-05
+0.001953125 3.7676011409755779e-06
+0.0009765625 9.4218639916686111e-07
+0.00048828125 2.3558370418841029e-07
+0.000244140625 5.8900648521133268e-08
+0.0001220703125 1.4725757736973984e-08
+EOD
+$p3s1 << EOD
+0.015625 0.0065637322979906132
+0.0078125 0.0033046981260199462
+0.00390625 0.0016586322320972906
+0.001953125 0.00083095859552732973
+0.0009765625 0.00041589887669729749
+0.00048828125 0.00020805545319470785
+0.000244140625 0.00010405437034801188
+0.0001220703125 5.2033863618463928e-05
+EOD
+$p3s2 << EOD
+0.015625 0.0065481234747188305
+0.0078125 0.0032987140665824179
+0.00390625 0.0016556728619444021
+0.001953125 0.00082943591698155048
+0.0009765625 0.00041512047801611893
+0.00048828125 0.00020766120484237328
+0.000244140625 0.00010385588617900686
+0.0001220703125 5.1934269335316061e-05
+EOD
+plot $p3s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "from the series' shifted start theta0 + h s g(theta0), the series' kappa", \
+     $p3s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 (no shift)', \
+     $p3s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title "shifted start, GD's kappa 1/4", \
+     0.98822887326753484*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title "diag-uv-n5-p3-s1: Nesterov, Sutskever form (S) from rest to T = 1, beta = 1/2: MOM's ladder with the series' kappa and s" font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p4s0 << EOD
+0.015625 0.00019857322088298016
+0.0078125 4.9703626705456737e-05
+0.00390625 1.2436237292332364e-05
+0.001953125 3.1105223729610702e-06
+0.0009765625 7.7782417059575628e-07
+0.00048828125 1.9448090790557789e-07
+0.000244140625 4.8623376887061096e-08
+0.0001220703125 1.2156240570316e-08
+EOD
+$p4s1 << EOD
+0.015625 0.006655023515700664
+0.0078125 0.0033283910906939953
+0.00390625 0.0016646646785282283
+0.001953125 0.00083248039662782273
+0.0009765625 0.00041628104095393925
+0.00048828125 0.00020815120869285098
+0.000244140625 0.00010407833603880388
+0.0001220703125 5.2039858393955926e-05
+EOD
+$p4s2 << EOD
+0.015625 0.0038559289279382928
+0.0078125 0.0019612871386357803
+0.00390625 0.0009889539824024672
+0.001953125 0.00049655349074599663
+0.0009765625 0.00024879581425881142
+0.00048828125 0.00012452767228310064
+0.000244140625 6.2296277474356589e-05
+0.0001220703125 3.1156249094694827e-05
+EOD
+plot $p4s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "from the series' shifted start theta0 + h s g(theta0), the series' kappa", \
+     $p4s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 (no shift)', \
+     $p4s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title "shifted start, GD's kappa 1/4", \
+     0.81579149518461891*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset arrow
+set autoscale
+set title "diag-uv-n5-p3-s1: Nesterov, PyTorch form (N) from rest to T = 1, beta = 1/2: MOM's ladder with the series' kappa and s" font ',10'
+set xlabel 'h'
+set logscale x
+set format x '1e%L'
+set xrange [*:*]
+set xtics autofreq norotate
+set ylabel 'error'
+set logscale y
+set format y '1e%L'
+set yrange [*:*]
+set ytics autofreq norotate
+unset y2tics
+unset y2label
+set ytics mirror
+$p5s0 << EOD
+0.015625 0.00010215011646356641
+0.0078125 2.5641203797085477e-05
+0.00390625 6.4243148428180355e-06
+0.001953125 1.6079066533874227e-06
+0.0009765625 4.0221024942569287e-07
+0.00048828125 1.0058208946978004e-07
+0.000244140625 2.5149234142601111e-08
+0.0001220703125 6.2877738233765878e-09
+EOD
+$p5s1 << EOD
+0.015625 0.0032889452656283259
+0.0078125 0.0016542416441060099
+0.00390625 0.00082980460910598002
+0.001953125 0.0004156033446051612
+0.0009765625 0.00020798069098157605
+0.00048828125 0.00010403556990540474
+0.000244140625 5.202914977205044e-05
+0.0001220703125 2.60174234302707e-05
+EOD
+$p5s2 << EOD
+0.015625 0.0039453010308381923
+0.0078125 0.0019835647829542272
+0.00390625 0.00099451622792124631
+0.001953125 0.00049794321106505545
+0.0009765625 0.00024914314239048179
+0.00048828125 0.00012461449176475394
+0.000244140625 6.2317980787671436e-05
+0.0001220703125 3.1161674729117984e-05
+EOD
+plot $p5s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title "from the series' shifted start theta0 + h s g(theta0), the series' kappa", \
+     $p5s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'from theta0 (no shift)', \
+     $p5s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title "shifted start, GD's kappa 1/4", \
+     0.42196535837573945*x**(2) with lines dt 2 lc rgb 'gray30' title 'claimed slope 2'
+unset multiplot
