@@ -219,8 +219,115 @@ std::string poly_text(const std::vector<Rational>& p) {
 
 }  // namespace bea2
 
+namespace bea2 {
+
+// What the exact case measures for m = 1..10: each statement's conjunction over m and the index tuples, and each
+// pattern's m^3 F2 coefficient as a polynomial in m (fitted on m <= 8, checked at 9, 10) for both samplings.
+struct Exact {
+  bool f1 = true, f1_wrong = true, f2 = true, f2_noT = true, sgd3 = true, e3 = true;
+  bool wr_f1 = true, wr_smith = true, wr_f2 = true, wr_plain = true, predicted = true;
+  std::vector<std::vector<std::string>> fits;  // term, pattern, shuffled, with replacement, checked
+  CaseTable timing{"Trees and time by number of batches m (trees of 1..3 nodes coloured by m batches; both samplings)",
+                   {"m", "trees", "seconds"}, {}};
+};
+
+const Pattern& pattern(std::size_t p) { return p < kChain.size() ? kChain[p] : kCherry[p - kChain.size()]; }
+
+Exact measure_exact() {
+  Exact x;
+  const std::size_t patterns = kChain.size() + kCherry.size();
+  // [sampling][pattern] -> (m, m^3 coefficient); a pattern needs as many batches as it has distinct indices.
+  std::vector<std::vector<std::vector<std::pair<Rational, Rational>>>> y(2, std::vector<std::vector<std::pair<Rational, Rational>>>(patterns));
+  auto collect = [&](int sampling, const Tensors& s, int m) {
+    for (std::size_t p = 0; p < patterns; ++p) {
+      const Pattern& q = pattern(p);
+      if (m >= q.colours) y[sampling][p].emplace_back(Rational(m), Rational(m) * m * m * (p < kChain.size() ? s.c(q.i, q.j, q.l) : s.k(q.i, q.j, q.l)));
+    }
+  };
+  for (int m = 1; m <= kCheckUpTo; ++m) {
+    const auto tm = std::chrono::steady_clock::now();
+    bs::TreeTable tab(m);
+    const bs::Series abar = mean_epoch(tab, m), b = bs::log(abar), w = with_replacement_field(tab, m);
+    x.timing.rows.push_back({std::to_string(m), std::to_string(b.trees().size()),
+                             fmt::format("{:.3f}", std::chrono::duration<double>(std::chrono::steady_clock::now() - tm).count())});
+    for (int i = 0; i < m; ++i)
+      for (int j = 0; j < m; ++j) {
+        // F1 = -(1/(2m)) sum_k G_k g_k: coefficient of G_i g_j is -(1/(2m)) [i = j]; the control eps/(2m) doubles it.
+        const int t = tab.intern(i, {tab.intern(j, {})});
+        const Rational got = b[t] / m, wgot = w[t] / m;
+        x.f1 = x.f1 && got == (i == j ? Rational(-1, 2 * m) : Rational(0));
+        x.f1_wrong = x.f1_wrong && got == (i == j ? Rational(-1, m) : Rational(0));
+        x.wr_f1 = x.wr_f1 && wgot == Rational(-1, 2 * m * m);
+        if (m > 1) x.wr_smith = x.wr_smith && wgot == (i == j ? Rational(-1, 2 * m) : Rational(0));
+        // The mean displacement's eps^2 term (SGD-3): G_i g_j carries the probability that j comes before i.
+        x.sgd3 = x.sgd3 && abar[t] == (i == j ? Rational(0) : Rational(1, 2));
+      }
+    const Tensors e3 = displacement3(tab, abar, m), want_e3 = rr3_e3(m);
+    x.e3 = x.e3 && e3.C == want_e3.C && e3.K == want_e3.K;
+    const Tensors s = series_f2(tab, b, m), rr = rr3_f2(m, true), noT = rr3_f2(m, false);
+    x.f2 = x.f2 && s.C == rr.C && s.K == rr.K;
+    x.f2_noT = x.f2_noT && s.C == noT.C && s.K == noT.K;
+    const Tensors ws = series_f2(tab, w, m), want = with_replacement_f2(m, true), plain = with_replacement_f2(m, false);
+    x.wr_f2 = x.wr_f2 && ws.C == want.C && ws.K == want.K;
+    if (m > 1) x.wr_plain = x.wr_plain && ws.C == plain.C && ws.K == plain.K;
+    collect(0, s, m);
+    collect(1, ws, m);
+  }
+  auto fit = [&](const std::vector<std::pair<Rational, Rational>>& pts, bool& ok) {
+    std::vector<Rational> fx, fy;
+    for (const auto& [m, v] : pts)
+      if (m <= kFitUpTo) fx.push_back(m), fy.push_back(v);
+    const std::vector<Rational> poly = interpolate(fx, fy);
+    for (const auto& [m, v] : pts) ok = ok && value(poly, m) == v;
+    return poly_text(poly);
+  };
+  for (std::size_t p = 0; p < patterns; ++p) {
+    bool ok = true;
+    const std::string shuffled = fit(y[0][p], ok), drawn = fit(y[1][p], ok);
+    x.predicted = x.predicted && ok;
+    x.fits.push_back({p < kChain.size() ? "G_i G_j g_l" : "T_i[g_j, g_l]", pattern(p).name, shuffled, drawn, ok ? "equal" : "differs"});
+  }
+  return x;
+}
+
+void judge_exact(const Exact& x, Case& c) {
+  c.state("F1 = -(1/(4m)) grad sum_k |g_k|^2 = -(1/(2m)) sum_k G_k g_k (Smith et al.), every (i, j), m = 1..10", kHolds,
+          outcome_of(x.f1), "exact: G_i g_j carries -1/(2m) if i = j, 0 otherwise");
+  c.state("F1 with eps/(2m) in place of eps/(4m) (negative control)", kRefuted, outcome_of(x.f1_wrong), "exact");
+  c.state("SGD-3: the mean iterate's eps^2 term is (1/4)(m^2 grad |gbar|^2 - sum_k grad |g_k|^2), every (i, j), m = 1..10", kHolds,
+          outcome_of(x.sgd3), "exact: G_i g_j carries 1/2 if i != j (the probability that j comes first), 0 if i = j");
+  c.state("RR-3: the mean displacement's eps^3 term is E3 (CLAIMS.md), every (i, j, l), m = 1..10", kHolds, outcome_of(x.e3),
+          "exact: chains carry -1/6 on distinct indices, cherries -1/4 (j = l != i) and -1/6 (distinct)");
+  c.state("F2 = RR-3's (CLAIMS.md, term by term), every (i, j, l), m = 1..10", kHolds, outcome_of(x.f2),
+          "exact: the tensors on G_i G_j g_l and T_i[g_j, g_l] agree entry by entry");
+  c.state("F2 without its T terms (negative control)", kRefuted, outcome_of(x.f2_noT), "exact");
+  c.state("with replacement (m = 1..10): F1 = -(1/2) Gbar gbar = -(1/4) grad |gbar|^2, GD's, on every (i, j)", kHolds,
+          outcome_of(x.wr_f1), "exact: G_i g_j carries -1/(2 m^2) for every i, j");
+  c.state("with replacement (m = 2..10): F1 is Smith et al.'s -(1/(4m)) grad sum_k |g_k|^2", kRefuted, outcome_of(x.wr_smith), "exact");
+  c.state("with replacement (m = 1..10): F2 = GD's f3 of the full loss - ((m-1)/(4m)) sum_j Tbar[g_j - gbar, g_j - gbar] (derived here)",
+          kHolds, outcome_of(x.wr_f2), "exact: the tensors agree entry by entry");
+  c.state("with replacement (m = 2..10): F2 is GD's f3 of the full loss (the noise term dropped; negative control)", kRefuted,
+          outcome_of(x.wr_plain), "exact");
+  c.state("m^3 F2's coefficient on each index pattern is a polynomial in m, fitted exactly on m <= 8, that predicts m = 9, 10 "
+          "(shuffled: c m^2, m F2 independent of m; with replacement: degree 2 on the T terms)",
+          kHolds, outcome_of(x.predicted), "exact");
+}
+
+void present_exact(const Exact& x, Case& c) {
+  c.tables.push_back({"m^3 times F2's coefficient by index pattern: exact polynomials in m fitted on m <= 8, checked at m = 9, 10",
+                      {"term", "pattern", "shuffled", "with replacement", "checked at m = 9, 10"}, x.fits});
+  c.tables.push_back({"The mean epoch field through eps (any m)",
+                      {"term", "field"},
+                      {{"F0", "(1/m) sum_k f_k = -gbar"},
+                       {"F1", "-(1/(2m)) sum_k f_k'f_k = -(1/(2m)) sum_k G_k g_k = -(1/(4m)) grad sum_k |g_k|^2"},
+                       {"F1, with replacement", "-(1/(2m^2)) sum_{j,k} G_j g_k = -(1/2) Gbar gbar (GD's)"},
+                       {"F2, with replacement", "-(1/3) Gbar Gbar gbar - (1/12) Tbar[gbar, gbar] - ((m-1)/(4m)) sum_j Tbar[g_j - gbar, g_j - gbar]"}}});
+  c.tables.push_back(x.timing);
+}
+
+}  // namespace bea2
+
 Case bea_sgd_exact_case(const RunContext& ctx) {
-  using bea2::Rational;
   const auto t0 = std::chrono::steady_clock::now();
   Case c;
   c.context = &ctx;
@@ -229,98 +336,9 @@ Case bea_sgd_exact_case(const RunContext& ctx) {
   c.spec.origin = "built-in: rooted trees coloured by batch";
   c.label = "exact B-series of the mean epoch over all orders, m = 1..10 (rational arithmetic)";
   c.scalar = "rational (GMP)";
-  bool f1_ok = true, f1_wrong = true, f2_ok = true, f2_noT = true, sgd3 = true, e3_ok = true;
-  bool wr_f1 = true, wr_smith = true, wr_f2 = true, wr_plain = true;
-  // m^3 times each pattern's F2 coefficient, by m, for both samplings (a pattern needs as many batches as it has
-  // distinct indices): [sampling][pattern] -> (m, value).
-  const std::size_t patterns = bea2::kChain.size() + bea2::kCherry.size();
-  std::vector<std::vector<std::vector<std::pair<Rational, Rational>>>> y(2, std::vector<std::vector<std::pair<Rational, Rational>>>(patterns));
-  auto collect = [&](int sampling, const bea2::Tensors& s, int m) {
-    const Rational m3 = Rational(m) * m * m;
-    for (std::size_t p = 0; p < patterns; ++p) {
-      const bool chain = p < bea2::kChain.size();
-      const bea2::Pattern& q = chain ? bea2::kChain[p] : bea2::kCherry[p - bea2::kChain.size()];
-      if (m >= q.colours) y[sampling][p].emplace_back(Rational(m), m3 * (chain ? s.c(q.i, q.j, q.l) : s.k(q.i, q.j, q.l)));
-    }
-  };
-  CaseTable timing{"Trees and time by number of batches m (trees of 1..3 nodes coloured by m batches; both samplings)",
-                   {"m", "trees", "seconds"}, {}};
-  for (int m = 1; m <= bea2::kCheckUpTo; ++m) {
-    const auto tm = std::chrono::steady_clock::now();
-    bs::TreeTable tab(m);
-    const bs::Series abar = bea2::mean_epoch(tab, m), b = bs::log(abar), w = bea2::with_replacement_field(tab, m);
-    timing.rows.push_back({std::to_string(m), std::to_string(b.trees().size()),
-                           fmt::format("{:.3f}", std::chrono::duration<double>(std::chrono::steady_clock::now() - tm).count())});
-    for (int i = 0; i < m; ++i)
-      for (int j = 0; j < m; ++j) {
-        // F1 = -(1/(2m)) sum_k G_k g_k: coefficient of G_i g_j is -(1/(2m)) [i = j]; the control eps/(2m) doubles it.
-        const Rational got = b[tab.intern(i, {tab.intern(j, {})})] / m, wgot = w[tab.intern(i, {tab.intern(j, {})})] / m;
-        f1_ok = f1_ok && got == (i == j ? Rational(-1, 2 * m) : Rational(0));
-        f1_wrong = f1_wrong && got == (i == j ? Rational(-1, m) : Rational(0));
-        wr_f1 = wr_f1 && wgot == Rational(-1, 2 * m * m);
-        if (m > 1) wr_smith = wr_smith && wgot == (i == j ? Rational(-1, 2 * m) : Rational(0));
-        // The mean displacement's eps^2 term (SGD-3): G_i g_j carries the probability that j comes before i.
-        sgd3 = sgd3 && abar[tab.intern(i, {tab.intern(j, {})})] == (i == j ? Rational(0) : Rational(1, 2));
-      }
-    const bea2::Tensors e3 = bea2::displacement3(tab, abar, m), want_e3 = bea2::rr3_e3(m);
-    e3_ok = e3_ok && e3.C == want_e3.C && e3.K == want_e3.K;
-    const bea2::Tensors s = bea2::series_f2(tab, b, m), rr = bea2::rr3_f2(m, true), noT = bea2::rr3_f2(m, false);
-    f2_ok = f2_ok && s.C == rr.C && s.K == rr.K;
-    f2_noT = f2_noT && s.C == noT.C && s.K == noT.K;
-    const bea2::Tensors ws = bea2::series_f2(tab, w, m), want = bea2::with_replacement_f2(m, true), plain = bea2::with_replacement_f2(m, false);
-    wr_f2 = wr_f2 && ws.C == want.C && ws.K == want.K;
-    if (m > 1) wr_plain = wr_plain && ws.C == plain.C && ws.K == plain.K;
-    collect(0, s, m);
-    collect(1, ws, m);
-  }
-  c.state("F1 = -(1/(4m)) grad sum_k |g_k|^2 = -(1/(2m)) sum_k G_k g_k (Smith et al.), every (i, j), m = 1..10", kHolds,
-          outcome_of(f1_ok), "exact: G_i g_j carries -1/(2m) if i = j, 0 otherwise");
-  c.state("F1 with eps/(2m) in place of eps/(4m) (negative control)", kRefuted, outcome_of(f1_wrong), "exact");
-  c.state("SGD-3: the mean iterate's eps^2 term is (1/4)(m^2 grad |gbar|^2 - sum_k grad |g_k|^2), every (i, j), m = 1..10", kHolds,
-          outcome_of(sgd3), "exact: G_i g_j carries 1/2 if i != j (the probability that j comes first), 0 if i = j");
-  c.state("RR-3: the mean displacement's eps^3 term is E3 (CLAIMS.md), every (i, j, l), m = 1..10", kHolds, outcome_of(e3_ok),
-          "exact: chains carry -1/6 on distinct indices, cherries -1/4 (j = l != i) and -1/6 (distinct)");
-  c.state("F2 = RR-3's (CLAIMS.md, term by term), every (i, j, l), m = 1..10", kHolds, outcome_of(f2_ok),
-          "exact: the tensors on G_i G_j g_l and T_i[g_j, g_l] agree entry by entry");
-  c.state("F2 without its T terms (negative control)", kRefuted, outcome_of(f2_noT), "exact");
-  c.state("with replacement (m = 1..10): F1 = -(1/2) Gbar gbar = -(1/4) grad |gbar|^2, GD's, on every (i, j)", kHolds, outcome_of(wr_f1),
-          "exact: G_i g_j carries -1/(2 m^2) for every i, j");
-  c.state("with replacement (m = 2..10): F1 is Smith et al.'s -(1/(4m)) grad sum_k |g_k|^2", kRefuted, outcome_of(wr_smith), "exact");
-  c.state("with replacement (m = 1..10): F2 = GD's f3 of the full loss - ((m-1)/(4m)) sum_j Tbar[g_j - gbar, g_j - gbar] (derived here)",
-          kHolds, outcome_of(wr_f2), "exact: the tensors agree entry by entry");
-  c.state("with replacement (m = 2..10): F2 is GD's f3 of the full loss (the noise term dropped; negative control)", kRefuted,
-          outcome_of(wr_plain), "exact");
-  // Each pattern's m^3 F2 coefficient as a polynomial in m: fitted exactly on m <= 8, checked at m = 9, 10.
-  CaseTable classes{"m^3 times F2's coefficient by index pattern: exact polynomials in m fitted on m <= 8, checked at m = 9, 10",
-                    {"term", "pattern", "shuffled", "with replacement", "checked at m = 9, 10"}, {}};
-  bool predicted = true;
-  auto fit = [&](const std::vector<std::pair<Rational, Rational>>& pts, bool& ok) {
-    std::vector<Rational> fx, fy;
-    for (const auto& [x, v] : pts)
-      if (x <= bea2::kFitUpTo) fx.push_back(x), fy.push_back(v);
-    const std::vector<Rational> poly = bea2::interpolate(fx, fy);
-    for (const auto& [x, v] : pts) ok = ok && bea2::value(poly, x) == v;
-    return bea2::poly_text(poly);
-  };
-  for (std::size_t p = 0; p < patterns; ++p) {
-    const bool chain = p < bea2::kChain.size();
-    bool ok = true;
-    const std::string shuffled = fit(y[0][p], ok), drawn = fit(y[1][p], ok);
-    predicted = predicted && ok;
-    classes.rows.push_back({chain ? "G_i G_j g_l" : "T_i[g_j, g_l]", (chain ? bea2::kChain[p] : bea2::kCherry[p - bea2::kChain.size()]).name,
-                            shuffled, drawn, ok ? "equal" : "differs"});
-  }
-  c.state("m^3 F2's coefficient on each index pattern is a polynomial in m, fitted exactly on m <= 8, that predicts m = 9, 10 "
-          "(shuffled: c m^2, m F2 independent of m; with replacement: degree 2 on the T terms)",
-          kHolds, outcome_of(predicted), "exact");
-  c.tables.push_back(std::move(classes));
-  c.tables.push_back({"The mean epoch field through eps (any m)",
-                      {"term", "field"},
-                      {{"F0", "(1/m) sum_k f_k = -gbar"},
-                       {"F1", "-(1/(2m)) sum_k f_k'f_k = -(1/(2m)) sum_k G_k g_k = -(1/(4m)) grad sum_k |g_k|^2"},
-                       {"F1, with replacement", "-(1/(2m^2)) sum_{j,k} G_j g_k = -(1/2) Gbar gbar (GD's)"},
-                       {"F2, with replacement", "-(1/3) Gbar Gbar gbar - (1/12) Tbar[gbar, gbar] - ((m-1)/(4m)) sum_j Tbar[g_j - gbar, g_j - gbar]"}}});
-  c.tables.push_back(std::move(timing));
+  const bea2::Exact x = bea2::measure_exact();
+  bea2::judge_exact(x, c);
+  bea2::present_exact(x, c);
   c.solver = "coloured B-series in exact rationals";
   return finish_case(std::move(c), 0, t0);
 }
