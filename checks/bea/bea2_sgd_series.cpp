@@ -23,7 +23,7 @@ namespace bea2 {
 
 using bs::Rational;
 
-constexpr int kFitUpTo = 8, kCheckUpTo = 10, kReplacementLadderUpTo = 5;
+constexpr int kFitUpTo = 8, kCheckUpTo = 10, kReplacementLadderUpTo = 4;  // the ladder enumerates m^m <= 256 draws
 
 // The mean epoch's series over m colours through 3 nodes (the method; its field is log of it).
 bs::Series mean_epoch(bs::TreeTable& tab, int m) {
@@ -376,7 +376,7 @@ template <class S> Case bea_sgd_ladder_case(const RunContext& ctx, const Problem
   c.add_series("E[theta_m] vs flow of the series through eps (Smith et al.)", Role::claim, 3);
   c.add_series("E[theta_m] vs flow of the series through eps^2", Role::claim, 4);
   if (has_T) c.add_series("the series through eps^2 without its T trees (wrong)", Role::control, 4);
-  // With replacement, for m <= 5: the exact mean over the m^m draws against the flows of its own series and of the
+  // With replacement, for m <= 4: the exact mean over the m^m draws against the flows of its own series and of the
   // shuffled one (control).
   const bool draws = m <= bea2::kReplacementLadderUpTo;
   bs::TreeTable tab_wr(m);

@@ -189,34 +189,11 @@ $p2s2 << EOD
 0.000244140625 9.0329445503399198e-12
 0.0001220703125 1.128690326675906e-12
 EOD
-$p2s3 << EOD
-0.015625 1.4110898014060816e-07
-0.0078125 9.3122758344729633e-09
-0.00390625 5.9839377676733849e-10
-0.001953125 3.7927512348184473e-11
-0.0009765625 2.3872264618000575e-12
-0.00048828125 1.4972943487546246e-13
-0.000244140625 9.3746478206359826e-15
-0.0001220703125 5.864339500519759e-16
-EOD
-$p2s4 << EOD
-0.015625 0.00023292136484207536
-0.0078125 6.0028832301867199e-05
-0.00390625 1.5236394175199608e-05
-0.001953125 3.8380206361800439e-06
-0.0009765625 9.6313753455790474e-07
-0.00048828125 2.4123949996399559e-07
-0.000244140625 6.0366831357069329e-08
-0.0001220703125 1.5098831561215461e-08
-EOD
 plot $p2s0 using 1:2 with linespoints lc rgb '#1f77b4' pt 5 ps 0.69999999999999996 title 'E[theta_m] vs flow of the series through eps (Smith et al.)', \
      $p2s1 using 1:2 with linespoints lc rgb '#d62728' pt 6 ps 0.69999999999999996 title 'E[theta_m] vs flow of the series through eps^2', \
      $p2s2 using 1:2 with linespoints lc rgb '#2ca02c' pt 7 ps 0.69999999999999996 title 'the series through eps^2 without its T trees (wrong)', \
-     $p2s3 using 1:2 with linespoints lc rgb '#ff7f0e' pt 8 ps 0.69999999999999996 title 'with replacement: E over the m^m draws vs flow of its series through eps^2', \
-     $p2s4 using 1:2 with linespoints lc rgb '#9467bd' pt 9 ps 0.69999999999999996 title 'with replacement vs flow of the shuffled series through eps^2 (wrong sampling)', \
      2.9877916961837951*x**(3) with lines dt 2 lc rgb 'gray30' title 'claimed slope 3', \
-     5.2685881455479509*x**(4) with lines dt 2 lc rgb 'gray30' title 'claimed slope 4', \
-     2.6410637189314867*x**(4) with lines dt 2 lc rgb 'gray30' notitle
+     5.2685881455479509*x**(4) with lines dt 2 lc rgb 'gray30' title 'claimed slope 4'
 unset arrow
 set autoscale
 set title "two-layer-tanh-n6-p2-s1: the B-series field against RR-3's tape, and through RR-3's ladder" font ',10'
