@@ -1,6 +1,6 @@
 // BEA-1 (CLAIMS.md BEA): the exact series of GD passes its rational statements (IGR constants, Bernoulli and tall
-// families, log(exact flow) = f, log(a a) = 2 log(a); the 1/6 control refuted) and its truncations have local orders 5 and 6 with the
-// wrong f4 rejected, on a model with T != 0 (diag-uv) and a quadratic one.
+// families, log(exact flow) = f, log(a a) = 2 log(a); the 1/6 control refuted) and its truncations have local orders
+// 5 and 6 with the wrong f4 rejected, on a model with T != 0 (diag-uv) and a quadratic one.
 #include "checks/bea/bea1_gd_series.hpp"
 #include "checks/framework/claim.hpp"
 #include "checks/framework/test_names.hpp"
