@@ -46,13 +46,8 @@ Case bea_gd_exact_case(const RunContext& ctx) {
   using bs::Notation;
   using bs::Rational;
   const auto t0 = std::chrono::steady_clock::now();
-  Case c;
-  c.context = &ctx;
-  c.spec.name = "explicit Euler (any field f)";
-  c.spec.model = "B-series";
-  c.spec.origin = "built-in: rooted trees of one colour";
-  c.label = "exact B-series of GD through h^4 (rational arithmetic)";
-  c.scalar = "rational (GMP)";
+  Case c = exact_case(ctx, "explicit Euler (any field f)", "built-in: rooted trees of one colour",
+                      "exact B-series of GD through h^4 (rational arithmetic)");
   bs::TreeTable tab(1);
   const bs::Series a = bs::euler(tab, bea1::kExactOrder, {Rational(1)});
   const bs::Series b = bs::log(a);

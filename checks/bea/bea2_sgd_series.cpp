@@ -94,25 +94,18 @@ struct Tensors {
   const Rational& k(int i, int j, int l) const { return K[(i * m + j) * m + l]; }
 };
 
-Tensors series_f2(bs::TreeTable& tab, const bs::Series& b, int m) {
-  Tensors t(m);
-  for (int i = 0; i < m; ++i)
-    for (int j = 0; j < m; ++j)
-      for (int l = 0; l < m; ++l) {
-        t.c(i, j, l) = -b[tab.intern(i, {tab.intern(j, {tab.intern(l, {})})})] / m;
-        t.k(i, j, l) = -b[tab.intern(i, {tab.intern(j, {}), tab.intern(l, {})})] / (2 * m);
-      }
-  return t;
-}
 
-// The eps^3 displacement of the mean epoch (method coefficients, not the field): C = -a(chain), K = -a(cherry)/2.
-Tensors displacement3(bs::TreeTable& tab, const bs::Series& a, int m) {
+// A series' coefficients on the trees of 3 nodes as tensors, times `scale`: chains f_i'f_j'f_l = -G_i G_j g_l give
+// C = -scale x(chain); cherries, summed over ordered leaf pairs ((1/sigma) f_i''(f_j, f_l) = -(1/sigma) T_i[g_j, g_l],
+// sigma = 2 if j = l), give K = -scale x(cherry)/2. The mean displacement's eps^3 term is scale 1 on the method's
+// series, the field's eps^2 term F2 scale 1/m on its logarithm (time m eps per epoch).
+Tensors three_node_tensors(bs::TreeTable& tab, const bs::Series& x, int m, const Rational& scale) {
   Tensors t(m);
   for (int i = 0; i < m; ++i)
     for (int j = 0; j < m; ++j)
       for (int l = 0; l < m; ++l) {
-        t.c(i, j, l) = -a[tab.intern(i, {tab.intern(j, {tab.intern(l, {})})})];
-        t.k(i, j, l) = -a[tab.intern(i, {tab.intern(j, {}), tab.intern(l, {})})] / 2;
+        t.c(i, j, l) = -scale * x[tab.intern(i, {tab.intern(j, {tab.intern(l, {})})})];
+        t.k(i, j, l) = -scale * x[tab.intern(i, {tab.intern(j, {}), tab.intern(l, {})})] / 2;
       }
   return t;
 }
@@ -262,12 +255,12 @@ Exact measure_exact() {
         // The mean displacement's eps^2 term (SGD-3): G_i g_j carries the probability that j comes before i.
         x.sgd3 = x.sgd3 && abar[t] == (i == j ? Rational(0) : Rational(1, 2));
       }
-    const Tensors e3 = displacement3(tab, abar, m), want_e3 = rr3_e3(m);
+    const Tensors e3 = three_node_tensors(tab, abar, m, Rational(1)), want_e3 = rr3_e3(m);
     x.e3 = x.e3 && e3.C == want_e3.C && e3.K == want_e3.K;
-    const Tensors s = series_f2(tab, b, m), rr = rr3_f2(m, true), noT = rr3_f2(m, false);
+    const Tensors s = three_node_tensors(tab, b, m, Rational(1, m)), rr = rr3_f2(m, true), noT = rr3_f2(m, false);
     x.f2 = x.f2 && s.C == rr.C && s.K == rr.K;
     x.f2_noT = x.f2_noT && s.C == noT.C && s.K == noT.K;
-    const Tensors ws = series_f2(tab, w, m), want = with_replacement_f2(m, true), plain = with_replacement_f2(m, false);
+    const Tensors ws = three_node_tensors(tab, w, m, Rational(1, m)), want = with_replacement_f2(m, true), plain = with_replacement_f2(m, false);
     x.wr_f2 = x.wr_f2 && ws.C == want.C && ws.K == want.K;
     if (m > 1) x.wr_plain = x.wr_plain && ws.C == plain.C && ws.K == plain.K;
     collect(0, s, m);
@@ -329,13 +322,8 @@ void present_exact(const Exact& x, Case& c) {
 
 Case bea_sgd_exact_case(const RunContext& ctx) {
   const auto t0 = std::chrono::steady_clock::now();
-  Case c;
-  c.context = &ctx;
-  c.spec.name = "shuffled SGD (any batch losses)";
-  c.spec.model = "B-series";
-  c.spec.origin = "built-in: rooted trees coloured by batch";
-  c.label = "exact B-series of the mean epoch over all orders, m = 1..10 (rational arithmetic)";
-  c.scalar = "rational (GMP)";
+  Case c = exact_case(ctx, "shuffled SGD (any batch losses)", "built-in: rooted trees coloured by batch",
+                      "exact B-series of the mean epoch over all orders, m = 1..10 (rational arithmetic)");
   const bea2::Exact x = bea2::measure_exact();
   bea2::judge_exact(x, c);
   bea2::present_exact(x, c);

@@ -52,6 +52,24 @@ bs::Series underlying(bs::TreeTable& tab, Momentum scheme, const Rational& beta)
   return a;
 }
 
+// What the series gives MOM: the modified field b = log(a), its prefactor b(•), kappa = -b([•]) (1 - beta)/2, and the
+// start shift s = -(c_1 - a(•))/(1 - beta) from the iterates' •-coefficients (header comment), c_1 = 1 (P, S) or
+// 1 + beta (N) (the start from rest written out).
+struct MomentumSeries {
+  bs::Series b;
+  Rational prefactor, kappa, shift;
+};
+MomentumSeries momentum_series(bs::TreeTable& tab, Momentum scheme, const Rational& beta) {
+  const bs::Series a = underlying(tab, scheme, beta);
+  MomentumSeries r{bs::log(a), 0, 0, 0};
+  const int leaf = tab.intern(0, {});
+  const Rational c1 = scheme == Momentum::PyTorchNesterov ? Rational(1 + beta) : Rational(1);
+  r.prefactor = r.b[leaf];
+  r.kappa = -r.b[tab.intern(0, {leaf})] * (1 - beta) / 2;
+  r.shift = -(c1 - a[leaf]) / (1 - beta);
+  return r;
+}
+
 const char* name(Momentum m) {
   return m == Momentum::HeavyBall ? "heavy ball (P)" : m == Momentum::Sutskever ? "Nesterov, Sutskever form (S)" : "Nesterov, PyTorch form (N)";
 }
@@ -61,13 +79,8 @@ const char* name(Momentum m) {
 Case bea_momentum_exact_case(const RunContext& ctx) {
   using bs::Rational;
   const auto t0 = std::chrono::steady_clock::now();
-  Case c;
-  c.context = &ctx;
-  c.spec.name = "momentum (any loss)";
-  c.spec.model = "B-series";
-  c.spec.origin = "built-in: rooted trees of one colour";
-  c.label = "underlying one-step methods of heavy ball and Nesterov (rational arithmetic)";
-  c.scalar = "rational (GMP)";
+  Case c = exact_case(ctx, "momentum (any loss)", "built-in: rooted trees of one colour",
+                      "underlying one-step methods of heavy ball and Nesterov (rational arithmetic)");
   CaseTable coef{"Modified field theta' = b(•) f + h b([•]) f'f + ... = -(1/(1-beta))(g + 2 kappa h H g) + O(h^2)",
                  {"scheme", "beta", "b(•)", "kappa from the series", "MOM (theory/losses/momentum_field.hpp)", "start shift s",
                   "MOM's s"},
@@ -76,17 +89,13 @@ Case bea_momentum_exact_case(const RunContext& ctx) {
   for (Momentum m : {Momentum::HeavyBall, Momentum::Sutskever, Momentum::PyTorchNesterov})
     for (const Rational& beta : {Rational(3, 10), Rational(1, 2), Rational(2, 3)}) {
       bs::TreeTable tab(1);
-      const bs::Series a = bea3::underlying(tab, m, beta);
-      const bs::Series b = bs::log(a);
-      const int leaf = tab.intern(0, {}), hg = tab.intern(0, {leaf});
-      const Rational kappa = -b[hg] * (1 - beta) / 2;
-      // The start shift from the •-coefficients of the iterates from rest.
-      const Rational c1 = m == Momentum::PyTorchNesterov ? Rational(1 + beta) : Rational(1);
-      const Rational d1 = c1 - a[leaf], limit = d1 / (1 - beta), s = -limit;
+      const bea3::MomentumSeries ms = bea3::momentum_series(tab, m, beta);
+      const bs::Series& b = ms.b;
+      const Rational &kappa = ms.kappa, &s = ms.shift;
       const Rational want_kappa = momentum_kappa<Rational>(m, beta), want_s = momentum_shift<Rational>(m, beta);
       const std::string at = fmt::format("{}, beta = {}", bea3::name(m), rational_text(beta));
-      c.state("the prefactor 1/(1 - beta): " + at, kHolds, outcome_of(b[leaf] == 1 / (1 - beta)),
-              "exact: b(•) = " + rational_text(b[leaf]));
+      c.state("the prefactor 1/(1 - beta): " + at, kHolds, outcome_of(ms.prefactor == 1 / (1 - beta)),
+              "exact: b(•) = " + rational_text(ms.prefactor));
       state_exact(c, "MOM's coefficient kappa (momentum_kappa): " + at, kHolds, kappa, want_kappa);
       state_exact(c, "MOM's start shift s (momentum_shift), from the iterates' •-coefficients (the start from rest written out: "
                      "theta_1 = theta_0 + c_1 h f, c_1 = 1 (P, S) or 1 + beta (N); the ladder runs the method itself): " + at,
@@ -95,7 +104,7 @@ Case bea_momentum_exact_case(const RunContext& ctx) {
       if (m != Momentum::HeavyBall)
         state_exact(c, "the heavy-ball coefficient (1 + beta)/(4 (1 - beta)^2) for Nesterov (negative control): " + at, kRefuted, kappa,
                     momentum_kappa<Rational>(Momentum::HeavyBall, beta));
-      coef.rows.push_back({bea3::name(m), rational_text(beta), rational_text(b[leaf]), rational_text(kappa), rational_text(want_kappa),
+      coef.rows.push_back({bea3::name(m), rational_text(beta), rational_text(ms.prefactor), rational_text(kappa), rational_text(want_kappa),
                            rational_text(s), rational_text(want_s)});
       if (beta == Rational(1, 2))
         printed.rows.push_back({bea3::name(m), bs::order_text(b, 1, bs::Notation::gradient), bs::order_text(b, 2, bs::Notation::gradient),
@@ -113,11 +122,8 @@ template <class S> Case bea_momentum_ladder_case(const RunContext& ctx, const Pr
   const LadderSetup<S> st(ctx, spec);
   const bs::Rational beta_q(1, 2);
   bs::TreeTable tab(1);
-  const bs::Series a = bea3::underlying(tab, kind, beta_q), b = bs::log(a);
-  const int leaf = tab.intern(0, {});
-  const bs::Rational c1 = kind == Momentum::PyTorchNesterov ? bs::Rational(1 + beta_q) : bs::Rational(1);
-  const S beta = to_scalar<S>(beta_q), kappa = to_scalar<S>(bs::Rational(-b[tab.intern(0, {leaf})] * (1 - beta_q) / 2)),
-          s = to_scalar<S>(bs::Rational(-(c1 - a[leaf]) / (1 - beta_q)));
+  const bea3::MomentumSeries ms = bea3::momentum_series(tab, kind, beta_q);
+  const S beta = to_scalar<S>(beta_q), kappa = to_scalar<S>(ms.kappa), s = to_scalar<S>(ms.shift);
   // MOM's ladder: h0 = (1 - sqrt(beta))^2 / (4 max(1, rho(H(theta0)))) rounded down to a power of two, T = ceil(1/h0) h0.
   const S h0 = power_of_two_below<S>(S((1 - sqrt(beta)) * (1 - sqrt(beta))) / (4 * std::max(S(1), spectral_radius<S>(st.H0))));
   const long n0 = static_cast<long>(to_double(S(ceil(S(1) / h0))));

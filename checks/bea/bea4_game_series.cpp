@@ -77,13 +77,8 @@ const std::vector<Scheme> kSchemes = {{GameScheme::simultaneous, 1, 1}, {GameSch
 Case bea_game_exact_case(const RunContext& ctx) {
   using bs::Rational;
   const auto t0 = std::chrono::steady_clock::now();
-  Case c;
-  c.context = &ctx;
-  c.spec.name = "two-player game (any losses)";
-  c.spec.model = "B-series";
-  c.spec.origin = "built-in: rooted trees coloured by player";
-  c.label = "exact B-series of simultaneous and alternating updates (rational arithmetic)";
-  c.scalar = "rational (GMP)";
+  Case c = exact_case(ctx, "two-player game (any losses)", "built-in: rooted trees coloured by player",
+                      "exact B-series of simultaneous and alternating updates (rational arithmetic)");
   CaseTable table{"GAME-1's coefficients from the B-series: phi' = a f - (h/2)(c_ff (d_phi f) f + c_fg (d_theta f) g), "
                   "theta' = l g - (h/2)(c_gg (d_theta g) g + c_gf (d_phi g) f)",
                   {"scheme", "alpha", "lambda", "from the B-series", "GAME-1 (derived)", "GAME-2 (own rate)"}, {}};

@@ -41,6 +41,18 @@ template <class S> std::vector<std::pair<S, bs::ConcreteTree>> field_terms(const
   return v;
 }
 
+// A case of exact series: no problem (origin says which trees), no scalar but GMP rationals, no ladder.
+inline Case exact_case(const RunContext& ctx, const std::string& name, const std::string& origin, const std::string& label) {
+  Case c;
+  c.context = &ctx;
+  c.spec.name = name;
+  c.spec.model = "B-series";
+  c.spec.origin = origin;
+  c.label = label;
+  c.scalar = "rational (GMP)";
+  return c;
+}
+
 // A statement decided by exact rational arithmetic: `found` against `want`.
 inline void state_exact(Case& c, const std::string& text, Outcome expected, const bs::Rational& found, const bs::Rational& want) {
   c.state(text, expected, outcome_of(found == want), fmt::format("exact: {} (stated {})", rational_text(found), rational_text(want)));
