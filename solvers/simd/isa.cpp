@@ -1,5 +1,7 @@
 #include "solvers/simd/isa.hpp"
 
+#include "solvers/simd/views.hpp"
+
 #include <cstdlib>
 #include <stdexcept>
 
@@ -37,6 +39,16 @@ Isa best_isa() {
     return i;
   }
   return isa_supported(Isa::Avx512) ? Isa::Avx512 : isa_supported(Isa::Avx2) ? Isa::Avx2 : Isa::Sse2;
+}
+
+const simd::KernelTable& kernel_table(Isa isa, const char* who) {
+  if (!isa_supported(isa)) throw std::invalid_argument(std::string(who) + ": this CPU lacks " + isa_name(isa));
+  switch (isa) {
+    case Isa::Sse2: return simd::kernels_sse2;
+    case Isa::Avx2: return simd::kernels_avx2;
+    case Isa::Avx512: break;
+  }
+  return simd::kernels_avx512;
 }
 
 }  // namespace irverify

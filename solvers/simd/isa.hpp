@@ -8,6 +8,10 @@
 
 namespace irverify {
 
+namespace simd {
+struct KernelTable;  // solvers/simd/views.hpp
+}
+
 enum class Isa { Sse2, Avx2, Avx512 };
 
 const char* isa_name(Isa isa);
@@ -15,5 +19,8 @@ Isa parse_isa(const std::string& name);  // std::invalid_argument unless sse2, a
 bool isa_supported(Isa isa);             // by this CPU
 // The widest supported ISA, unless the environment variable IRVERIFY_ISA names another (refused if unsupported).
 Isa best_isa();
+
+// The kernels compiled for `isa` (std::invalid_argument, naming `who`, if this CPU lacks it).
+const simd::KernelTable& kernel_table(Isa isa, const char* who);
 
 }  // namespace irverify

@@ -1,6 +1,7 @@
 #include "solvers/simd/sgd_kernel.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -36,15 +37,11 @@ AlignedVector<double> padded_rows(const char* what, const std::vector<double>& X
 }
 
 void SgdKernel::epochs(const int* orders, double* state, int count, Isa isa) const {
-  if (!isa_supported(isa)) throw std::invalid_argument(std::string("SGD kernel: this CPU lacks ") + isa_name(isa));
-  alignas(64) double small[512];  // scratch on the stack unless the kernel needs more (no allocation per call)
-  std::vector<double> large(scratch_doubles() > 512 ? scratch_doubles() : 0);
-  double* scratch = large.empty() ? small : large.data();
-  switch (isa) {
-    case Isa::Sse2: return run(simd::kernels_sse2, orders, state, count, scratch);
-    case Isa::Avx2: return run(simd::kernels_avx2, orders, state, count, scratch);
-    case Isa::Avx512: return run(simd::kernels_avx512, orders, state, count, scratch);
-  }
+  const simd::KernelTable& table = kernel_table(isa, "SGD kernel");
+  alignas(64) double small[512];  // scratch on the stack unless the kernel needs more (then not zeroed: the kernels
+  const int n = scratch_doubles();  // write every scratch value before they read it)
+  const std::unique_ptr<double[]> large(n > 512 ? new double[static_cast<std::size_t>(n)] : nullptr);
+  run(table, orders, state, count, large ? large.get() : small);
 }
 
 }  // namespace irverify

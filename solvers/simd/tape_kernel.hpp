@@ -15,14 +15,16 @@
 namespace irverify {
 
 // A compiled per-example gradient tape (solvers/simd/views.hpp, TapeView; made from theory/ad/example_tape.hpp by
-// solvers/sgd/kernel_monte_carlo.cpp): slots 0..dim theta, dim..dim + cols the data row, then one per operation.
+// solvers/sgd/kernel_monte_carlo.cpp): of the `slots` value slots, 0..dim hold theta and dim..dim + cols the data
+// row; operation k reads slots a[k], b[k] (-1: none) and writes slot dst[k] >= dim + cols, which later operations may
+// reuse once its value is dead.
 struct CompiledTape {
   std::vector<simd::TapeOp> op;
-  std::vector<int> a, b, out;
+  std::vector<int> a, b, dst, out;
   std::vector<int> run_len;  // runs of equal operations, in order (their lengths sum to op.size())
   std::vector<double> c, out_c;
   std::vector<double> rows;  // examples x cols
-  int dim = 0, cols = 0, examples = 0;
+  int dim = 0, cols = 0, examples = 0, slots = 0;
 };
 
 class TapeSgdKernel : public SgdKernel {
@@ -35,7 +37,7 @@ class TapeSgdKernel : public SgdKernel {
   void unpack(const double* state, double* theta) const override;
 
  private:
-  int scratch_doubles() const override { return (t_.dim + t_.cols + static_cast<int>(t_.op.size())) * 32 + dim() * 8; }  // J <= 4
+  int scratch_doubles() const override { return t_.slots * 32 + dim() * 16; }  // J <= 4
   void run(const simd::KernelTable& t, const int* orders, double* state, int count, double* scratch) const override;
 
   CompiledTape t_;

@@ -50,17 +50,17 @@ struct LsOptimizerView {
 };
 
 // A model's per-example gradient tape (solvers/simd/tape_kernel.hpp): state = theta, stride doubles. The tape's
-// operations in order, each writing value slot `inputs + k` from slots a[k], b[k] (and c[k]), in runs of equal
-// operations (run_len); slots 0..dim hold theta, dim..inputs the example's data row; out[q] the slot of gradient entry
-// q, or -1 for the constant out_c[q].
+// operations in order, each writing value slot dst[k] from slots a[k], b[k] (and c[k]), in runs of equal operations
+// (run_len); of the `slots` value slots, 0..dim hold theta and dim..dim + cols the example's data row; out[q] is the
+// slot of gradient entry q, or -1 for the constant out_c[q].
 enum class TapeOp : unsigned char { Input, Add, Sub, Mul, Neg, AddC, MulC, Tanh, Relu, Step, Exp, Log, Recip, Sqrt, Sin, Cos };
 struct TapeView {
   Batches b;
   const TapeOp* op;
-  const int *a, *b2;
+  const int *a, *b2, *dst;
   const double* c;
   const int* run_len;
-  int runs, ops, inputs, dim, cols;
+  int runs, slots, dim, cols;
   const double* rows;  // N x cols, row-major
   const int* out;
   const double* out_c;
@@ -75,6 +75,9 @@ struct KernelTable {
   void (*tanh)(const double* x, double* y, int n);  // the dense kernel's tanh, y_i = tanh x_i; n a multiple of 8
   void (*ls_optimizer)(const LsOptimizerView&, const int* orders, double* state, int count, double* scratch);
   void (*tape)(const TapeView&, const int* orders, double* state, int count, double* scratch);
+  // Eight Philox4x32-10 blocks: counter words ctr[w 8 + l] of block l, key (k0, k1), into out[w 8 + l]
+  // (solvers/simd/philox.hpp).
+  void (*philox8)(const unsigned* ctr, unsigned k0, unsigned k1, unsigned* out);
 };
 extern const KernelTable kernels_sse2, kernels_avx2, kernels_avx512;
 

@@ -105,11 +105,14 @@ TEST(TapeKernel, MonteCarloMeanRunsThroughItAndMatchesTheGenericPath) {
 
 TEST(TapeKernel, RefusesMalformedTapes) {
   // theta (1 slot), no data: g = theta * theta (slot 1), the run covering it.
-  const CompiledTape good{{simd::TapeOp::Mul}, {0}, {0}, {1}, {1}, {0.0}, {0.0}, {}, 1, 0, 1};
+  const CompiledTape good{{simd::TapeOp::Mul}, {0}, {0}, {1}, {1}, {1}, {0.0}, {0.0}, {}, 1, 0, 1, 2};
   EXPECT_NO_THROW(TapeSgdKernel(good, {{0}}, 0.1));
   CompiledTape late = good;
-  late.a = {1};  // an operand that is the operation's own slot
+  late.a = {1};  // an operand not written yet (the operation's own slot)
   EXPECT_THROW(TapeSgdKernel(late, {{0}}, 0.1), std::invalid_argument);
+  CompiledTape input = good;
+  input.dst = {0};  // an operation writing theta's slot
+  EXPECT_THROW(TapeSgdKernel(input, {{0}}, 0.1), std::invalid_argument);
   CompiledTape runs = good;
   runs.run_len = {2};  // runs longer than the tape
   EXPECT_THROW(TapeSgdKernel(runs, {{0}}, 0.1), std::invalid_argument);
