@@ -46,7 +46,8 @@ void RandomOrders::draw(std::uint64_t seed, std::uint64_t first, int count, int*
   for (int s = 0; s < count; ++s) {
     int* pi = out + static_cast<long>(s) * m_;
     std::iota(pi, pi + m_, 0);
-    const std::uint32_t* word = &words_[static_cast<std::size_t>(s)];  // word p at 8 p (word p % 4 of block p / 4)
+    // Word p at 8 p (word p % 4 of block p / 4); none without blocks.
+    const std::uint32_t* word = blocks_ > 0 ? &words_[static_cast<std::size_t>(s)] : nullptr;
     // Unless a word is rejected (probability < m^2 / 2^32), Fisher-Yates takes words 0..m-2 in order: the swap
     // positions first, independent of each other, then the swaps.
     bool plain = m_ - 1 <= 4 * blocks_;
