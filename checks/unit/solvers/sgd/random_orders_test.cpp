@@ -1,10 +1,12 @@
 // solvers/sgd/random_orders.hpp: eight Philox4x32-10 blocks side by side (the kernel table's philox8) give
 // Random123's bits on every ISA; RandomOrders gives random_order's orders bit for bit, for every m through 40, groups
-// of 1 to 8 samples, several seeds, with all words precomputed and with the stream supplying most of them.
+// of 1 to 8 samples, several seeds, with all words precomputed and with the stream supplying most of them, and through
+// a rejected word.
 #include "solvers/sgd/random_orders.hpp"
 
 #include "solvers/sgd/shuffling.hpp"
 #include "solvers/simd/views.hpp"
+#include "theory/random/counter_stream.hpp"
 
 #include <Random123/philox.h>
 #include <gtest/gtest.h>
@@ -44,6 +46,26 @@ TEST(RandomOrders, AreRandomOrderBitForBit) {
                 << "m " << m << " blocks " << blocks << " seed " << seed << " sample " << first + s;
         }
     }
+}
+
+// Seed 5, sample 23477 of m = 1000 rejects a word (at n = 534: 325 < 2^32 mod 534 = 490), found by search: the
+// sample leaves the plain path, and its group of eight still equals random_order.
+TEST(RandomOrders, AreRandomOrderBitForBitThroughARejection) {
+  const int m = 1000;
+  const std::uint64_t seed = 5, rejecting = 23477;
+  CounterStream words(seed, static_cast<std::uint32_t>(rejecting), kSgdOrderDomain);
+  bool rejects = false;
+  for (std::uint32_t n = m; n > 1 && !rejects; --n) rejects = words.next_u32() < (0u - n) % n;  // below 2^32 mod n
+  ASSERT_TRUE(rejects) << "the test's premise";
+  for (Isa isa : {Isa::Sse2, Isa::Avx512}) {
+    if (!isa_supported(isa)) continue;
+    RandomOrders draws(m, isa);
+    std::vector<int> got(8 * m);
+    draws.draw(seed, rejecting - 3, 8, got.data());
+    for (int s = 0; s < 8; ++s)
+      EXPECT_EQ(std::vector<int>(got.begin() + s * m, got.begin() + (s + 1) * m), random_order(m, seed, rejecting - 3 + s))
+          << isa_name(isa) << " sample " << rejecting - 3 + s;
+  }
 }
 
 TEST(RandomOrders, RefusesBadArguments) {
