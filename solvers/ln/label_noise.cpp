@@ -1,12 +1,14 @@
 #include "solvers/ln/label_noise.hpp"
 
 #include "solvers/iterate/iterate.hpp"
+#include "solvers/ln/diag_lanes.hpp"
 #include "solvers/parallel/block_reduce.hpp"
 #include "solvers/stats/moment_sums.hpp"
 #include "theory/scalar.hpp"
 
 #include <algorithm>
 #include <stdexcept>
+#include <type_traits>
 
 namespace irverify {
 
@@ -19,6 +21,12 @@ LabelNoiseStep<S>::LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, st
 template <class S> void LabelNoiseStep<S>::restart(std::uint64_t run) {
   rng_ = CounterStream(seed_, run_stream(run, "label noise"), kLabelNoiseDomain);
   signs_left_ = 0;
+}
+
+template <class S> const std::vector<std::uint32_t>& LabelNoiseStep<S>::draw(S* noise) {
+  const std::vector<std::uint32_t>& batch = sampler_.draw(rng_);
+  for (std::size_t j = 0; j < batch.size(); ++j) noise[j] = this->noise();
+  return batch;
 }
 
 template <class S> const S& LabelNoiseStep<S>::noise() {
@@ -95,29 +103,58 @@ LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>&
     throw std::invalid_argument("label_noise_moments: the projection's columns must match the parameters");
   const int P = static_cast<int>(projected ? proj.rows() : theta0.size());
   const Sums<S> zero{Vec<S>::Zero(P), Vec<S>::Zero(P * P), Vec<S>::Zero(P * P)};
-  const Sums<S> tot = block_reduce(BlockReduceOptions{opt.run, 64}, zero, [&] {
-    return [&, x = Vec<S>(theta0.size()), x0 = Vec<S>(theta0.size()), d = Vec<S>(P), dd = Mat<S>(P, P),
-            step = LabelNoiseStep<S>(m, ln, opt.run.seed, 0)](long k, Sums<S>& acc) mutable {
-      x = theta0;
-      step.restart(static_cast<std::uint64_t>(k));
-      if (window) {
-        advance(step, x, opt.from, opt.run.deadline);
-        x0 = x;
-        advance(step, x, opt.steps - opt.from, opt.run.deadline);
-        x -= x0;
-      } else {
-        advance(step, x, opt.steps, opt.run.deadline);
-        x -= ref;
-      }
-      if (projected) d.noalias() = proj * x;
-      else d = x;
-      dd.noalias() = d * d.transpose();
-      const Eigen::Map<const Vec<S>> flat(dd.data(), P * P);
-      acc.d += d;
-      acc.dd += flat;
-      acc.dd2 += flat.cwiseProduct(flat);
-    };
-  });
+  // A run's displacement x (theta - ref or the window's theta_b - theta_a) into the sums.
+  const auto account = [&](const Vec<S>& x, Vec<S>& d, Mat<S>& dd, Sums<S>& acc) {
+    if (projected) d.noalias() = proj * x;
+    else d = x;
+    dd.noalias() = d * d.transpose();
+    const Eigen::Map<const Vec<S>> flat(dd.data(), P * P);
+    acc.d += d;
+    acc.dd += flat;
+    acc.dd2 += flat.cwiseProduct(flat);
+  };
+  const BlockReduceOptions blocks{opt.run, 64};
+  const auto reduce = [&]() -> Sums<S> {
+    if constexpr (std::is_same_v<S, double>)
+      if (const auto* dn = dynamic_cast<const DiagNet<double>*>(&m))  // eight runs in the lanes, the same bits
+        return block_reduce_blocks(blocks, zero, [&] {
+          return [&, lanes = DiagLabelNoiseLanes(*dn, ln, opt.run.seed), x = Vec<S>(), x0 = std::vector<Vec<S>>(8),
+                  d = Vec<S>(P), dd = Mat<S>(P, P)](long first, long last, Sums<S>& acc) mutable {
+            for (long k0 = first; k0 < last; k0 += 8) {
+              const int g = static_cast<int>(std::min<long>(8, last - k0));
+              lanes.start(k0, g, theta0);
+              if (window) {
+                lanes.advance(opt.from, opt.run.deadline);
+                for (int l = 0; l < g; ++l) lanes.get(l, x0[l]);
+              }
+              lanes.advance(window ? opt.steps - opt.from : opt.steps, opt.run.deadline);
+              for (int l = 0; l < g; ++l) {
+                lanes.get(l, x);
+                x -= window ? x0[l] : ref;
+                account(x, d, dd, acc);
+              }
+            }
+          };
+        });
+    return block_reduce(blocks, zero, [&] {
+      return [&, x = Vec<S>(theta0.size()), x0 = Vec<S>(theta0.size()), d = Vec<S>(P), dd = Mat<S>(P, P),
+              step = LabelNoiseStep<S>(m, ln, opt.run.seed, 0)](long k, Sums<S>& acc) mutable {
+        x = theta0;
+        step.restart(static_cast<std::uint64_t>(k));
+        if (window) {
+          advance(step, x, opt.from, opt.run.deadline);
+          x0 = x;
+          advance(step, x, opt.steps - opt.from, opt.run.deadline);
+          x -= x0;
+        } else {
+          advance(step, x, opt.steps, opt.run.deadline);
+          x -= ref;
+        }
+        account(x, d, dd, acc);
+      };
+    });
+  };
+  const Sums<S> tot = reduce();
   const S n(opt.run.samples);
   LabelNoiseMoments<S> r;
   r.runs = opt.run.samples;
@@ -146,18 +183,42 @@ LabelNoisePath<S> label_noise_path(const Model<S>& m, const LabelNoise<S>& ln, c
   if (opt.run.samples < 2 || at.empty() || at.front() < 0 || !std::is_sorted(at.begin(), at.end()))
     throw std::invalid_argument("label_noise_path: need runs >= 2 and ascending steps >= 0");
   const int P = static_cast<int>(map(theta0).size()), C = static_cast<int>(at.size());
-  const MomentSums<S> tot = block_reduce(BlockReduceOptions{opt.run, 16}, MomentSums<S>(C * P), [&] {
-    return [&, x = Vec<S>(theta0.size()), step = LabelNoiseStep<S>(m, ln, opt.run.seed, 0)](long k, MomentSums<S>& acc) mutable {
-      x = theta0;
-      step.restart(static_cast<std::uint64_t>(k));
-      long done = 0;
-      for (int c = 0; c < C; ++c) {
-        advance(step, x, at[c] - done, opt.run.deadline);
-        done = at[c];
-        acc.add(c * P, map(x));
-      }
-    };
-  });
+  const BlockReduceOptions blocks{opt.run, 16};
+  const auto reduce = [&]() -> MomentSums<S> {
+    if constexpr (std::is_same_v<S, double>)
+      if (const auto* dn = dynamic_cast<const DiagNet<double>*>(&m))  // eight runs in the lanes, the same bits
+        return block_reduce_blocks(blocks, MomentSums<S>(C * P), [&] {
+          return [&, lanes = DiagLabelNoiseLanes(*dn, ln, opt.run.seed), x = Vec<S>()](long first, long last,
+                                                                                       MomentSums<S>& acc) mutable {
+            for (long k0 = first; k0 < last; k0 += 8) {
+              const int g = static_cast<int>(std::min<long>(8, last - k0));
+              lanes.start(k0, g, theta0);
+              long done = 0;
+              for (int c = 0; c < C; ++c) {  // each sum entry takes its runs in run order, as below
+                lanes.advance(at[c] - done, opt.run.deadline);
+                done = at[c];
+                for (int l = 0; l < g; ++l) {
+                  lanes.get(l, x);
+                  acc.add(c * P, map(x));
+                }
+              }
+            }
+          };
+        });
+    return block_reduce(blocks, MomentSums<S>(C * P), [&] {
+      return [&, x = Vec<S>(theta0.size()), step = LabelNoiseStep<S>(m, ln, opt.run.seed, 0)](long k, MomentSums<S>& acc) mutable {
+        x = theta0;
+        step.restart(static_cast<std::uint64_t>(k));
+        long done = 0;
+        for (int c = 0; c < C; ++c) {
+          advance(step, x, at[c] - done, opt.run.deadline);
+          done = at[c];
+          acc.add(c * P, map(x));
+        }
+      };
+    });
+  };
+  const MomentSums<S> tot = reduce();
   const Vec<S> mean = tot.mean(opt.run.samples), se = tot.std_error(opt.run.samples);
   LabelNoisePath<S> r;
   r.runs = opt.run.samples;

@@ -44,6 +44,9 @@ template <class S> class LabelNoiseStep {
   // theta, to out (which may be theta): the step is add_gradient(theta, -eta, theta), the same draws as operator().
   void add_gradient(const Vec<S>& theta, const S& w, Vec<S>& out);
   void restart(std::uint64_t run);
+  // The next batch and its labels' -s_j sigma into noise[0..B), the draws of one step (for steppers that do the
+  // arithmetic themselves: solvers/ln/diag_lanes.hpp).
+  const std::vector<std::uint32_t>& draw(S* noise);
   int batch() const { return ln_.batch; }  // examples drawn per step
 
  private:
