@@ -69,7 +69,10 @@ void DiagLabelNoiseLanes::advance(long n, const Deadline& deadline) {
     }
     for (int l = count_; l < L; ++l)  // idle lanes repeat lane 0 (never read back)
       for (int j = 0; j < B; ++j) {
-        for (int k = 0; k < p && !full; ++k) xs_[static_cast<std::size_t>(j) * p + k][l] = xs_[static_cast<std::size_t>(j) * p + k][0];
+        for (int k = 0; k < p && !full; ++k) {
+          auto& x = xs_[static_cast<std::size_t>(j) * p + k];
+          x[l] = x[0];
+        }
         y_[j][l] = y_[j][0];
         c_[j][l] = c_[j][0];
       }
@@ -77,7 +80,8 @@ void DiagLabelNoiseLanes::advance(long n, const Deadline& deadline) {
     for (int j = 0; j < B; ++j) {
       V f = {};
       for (int k = 0; k < p; ++k) {
-        const V u = IRVERIFY_LANES(th_[k]), v = IRVERIFY_LANES(th_[k + p]), x = IRVERIFY_LANES(xs_[static_cast<std::size_t>(j) * p + k]);
+        const V u = IRVERIFY_LANES(th_[k]), v = IRVERIFY_LANES(th_[k + p]);
+        const V x = IRVERIFY_LANES(xs_[static_cast<std::size_t>(j) * p + k]);
         const V beta = (m00_ * u * u + m01_ * (u * v + v * u) + m11_ * v * v) / 2;
         f = k == 0 ? x * beta : f + x * beta;
       }
