@@ -10,12 +10,13 @@
 namespace irverify {
 
 namespace {
-// The eight lanes as one GCC vector (elementwise IEEE operations: lane l computes what run l's scalar code would),
-// read and written in place (may_alias, 8-byte aligned).
-typedef double V __attribute__((vector_size(8 * DiagLabelNoiseLanes::kLanes)));
-typedef double Vu __attribute__((vector_size(8 * DiagLabelNoiseLanes::kLanes), aligned(8), may_alias));
+// Two lanes as one SSE2 register (elementwise IEEE operations: lane l computes what run l's scalar code would), lanes
+// h and h + 1 read and written in place (may_alias, 8-byte aligned); wider GCC vectors spill on the baseline ISA.
+typedef double V __attribute__((vector_size(16)));
+typedef double Vu __attribute__((vector_size(16), aligned(8), may_alias));
+constexpr int kV = 2;
 }  // namespace
-#define IRVERIFY_LANES(a) (*reinterpret_cast<Vu*>((a).data()))
+#define IRVERIFY_LANES(a) (*reinterpret_cast<Vu*>((a).data() + h))
 
 DiagLabelNoiseLanes::DiagLabelNoiseLanes(const DiagNet<double>& m, const LabelNoise<double>& ln, std::uint64_t seed)
     : m_(m), ln_(ln), seed_(seed), p_(m.features()) {
@@ -76,24 +77,26 @@ void DiagLabelNoiseLanes::advance(long n, const Deadline& deadline) {
         y_[j][l] = y_[j][0];
         c_[j][l] = c_[j][0];
       }
-    // r_j = x_j0 beta_0 + ... + x_j,p-1 beta_p-1 - y_j, then c_j = c (r_j + noise_j) (DiagNet::residuals, add_gradient)
-    for (int j = 0; j < B; ++j) {
-      V f = {};
+    for (int h = 0; h < count_; h += kV) {  // lanes h, h + 1 (idle lanes past count_ skipped in pairs)
+      // r_j = x_j0 beta_0 + ... + x_j,p-1 beta_p-1 - y_j, then c_j = c (r_j + noise_j) (DiagNet::residuals, add_gradient)
+      for (int j = 0; j < B; ++j) {
+        V f = {};
+        for (int k = 0; k < p; ++k) {
+          const V u = IRVERIFY_LANES(th_[k]), v = IRVERIFY_LANES(th_[k + p]);
+          const V x = IRVERIFY_LANES(xs_[static_cast<std::size_t>(j) * p + k]);
+          const V beta = (m00_ * u * u + m01_ * (u * v + v * u) + m11_ * v * v) / 2;
+          f = k == 0 ? x * beta : f + x * beta;
+        }
+        IRVERIFY_LANES(c_[j]) = cb * ((f - IRVERIFY_LANES(y_[j])) + IRVERIFY_LANES(c_[j]));
+      }
+      // w_k = 0 + c_0 x_0k + ..., step = 0 + w_k (M z_k), theta += step (DiagNet::add_output_gradients, add_gradient)
       for (int k = 0; k < p; ++k) {
         const V u = IRVERIFY_LANES(th_[k]), v = IRVERIFY_LANES(th_[k + p]);
-        const V x = IRVERIFY_LANES(xs_[static_cast<std::size_t>(j) * p + k]);
-        const V beta = (m00_ * u * u + m01_ * (u * v + v * u) + m11_ * v * v) / 2;
-        f = k == 0 ? x * beta : f + x * beta;
+        V w = {};
+        for (int j = 0; j < B; ++j) w += IRVERIFY_LANES(c_[j]) * IRVERIFY_LANES(xs_[static_cast<std::size_t>(j) * p + k]);
+        IRVERIFY_LANES(th_[k]) = u + (0.0 + w * (m00_ * u + m01_ * v));
+        IRVERIFY_LANES(th_[k + p]) = v + (0.0 + w * (m01_ * u + m11_ * v));
       }
-      IRVERIFY_LANES(c_[j]) = cb * ((f - IRVERIFY_LANES(y_[j])) + IRVERIFY_LANES(c_[j]));
-    }
-    // w_k = 0 + c_0 x_0k + ..., step = 0 + w_k (M z_k), theta += step (DiagNet::add_output_gradients, add_gradient)
-    for (int k = 0; k < p; ++k) {
-      const V u = IRVERIFY_LANES(th_[k]), v = IRVERIFY_LANES(th_[k + p]);
-      V w = {};
-      for (int j = 0; j < B; ++j) w += IRVERIFY_LANES(c_[j]) * IRVERIFY_LANES(xs_[static_cast<std::size_t>(j) * p + k]);
-      IRVERIFY_LANES(th_[k]) = u + (0.0 + w * (m00_ * u + m01_ * v));
-      IRVERIFY_LANES(th_[k + p]) = v + (0.0 + w * (m01_ * u + m11_ * v));
     }
   }
   for (int l = 0; l < count_; ++l)
