@@ -1,9 +1,9 @@
 // Label-noise SGD (solvers/ln/label_noise.hpp) on a diagonal net in double, eight runs side by side: each run draws
 // from its own stream exactly as LabelNoiseStep<double> does (the batch, then one label sign per drawn example) and
-// takes the same IEEE operations in the same order as LabelNoiseStep<double> on DiagNet<double> (residuals r_j =
-// sum_k x_jk beta_k - y_j with beta_k = ((m00 u) u + m01 (u v + v u) + (m11 v) v) / 2, c (r_j + noise), w_k =
-// sum_j c_j x_jk from 0, step = 0 + w (M z_k), theta + step), with the runs in vector lanes (two to an SSE2 register): bit-identical to the
-// generic path, which the Monte Carlo of label_noise_moments and label_noise_path take for diagonal nets.
+// takes the same IEEE operations in the same order as LabelNoiseStep<double> on DiagNet<double> (residuals r_j = sum_k
+// x_jk beta_k - y_j with beta_k = ((m00 u) u + m01 (u v + v u) + (m11 v) v) / 2, c (r_j + noise), w_k = sum_j c_j x_jk
+// from 0, step = 0 + w (M z_k), theta + step), with the runs in vector lanes (two to an SSE2 register): bit-identical
+// to the generic path, which the Monte Carlo of label_noise_moments and label_noise_path take for diagonal nets.
 #pragma once
 
 #include "solvers/control/deadline.hpp"
