@@ -2,17 +2,15 @@
 
 #include "solvers/sgd/shuffling.hpp"
 #include "solvers/simd/views.hpp"
-#include "theory/random/counter_stream.hpp"
 
 #include <numeric>
-#include <optional>
 #include <stdexcept>
 #include <utility>
 
 namespace irverify {
 
-RandomOrders::RandomOrders(int m, Isa isa, int blocks)
-    : m_(m), blocks_(blocks < 0 ? (m + 2) / 4 : blocks), table_(&kernel_table(isa, "RandomOrders")) {
+RandomOrders::RandomOrders(int m, Isa isa)
+    : m_(m), blocks_((m + 2) / 4), table_(&kernel_table(isa, "RandomOrders")) {  // ceil((m - 1) / 4)
   if (m < 1) throw std::invalid_argument("RandomOrders: m must be >= 1");
   limit_.resize(m + 1);
   magic_.resize(m + 1);
@@ -48,36 +46,19 @@ void RandomOrders::draw(std::uint64_t seed, std::uint64_t first, int count, int*
     std::iota(pi, pi + m_, 0);
     // Word p at 8 p (word p % 4 of block p / 4); none without blocks.
     const std::uint32_t* word = blocks_ > 0 ? &words_[static_cast<std::size_t>(s)] : nullptr;
-    // Unless a word is rejected (probability < m^2 / 2^32), Fisher-Yates takes words 0..m-2 in order: the swap
-    // positions first, independent of each other, then the swaps.
-    bool plain = m_ - 1 <= 4 * blocks_;
+    // Unless a word is rejected (probability < m^2 / 2^32), Fisher-Yates (random_order) takes words 0..m-2 in order:
+    // the swap positions first, independent of each other, then the swaps.
+    bool plain = true;
     for (int i = m_ - 1, p = 0; plain && i > 0; --i, ++p) {
       const std::uint32_t r = word[8 * p];
       plain = r >= limit_[i + 1];
       k_[i] = below(r, i + 1);
     }
-    if (plain) {
-      for (int i = m_ - 1; i > 0; --i) std::swap(pi[i], pi[k_[i]]);
+    if (!plain) {  // a rejected word: the stream itself
+      random_order(m_, seed, first + static_cast<std::uint64_t>(s), pi);
       continue;
     }
-    int p = 0;  // words taken
-    std::optional<CounterStream> tail;
-    for (int i = m_ - 1; i > 0; --i) {  // CounterStream::below(i + 1), then the swap
-      std::uint32_t r;
-      do {
-        if (p < 4 * blocks_) {
-          r = word[8 * p];
-        } else {
-          if (!tail) {
-            tail.emplace(seed, static_cast<std::uint32_t>(first + s), kSgdOrderDomain);
-            tail->seek(static_cast<std::uint64_t>(blocks_));
-          }
-          r = tail->next_u32();
-        }
-        ++p;
-      } while (r < limit_[i + 1]);
-      std::swap(pi[i], pi[below(r, i + 1)]);
-    }
+    for (int i = m_ - 1; i > 0; --i) std::swap(pi[i], pi[k_[i]]);
   }
 }
 

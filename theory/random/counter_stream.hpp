@@ -22,11 +22,6 @@ class CounterStream {
   CounterStream(std::uint64_t seed, std::uint32_t stream, std::uint32_t domain = kGeneratorDomain)
       : seed_(seed), stream_(stream), domain_(domain) {}
 
-  // The next draw is word 0 of Philox block `block` (the stream's draws 4 block, 4 block + 1, ...).
-  void seek(std::uint64_t block) {
-    counter_ = block;
-    pos_ = 4;
-  }
   std::uint32_t next_u32() {
     if (pos_ == 4) refill();
     return buf_[pos_++];
