@@ -38,8 +38,9 @@ AlignedVector<double> padded_rows(const char* what, const std::vector<double>& X
 
 void SgdKernel::epochs(const int* orders, double* state, int count, Isa isa) const {
   const simd::KernelTable& table = kernel_table(isa, "SGD kernel");
-  alignas(64) double small[512];  // scratch on the stack unless the kernel needs more (then not zeroed: the kernels
-  const int n = scratch_doubles();  // write every scratch value before they read it)
+  // Scratch on the stack unless the kernel needs more; not zeroed (the kernels write every value before reading it).
+  alignas(64) double small[512];
+  const int n = scratch_doubles();
   const std::unique_ptr<double[]> large(n > 512 ? new double[static_cast<std::size_t>(n)] : nullptr);
   run(table, orders, state, count, large ? large.get() : small);
 }

@@ -16,7 +16,9 @@ TapeSgdKernel::TapeSgdKernel(CompiledTape tape, const std::vector<std::vector<in
   std::fill_n(written.begin(), ok ? inputs : 0, 1);
   const auto readable = [&](int s) { return s >= 0 && s < t_.slots && written[s]; };
   for (std::size_t k = 0; ok && k < n; ++k) {
-    ok = readable(t_.a[k]) && (t_.b[k] == -1 || readable(t_.b[k])) && t_.dst[k] >= inputs && t_.dst[k] < t_.slots;
+    const bool binary = t_.op[k] == simd::TapeOp::Add || t_.op[k] == simd::TapeOp::Sub || t_.op[k] == simd::TapeOp::Mul;
+    ok = readable(t_.a[k]) && (binary ? readable(t_.b[k]) : t_.b[k] == -1 || readable(t_.b[k])) && t_.dst[k] >= inputs &&
+         t_.dst[k] < t_.slots;
     if (ok) written[t_.dst[k]] = 1;
   }
   for (std::size_t q = 0; ok && q < t_.out.size(); ++q) ok = t_.out[q] == -1 || readable(t_.out[q]);

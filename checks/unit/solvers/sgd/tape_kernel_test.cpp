@@ -110,6 +110,9 @@ TEST(TapeKernel, RefusesMalformedTapes) {
   CompiledTape late = good;
   late.a = {1};  // an operand not written yet (the operation's own slot)
   EXPECT_THROW(TapeSgdKernel(late, {{0}}, 0.1), std::invalid_argument);
+  CompiledTape unary = good;
+  unary.b = {-1};  // a multiplication without its second operand
+  EXPECT_THROW(TapeSgdKernel(unary, {{0}}, 0.1), std::invalid_argument);
   CompiledTape input = good;
   input.dst = {0};  // an operation writing theta's slot
   EXPECT_THROW(TapeSgdKernel(input, {{0}}, 0.1), std::invalid_argument);
