@@ -118,10 +118,10 @@ LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>&
     if constexpr (std::is_same_v<S, double>)
       if (const auto* dn = dynamic_cast<const DiagNet<double>*>(&m))  // eight runs in the lanes, the same bits
         return block_reduce_blocks(blocks, zero, [&] {
-          return [&, lanes = DiagLabelNoiseLanes(*dn, ln, opt.run.seed), x = Vec<S>(), x0 = std::vector<Vec<S>>(8),
+          return [&, lanes = DiagLabelNoiseLanes(*dn, ln, opt.run.seed), x = Vec<S>(), x0 = std::vector<Vec<S>>(DiagLabelNoiseLanes::kLanes),
                   d = Vec<S>(P), dd = Mat<S>(P, P)](long first, long last, Sums<S>& acc) mutable {
-            for (long k0 = first; k0 < last; k0 += 8) {
-              const int g = static_cast<int>(std::min<long>(8, last - k0));
+            for (long k0 = first; k0 < last; k0 += DiagLabelNoiseLanes::kLanes) {
+              const int g = static_cast<int>(std::min<long>(DiagLabelNoiseLanes::kLanes, last - k0));
               lanes.start(k0, g, theta0);
               if (window) {
                 lanes.advance(opt.from, opt.run.deadline);
@@ -190,8 +190,8 @@ LabelNoisePath<S> label_noise_path(const Model<S>& m, const LabelNoise<S>& ln, c
         return block_reduce_blocks(blocks, MomentSums<S>(C * P), [&] {
           return [&, lanes = DiagLabelNoiseLanes(*dn, ln, opt.run.seed), x = Vec<S>()](long first, long last,
                                                                                        MomentSums<S>& acc) mutable {
-            for (long k0 = first; k0 < last; k0 += 8) {
-              const int g = static_cast<int>(std::min<long>(8, last - k0));
+            for (long k0 = first; k0 < last; k0 += DiagLabelNoiseLanes::kLanes) {
+              const int g = static_cast<int>(std::min<long>(DiagLabelNoiseLanes::kLanes, last - k0));
               lanes.start(k0, g, theta0);
               long done = 0;
               for (int c = 0; c < C; ++c) {  // each sum entry takes its runs in run order, as below
