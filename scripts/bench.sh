@@ -10,6 +10,7 @@ out=${1:-bench-results}
 reps=${2:-5}
 bash scripts/install-deps.sh
 bash scripts/build.sh
+cmake --build "${IRVERIFY_BUILD:-build}" --target benchmarks
 b=${IRVERIFY_BUILD:-build}/solvers/bench
 mkdir -p "$out"
 for bench in flow_bench scalar_bench sgd_bench stability_bench formula_bench; do

@@ -1,6 +1,7 @@
 #include "solvers/ln/diag_lanes.hpp"
 
 #include "solvers/iterate/iterate.hpp"
+#include "solvers/simd/views.hpp"
 
 #include <fmt/format.h>
 
@@ -18,8 +19,8 @@ constexpr int kV = 2;
 }  // namespace
 #define IRVERIFY_LANES(a) (*reinterpret_cast<Vu*>((a).data() + h))
 
-DiagLabelNoiseLanes::DiagLabelNoiseLanes(const DiagNet<double>& m, const LabelNoise<double>& ln, std::uint64_t seed)
-    : m_(m), ln_(ln), seed_(seed), p_(m.features()) {
+DiagLabelNoiseLanes::DiagLabelNoiseLanes(const DiagNet<double>& m, const LabelNoise<double>& ln, std::uint64_t seed, Isa isa)
+    : m_(m), ln_(ln), seed_(seed), kernels_(kernel_table(isa, "DiagLabelNoiseLanes")), p_(m.features()) {
   const bool uuvv = m.diag_kind() == DiagKind::UUVV;  // DiagNet's M
   m00_ = uuvv ? 2.0 : 0.0;
   m01_ = uuvv ? 0.0 : 1.0;
@@ -29,79 +30,137 @@ DiagLabelNoiseLanes::DiagLabelNoiseLanes(const DiagNet<double>& m, const LabelNo
   for (int i = 0; i < N; ++i)
     for (int k = 0; k < p_; ++k) rows_[static_cast<std::size_t>(i) * p_ + k] = m.X()(i, k);
   th_.resize(2 * static_cast<std::size_t>(p_));
+  beta_.resize(p_);
+  g_.resize(th_.size());
+  d_.resize(th_.size());
+  nu_.resize(th_.size());
+  noise_.resize(ln.batch);
   c_.resize(ln.batch);
   y_.resize(ln.batch);
   xs_.resize(static_cast<std::size_t>(ln.batch) * p_);
 }
 
-void DiagLabelNoiseLanes::start(long first, int count, const Vec<double>& theta0) {
+void DiagLabelNoiseLanes::start(long first, int count, const Vec<double>& theta0, bool keep) {
   if (count < 1 || count > kLanes || theta0.size() != 2 * p_) throw std::invalid_argument("DiagLabelNoiseLanes: bad start");
   while (static_cast<int>(draws_.size()) < count) draws_.emplace_back(m_, ln_, seed_, 0);
   count_ = count;
-  for (int l = 0; l < kLanes; ++l) {
-    if (l < count) draws_[l].restart(static_cast<std::uint64_t>(first + l));
-    for (int q = 0; q < 2 * p_; ++q) th_[q][l] = theta0(q);
+  keep_ = keep;
+  replay_ = false;
+  rec_.clear();
+  if (!keep) rec_.resize(draw_doubles());
+  for (int l = 0; l < count; ++l) draws_[l].restart(static_cast<std::uint64_t>(first + l));
+  set_theta(theta0);
+  for (int l = 0; l < kLanes; ++l)
     for (int j = 0; j < ln_.batch && full_batch(); ++j) {  // label-noise GD: example j in every lane, every step
       for (int k = 0; k < p_; ++k) xs_[static_cast<std::size_t>(j) * p_ + k][l] = rows_[static_cast<std::size_t>(j) * p_ + k];
       y_[j][l] = m_.y()(j);
     }
-  }
+}
+
+void DiagLabelNoiseLanes::rewind(const Vec<double>& theta0) {
+  if (!keep_) throw std::logic_error("DiagLabelNoiseLanes: rewind without a record (start with keep)");
+  if (theta0.size() != 2 * p_) throw std::invalid_argument("DiagLabelNoiseLanes: bad rewind");
+  replay_ = true;
+  at_ = 0;
+  set_theta(theta0);
+}
+
+void DiagLabelNoiseLanes::set_theta(const Vec<double>& theta0) {
+  for (int q = 0; q < 2 * p_; ++q) th_[q].fill(theta0(q));
 }
 
 void DiagLabelNoiseLanes::advance(long n, const Deadline& deadline) {
-  constexpr int L = kLanes;
-  const int p = p_, B = ln_.batch;
-  const DeadlineCheck check = DeadlineCheck::per_batch(&deadline, B);
-  const double cb = -ln_.eta / B;  // LabelNoiseStep's c = w / B, w = -eta
-  const Vec<double>& y = m_.y();
-  const bool full = full_batch();
-  std::vector<double> noise(static_cast<std::size_t>(B));
+  const DeadlineCheck check = DeadlineCheck::per_batch(&deadline, ln_.batch);
   for (long s = 0; s < n; ++s) {
     check(s);
-    for (int l = 0; l < count_; ++l) {  // run l's draws; its rows, labels and noise into lane l
-      const std::vector<std::uint32_t>& batch = draws_[l].draw(noise.data());
-      for (int j = 0; j < B; ++j) {
-        c_[j][l] = noise[j];
-        if (full) continue;  // the rows and labels are the same at every step
-        const double* row = &rows_[static_cast<std::size_t>(batch[j]) * p];
-        for (int k = 0; k < p; ++k) xs_[static_cast<std::size_t>(j) * p + k][l] = row[k];
-        y_[j][l] = y(batch[j]);
-      }
-    }
-    for (int l = count_; l < L; ++l)  // idle lanes repeat lane 0 (never read back)
-      for (int j = 0; j < B; ++j) {
-        for (int k = 0; k < p && !full; ++k) {
-          auto& x = xs_[static_cast<std::size_t>(j) * p + k];
-          x[l] = x[0];
-        }
-        y_[j][l] = y_[j][0];
-        c_[j][l] = c_[j][0];
-      }
-    for (int h = 0; h < count_; h += kV) {  // lanes h, h + 1 (idle lanes past count_ skipped in pairs)
-      // r_j = x_j0 beta_0 + ... + x_j,p-1 beta_p-1 - y_j, then c_j = c (r_j + noise_j) (DiagNet::residuals, add_gradient)
-      for (int j = 0; j < B; ++j) {
-        V f = {};
-        for (int k = 0; k < p; ++k) {
-          const V u = IRVERIFY_LANES(th_[k]), v = IRVERIFY_LANES(th_[k + p]);
-          const V x = IRVERIFY_LANES(xs_[static_cast<std::size_t>(j) * p + k]);
-          const V beta = (m00_ * u * u + m01_ * (u * v + v * u) + m11_ * v * v) / 2;
-          f = k == 0 ? x * beta : f + x * beta;
-        }
-        IRVERIFY_LANES(c_[j]) = cb * ((f - IRVERIFY_LANES(y_[j])) + IRVERIFY_LANES(c_[j]));
-      }
-      // w_k = 0 + c_0 x_0k + ..., step = 0 + w_k (M z_k), theta += step (DiagNet::add_output_gradients, add_gradient)
-      for (int k = 0; k < p; ++k) {
-        const V u = IRVERIFY_LANES(th_[k]), v = IRVERIFY_LANES(th_[k + p]);
-        V w = {};
-        for (int j = 0; j < B; ++j) w += IRVERIFY_LANES(c_[j]) * IRVERIFY_LANES(xs_[static_cast<std::size_t>(j) * p + k]);
-        IRVERIFY_LANES(th_[k]) = u + (0.0 + w * (m00_ * u + m01_ * v));
-        IRVERIFY_LANES(th_[k + p]) = v + (0.0 + w * (m01_ * u + m11_ * v));
-      }
-    }
+    add_gradient(-ln_.eta, th_);  // LabelNoiseStep's step: add_gradient(theta, -eta, theta)
   }
   for (int l = 0; l < count_; ++l)
-    for (int q = 0; q < 2 * p; ++q)
-      if (!std::isfinite(th_[q][l])) throw NumericalFault(fmt::format("label noise: the iterate is not finite after {} steps", n));
+    for (const auto& t : th_)
+      if (!std::isfinite(t[l])) throw NumericalFault(fmt::format("label noise: the iterate is not finite after {} steps", n));
+}
+
+const double* DiagLabelNoiseLanes::next_draw() {
+  const std::size_t n = draw_doubles();
+  if (replay_) {
+    if (at_ + n > rec_.size()) throw std::logic_error("DiagLabelNoiseLanes: a replay past the recorded draws");
+    at_ += n;
+    return &rec_[at_ - n];
+  }
+  if (keep_) rec_.resize(rec_.size() + n);
+  double* const d = &rec_[rec_.size() - n];
+  const int p = p_, B = ln_.batch;
+  const bool full = full_batch();
+  const auto entry = [d](long e, int l) -> double& { return d[8 * e + l]; };  // noise j: e = j; y_j: B + j; x_jk: 2B + j p + k
+  for (int l = 0; l < count_; ++l) {  // run l's draws into lane l
+    const std::vector<std::uint32_t>& batch = draws_[l].draw(noise_.data());
+    for (int j = 0; j < B; ++j) {
+      entry(j, l) = noise_[j];
+      if (full) continue;  // the rows and labels are the same at every step
+      entry(B + j, l) = m_.y()(batch[j]);
+      const double* row = &rows_[static_cast<std::size_t>(batch[j]) * p];
+      for (int k = 0; k < p; ++k) entry(2L * B + static_cast<long>(j) * p + k, l) = row[k];
+    }
+  }
+  const long entries = static_cast<long>(n / kLanes);
+  for (long e = 0; e < entries; ++e)  // idle lanes repeat lane 0 (computed, never read back)
+    for (int l = count_; l < kLanes; ++l) entry(e, l) = entry(e, 0);
+  return d;
+}
+
+void DiagLabelNoiseLanes::add_gradient(double w, Block& out) {
+  const int B = ln_.batch;
+  const double* d = next_draw();
+  const bool full = full_batch();
+  const simd::DiagNoiseView view{m00_,          m01_,          m11_,          w / B,  // LabelNoiseStep's c = w / B
+                                 p_,            B,             th_[0].data(), full ? xs_[0].data() : d + 16L * B,
+                                 full ? y_[0].data() : d + 8L * B, d, c_[0].data(), beta_[0].data(), out[0].data()};
+  kernels_.diag_noise(view);
+}
+
+void DiagLabelNoiseLanes::run_arm(const NoisyArm<double>& arm, const Deadline& deadline) {
+  const DeadlineCheck check = DeadlineCheck::per_batch(&deadline, arm.draws * ln_.batch);
+  const double w = 1.0 / arm.draws, beta = arm.a.beta, rho = arm.a.rho, eps = arm.a.eps;
+  const double one_beta = 1 - beta, one_rho = 1 - rho;
+  const bool adam = arm.kind == NoisyOptimizer::Adam, inside = arm.a.eps_inside;
+  for (auto* b : {&d_, &nu_})
+    for (auto& e : *b) e.fill(0.0);
+  double beta_power = 1, rho_power = 1;
+  const auto sqrt2 = [](V v) { return __builtin_ia32_sqrtpd(v); };  // both lanes' IEEE square roots, as std::sqrt
+  for (long s = 0; s < arm.steps; ++s) {
+    check(s);
+    for (auto& e : g_) e.fill(0.0);
+    for (int q = 0; q < arm.draws; ++q) add_gradient(w, g_);
+    if (!adam) {  // heavy_ball_update: d = beta d - h g, theta += d
+      for (std::size_t i = 0; i < th_.size(); ++i)
+        for (int h = 0; h < count_; h += kV) {  // lanes h, h + 1 (IRVERIFY_LANES)
+          const V d = beta * IRVERIFY_LANES(d_[i]) - arm.h * IRVERIFY_LANES(g_[i]);
+          IRVERIFY_LANES(d_[i]) = d;
+          IRVERIFY_LANES(th_[i]) = IRVERIFY_LANES(th_[i]) + d;
+        }
+      continue;
+    }
+    // AdamUpdate: m = beta m + (1 - beta) g, nu = rho nu + (1 - rho) g^2, theta -= h cm m / (sqrt(cv nu) + eps)
+    beta_power *= beta;
+    rho_power *= rho;
+    const double cm = arm.bias_correction ? 1 / (1 - beta_power) : 1.0, cv = arm.bias_correction ? 1 / (1 - rho_power) : 1.0;
+    const double hcm = arm.h * cm;  // AdamUpdate's h * cm * m(j) is (h cm) m(j)
+    for (std::size_t i = 0; i < th_.size(); ++i)
+      for (int h = 0; h < count_; h += kV) {
+        const V g = IRVERIFY_LANES(g_[i]);
+        const V m = beta * IRVERIFY_LANES(d_[i]) + one_beta * g;
+        const V nu = rho * IRVERIFY_LANES(nu_[i]) + one_rho * (g * g);
+        IRVERIFY_LANES(d_[i]) = m;
+        IRVERIFY_LANES(nu_[i]) = nu;
+        const V v = cv * nu;
+        IRVERIFY_LANES(th_[i]) = IRVERIFY_LANES(th_[i]) - hcm * m / (inside ? sqrt2(v + eps) : sqrt2(v) + eps);
+      }
+  }
+  for (int l = 0; l < count_; ++l)
+    for (const Block* b : {&th_, &d_, &nu_})
+      for (const auto& e : *b)
+        if (!std::isfinite(e[l]))
+          throw NumericalFault(fmt::format("noisy optimizer: the iterate is not finite after {} steps", arm.steps));
 }
 
 void DiagLabelNoiseLanes::get(int lane, Vec<double>& theta) const {

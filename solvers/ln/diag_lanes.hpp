@@ -2,12 +2,17 @@
 // from its own stream exactly as LabelNoiseStep<double> does (the batch, then one label sign per drawn example) and
 // takes the same IEEE operations in the same order as LabelNoiseStep<double> on DiagNet<double> (residuals r_j = sum_k
 // x_jk beta_k - y_j with beta_k = ((m00 u) u + m01 (u v + v u) + (m11 v) v) / 2, c (r_j + noise), w_k = sum_j c_j x_jk
-// from 0, step = 0 + w (M z_k), theta + step), with the runs in vector lanes (two to an SSE2 register): bit-identical
+// from 0, step = 0 + w (M z_k), out + step), with the runs in vector lanes (the SIMD kernel diag_noise, every ISA the
+// same bits; solvers/simd/views.hpp, DiagNoiseView): bit-identical
 // to the generic path, which the Monte Carlo of label_noise_moments and label_noise_path take for diagonal nets.
+// run_arm drives heavy ball or Adam by these gradients as noisy_optimizer_paired's generic arm does (the same bits),
+// which its Monte Carlo takes for diagonal nets (ADAM-2).
 #pragma once
 
 #include "solvers/control/deadline.hpp"
 #include "solvers/ln/label_noise.hpp"
+#include "solvers/ln/noisy_optimizer.hpp"
+#include "solvers/simd/isa.hpp"
 #include "theory/models/diag_net.hpp"
 
 #include <array>
@@ -18,25 +23,49 @@ namespace irverify {
 class DiagLabelNoiseLanes {
  public:
   static constexpr int kLanes = 8;
-  DiagLabelNoiseLanes(const DiagNet<double>& m, const LabelNoise<double>& ln, std::uint64_t seed);
-  // Runs first .. first + count - 1 (1 <= count <= kLanes) from theta0.
-  void start(long first, int count, const Vec<double>& theta0);
+  // isa: the SIMD kernels that compute the gradients (every ISA gives the same bits).
+  DiagLabelNoiseLanes(const DiagNet<double>& m, const LabelNoise<double>& ln, std::uint64_t seed, Isa isa = best_isa());
+  // Runs first .. first + count - 1 (1 <= count <= kLanes) from theta0; with keep, the draws taken from now on are
+  // recorded for rewind.
+  void start(long first, int count, const Vec<double>& theta0, bool keep = false);
+  // The same runs from theta0 again on the recorded draws (the runs' common random numbers, not drawn twice):
+  // std::logic_error without keep, or when a step needs a draw beyond the record.
+  void rewind(const Vec<double>& theta0);
   // n steps of every run (the deadline as LabelNoiseStep's Monte Carlo looks at it; NumericalFault if a run is not
   // finite after them).
   void advance(long n, const Deadline& deadline);
+  // Arm `arm` of noisy_optimizer_paired from the started theta, from rest (d = 0, or m = nu = 0): each step g = 0 +
+  // the gradients of arm.draws draws with weight 1/draws, then the heavy-ball or Adam update (solvers/iterate/adam.hpp)
+  // lane by lane in AdamUpdate's operation order; theta is then the arm's end point (NumericalFault if a run's state
+  // is not finite after arm.steps steps).
+  void run_arm(const NoisyArm<double>& arm, const Deadline& deadline);
   void get(int lane, Vec<double>& theta) const;  // lane < count
 
  private:
   // B = N without replacement: every step takes examples 0..N-1 in order (BatchSampler draws nothing).
   bool full_batch() const { return ln_.sampling == BatchSampling::WithoutReplacement && ln_.batch == m_.num_examples(); }
+  using Block = std::vector<std::array<double, kLanes>>;  // entries, a value per lane
+  // Every run's next draws, then out += w times their label-noise gradient at theta entry by entry (2p entries):
+  // LabelNoiseStep::add_gradient(theta, w, out) in every lane, the same bits; out may be th_.
+  void add_gradient(double w, Block& out);
+  // A draw's entries: the noise -s sigma (B), then unless full_batch() the labels (B) and rows (B p).
+  std::size_t draw_doubles() const { return static_cast<std::size_t>(kLanes) * ln_.batch * (full_batch() ? 1 : 2 + p_); }
+  const double* next_draw();  // every lane's draw (drawn, or read back from the record); idle lanes copy lane 0
+  void set_theta(const Vec<double>& theta0);
   const DiagNet<double>& m_;
   LabelNoise<double> ln_;
   std::uint64_t seed_;
+  const simd::KernelTable& kernels_;
   int p_ = 0, count_ = 0;
   double m00_, m01_, m11_;
   std::vector<LabelNoiseStep<double>> draws_;  // the runs' draws (LabelNoiseStep::draw)
   std::vector<double> rows_;                   // X row-major
-  std::vector<std::array<double, kLanes>> th_, c_, y_, xs_;  // theta (2p); c_j, y_j (B); the batch's rows (B p)
+  std::vector<double> noise_;                  // a run's -s sigma (B)
+  std::vector<double> rec_;                    // the draws since start (keep), else the last one (draw_doubles each)
+  bool keep_ = false, replay_ = false;
+  std::size_t at_ = 0;                         // replay: the next draw's offset in rec_
+  Block th_, beta_, c_, y_, xs_;               // theta (2p); beta (p); c_j (B); full batch: y_j (B), rows (B p)
+  Block g_, d_, nu_;                           // run_arm: the gradient; heavy ball's d or Adam's m; Adam's nu (2p)
 };
 
 }  // namespace irverify

@@ -68,6 +68,22 @@ struct TapeView {
 };
 // One epoch for each of `count` samples, interleaved: sample s starts from state[s stride ..] and visits the
 // batches orders[s m + t], t = 0..m-1. scratch: the kernel's scratch_doubles (solvers/simd/sgd_kernel.hpp).
+// One label-noise gradient of eight diagonal-net runs side by side (solvers/ln/diag_lanes.hpp): every array is
+// entries of eight doubles, run l in lane l. beta_k = ((m00 u_k) u_k + m01 (u_k v_k + v_k u_k) + (m11 v_k) v_k) / 2,
+// c_j = cb ((x_j0 beta_0 + ... + x_j,p-1 beta_p-1 - y_j) + noise_j), w_k = 0 + c_0 x_0k + ..., then
+// out_k += 0 + w_k (m00 u_k + m01 v_k), out_k+p += 0 + w_k (m01 u_k + m11 v_k): DiagNet<double>'s operations in order.
+struct DiagNoiseView {
+  double m00, m01, m11, cb;
+  int p, B;
+  const double* theta;  // 2p entries (u, v)
+  const double* xs;     // B p entries: the rows x_jk at j p + k
+  const double* y;      // B entries
+  const double* noise;  // B entries: the labels' -s sigma
+  double* c;            // B entries (out)
+  double* beta;         // p entries (scratch)
+  double* out;          // 2p entries (may be theta)
+};
+
 struct KernelTable {
   void (*ls)(const LsView&, const int* orders, double* state, int count, double* scratch);
   void (*diag)(const DiagView&, const int* orders, double* state, int count, double* scratch);
@@ -78,6 +94,7 @@ struct KernelTable {
   // Eight Philox4x32-10 blocks: counter words ctr[w 8 + l] of block l, key (k0, k1), into out[w 8 + l]
   // (solvers/simd/philox.hpp).
   void (*philox8)(const unsigned* ctr, unsigned k0, unsigned k1, unsigned* out);
+  void (*diag_noise)(const DiagNoiseView&);  // DiagNoiseView
 };
 extern const KernelTable kernels_sse2, kernels_avx2, kernels_avx512;
 

@@ -1,9 +1,15 @@
 // solvers/ln/diag_lanes.hpp: eight label-noise runs side by side on a diagonal net are LabelNoiseStep<double>'s runs
-// bit for bit (diag-uv and diag-uu-vv; B = 2 with replacement, B = 3 of 5 without, B = N = 5, label-noise GD; 11 runs:
-// a full group and a partial one), in one advance and in two; a run that overflows is refused.
+// bit for bit on every ISA this CPU has (diag-uv and diag-uu-vv; B = 2 with replacement, B = 3 of 5 without, B = N =
+// 5, label-noise GD; 11 runs: a full group and a partial one), in one advance and in two; a run that overflows is
+// refused. run_arm is the generic
+// noisy-optimizer arm (LabelNoiseStep::add_gradient, then AdamUpdate or heavy_ball_update) bit for bit: Adam with eps
+// inside and outside, with and without bias correction, heavy ball, one and three draws a step, on fresh draws and on
+// recorded ones (rewind); a rewind needs a record and cannot run past it.
 #include "solvers/ln/diag_lanes.hpp"
 
+#include "solvers/iterate/adam.hpp"
 #include "solvers/iterate/iterate.hpp"
+#include "solvers/iterate/momentum.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,30 +28,77 @@ DiagNet<double> net(DiagKind kind) {
 }  // namespace
 
 TEST(DiagLabelNoiseLanes, AreLabelNoiseStepBitForBit) {
-  for (DiagKind kind : {DiagKind::UV, DiagKind::UUVV}) {
-    const DiagNet<double> m = net(kind);
-    Vec<double> theta0(6);
-    theta0 << 0.9, -0.4, 0.7, 0.6, 0.3, -0.8;
+  Vec<double> theta0(6);
+  theta0 << 0.9, -0.4, 0.7, 0.6, 0.3, -0.8;
+  for (DiagKind kind : {DiagKind::UV, DiagKind::UUVV})
     for (const LabelNoise<double>& ln : {LabelNoise<double>{0.05, 0.3, 2, BatchSampling::WithReplacement},
                                          LabelNoise<double>{0.05, 0.3, 3, BatchSampling::WithoutReplacement},
-                                         LabelNoise<double>{0.05, 0.3, 5, BatchSampling::WithoutReplacement}}) {
-      DiagLabelNoiseLanes lanes(m, ln, 17);
-      Vec<double> got;
-      for (long first : {0L, 8L}) {
-        const int count = first == 0 ? 8 : 3;
-        lanes.start(first, count, theta0);
-        lanes.advance(20, Deadline());
-        lanes.advance(17, Deadline());
-        for (int l = 0; l < count; ++l) {
-          LabelNoiseStep<double> step(m, ln, 17, static_cast<std::uint64_t>(first + l));
-          Vec<double> x = theta0;
-          for (int s = 0; s < 37; ++s) step(x);
-          lanes.get(l, got);
-          EXPECT_TRUE(got == x) << m.kind() << " B " << ln.batch << " run " << first + l;
+                                         LabelNoise<double>{0.05, 0.3, 5, BatchSampling::WithoutReplacement}})
+      for (Isa isa : {Isa::Sse2, Isa::Avx2, Isa::Avx512}) {
+        if (!isa_supported(isa)) continue;
+        const DiagNet<double> m = net(kind);
+        DiagLabelNoiseLanes lanes(m, ln, 17, isa);
+        Vec<double> got;
+        for (long first : {0L, 8L}) {
+          const int count = first == 0 ? 8 : 3;
+          lanes.start(first, count, theta0);
+          lanes.advance(20, Deadline());
+          lanes.advance(17, Deadline());
+          for (int l = 0; l < count; ++l) {
+            LabelNoiseStep<double> step(m, ln, 17, static_cast<std::uint64_t>(first + l));
+            Vec<double> x = theta0;
+            for (int s = 0; s < 37; ++s) step(x);
+            lanes.get(l, got);
+            EXPECT_TRUE(got == x) << m.kind() << " B " << ln.batch << " run " << first + l << " " << isa_name(isa);
+          }
         }
       }
+}
+
+TEST(DiagLabelNoiseLanes, RunArmIsTheGenericArmBitForBit) {
+  const DiagNet<double> m = net(DiagKind::UV);
+  Vec<double> theta0(6);
+  theta0 << 0.9, -0.4, 0.7, 0.6, 0.3, -0.8;
+  const LabelNoise<double> ln{0.0, 0.3, 2, BatchSampling::WithReplacement};
+  const AdamHyper<double> out{0.9, 0.99, 1e-3, false}, in{0.8, 0.95, 1e-4, true};
+  for (const NoisyArm<double>& arm : {NoisyArm<double>{NoisyOptimizer::Adam, 0.01, out, true, 1, 30},
+                                      NoisyArm<double>{NoisyOptimizer::Adam, 0.02, in, false, 3, 10},
+                                      NoisyArm<double>{NoisyOptimizer::HeavyBall, 0.05, out, true, 3, 10}}) {
+    DiagLabelNoiseLanes lanes(m, ln, 23);
+    lanes.start(5, 7, theta0, true);  // the arm on the recorded draws of a first run of it, too
+    lanes.run_arm(arm, Deadline());
+    lanes.rewind(theta0);
+    lanes.run_arm(arm, Deadline());
+    Vec<double> got, g(6);
+    for (int l = 0; l < 7; ++l) {
+      LabelNoiseStep<double> src(m, ln, 23, static_cast<std::uint64_t>(5 + l));
+      Vec<double> x = Vec<double>::Zero(arm.kind == NoisyOptimizer::Adam ? 18 : 12);
+      x.head(6) = theta0;
+      AdamUpdate<double> adam{arm.h, arm.a, arm.bias_correction};
+      for (long s = 0; s < arm.steps; ++s) {
+        const Vec<double> theta = x.head(6);
+        g.setZero();
+        for (int q = 0; q < arm.draws; ++q) src.add_gradient(theta, 1.0 / arm.draws, g);
+        if (arm.kind == NoisyOptimizer::Adam) adam(x, g);
+        else heavy_ball_update(x, g, arm.h, arm.a.beta);
+      }
+      lanes.get(l, got);
+      EXPECT_TRUE(got == x.head(6)) << "draws " << arm.draws << " lane " << l;
     }
   }
+}
+
+TEST(DiagLabelNoiseLanes, RewindNeedsARecordAndStaysInIt) {
+  const DiagNet<double> m = net(DiagKind::UV);
+  const Vec<double> theta0 = Vec<double>::Constant(6, 0.5);
+  DiagLabelNoiseLanes lanes(m, LabelNoise<double>{0.05, 0.3, 2, BatchSampling::WithReplacement}, 1);
+  lanes.start(0, 3, theta0);
+  EXPECT_THROW(lanes.rewind(theta0), std::logic_error);
+  lanes.start(0, 3, theta0, true);
+  lanes.advance(5, Deadline());
+  lanes.rewind(theta0);
+  lanes.advance(5, Deadline());
+  EXPECT_THROW(lanes.advance(1, Deadline()), std::logic_error);
 }
 
 TEST(DiagLabelNoiseLanes, RefusesARunThatOverflows) {
@@ -54,4 +107,7 @@ TEST(DiagLabelNoiseLanes, RefusesARunThatOverflows) {
   lanes.start(0, 2, Vec<double>::Constant(6, 30.0));
   EXPECT_THROW(lanes.advance(400, Deadline()), NumericalFault);
   EXPECT_THROW(lanes.start(0, 9, Vec<double>::Zero(6)), std::invalid_argument);
+  lanes.start(0, 2, Vec<double>::Constant(6, 30.0));
+  EXPECT_THROW(lanes.run_arm(NoisyArm<double>{NoisyOptimizer::HeavyBall, 10.0, {0.5, 0, 0, false}, true, 1, 400}, Deadline()),
+               NumericalFault);
 }
