@@ -243,7 +243,7 @@ BENCHMARK(BM_McSimdKernel)->ArgsProduct({{16, 256}, {1, 2}, {0, 1, 2}, {kN}})->A
 BENCHMARK(BM_McModelKernel)->ArgsProduct({{0, 1, 2, 3, 4, 5, 6, 7}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_McFormulaPath)->ArgsProduct({{0, 1}, {16, 256}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_McLsOptimizer)->ArgsProduct({{2, 0, 1}, {4, 16}, {1, 2}})->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_LabelNoiseMean)->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_LabelNoiseMean)->Args({2, 1})->Args({4, 1})->Args({8, 1})->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LabelNoiseCovariance)->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_ExactEnumeration8, double)->Unit(benchmark::kMillisecond);
 BENCHMARK_TEMPLATE(BM_ExactEnumeration8, mp50)->Unit(benchmark::kMillisecond);

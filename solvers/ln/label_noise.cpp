@@ -1,7 +1,7 @@
 #include "solvers/ln/label_noise.hpp"
 
 #include "solvers/iterate/iterate.hpp"
-#include "solvers/ln/diag_lanes.hpp"
+#include "solvers/ln/label_noise_lanes.hpp"
 #include "solvers/parallel/block_reduce.hpp"
 #include "solvers/stats/moment_sums.hpp"
 #include "theory/scalar.hpp"
@@ -116,12 +116,12 @@ LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>&
   const BlockReduceOptions blocks{opt.run, 64};
   const auto reduce = [&]() -> Sums<S> {
     if constexpr (std::is_same_v<S, double>)
-      if (const auto* dn = dynamic_cast<const DiagNet<double>*>(&m))  // eight runs in the lanes, the same bits
+      if (LabelNoiseLanes::steps_faster(m))  // eight runs in the lanes, the same bits
         return block_reduce_blocks(blocks, zero, [&] {
-          return [&, lanes = DiagLabelNoiseLanes(*dn, ln, opt.run.seed), x = Vec<S>(), x0 = std::vector<Vec<S>>(DiagLabelNoiseLanes::kLanes),
+          return [&, lanes = LabelNoiseLanes(m, ln, opt.run.seed), x = Vec<S>(), x0 = std::vector<Vec<S>>(LabelNoiseLanes::kLanes),
                   d = Vec<S>(P), dd = Mat<S>(P, P)](long first, long last, Sums<S>& acc) mutable {
-            for (long k0 = first; k0 < last; k0 += DiagLabelNoiseLanes::kLanes) {
-              const int g = static_cast<int>(std::min<long>(DiagLabelNoiseLanes::kLanes, last - k0));
+            for (long k0 = first; k0 < last; k0 += LabelNoiseLanes::kLanes) {
+              const int g = static_cast<int>(std::min<long>(LabelNoiseLanes::kLanes, last - k0));
               lanes.start(k0, g, theta0);
               if (window) {
                 lanes.advance(opt.from, opt.run.deadline);
@@ -186,12 +186,12 @@ LabelNoisePath<S> label_noise_path(const Model<S>& m, const LabelNoise<S>& ln, c
   const BlockReduceOptions blocks{opt.run, 16};
   const auto reduce = [&]() -> MomentSums<S> {
     if constexpr (std::is_same_v<S, double>)
-      if (const auto* dn = dynamic_cast<const DiagNet<double>*>(&m))  // eight runs in the lanes, the same bits
+      if (LabelNoiseLanes::steps_faster(m))  // eight runs in the lanes, the same bits
         return block_reduce_blocks(blocks, MomentSums<S>(C * P), [&] {
-          return [&, lanes = DiagLabelNoiseLanes(*dn, ln, opt.run.seed), x = Vec<S>()](long first, long last,
+          return [&, lanes = LabelNoiseLanes(m, ln, opt.run.seed), x = Vec<S>()](long first, long last,
                                                                                        MomentSums<S>& acc) mutable {
-            for (long k0 = first; k0 < last; k0 += DiagLabelNoiseLanes::kLanes) {
-              const int g = static_cast<int>(std::min<long>(DiagLabelNoiseLanes::kLanes, last - k0));
+            for (long k0 = first; k0 < last; k0 += LabelNoiseLanes::kLanes) {
+              const int g = static_cast<int>(std::min<long>(LabelNoiseLanes::kLanes, last - k0));
               lanes.start(k0, g, theta0);
               long done = 0;
               for (int c = 0; c < C; ++c) {  // each sum entry takes its runs in run order, as below

@@ -45,7 +45,7 @@ template <class S> class LabelNoiseStep {
   void add_gradient(const Vec<S>& theta, const S& w, Vec<S>& out);
   void restart(std::uint64_t run);
   // The next batch and its labels' -s_j sigma into noise[0..B), the draws of one step (for steppers that do the
-  // arithmetic themselves: solvers/ln/diag_lanes.hpp).
+  // arithmetic themselves: solvers/ln/label_noise_lanes.hpp).
   const std::vector<std::uint32_t>& draw(S* noise);
   int batch() const { return ln_.batch; }  // examples drawn per step
 

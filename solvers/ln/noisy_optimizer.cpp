@@ -3,7 +3,7 @@
 #include "solvers/iterate/adam.hpp"
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/iterate/momentum.hpp"
-#include "solvers/ln/diag_lanes.hpp"
+#include "solvers/ln/label_noise_lanes.hpp"
 #include "solvers/parallel/block_reduce.hpp"
 #include "solvers/stats/moment_sums.hpp"
 #include "theory/scalar.hpp"
@@ -73,13 +73,13 @@ PairedEstimate<S> noisy_optimizer_paired(const Model<S>& m, const LabelNoise<S>&
   };
   const BlockReduceOptions blocks{run, 16};
   if constexpr (std::is_same_v<S, double>)
-    if (const auto* dn = dynamic_cast<const DiagNet<double>*>(&m))  // eight runs in the lanes, the same bits
+    if (LabelNoiseLanes::supports(m))  // eight runs in the lanes, the same bits
       return paired_estimate(A, run.samples, block_reduce_blocks(blocks, MomentSums<S>(2 * A), [&] {
-        return [&, lanes = DiagLabelNoiseLanes(*dn, noise, run.seed), x = Vec<S>(),
-                vs = std::vector<Vec<S>>(DiagLabelNoiseLanes::kLanes, Vec<S>(2 * A))](long first, long last,
+        return [&, lanes = LabelNoiseLanes(m, noise, run.seed), x = Vec<S>(),
+                vs = std::vector<Vec<S>>(LabelNoiseLanes::kLanes, Vec<S>(2 * A))](long first, long last,
                                                                                        MomentSums<S>& acc) mutable {
-          for (long k0 = first; k0 < last; k0 += DiagLabelNoiseLanes::kLanes) {
-            const int g = static_cast<int>(std::min<long>(DiagLabelNoiseLanes::kLanes, last - k0));
+          for (long k0 = first; k0 < last; k0 += LabelNoiseLanes::kLanes) {
+            const int g = static_cast<int>(std::min<long>(LabelNoiseLanes::kLanes, last - k0));
             for (int a = 0; a < A; ++a) {  // every arm on the first arm's draws (recorded once)
               if (a == 0) lanes.start(k0, g, theta0, A > 1);
               else lanes.rewind(theta0);

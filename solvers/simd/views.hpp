@@ -68,20 +68,25 @@ struct TapeView {
 };
 // One epoch for each of `count` samples, interleaved: sample s starts from state[s stride ..] and visits the
 // batches orders[s m + t], t = 0..m-1. scratch: the kernel's scratch_doubles (solvers/simd/sgd_kernel.hpp).
-// One label-noise gradient of eight diagonal-net runs side by side (solvers/ln/diag_lanes.hpp): every array is
-// entries of eight doubles, run l in lane l. beta_k = ((m00 u_k) u_k + m01 (u_k v_k + v_k u_k) + (m11 v_k) v_k) / 2,
-// c_j = cb ((x_j0 beta_0 + ... + x_j,p-1 beta_p-1 - y_j) + noise_j), w_k = 0 + c_0 x_0k + ..., then
-// out_k += 0 + w_k (m00 u_k + m01 v_k), out_k+p += 0 + w_k (m01 u_k + m11 v_k): DiagNet<double>'s operations in order.
-struct DiagNoiseView {
-  double m00, m01, m11, cb;
+// One label-noise gradient step of eight runs side by side (solvers/ln/label_noise_lanes.hpp), the generic path's
+// operations in order: every array is entries of eight doubles, run l in lane l.
+//   diag_noise (DiagNet<double>, M = [m00 m01; m01 m11]): beta_k = ((m00 u_k) u_k + m01 (u_k v_k + v_k u_k) + (m11
+//     v_k) v_k) / 2, c_j = cb ((x_j0 beta_0 + ... + x_j,p-1 beta_p-1 - y_j) + noise_j), w_k = 0 + c_0 x_0k + ..., then
+//     out_k += 0 + w_k (m00 u_k + m01 v_k), out_k+p += 0 + w_k (m01 u_k + m11 v_k);
+//   ls_noise (LeastSquares<double>, theta p entries): c_j = cb ((x_j . theta - y_j) + noise_j) with the dot product
+//     in Eigen 3.4's order for SSE2 packets of two (LabelNoiseStep's X.row(i).dot(theta)), then out_k += c_0 x_0k +
+//     c_1 x_1k + c_2 x_2k + c_3 x_3k over passes of up to four rows (LabelNoiseStep's fused passes).
+struct LabelNoiseView {
+  double m00, m01, m11;  // diag_noise only
+  double cb;
   int p, B;
-  const double* theta;  // 2p entries (u, v)
+  const double* theta;  // 2p entries (u, v), or p
   const double* xs;     // B p entries: the rows x_jk at j p + k
   const double* y;      // B entries
   const double* noise;  // B entries: the labels' -s sigma
   double* c;            // B entries (out)
-  double* beta;         // p entries (scratch)
-  double* out;          // 2p entries (may be theta)
+  double* beta;         // p entries (diag_noise's scratch)
+  double* out;          // 2p or p entries (may be theta)
 };
 
 struct KernelTable {
@@ -94,7 +99,8 @@ struct KernelTable {
   // Eight Philox4x32-10 blocks: counter words ctr[w 8 + l] of block l, key (k0, k1), into out[w 8 + l]
   // (solvers/simd/philox.hpp).
   void (*philox8)(const unsigned* ctr, unsigned k0, unsigned k1, unsigned* out);
-  void (*diag_noise)(const DiagNoiseView&);  // DiagNoiseView
+  void (*diag_noise)(const LabelNoiseView&);  // LabelNoiseView
+  void (*ls_noise)(const LabelNoiseView&);
 };
 extern const KernelTable kernels_sse2, kernels_avx2, kernels_avx512;
 

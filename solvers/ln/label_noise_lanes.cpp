@@ -1,7 +1,9 @@
-#include "solvers/ln/diag_lanes.hpp"
+#include "solvers/ln/label_noise_lanes.hpp"
 
 #include "solvers/iterate/iterate.hpp"
 #include "solvers/simd/views.hpp"
+#include "theory/models/diag_net.hpp"
+#include "theory/models/least_squares.hpp"
 
 #include <fmt/format.h>
 
@@ -19,29 +21,45 @@ constexpr int kV = 2;
 }  // namespace
 #define IRVERIFY_LANES(a) (*reinterpret_cast<Vu*>((a).data() + h))
 
-DiagLabelNoiseLanes::DiagLabelNoiseLanes(const DiagNet<double>& m, const LabelNoise<double>& ln, std::uint64_t seed, Isa isa)
-    : m_(m), ln_(ln), seed_(seed), kernels_(kernel_table(isa, "DiagLabelNoiseLanes")), p_(m.features()) {
-  const bool uuvv = m.diag_kind() == DiagKind::UUVV;  // DiagNet's M
-  m00_ = uuvv ? 2.0 : 0.0;
-  m01_ = uuvv ? 0.0 : 1.0;
-  m11_ = uuvv ? -2.0 : 0.0;
-  const int N = m.num_examples();
-  rows_.resize(static_cast<std::size_t>(N) * p_);
-  for (int i = 0; i < N; ++i)
-    for (int k = 0; k < p_; ++k) rows_[static_cast<std::size_t>(i) * p_ + k] = m.X()(i, k);
-  th_.resize(2 * static_cast<std::size_t>(p_));
+bool LabelNoiseLanes::supports(const Model<double>& m) {
+  return dynamic_cast<const DiagNet<double>*>(&m) || dynamic_cast<const LeastSquares<double>*>(&m);
+}
+
+bool LabelNoiseLanes::steps_faster(const Model<double>& m) { return dynamic_cast<const DiagNet<double>*>(&m) != nullptr; }
+
+LabelNoiseLanes::LabelNoiseLanes(const Model<double>& m, const LabelNoise<double>& ln, std::uint64_t seed, Isa isa)
+    : m_(m), ln_(ln), seed_(seed), kernels_(kernel_table(isa, "LabelNoiseLanes")), N_(m.num_examples()) {
+  const auto* dn = dynamic_cast<const DiagNet<double>*>(&m);
+  const auto* ls = dynamic_cast<const LeastSquares<double>*>(&m);
+  if (!dn && !ls) throw std::invalid_argument("LabelNoiseLanes: a diagonal net or least squares only");
+  p_ = dn ? dn->features() : ls->dim();
+  dim_ = dn ? 2 * p_ : p_;
+  gradient_ = dn ? kernels_.diag_noise : kernels_.ls_noise;
+  if (dn) {
+    const bool uuvv = dn->diag_kind() == DiagKind::UUVV;  // DiagNet's M
+    m00_ = uuvv ? 2.0 : 0.0;
+    m01_ = uuvv ? 0.0 : 1.0;
+    m11_ = uuvv ? -2.0 : 0.0;
+  }
+  rows_.resize(static_cast<std::size_t>(N_) * p_);
+  y_.resize(N_);
+  for (int i = 0; i < N_; ++i) {
+    for (int k = 0; k < p_; ++k) rows_[static_cast<std::size_t>(i) * p_ + k] = dn ? dn->X()(i, k) : ls->rows()(i, k);
+    y_[i] = dn ? dn->y()(i) : ls->y()(i);
+  }
+  th_.resize(dim_);
   beta_.resize(p_);
-  g_.resize(th_.size());
-  d_.resize(th_.size());
-  nu_.resize(th_.size());
+  g_.resize(dim_);
+  d_.resize(dim_);
+  nu_.resize(dim_);
   noise_.resize(ln.batch);
   c_.resize(ln.batch);
-  y_.resize(ln.batch);
+  ys_.resize(ln.batch);
   xs_.resize(static_cast<std::size_t>(ln.batch) * p_);
 }
 
-void DiagLabelNoiseLanes::start(long first, int count, const Vec<double>& theta0, bool keep) {
-  if (count < 1 || count > kLanes || theta0.size() != 2 * p_) throw std::invalid_argument("DiagLabelNoiseLanes: bad start");
+void LabelNoiseLanes::start(long first, int count, const Vec<double>& theta0, bool keep) {
+  if (count < 1 || count > kLanes || theta0.size() != dim_) throw std::invalid_argument("LabelNoiseLanes: bad start");
   while (static_cast<int>(draws_.size()) < count) draws_.emplace_back(m_, ln_, seed_, 0);
   count_ = count;
   keep_ = keep;
@@ -53,23 +71,23 @@ void DiagLabelNoiseLanes::start(long first, int count, const Vec<double>& theta0
   for (int l = 0; l < kLanes; ++l)
     for (int j = 0; j < ln_.batch && full_batch(); ++j) {  // label-noise GD: example j in every lane, every step
       for (int k = 0; k < p_; ++k) xs_[static_cast<std::size_t>(j) * p_ + k][l] = rows_[static_cast<std::size_t>(j) * p_ + k];
-      y_[j][l] = m_.y()(j);
+      ys_[j][l] = y_[j];
     }
 }
 
-void DiagLabelNoiseLanes::rewind(const Vec<double>& theta0) {
-  if (!keep_) throw std::logic_error("DiagLabelNoiseLanes: rewind without a record (start with keep)");
-  if (theta0.size() != 2 * p_) throw std::invalid_argument("DiagLabelNoiseLanes: bad rewind");
+void LabelNoiseLanes::rewind(const Vec<double>& theta0) {
+  if (!keep_) throw std::logic_error("LabelNoiseLanes: rewind without a record (start with keep)");
+  if (theta0.size() != dim_) throw std::invalid_argument("LabelNoiseLanes: bad rewind");
   replay_ = true;
   at_ = 0;
   set_theta(theta0);
 }
 
-void DiagLabelNoiseLanes::set_theta(const Vec<double>& theta0) {
-  for (int q = 0; q < 2 * p_; ++q) th_[q].fill(theta0(q));
+void LabelNoiseLanes::set_theta(const Vec<double>& theta0) {
+  for (int q = 0; q < dim_; ++q) th_[q].fill(theta0(q));
 }
 
-void DiagLabelNoiseLanes::advance(long n, const Deadline& deadline) {
+void LabelNoiseLanes::advance(long n, const Deadline& deadline) {
   const DeadlineCheck check = DeadlineCheck::per_batch(&deadline, ln_.batch);
   for (long s = 0; s < n; ++s) {
     check(s);
@@ -80,10 +98,10 @@ void DiagLabelNoiseLanes::advance(long n, const Deadline& deadline) {
       if (!std::isfinite(t[l])) throw NumericalFault(fmt::format("label noise: the iterate is not finite after {} steps", n));
 }
 
-const double* DiagLabelNoiseLanes::next_draw() {
+const double* LabelNoiseLanes::next_draw() {
   const std::size_t n = draw_doubles();
   if (replay_) {
-    if (at_ + n > rec_.size()) throw std::logic_error("DiagLabelNoiseLanes: a replay past the recorded draws");
+    if (at_ + n > rec_.size()) throw std::logic_error("LabelNoiseLanes: a replay past the recorded draws");
     at_ += n;
     return &rec_[at_ - n];
   }
@@ -97,7 +115,7 @@ const double* DiagLabelNoiseLanes::next_draw() {
     for (int j = 0; j < B; ++j) {
       entry(j, l) = noise_[j];
       if (full) continue;  // the rows and labels are the same at every step
-      entry(B + j, l) = m_.y()(batch[j]);
+      entry(B + j, l) = y_[batch[j]];
       const double* row = &rows_[static_cast<std::size_t>(batch[j]) * p];
       for (int k = 0; k < p; ++k) entry(2L * B + static_cast<long>(j) * p + k, l) = row[k];
     }
@@ -108,17 +126,17 @@ const double* DiagLabelNoiseLanes::next_draw() {
   return d;
 }
 
-void DiagLabelNoiseLanes::add_gradient(double w, Block& out) {
+void LabelNoiseLanes::add_gradient(double w, Block& out) {
   const int B = ln_.batch;
   const double* d = next_draw();
   const bool full = full_batch();
-  const simd::DiagNoiseView view{m00_,          m01_,          m11_,          w / B,  // LabelNoiseStep's c = w / B
-                                 p_,            B,             th_[0].data(), full ? xs_[0].data() : d + 16L * B,
-                                 full ? y_[0].data() : d + 8L * B, d, c_[0].data(), beta_[0].data(), out[0].data()};
-  kernels_.diag_noise(view);
+  const simd::LabelNoiseView view{m00_, m01_, m11_, w / B,  // LabelNoiseStep's c = w / B
+                                  p_, B, th_[0].data(), full ? xs_[0].data() : d + 16L * B,
+                                  full ? ys_[0].data() : d + 8L * B, d, c_[0].data(), beta_[0].data(), out[0].data()};
+  gradient_(view);
 }
 
-void DiagLabelNoiseLanes::run_arm(const NoisyArm<double>& arm, const Deadline& deadline) {
+void LabelNoiseLanes::run_arm(const NoisyArm<double>& arm, const Deadline& deadline) {
   const DeadlineCheck check = DeadlineCheck::per_batch(&deadline, arm.draws * ln_.batch);
   const double w = 1.0 / arm.draws, beta = arm.a.beta, rho = arm.a.rho, eps = arm.a.eps;
   const double one_beta = 1 - beta, one_rho = 1 - rho;
@@ -163,9 +181,9 @@ void DiagLabelNoiseLanes::run_arm(const NoisyArm<double>& arm, const Deadline& d
           throw NumericalFault(fmt::format("noisy optimizer: the iterate is not finite after {} steps", arm.steps));
 }
 
-void DiagLabelNoiseLanes::get(int lane, Vec<double>& theta) const {
-  theta.resize(2 * p_);
-  for (int q = 0; q < 2 * p_; ++q) theta(q) = th_[q][lane];
+void LabelNoiseLanes::get(int lane, Vec<double>& theta) const {
+  theta.resize(dim_);
+  for (int q = 0; q < dim_; ++q) theta(q) = th_[q][lane];
 }
 
 #undef IRVERIFY_LANES

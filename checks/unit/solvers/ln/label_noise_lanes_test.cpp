@@ -1,0 +1,138 @@
+// solvers/ln/label_noise_lanes.hpp: eight label-noise runs side by side are LabelNoiseStep<double>'s runs bit for bit
+// on every ISA this CPU has: diag-uv and diag-uu-vv (p = 3, N = 5), least squares with N = 9 and p = 1..9, 13, 16 (the
+// dot product's every branch of Eigen's order); B = 2 with replacement, B = 5 without (a pass of four rows and one),
+// B = N, label-noise GD; 11 runs: a full group and a partial one; in one advance and in two. A run that overflows is
+// refused, and so is a model without lanes. run_arm is the generic noisy-optimizer arm (LabelNoiseStep::add_gradient,
+// then AdamUpdate or heavy_ball_update) bit for bit: Adam with eps inside and outside, with and without bias
+// correction, heavy ball, one and three draws a step, on fresh draws and on recorded ones (rewind); a rewind needs a
+// record and cannot run past it.
+#include "solvers/ln/label_noise_lanes.hpp"
+
+#include "solvers/iterate/adam.hpp"
+#include "solvers/iterate/iterate.hpp"
+#include "solvers/iterate/momentum.hpp"
+#include "theory/models/diag_net.hpp"
+#include "theory/models/least_squares.hpp"
+#include "theory/models/quadratic.hpp"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+using namespace irverify;
+
+namespace {
+Mat<double> data(int N, int p) {
+  Mat<double> X(N, p);
+  for (int i = 0; i < N; ++i)
+    for (int k = 0; k < p; ++k) X(i, k) = std::sin(1.0 + 3 * i + k);
+  return X;
+}
+Vec<double> labels(int N) {
+  Vec<double> y(N);
+  for (int i = 0; i < N; ++i) y(i) = std::cos(0.5 + i);
+  return y;
+}
+DiagNet<double> net(DiagKind kind) { return DiagNet<double>(kind, data(5, 3), labels(5)); }
+}  // namespace
+
+TEST(LabelNoiseLanes, AreLabelNoiseStepBitForBit) {
+  std::vector<std::unique_ptr<Model<double>>> models;
+  models.push_back(std::make_unique<DiagNet<double>>(net(DiagKind::UV)));
+  models.push_back(std::make_unique<DiagNet<double>>(net(DiagKind::UUVV)));
+  for (int p : {1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 16}) models.push_back(std::make_unique<LeastSquares<double>>(data(9, p), labels(9)));
+  for (const auto& mp : models) {
+    const Model<double>& m = *mp;
+    const int N = m.num_examples(), n = m.dim();
+    Vec<double> theta0(n);
+    for (int q = 0; q < n; ++q) theta0(q) = 0.9 * std::cos(2.0 + q);
+    for (const LabelNoise<double>& ln : {LabelNoise<double>{0.05, 0.3, 2, BatchSampling::WithReplacement},
+                                         LabelNoise<double>{0.05, 0.3, 5, BatchSampling::WithoutReplacement},
+                                         LabelNoise<double>{0.05, 0.3, N, BatchSampling::WithoutReplacement}})
+      for (Isa isa : {Isa::Sse2, Isa::Avx2, Isa::Avx512}) {
+        if (!isa_supported(isa)) continue;
+        LabelNoiseLanes lanes(m, ln, 17, isa);
+        Vec<double> got;
+        for (long first : {0L, 8L}) {
+          const int count = first == 0 ? 8 : 3;
+          lanes.start(first, count, theta0);
+          lanes.advance(20, Deadline());
+          lanes.advance(17, Deadline());
+          for (int l = 0; l < count; ++l) {
+            LabelNoiseStep<double> step(m, ln, 17, static_cast<std::uint64_t>(first + l));
+            Vec<double> x = theta0;
+            for (int s = 0; s < 37; ++s) step(x);
+            lanes.get(l, got);
+            EXPECT_TRUE(got == x) << m.kind() << " dim " << n << " B " << ln.batch << " run " << first + l << " "
+                                  << isa_name(isa);
+          }
+        }
+      }
+  }
+}
+
+TEST(LabelNoiseLanes, RunArmIsTheGenericArmBitForBit) {
+  const DiagNet<double> m = net(DiagKind::UV);
+  Vec<double> theta0(6);
+  theta0 << 0.9, -0.4, 0.7, 0.6, 0.3, -0.8;
+  const LabelNoise<double> ln{0.0, 0.3, 2, BatchSampling::WithReplacement};
+  const AdamHyper<double> out{0.9, 0.99, 1e-3, false}, in{0.8, 0.95, 1e-4, true};
+  for (const NoisyArm<double>& arm : {NoisyArm<double>{NoisyOptimizer::Adam, 0.01, out, true, 1, 30},
+                                      NoisyArm<double>{NoisyOptimizer::Adam, 0.02, in, false, 3, 10},
+                                      NoisyArm<double>{NoisyOptimizer::HeavyBall, 0.05, out, true, 3, 10}}) {
+    LabelNoiseLanes lanes(m, ln, 23);
+    lanes.start(5, 7, theta0, true);  // the arm on the recorded draws of a first run of it, too
+    lanes.run_arm(arm, Deadline());
+    lanes.rewind(theta0);
+    lanes.run_arm(arm, Deadline());
+    Vec<double> got, g(6);
+    for (int l = 0; l < 7; ++l) {
+      LabelNoiseStep<double> src(m, ln, 23, static_cast<std::uint64_t>(5 + l));
+      Vec<double> x = Vec<double>::Zero(arm.kind == NoisyOptimizer::Adam ? 18 : 12);
+      x.head(6) = theta0;
+      AdamUpdate<double> adam{arm.h, arm.a, arm.bias_correction};
+      for (long s = 0; s < arm.steps; ++s) {
+        const Vec<double> theta = x.head(6);
+        g.setZero();
+        for (int q = 0; q < arm.draws; ++q) src.add_gradient(theta, 1.0 / arm.draws, g);
+        if (arm.kind == NoisyOptimizer::Adam) adam(x, g);
+        else heavy_ball_update(x, g, arm.h, arm.a.beta);
+      }
+      lanes.get(l, got);
+      EXPECT_TRUE(got == x.head(6)) << "draws " << arm.draws << " lane " << l;
+    }
+  }
+}
+
+TEST(LabelNoiseLanes, RewindNeedsARecordAndStaysInIt) {
+  const DiagNet<double> m = net(DiagKind::UV);
+  const Vec<double> theta0 = Vec<double>::Constant(6, 0.5);
+  LabelNoiseLanes lanes(m, LabelNoise<double>{0.05, 0.3, 2, BatchSampling::WithReplacement}, 1);
+  lanes.start(0, 3, theta0);
+  EXPECT_THROW(lanes.rewind(theta0), std::logic_error);
+  lanes.start(0, 3, theta0, true);
+  lanes.advance(5, Deadline());
+  lanes.rewind(theta0);
+  lanes.advance(5, Deadline());
+  EXPECT_THROW(lanes.advance(1, Deadline()), std::logic_error);
+}
+
+TEST(LabelNoiseLanes, RefusesAModelWithoutLanes) {
+  const DiagNet<double> m = net(DiagKind::UV);
+  const Quadratic<double> q({QuadraticTerm<double>{Mat<double>::Identity(2, 2), Vec<double>::Zero(2), 0.0}});
+  EXPECT_TRUE(LabelNoiseLanes::supports(m));
+  EXPECT_FALSE(LabelNoiseLanes::supports(q));
+  EXPECT_THROW(LabelNoiseLanes(q, LabelNoise<double>{0.1, 0.3, 1, BatchSampling::WithReplacement}, 1), std::invalid_argument);
+}
+
+TEST(LabelNoiseLanes, RefusesARunThatOverflows) {
+  const DiagNet<double> m = net(DiagKind::UV);
+  LabelNoiseLanes lanes(m, LabelNoise<double>{10.0, 0.3, 2, BatchSampling::WithReplacement}, 1);
+  lanes.start(0, 2, Vec<double>::Constant(6, 30.0));
+  EXPECT_THROW(lanes.advance(400, Deadline()), NumericalFault);
+  EXPECT_THROW(lanes.start(0, 9, Vec<double>::Zero(6)), std::invalid_argument);
+  EXPECT_THROW(lanes.start(0, 2, Vec<double>::Zero(5)), std::invalid_argument);
+  lanes.start(0, 2, Vec<double>::Constant(6, 30.0));
+  EXPECT_THROW(lanes.run_arm(NoisyArm<double>{NoisyOptimizer::HeavyBall, 10.0, {0.5, 0, 0, false}, true, 1, 400}, Deadline()),
+               NumericalFault);
+}
