@@ -13,8 +13,8 @@
 namespace irverify {
 
 namespace {
-// Two lanes as one SSE2 register (elementwise IEEE operations: lane l computes what run l's scalar code would), lanes
-// h and h + 1 read and written in place (may_alias, 8-byte aligned); wider GCC vectors spill on the baseline ISA.
+// run_arm's updates: two lanes as one SSE2 register (elementwise IEEE operations: lane l computes what run l's scalar
+// code would), lanes h and h + 1 read and written in place (may_alias, 8-byte aligned).
 typedef double V __attribute__((vector_size(16)));
 typedef double Vu __attribute__((vector_size(16), aligned(8), may_alias));
 constexpr int kV = 2;
@@ -100,6 +100,7 @@ void LabelNoiseLanes::advance(long n, const Deadline& deadline) {
 
 const double* LabelNoiseLanes::next_draw() {
   const std::size_t n = draw_doubles();
+  if (count_ == 0) throw std::logic_error("LabelNoiseLanes: steps before start");
   if (replay_) {
     if (at_ + n > rec_.size()) throw std::logic_error("LabelNoiseLanes: a replay past the recorded draws");
     at_ += n;

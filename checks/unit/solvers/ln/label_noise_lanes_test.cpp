@@ -5,7 +5,7 @@
 // refused, and so is a model without lanes. run_arm is the generic noisy-optimizer arm (LabelNoiseStep::add_gradient,
 // then AdamUpdate or heavy_ball_update) bit for bit: Adam with eps inside and outside, with and without bias
 // correction, heavy ball, one and three draws a step, on fresh draws and on recorded ones (rewind); a rewind needs a
-// record and cannot run past it.
+// record and cannot run past it, and no step comes before start.
 #include "solvers/ln/label_noise_lanes.hpp"
 
 #include "solvers/iterate/adam.hpp"
@@ -108,6 +108,7 @@ TEST(LabelNoiseLanes, RewindNeedsARecordAndStaysInIt) {
   const DiagNet<double> m = net(DiagKind::UV);
   const Vec<double> theta0 = Vec<double>::Constant(6, 0.5);
   LabelNoiseLanes lanes(m, LabelNoise<double>{0.05, 0.3, 2, BatchSampling::WithReplacement}, 1);
+  EXPECT_THROW(lanes.advance(1, Deadline()), std::logic_error);
   lanes.start(0, 3, theta0);
   EXPECT_THROW(lanes.rewind(theta0), std::logic_error);
   lanes.start(0, 3, theta0, true);
