@@ -74,7 +74,8 @@ struct TapeView {
 //     v_k) v_k) / 2, c_j = cb ((x_j0 beta_0 + ... + x_j,p-1 beta_p-1 - y_j) + noise_j), w_k = 0 + c_0 x_0k + ..., then
 //     out_k += 0 + w_k (m00 u_k + m01 v_k), out_k+p += 0 + w_k (m01 u_k + m11 v_k);
 //   ls_noise (LeastSquares<double>, theta p entries): c_j = cb ((x_j . theta - y_j) + noise_j) with the dot product
-//     in Eigen 3.4's order for SSE2 packets of two (LabelNoiseStep's X.row(i).dot(theta)), then out_k += c_0 x_0k +
+//     in Eigen 3.4's order for SSE2 packets of two (LabelNoiseStep's X.row(i).dot(theta) in the baseline x86-64 build;
+//     a build with wider Eigen packets sums differently, which the unit test would report), then out_k += c_0 x_0k +
 //     c_1 x_1k + c_2 x_2k + c_3 x_3k over passes of up to four rows (LabelNoiseStep's fused passes).
 struct LabelNoiseView {
   double m00, m01, m11;  // diag_noise only

@@ -1,7 +1,8 @@
 // solvers/ln/noisy_optimizer.hpp: heavy ball with beta = 0 is label-noise SGD on the same draws (to rounding); one
 // Adam arm run twice is the same bits (differences exactly 0); a step of kappa draws is the mean of kappa one-draw
 // gradients at the same theta (checked through arms that differ only in how the draws are grouped, with h = 0 but
-// the last step); the estimate is bit-identical for any thread count; bad arms are refused.
+// the last step); the estimate is bit-identical for any thread count; bad arms are refused. The first two on diag-uv
+// (the lanes) and two-layer-tanh (the generic path).
 #include "solvers/ln/noisy_optimizer.hpp"
 
 #include "solvers/iterate/iterate.hpp"
@@ -16,7 +17,8 @@ using namespace irverify;
 
 namespace {
 struct NoisyFixture {
-  Problem<double> pr = build_problem<double>(generate_problem("diag-uv", 3));
+  explicit NoisyFixture(const char* model = "diag-uv") : pr(build_problem<double>(generate_problem(model, 3))) {}
+  Problem<double> pr;
   Batch all = pr.model->all_examples();
   LabelNoise<double> ln{0.05, 0.3, 2, BatchSampling::WithReplacement};
   std::function<double(const Vec<double>&)> first = [](const Vec<double>& t) { return t(0); };
@@ -24,35 +26,39 @@ struct NoisyFixture {
 }  // namespace
 
 TEST(NoisyOptimizer, HeavyBallWithoutMomentumIsLabelNoiseSgd) {
-  NoisyFixture f;
-  const long steps = 40;
-  const NoisyArm<double> sgd{NoisyOptimizer::HeavyBall, f.ln.eta, {0, 0, 0, false}, true, 1, steps};
-  for (int i = 0; i < f.pr.theta0.size(); ++i) {
-    std::function<double(const Vec<double>&)> coord = [i](const Vec<double>& t) { return t(i); };
-    const PairedEstimate<double> e = noisy_optimizer_paired<double>(*f.pr.model, f.ln, f.pr.theta0, {sgd}, coord, RunControl(9, 3));
-    double want = 0;
-    for (long k = 0; k < 3; ++k) {
-      Vec<double> x = f.pr.theta0;
-      LabelNoiseStep<double> step(*f.pr.model, f.ln, 9, k);
-      iterate(step, x, steps);
-      want += x(i) / 3;
+  for (const char* model : {"diag-uv", "two-layer-tanh"}) {
+    NoisyFixture f(model);
+    const long steps = 40;
+    const NoisyArm<double> sgd{NoisyOptimizer::HeavyBall, f.ln.eta, {0, 0, 0, false}, true, 1, steps};
+    for (int i = 0; i < f.pr.theta0.size(); ++i) {
+      std::function<double(const Vec<double>&)> coord = [i](const Vec<double>& t) { return t(i); };
+      const PairedEstimate<double> e = noisy_optimizer_paired<double>(*f.pr.model, f.ln, f.pr.theta0, {sgd}, coord, RunControl(9, 3));
+      double want = 0;
+      for (long k = 0; k < 3; ++k) {
+        Vec<double> x = f.pr.theta0;
+        LabelNoiseStep<double> step(*f.pr.model, f.ln, 9, k);
+        iterate(step, x, steps);
+        want += x(i) / 3;
+      }
+      EXPECT_NEAR(e.mean[0], want, 1e3 * std::numeric_limits<double>::epsilon() * (1 + std::abs(want))) << model << " " << i;
     }
-    EXPECT_NEAR(e.mean[0], want, 1e3 * std::numeric_limits<double>::epsilon() * (1 + std::abs(want))) << i;
   }
 }
 
 TEST(NoisyOptimizer, IdenticalArmsDifferByExactlyZeroAndThreadsDoNotMatter) {
-  NoisyFixture f;
-  const NoisyArm<double> adam{NoisyOptimizer::Adam, 0.01, {0.9, 0.99, 1e-3, false}, true, 1, 30};
-  const auto run = [&](int threads) {
-    return noisy_optimizer_paired<double>(*f.pr.model, f.ln, f.pr.theta0, {adam, adam}, f.first, RunControl(4, 50, threads));
-  };
-  const PairedEstimate<double> one = run(1), two = run(2);
-  EXPECT_EQ(one.diff[1], 0.0);
-  EXPECT_EQ(one.diff_se[1], 0.0);
-  EXPECT_EQ(one.mean, two.mean);
-  EXPECT_EQ(one.se, two.se);
-  EXPECT_GT(one.se[0], 0.0);
+  for (const char* model : {"diag-uv", "two-layer-tanh"}) {
+    NoisyFixture f(model);
+    const NoisyArm<double> adam{NoisyOptimizer::Adam, 0.01, {0.9, 0.99, 1e-3, false}, true, 1, 30};
+    const auto run = [&](int threads) {
+      return noisy_optimizer_paired<double>(*f.pr.model, f.ln, f.pr.theta0, {adam, adam}, f.first, RunControl(4, 50, threads));
+    };
+    const PairedEstimate<double> one = run(1), two = run(2);
+    EXPECT_EQ(one.diff[1], 0.0) << model;
+    EXPECT_EQ(one.diff_se[1], 0.0) << model;
+    EXPECT_EQ(one.mean, two.mean) << model;
+    EXPECT_EQ(one.se, two.se) << model;
+    EXPECT_GT(one.se[0], 0.0) << model;
+  }
 }
 
 TEST(NoisyOptimizer, AStepOfKappaDrawsAveragesTheirGradients) {
