@@ -56,6 +56,10 @@ LabelNoiseLanes::LabelNoiseLanes(const Model<double>& m, const LabelNoise<double
   c_.resize(ln.batch);
   ys_.resize(ln.batch);
   xs_.resize(static_cast<std::size_t>(ln.batch) * p_);
+  for (int j = 0; j < ln.batch && full_batch(); ++j) {  // label-noise GD: example j in every lane, every step
+    for (int k = 0; k < p_; ++k) xs_[static_cast<std::size_t>(j) * p_ + k].fill(rows_[static_cast<std::size_t>(j) * p_ + k]);
+    ys_[j].fill(y_[j]);
+  }
 }
 
 void LabelNoiseLanes::start(long first, int count, const Vec<double>& theta0, bool keep) {
@@ -68,11 +72,6 @@ void LabelNoiseLanes::start(long first, int count, const Vec<double>& theta0, bo
   if (!keep) rec_.resize(draw_doubles());
   for (int l = 0; l < count; ++l) draws_[l].restart(static_cast<std::uint64_t>(first + l));
   set_theta(theta0);
-  for (int l = 0; l < kLanes; ++l)
-    for (int j = 0; j < ln_.batch && full_batch(); ++j) {  // label-noise GD: example j in every lane, every step
-      for (int k = 0; k < p_; ++k) xs_[static_cast<std::size_t>(j) * p_ + k][l] = rows_[static_cast<std::size_t>(j) * p_ + k];
-      ys_[j][l] = y_[j];
-    }
 }
 
 void LabelNoiseLanes::rewind(const Vec<double>& theta0) {

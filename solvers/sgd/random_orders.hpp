@@ -2,10 +2,10 @@
 // (solvers/sgd/kernel_monte_carlo.cpp), where one order per sample and epoch costs as much as the epoch at small d:
 // Fisher-Yates on the stream (seed, sample, domain 1), whose first ceil((m - 1) / 4) Philox blocks (the words it
 // takes unless it rejects one) are drawn for the eight streams side by side on one ISA
-// (solvers/simd/philox_body.inc); a sample that needs another word (a rejection) is drawn by random_order itself. The bounded draws use the precomputed
-// 2^32 mod n and Lemire's multiply-shift remainder (Lemire, Kaser and Kurz, "Faster remainder by direct
-// computation", Softw. Pract. Exp. 2019: r mod n = high word of (M r mod 2^64) n, M = floor((2^64 - 1) / n) + 1,
-// exact for 32-bit r and n) instead of two divisions.
+// (solvers/simd/philox_body.inc); a sample that needs another word (a rejection) is drawn by random_order itself.
+// The bounded draws use the precomputed 2^32 mod n and Lemire's multiply-shift remainder (Lemire, Kaser and Kurz,
+// "Faster remainder by direct computation", Softw. Pract. Exp. 2019: r mod n = high word of (M r mod 2^64) n,
+// M = floor((2^64 - 1) / n) + 1, exact for 32-bit r and n) instead of two divisions.
 #pragma once
 
 #include "solvers/simd/isa.hpp"

@@ -66,8 +66,6 @@ struct TapeView {
   const double* out_c;
   int stride;
 };
-// One epoch for each of `count` samples, interleaved: sample s starts from state[s stride ..] and visits the
-// batches orders[s m + t], t = 0..m-1. scratch: the kernel's scratch_doubles (solvers/simd/sgd_kernel.hpp).
 // One label-noise gradient step of eight runs side by side (solvers/ln/label_noise_lanes.hpp), the generic path's
 // operations in order: every array is entries of eight doubles, run l in lane l.
 //   diag_noise (DiagNet<double>, M = [m00 m01; m01 m11]): beta_k = ((m00 u_k) u_k + m01 (u_k v_k + v_k u_k) + (m11
@@ -90,6 +88,8 @@ struct LabelNoiseView {
   double* out;          // 2p or p entries (may be theta)
 };
 
+// One epoch for each of `count` samples, interleaved: sample s starts from state[s stride ..] and visits the
+// batches orders[s m + t], t = 0..m-1. scratch: the kernel's scratch_doubles (solvers/simd/sgd_kernel.hpp).
 struct KernelTable {
   void (*ls)(const LsView&, const int* orders, double* state, int count, double* scratch);
   void (*diag)(const DiagView&, const int* orders, double* state, int count, double* scratch);
@@ -100,7 +100,8 @@ struct KernelTable {
   // Eight Philox4x32-10 blocks: counter words ctr[w 8 + l] of block l, key (k0, k1), into out[w 8 + l]
   // (solvers/simd/philox.hpp).
   void (*philox8)(const unsigned* ctr, unsigned k0, unsigned k1, unsigned* out);
-  void (*diag_noise)(const LabelNoiseView&);  // LabelNoiseView
+  // One label-noise gradient step of eight runs (LabelNoiseView).
+  void (*diag_noise)(const LabelNoiseView&);
   void (*ls_noise)(const LabelNoiseView&);
 };
 extern const KernelTable kernels_sse2, kernels_avx2, kernels_avx512;
