@@ -38,10 +38,12 @@ AlignedVector<double> padded_rows(const char* what, const std::vector<double>& X
 
 void SgdKernel::epochs(const int* orders, double* state, int count, Isa isa) const {
   const simd::KernelTable& table = kernel_table(isa, "SGD kernel");
-  // Scratch on the stack unless the kernel needs more; not zeroed (the kernels write every value before reading it).
+  // Scratch on the stack unless the kernel needs more, on a cache line either way; not zeroed (the kernels write every
+  // value before reading it).
   alignas(64) double small[512];
   const int n = scratch_doubles();
-  const std::unique_ptr<double[]> large(n > 512 ? new double[static_cast<std::size_t>(n)] : nullptr);
+  const auto free = [n](double* p) { CacheAligned<double>().deallocate(p, static_cast<std::size_t>(n)); };
+  const std::unique_ptr<double, decltype(free)> large(n > 512 ? CacheAligned<double>().allocate(static_cast<std::size_t>(n)) : nullptr, free);
   run(table, orders, state, count, large ? large.get() : small);
 }
 

@@ -66,6 +66,37 @@ struct TapeView {
   const double* out_c;
   int stride;
 };
+// The same tape replayed with the dimension in the lanes (solvers/simd/tape_kernel.hpp), one run at a time, `block`
+// examples of a batch side by side, each in its own block of `span` slots: its operations renumbered in order and cut
+// into segments of equal operations whose operand slots are evenly spaced; segment (op, n, dst, a, sa, b, sb, k) is,
+// for j = 0..n-1,
+//   slot dst + j = (slot a + sa j) op (slot b + sb j), with c[k + j] for AddC / MulC (b unused for unary operations),
+// reading only slots below dst; bits 0-1 (2-3) of `from` say where a (b) counts from: 0 the example's block, 1 its
+// data row (copied into the block's slots dim.. too if copy_row), 2 block 0 (theta and the shared segments' results);
+// g >= 0: the results are
+// gradient entries g + j, added to the batch's sum in place of the slots. The gradient gathers add operand a + sa j
+// to entry dst + j (op, b, k unused). Slots from const_slot hold the gradient's constant entries (consts). Every
+// array is padded for whole registers.
+struct TapeSegment {
+  TapeOp op;
+  unsigned char from;
+  int n, dst, a, sa, b, sb, k, g;
+};
+struct TapeWideView {
+  Batches b;
+  const TapeSegment* shared;  // the segments on theta alone, once a step in block 0 (read with `from` 2)
+  int nshared;
+  const TapeSegment* seg;
+  int segs;
+  const TapeSegment* out;
+  int outs;
+  const double* c;
+  const double* consts;
+  int nconsts, const_slot, span, block, dim, cols;  // span: a block's slots, padded
+  bool copy_row;
+  const double* rows;  // N rows of cols, row_stride apart, padded
+  int row_stride, stride;
+};
 // One label-noise gradient step of eight runs side by side (solvers/ln/label_noise_lanes.hpp), the generic path's
 // operations in order: every array is entries of eight doubles, run l in lane l.
 //   diag_noise (DiagNet<double>, M = [m00 m01; m01 m11]): beta_k = ((m00 u_k) u_k + m01 (u_k v_k + v_k u_k) + (m11
@@ -97,6 +128,7 @@ struct KernelTable {
   void (*tanh)(const double* x, double* y, int n);  // the dense kernel's tanh, y_i = tanh x_i; n a multiple of 8
   void (*ls_optimizer)(const LsOptimizerView&, const int* orders, double* state, int count, double* scratch);
   void (*tape)(const TapeView&, const int* orders, double* state, int count, double* scratch);
+  void (*tape_wide)(const TapeWideView&, const int* orders, double* state, int count, double* scratch);
   // Eight Philox4x32-10 blocks: counter words ctr[w 8 + l] of block l, key (k0, k1), into out[w 8 + l]
   // (solvers/simd/philox.hpp).
   void (*philox8)(const unsigned* ctr, unsigned k0, unsigned k1, unsigned* out);
