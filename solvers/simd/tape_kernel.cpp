@@ -144,6 +144,13 @@ void TapeSgdKernel::plan_wide() {
   w_.block = !apart ? 1 : B % 4 == 0 && 4 * bytes <= kBlockBytes ? 4 : B % 2 == 0 && 2 * bytes <= kBlockBytes ? 2 : 1;
 }
 
+TapeSgdKernel::Plan TapeSgdKernel::plan() const {
+  if (layout_ != Layout::Dimension) return {};
+  const auto fused = std::count_if(w_.seg.begin(), w_.seg.end(), [](const simd::TapeSegment& s) { return s.g >= 0; });
+  return {static_cast<int>(w_.shared.size()), static_cast<int>(w_.seg.size()), static_cast<int>(fused),
+          static_cast<int>(w_.out.size()), w_.block, w_.copy_row};
+}
+
 int TapeSgdKernel::scratch_doubles() const {
   if (layout_ == Layout::Dimension) return w_.block * w_.span + pad8(dim()) + 8;
   return t_.slots * 32 + dim() * 16;  // J <= 4

@@ -38,6 +38,13 @@ class TapeSgdKernel : public SgdKernel {
   TapeSgdKernel(CompiledTape tape, const std::vector<std::vector<int>>& batches, double eps, Layout layout = Layout::Auto);
 
   Layout layout() const { return layout_; }
+  // The Dimension layout's plan (all 0 in Runs): segments run once a step (on theta alone) and per example, those
+  // adding to the gradient in place, the remaining gradient gathers, examples a block, whether rows are copied.
+  struct Plan {
+    int shared = 0, segments = 0, fused = 0, gathers = 0, block = 0;
+    bool copy_row = false;
+  };
+  Plan plan() const;
   // Tape operations per per-example gradient (each a multiply-add's worth or less, for the benchmark's roofline).
   double multiply_adds() const override { return static_cast<double>(t_.op.size()); }
   void pack(const double* theta, double* state) const override;

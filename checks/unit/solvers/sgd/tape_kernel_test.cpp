@@ -20,6 +20,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstring>
+#include <tuple>
 #include <limits>
 
 using namespace irverify;
@@ -48,6 +51,11 @@ ProblemSpec every_operation(int B = 3, bool sum = false) {
 }
 
 
+// The same bits (-0.0 and +0.0 differ; NaN equals itself).
+bool same_bits(const std::vector<double>& x, const std::vector<double>& y) {
+  return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0;
+}
+
 // 11 samples (a full group of eight and a partial one) through the kernel on every ISA: the same bits; each against the
 // generic Model path's epoch; each alone in lane 0 the same bits as in its group; the other layout the same bits on
 // every ISA. auto_layout: the layout make_sgd_kernel should choose.
@@ -71,7 +79,7 @@ void check_epochs(const ProblemSpec& s, TapeSgdKernel::Layout auto_layout = Tape
     std::vector<double> state = start;
     k->epochs(orders.data(), state.data(), n, isa);
     if (first.empty()) first = state;
-    EXPECT_TRUE(state == first) << isa_name(isa);
+    EXPECT_TRUE(same_bits(state, first)) << isa_name(isa);
   }
   for (int s0 = 0; s0 < n; ++s0) {
     Partition batches;
@@ -91,7 +99,7 @@ void check_epochs(const ProblemSpec& s, TapeSgdKernel::Layout auto_layout = Tape
     if (!isa_supported(isa)) continue;
     std::vector<double> state = start;
     other.epochs(orders.data(), state.data(), n, isa);
-    EXPECT_TRUE(state == first) << "the other layout, " << isa_name(isa);
+    EXPECT_TRUE(same_bits(state, first)) << "the other layout, " << isa_name(isa);
   }
 }
 
@@ -139,7 +147,68 @@ INSTANTIATE_TEST_SUITE_P(KindFeaturesB, TapeKernelLarge,
 
 TEST_P(TapeKernelLarge, DimensionLayoutMatchesTheRunsLayoutOnEveryIsa) {
   const auto [kind, p, B] = GetParam();
-  check_epochs(large(kind, p, B), p > 100 ? TapeSgdKernel::Layout::Dimension : TapeSgdKernel::Layout::Runs);
+  const ProblemSpec s = large(kind, p, B);
+  check_epochs(s, p > 100 ? TapeSgdKernel::Layout::Dimension : TapeSgdKernel::Layout::Runs);
+  // The plan takes the paths named above: diag-uv shares u (.) v and adds both gradient halves in place; the tanh
+  // model gathers its constant entry (b); every case reads x from the row, not a copy.
+  const Problem<double> pr = build_problem<double>(s);
+  const TapeSgdKernel k(compile_tape(*pr.model->example_tape()), pr.partition, 0.1, TapeSgdKernel::Layout::Dimension);
+  const TapeSgdKernel::Plan plan = k.plan();
+  EXPECT_EQ(plan.block, B == 3 ? 1 : B);
+  EXPECT_FALSE(plan.copy_row);
+  EXPECT_EQ(plan.shared > 0, kind != 1);
+  EXPECT_EQ(plan.fused, kind == 0 ? 2 : 1);
+  EXPECT_EQ(plan.gathers, kind == 1 ? 1 : 0);
+}
+
+// A hand-compiled tape (dim 5: theta t0..t4; columns x0, x1, y: slots 5, 6, 7) on the paths the formulas above do not
+// take: gradient entries read straight from the row and theta, the same slot twice, a -0.0 constant; a segment
+// reading a shared and a per-example value at once (one example a block), a gather across theta and the row (the row
+// copied into the slots), a descending operand, -0.0 as AddC / MulC constants. theta0 starts at -0.0 with the
+// constant -0.0 gradient entry: -0.0 - c (-0.0) is +0.0, which a -0.0 broadcast as +0.0 would get wrong.
+TEST(TapeKernel, DimensionLayoutMatchesOnHandCompiledPaths) {
+  using Op = simd::TapeOp;
+  CompiledTape t;
+  t.dim = 5, t.cols = 3, t.examples = 8;
+  const std::vector<double> v = kernel_test_draws(24, 9);
+  t.rows = v;
+  // slot: 8 t0 t1, 9 t1 t2 (shared); 10 t0t1 x0, 11 t1t2 x1; 12 t1t2 t0t1x0, 13 t0t1x0 t1t2x1 (shared and not);
+  // 14 = 13 - y, 15 = 14 + -0.0, 16 = 15 * -0.0, 17 = -12; 18 = 11 + x0, 19 = 10 + x1 (a descending).
+  const std::vector<std::tuple<Op, int, int, double>> ops = {
+      {Op::Mul, 0, 1, 0}, {Op::Mul, 1, 2, 0}, {Op::Mul, 8, 5, 0}, {Op::Mul, 9, 6, 0}, {Op::Mul, 9, 10, 0},
+      {Op::Mul, 10, 11, 0}, {Op::Sub, 13, 7, 0}, {Op::AddC, 14, -1, -0.0}, {Op::MulC, 15, -1, -0.0},
+      {Op::Neg, 12, -1, 0}, {Op::Add, 11, 5, 0}, {Op::Add, 10, 6, 0}};
+  for (std::size_t k = 0; k < ops.size(); ++k) {
+    const auto [op, a, b, c] = ops[k];
+    t.op.push_back(op), t.a.push_back(a), t.b.push_back(b), t.c.push_back(c), t.dst.push_back(8 + static_cast<int>(k));
+    if (k > 0 && op == t.op[k - 1]) ++t.run_len.back();
+    else t.run_len.push_back(1);
+  }
+  t.slots = 8 + static_cast<int>(ops.size());
+  t.out = {-1, 19, 4, 5, 16};  // q2, q3: theta4 and x0, one gather across theta and the row
+  t.out_c = {-0.0, 0, 0, 0, 0};
+  const std::vector<std::vector<int>> batches = kernel_test_batches(8, 4);
+  const TapeSgdKernel runs(t, batches, 0.125, TapeSgdKernel::Layout::Runs), wide(t, batches, 0.125, TapeSgdKernel::Layout::Dimension);
+  const TapeSgdKernel::Plan plan = wide.plan();
+  EXPECT_EQ(plan.block, 1);
+  EXPECT_TRUE(plan.copy_row);
+  EXPECT_GT(plan.shared, 0);
+  const int m = runs.batches(), n = 11, st = runs.stride();
+  std::vector<int> orders(static_cast<std::size_t>(n * m));
+  for (int s0 = 0; s0 < n; ++s0) random_order(m, 3, static_cast<std::uint64_t>(s0), &orders[static_cast<std::size_t>(s0 * m)]);
+  const double theta0[] = {-0.0, 0.5, 0.75, -0.25, 0.3};
+  std::vector<double> start(static_cast<std::size_t>(n * st));
+  for (int s0 = 0; s0 < n; ++s0) runs.pack(theta0, &start[static_cast<std::size_t>(s0 * st)]);
+  std::vector<double> first = start;
+  runs.epochs(orders.data(), first.data(), n, Isa::Sse2);
+  EXPECT_TRUE(!std::signbit(first[0]) && first[0] == 0) << "theta0 stays 0 and turns +0.0";
+  for (const TapeSgdKernel* k : {&runs, &wide})
+    for (Isa isa : {Isa::Sse2, Isa::Avx2, Isa::Avx512}) {
+      if (!isa_supported(isa)) continue;
+      std::vector<double> state = start;
+      k->epochs(orders.data(), state.data(), n, isa);
+      EXPECT_TRUE(same_bits(state, first)) << (k == &wide ? "dimension " : "runs ") << isa_name(isa);
+    }
 }
 
 TEST(TapeKernel, MonteCarloMeanRunsThroughItAndMatchesTheGenericPath) {
