@@ -111,7 +111,7 @@ CompiledTape compile_tape(const ExampleTape<double>& t) {
   CompiledTape c;
   std::vector<int> slot(n, -1);
   // An operation already emitted on the same operands (and constant, bit for bit) is not emitted again: its value
-  // would be the same bits (a + b and a * b as b + a and b * a too).
+  // would be the same bits (a + b and a * b as b + a and b * a too, up to the payload of a NaN from two NaNs).
   std::map<std::tuple<Op, int, int, std::uint64_t>, int> emitted;
   const auto emit = [&](Op op, int a, int b, double cst) {
     const bool commutes = op == Op::Add || op == Op::Mul;

@@ -57,10 +57,10 @@ void TapeSgdKernel::plan_wide() {
   for (std::size_t q = 0; q < t_.out.size(); ++q)
     if (t_.out[q] < 0) w_.consts.push_back(t_.out_c[q]);
   int next = inputs + static_cast<int>(w_.consts.size());  // the first free slot
+  const auto region = [&](int x) { return x < 0 ? -1 : x < dim ? 0 : x < inputs ? 1 : 2; };  // theta, the row, values
   for (int k = 0; k < n; ++k) {
     const int a = slot[t_.a[k]], b = t_.b[k] >= 0 ? slot[t_.b[k]] : -1;
     simd::TapeSegment* s = w_.seg.empty() ? nullptr : &w_.seg.back();
-    const auto region = [&](int x) { return x < 0 ? -1 : x < dim ? 0 : x < inputs ? 1 : 2; };  // theta, the row, values
     const bool extends = s && s->op == t_.op[k] && a < s->dst && b < s->dst && region(a) == region(s->a) &&
                          region(b) == region(s->b) && (s->n == 1 || (a == s->a + s->n * s->sa && b == s->b + s->n * s->sb));
     if (extends) {
@@ -89,22 +89,23 @@ void TapeSgdKernel::plan_wide() {
   const auto meets = [&](int x, int s, int m, int from, int to) { return lo(x, s, m) < to && hi(x, s, m) >= from; };
   std::vector<char> zero(next, 0);  // block 0's alone
   std::fill_n(zero.begin(), dim, 1);
-  const auto in_zero = [&](int x, int s, int m, bool all) {
-    for (int j = 0; j < m; ++j)
-      if (static_cast<bool>(zero[x + s * j]) != all) return !all;
-    return all;
+  const auto count_zero = [&](int x, int s, int m) {
+    int k = 0;
+    for (int j = 0; j < m; ++j) k += zero[x + s * j];
+    return k;
   };
+  const auto all_zero = [&](int x, int s, int m) { return count_zero(x, s, m) == m; };
   std::vector<char> shared(w_.seg.size(), 0);
   for (std::size_t i = 0; i < w_.seg.size(); ++i) {
     auto& x = w_.seg[i];
-    if (in_zero(x.a, x.sa, x.n, true) && (x.b < 0 || in_zero(x.b, x.sb, x.n, true)))
+    if (all_zero(x.a, x.sa, x.n) && (x.b < 0 || all_zero(x.b, x.sb, x.n)))
       shared[i] = 1, std::fill_n(zero.begin() + x.dst, x.n, 1);
   }
   bool apart = true;  // no operand of a block reaches block 0's alone (else one example a block)
   const auto place = [&](int& x, int s, int m) {
-    if (x < 0 || in_zero(x, s, m, true)) return 2;
+    if (x < 0 || all_zero(x, s, m)) return 2;
     if (lo(x, s, m) >= dim && hi(x, s, m) < inputs) return x -= dim, 1;
-    apart = apart && !in_zero(x, s, m, false);
+    apart = apart && count_zero(x, s, m) == 0;
     w_.copy_row = w_.copy_row || meets(x, s, m, dim, inputs);
     return 0;
   };
