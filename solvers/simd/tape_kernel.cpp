@@ -73,13 +73,14 @@ void TapeSgdKernel::plan_wide() {
     }
     ++next;
   }
+  std::vector<simd::TapeSegment> gathers;  // gradient entries read from slots (a fused segment's, or identity segments)
   std::vector<int> out(t_.out.size());
   for (std::size_t q = 0, i = 0; q < t_.out.size(); ++q) out[q] = t_.out[q] < 0 ? w_.const_slot + static_cast<int>(i++) : slot[t_.out[q]];
   for (int q = 0; q < dim;) {
     int e = q + 1;
     const int s = e < dim ? out[e] - out[q] : 0;
     while (e < dim && out[e] - out[e - 1] == s) ++e;
-    w_.out.push_back({simd::TapeOp::Input, 0, e - q, q, out[q], e - q > 1 ? s : 0, -1, 0, 0, -1});
+    gathers.push_back({simd::TapeOp::Input, 0, e - q, q, out[q], e - q > 1 ? s : 0, -1, 0, 0, -1});
     q = e;
   }
   // The slots x + s j, j < n: [lo, hi]; where an operand counts from (views.hpp), x rebased. Segments on theta alone
@@ -110,27 +111,29 @@ void TapeSgdKernel::plan_wide() {
     return 0;
   };
   for (auto& x : w_.seg) x.from = static_cast<unsigned char>(place(x.a, x.sa, x.n) | place(x.b, x.sb, x.n) << 2);
-  for (auto& x : w_.out) x.from = static_cast<unsigned char>(place(x.a, x.sa, x.n));
-  for (std::size_t i = 0; i < w_.out.size();) {  // fuse: the segment writing exactly o's slots, read by nothing else
-    const auto& o = w_.out[i];
+  for (auto& x : gathers) x.from = static_cast<unsigned char>(place(x.a, x.sa, x.n));
+  for (std::size_t i = 0; i < gathers.size();) {  // fuse: the segment writing exactly o's slots, read by nothing else
+    const auto& o = gathers[i];
     const auto reads = [&](int from, int x, int s, int m) { return from == 0 && x >= 0 && meets(x, s, m, o.a, o.a + o.n); };
     auto f = std::find_if(w_.seg.begin(), w_.seg.end(), [&](const simd::TapeSegment& x) { return x.dst == o.a && x.n == o.n; });
     f = f != w_.seg.end() && shared[static_cast<std::size_t>(f - w_.seg.begin())] ? w_.seg.end() : f;
     bool alone = (o.from & 3) == 0 && f != w_.seg.end() && (o.sa == 1 || o.n == 1);
     for (const auto& x : w_.seg) alone = alone && !reads(x.from & 3, x.a, x.sa, x.n) && !reads(x.from >> 2, x.b, x.sb, x.n);
-    for (const auto& x : w_.out) alone = alone && (&x == &o || !reads(x.from & 3, x.a, x.sa, x.n));
+    for (const auto& x : gathers) alone = alone && (&x == &o || !reads(x.from & 3, x.a, x.sa, x.n));
     if (!alone) {
       ++i;
       continue;
     }
     f->g = o.dst;
-    w_.out.erase(w_.out.begin() + static_cast<long>(i));
+    gathers.erase(gathers.begin() + static_cast<long>(i));
   }
   std::vector<simd::TapeSegment> rest;
   for (std::size_t i = 0; i < w_.seg.size(); ++i) (shared[i] ? w_.shared : rest).push_back(w_.seg[i]);
+  for (const auto& o : gathers)  // the other gradient entries: identity segments after the rest, added in place
+    rest.push_back({simd::TapeOp::Input, static_cast<unsigned char>(o.from | 2 << 2), o.n, -1, o.a, o.sa, -1, 0, 0, o.dst});
   w_.seg = std::move(rest);
   w_.c = t_.c;
-  w_.c.resize(n + kPad, 0.0);
+  w_.c.resize(std::max(n, dim) + kPad, 0.0);  // the identity segments read c[0..n) too
   // The rows on cache lines, pad8(cols) apart, and whole registers past the last.
   const std::size_t cp = pad8(t_.cols), N = t_.rows.size() / std::max(t_.cols, 1);
   w_.rows.assign(N * cp + kPad, 0.0);
@@ -147,9 +150,13 @@ void TapeSgdKernel::plan_wide() {
 
 TapeSgdKernel::Plan TapeSgdKernel::plan() const {
   if (layout_ != Layout::Dimension) return {};
-  const auto fused = std::count_if(w_.seg.begin(), w_.seg.end(), [](const simd::TapeSegment& s) { return s.g >= 0; });
-  return {static_cast<int>(w_.shared.size()), static_cast<int>(w_.seg.size()), static_cast<int>(fused),
-          static_cast<int>(w_.out.size()), w_.block, w_.copy_row};
+  const auto count = [&](bool identity) {
+    return static_cast<int>(std::count_if(w_.seg.begin(), w_.seg.end(), [&](const simd::TapeSegment& s) {
+      return s.g >= 0 && (s.op == simd::TapeOp::Input) == identity;
+    }));
+  };
+  return {static_cast<int>(w_.shared.size()), static_cast<int>(w_.seg.size()) - count(true), count(false), count(true),
+          w_.block, w_.copy_row};
 }
 
 int TapeSgdKernel::scratch_doubles() const {
@@ -164,8 +171,8 @@ void TapeSgdKernel::unpack(const double* state, double* theta) const { std::copy
 
 void TapeSgdKernel::run(const simd::KernelTable& t, const int* orders, double* state, int count, double* scratch) const {
   if (layout_ == Layout::Dimension)
-    return t.tape_wide(simd::TapeWideView{batch_view(), w_.shared.data(), static_cast<int>(w_.shared.size()), w_.seg.data(), static_cast<int>(w_.seg.size()), w_.out.data(),
-                                          static_cast<int>(w_.out.size()), w_.c.data(), w_.consts.data(),
+    return t.tape_wide(simd::TapeWideView{batch_view(), w_.shared.data(), static_cast<int>(w_.shared.size()), w_.seg.data(),
+                                          static_cast<int>(w_.seg.size()), w_.c.data(), w_.consts.data(),
                                           static_cast<int>(w_.consts.size()), w_.const_slot, w_.span, w_.block, dim(), t_.cols,
                                           w_.copy_row, w_.rows.data(), pad8(t_.cols), stride()},
                        orders, state, count, scratch);

@@ -39,7 +39,8 @@ class TapeSgdKernel : public SgdKernel {
 
   Layout layout() const { return layout_; }
   // The Dimension layout's plan (all 0 in Runs): segments run once a step (on theta alone) and per example, those
-  // adding to the gradient in place, the remaining gradient gathers, examples a block, whether rows are copied.
+  // adding to the gradient in place, the gradient entries read straight from slots, examples a block, whether rows
+  // are copied.
   struct Plan {
     int shared = 0, segments = 0, fused = 0, gathers = 0, block = 0;
     bool copy_row = false;
@@ -58,7 +59,7 @@ class TapeSgdKernel : public SgdKernel {
   CompiledTape t_;
   Layout layout_;
   struct {  // the Dimension layout's plan (simd::TapeWideView)
-    std::vector<simd::TapeSegment> shared, seg, out;
+    std::vector<simd::TapeSegment> shared, seg;
     std::vector<double> c, consts;
     AlignedVector<double> rows;  // pad8(cols) a row
     int const_slot = 0, span = 0, block = 1;

@@ -73,10 +73,9 @@ struct TapeView {
 //   slot dst + j = (slot a + sa j) op (slot b + sb j), with c[k + j] for AddC / MulC (b unused for unary operations),
 // reading only slots below dst; bits 0-1 (2-3) of `from` say where a (b) counts from: 0 the example's block, 1 its
 // data row (copied into the block's slots dim.. too if copy_row), 2 block 0 (theta and the shared segments' results);
-// g >= 0: the results are
-// gradient entries g + j, added to the batch's sum in place of the slots. The gradient gathers add operand a + sa j
-// to entry dst + j (op, b, k unused). Slots from const_slot hold the gradient's constant entries (consts). Every
-// array is padded for whole registers.
+// g >= 0: the results are gradient entries g + j, added to the batch's sum in place of the slots (op Input: the
+// identity, a gradient entry read from a slot). Slots from const_slot hold the gradient's constant entries (consts).
+// Every array is padded for whole registers.
 struct TapeSegment {
   TapeOp op;
   unsigned char from;
@@ -88,8 +87,6 @@ struct TapeWideView {
   int nshared;
   const TapeSegment* seg;
   int segs;
-  const TapeSegment* out;
-  int outs;
   const double* c;
   const double* consts;
   int nconsts, const_slot, span, block, dim, cols;  // span: a block's slots, padded
