@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job: installs what is missing, builds, runs every claim once (the records, validated against their schema
-# and compared with reports/reference, the comparison the reference_* ctests make), the slow checks that are not
+# The main job: installs what is missing, builds, runs every claim once (nproc claims side by side, `run --jobs`; the
+# records, validated against their schema and compared with reports/reference, the comparison the reference_* ctests
+# make), the slow checks that are not
 # claim reruns (long CLI runs on problem files), SGD-2's plain-average study (8 levels, about 20 s on 2 cores) to
 # OUT/SGD-2-plain-study.json, and the calibration of the fast Monte Carlo claims (the study's default SGD-2, SGD-4,
 # LN-1, LN-2, RANK-2, RANK-5 at IRVERIFY_CALIBRATION_SEEDS seeds each, default 200: about 35 min on 2 cores, measured
@@ -24,15 +25,16 @@ phase() {  # phase NAME COMMAND...: runs it, records its seconds and exit code; 
 status=0
 phase install bash scripts/install-deps.sh
 phase build bash scripts/build.sh
-phase claims "$build/irverify" run --out "$out" || status=$?
+jobs=$(nproc)  # claims (and calibration seeds) side by side: the same records, printed in claim order
+phase claims "$build/irverify" run --jobs "$jobs" --out "$out" || status=$?
 # Every record the run wrote, against reports/record/record.schema.json, then against the reference records.
 phase validate "$build/irverify" validate $(grep -l '"schema": "irverify-record-1"' "$out"/*.json) || status=$?
 phase compare sh -c "\"\$0\" compare reports/reference \"\$1\" > \"\$1/compare.txt\"; rc=\$?; cat \"\$1/compare.txt\"; exit \$rc" \
   "$build/irverify" "$out" || status=$?
 phase slow-checks ctest --test-dir "$build" --output-on-failure -j "$(nproc)" -L slow -E '^reference_' || status=$?
 phase study-plain "$build/irverify" study sgd2-plain --out "$out/SGD-2-plain-study.json" || status=$?
-phase calibration sh -c "\"\$0\" study calibration --seeds \"\$1\" --out \"\$2/calibration.json\" > \"\$2/calibration.md\"" \
-  "$build/irverify" "${IRVERIFY_CALIBRATION_SEEDS:-200}" "$out" || status=$?
+phase calibration sh -c "\"\$0\" study calibration --seeds \"\$1\" --jobs \"\$3\" --out \"\$2/calibration.json\" > \"\$2/calibration.md\"" \
+  "$build/irverify" "${IRVERIFY_CALIBRATION_SEEDS:-200}" "$out" "$jobs" || status=$?
 phase report "$build/irverify" report "$out" || status=$?
 if [ "$status" -ne 0 ]; then echo "main: some claims FAILED or differ from reports/reference (see $out/REPORT.md, $out/compare.txt)"; fi
 exit "$status"

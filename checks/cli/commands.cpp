@@ -7,6 +7,7 @@
 #include "reports/record/record_compare.hpp"
 #include "reports/record/schemas.hpp"
 #include "reports/report.hpp"
+#include "solvers/parallel/ordered_tasks.hpp"
 #include "theory/io/atomic_write.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem.hpp"
@@ -102,6 +103,11 @@ class RunCommand : public Command {
     sub_->add_option("--memory-budget", memory_gib_, "Memory budget in GiB (default: min(8, half the physical memory))")
         ->capture_default_str()
         ->check(cli::positive_finite());
+    sub_->add_option("--jobs", jobs_,
+                     "Claims run side by side, each with --threads workers (the records do not depend on it; their "
+                     "wall times, and the time budget's clock, are shared). Records are written and printed in claim order")
+        ->capture_default_str()
+        ->transform(cli::integer_in(1, 64));
   }
   int run(const MpiSession& mpi) override {
     settings_.progress = Progress(!quiet_);
@@ -122,17 +128,22 @@ class RunCommand : public Command {
     if (mpi.rank == 0)  // an unwritable --out fails now, not after the run
       for (const Claim* c : todo) prepare_output((std::filesystem::path(out_) / (c->id + ".json")).string());
     for (const auto& f : files_) settings_.problems.push_back(read_problem_file(f));
-    bool all = true;
+    if (jobs_ > 1 && settings_.group && settings_.group->size() > 1)
+      throw std::runtime_error("--jobs: under mpirun the processes share each claim's Monte Carlo; run the claims one at a time");
     for (const Claim* c : todo) {
       if (!quiet_ && settings_.seed != 0 && c->seed == 0)
         std::cerr << fmt::format("irverify: {} draws no random numbers: --seed does not apply\n", c->id);
       if (!quiet_ && settings_.samples != 0 && c->samples == 0)
         std::cerr << fmt::format("irverify: {} has no Monte Carlo size: --samples does not apply\n", c->id);
-      const nlohmann::json rec = run_claim(*c, settings_);
-      if (mpi.rank == 0) write_record(rec, out_);  // every rank has the whole record
-      all = all && rec["verdict"] == "pass";
-      print_record(rec, out_);
     }
+    bool all = true;
+    ordered_tasks<nlohmann::json>(
+        jobs_, static_cast<long>(todo.size()), [&](long i) { return run_claim(*todo[i], settings_); },
+        [&](long, const nlohmann::json& rec) {
+          if (mpi.rank == 0) write_record(rec, out_);  // every rank has the whole record
+          all = all && rec["verdict"] == "pass";
+          print_record(rec, out_);
+        });
     return all ? 0 : 1;
   }
 
@@ -140,6 +151,7 @@ class RunCommand : public Command {
   std::vector<std::string> ids_, files_;
   std::string precision_, out_ = "irverify-results";
   bool quiet_ = false;
+  int jobs_ = 1;
   double memory_gib_ = default_memory_budget() / double(1ULL << 30);
   RunSettings settings_;
 };

@@ -3,6 +3,7 @@
 
 #include "checks/framework/tolerance.hpp"
 #include "checks/framework/sgd_setup.hpp"
+#include "solvers/parallel/block_map.hpp"
 #include "solvers/sgd/partitions.hpp"
 #include "solvers/stats/confidence.hpp"
 
@@ -49,11 +50,11 @@ struct AverageVerdict {
   ControlOutcome control;
 };
 
-// (1/m) sum_k ||mean_{i in k} G_i - g||^2 for one partition.
-template <class S> S batch_scatter(const std::vector<Vec<S>>& G, const Vec<S>& g, const Blocks& blocks) {
+// (1/m) sum_k ||mean_{i in k} G_i - g||^2 for one partition; mk: scratch of g's size.
+template <class S> S batch_scatter(const std::vector<Vec<S>>& G, const Vec<S>& g, const Blocks& blocks, Vec<S>& mk) {
   S v(0);
   for (const auto& b : blocks) {
-    Vec<S> mk = Vec<S>::Zero(g.size());
+    mk.setZero();
     for (int i : b) mk += G[i];
     v += (mk / S(static_cast<int>(b.size())) - g).squaredNorm();
   }
@@ -71,7 +72,8 @@ template <class S> Identity<S> measure_identity(const LadderSetup<S>& st, const 
     id.lhs += m.gradient(st.theta0(), bb).squaredNorm();
   }
   id.lhs /= nb;
-  id.rhs = st.g0.squaredNorm() + batch_scatter<S>(G, st.g0, part);
+  Vec<S> mk(st.g0.size());
+  id.rhs = st.g0.squaredNorm() + batch_scatter<S>(G, st.g0, part, mk);
   id.tol = tol::ulps<S>(64 * m.num_examples()) * std::max(S(1), id.lhs);
   return id;
 }
@@ -81,7 +83,8 @@ template <class S> void exact_average(const std::vector<Vec<S>>& G, const Vec<S>
   using std::abs;
   const int N = static_cast<int>(G.size());
   S sum(0);
-  for_each_partition(N, a.B, [&](const Blocks& bl) { sum += batch_scatter<S>(G, g, bl); });
+  Vec<S> mk(g.size());
+  for_each_partition(N, a.B, [&](const Blocks& bl) { sum += batch_scatter<S>(G, g, bl, mk); });
   a.mean = sum / S(static_cast<double>(a.count));
   a.exact = true;
   a.tol_or_se = 16 * S(static_cast<double>(a.count)) * eps<S>();
@@ -89,15 +92,21 @@ template <class S> void exact_average(const std::vector<Vec<S>>& G, const Vec<S>
   a.dev_wrong = abs(S(a.mean - a.wrong)) / a.wrong;
 }
 
-// ctx.samples random partitions (Philox seed ctx.seed, sample index = stream): the mean and its standard error.
+// ctx.samples random partitions (Philox seed ctx.seed, sample index = stream): the mean and its standard error. The
+// samples' scatters are computed in parallel (block_map: in sample order) and summed in sample order, so the sums are
+// the same bits for any thread count.
 template <class S>
 void monte_carlo_average(const RunContext& ctx, const std::vector<Vec<S>>& G, const Vec<S>& g, PartitionAverage<S>& a) {
   const int N = static_cast<int>(G.size());
+  const std::vector<S> v = block_map_workers<S>(BlockReduceOptions{ctx.control(ctx.samples)}, [&] {
+    return [&, mk = Vec<S>(g.size())](long s) mutable {
+      return batch_scatter<S>(G, g, random_partition(N, a.B, ctx.seed, static_cast<std::uint64_t>(s)), mk);
+    };
+  });
   S s1(0), s2(0);
-  for (long s = 0; s < ctx.samples; ++s) {
-    const S v = batch_scatter<S>(G, g, random_partition(N, a.B, ctx.seed, static_cast<std::uint64_t>(s)));
-    s1 += v;
-    s2 += v * v;
+  for (const S& x : v) {
+    s1 += x;
+    s2 += x * x;
   }
   a.samples = ctx.samples;
   const auto [mean, se] = mean_se_of_sums<S>(s1, s2, S(ctx.samples));

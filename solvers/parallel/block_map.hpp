@@ -9,7 +9,9 @@
 
 namespace irverify {
 
-template <class R, class F> std::vector<R> block_map(const BlockReduceOptions& opt, F f) {
+// block_map (below) with per-thread state: make_f() is called once per thread and returns that thread's f(run), which
+// may keep scratch between its runs (the result must still be a pure function of run).
+template <class R, class MakeF> std::vector<R> block_map_workers(const BlockReduceOptions& opt, MakeF make_f) {
   struct Acc {
     std::vector<R> v;
     Acc& operator+=(const Acc& o) {  // blocks are added in block order: concatenation keeps run order
@@ -17,7 +19,11 @@ template <class R, class F> std::vector<R> block_map(const BlockReduceOptions& o
       return *this;
     }
   };
-  return block_reduce(opt, Acc{}, [&] { return [&](long run, Acc& a) { a.v.push_back(f(run)); }; }).v;
+  return block_reduce(opt, Acc{}, [&] { return [f = make_f()](long run, Acc& a) mutable { a.v.push_back(f(run)); }; }).v;
+}
+
+template <class R, class F> std::vector<R> block_map(const BlockReduceOptions& opt, F f) {
+  return block_map_workers<R>(opt, [&] { return [&f](long run) { return f(run); }; });
 }
 
 }  // namespace irverify

@@ -90,26 +90,30 @@ template <class S> class MatrixNet : public ModelBase<MatrixNet<S>, S> {
     return t / S(static_cast<int>(b.size()));
   }
 
+  // Each sum runs over its index in increasing order, as written in the comments; the loops are nested so that the
+  // innermost one runs over independent sums (contiguous in theta), not along one dependent chain.
   template <class T> void gradient_kernel(const T* th, T* g, const Batch& b) const {
-    const int p = features(), q = outputs();
+    const int p = features(), q = outputs(), h = h_;
     for (int k = 0; k < dim(); ++k) g[k] = T(S(0));
-    std::vector<T> z(h_), a(h_), r(q);
+    std::vector<T> z(h), a(h), r(q), back(h);
+    const T* th2 = th + w2(0, 0);  // W2(k, j) = th2[k h + j]
+    T* g2 = g + w2(0, 0);
     for (int i : b) {
-      for (int j = 0; j < h_; ++j) {
-        z[j] = T(S(0));
-        for (int l = 0; l < p; ++l) z[j] += X_(i, l) * th[w1(j, l)];
-        a[j] = kind_ == MatrixNetKind::Linear ? z[j] : T(relu(z[j]));
-      }
-      for (int k = 0; k < q; ++k) {
-        r[k] = T(-Y_(i, k));
-        for (int j = 0; j < h_; ++j) r[k] += th[w2(k, j)] * a[j];
-        for (int j = 0; j < h_; ++j) g[w2(k, j)] += r[k] * a[j];
-      }
-      for (int j = 0; j < h_; ++j) {
-        T back = T(S(0));
-        for (int k = 0; k < q; ++k) back += th[w2(k, j)] * r[k];
-        if (kind_ == MatrixNetKind::Relu) back = back * step(z[j]);
-        for (int l = 0; l < p; ++l) g[w1(j, l)] += back * X_(i, l);
+      for (int j = 0; j < h; ++j) z[j] = T(S(0));
+      for (int l = 0; l < p; ++l)  // z_j = 0 + X_i0 W1_j0 + X_i1 W1_j1 + ...
+        for (int j = 0; j < h; ++j) z[j] += X_(i, l) * th[w1(j, l)];
+      for (int j = 0; j < h; ++j) a[j] = kind_ == MatrixNetKind::Linear ? z[j] : T(relu(z[j]));
+      for (int k = 0; k < q; ++k) r[k] = T(-Y_(i, k));
+      for (int j = 0; j < h; ++j)  // r_k = -Y_ik + W2_k0 a_0 + W2_k1 a_1 + ...
+        for (int k = 0; k < q; ++k) r[k] += th2[k * h + j] * a[j];
+      for (int k = 0; k < q; ++k)
+        for (int j = 0; j < h; ++j) g2[k * h + j] += r[k] * a[j];
+      for (int j = 0; j < h; ++j) back[j] = T(S(0));
+      for (int k = 0; k < q; ++k)  // back_j = 0 + W2_0j r_0 + W2_1j r_1 + ...
+        for (int j = 0; j < h; ++j) back[j] += th2[k * h + j] * r[k];
+      for (int j = 0; j < h; ++j) {
+        if (kind_ == MatrixNetKind::Relu) back[j] = back[j] * step(z[j]);
+        for (int l = 0; l < p; ++l) g[w1(j, l)] += back[j] * X_(i, l);
       }
     }
     const S inv = S(1) / S(static_cast<int>(b.size()));
