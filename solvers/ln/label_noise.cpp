@@ -23,23 +23,6 @@ template <class S> void LabelNoiseStep<S>::restart(std::uint64_t run) {
   signs_left_ = 0;
 }
 
-template <class S> const std::vector<std::uint32_t>& LabelNoiseStep<S>::draw(S* noise) {
-  const std::vector<std::uint32_t>& batch = sampler_.draw(rng_);
-  for (std::size_t j = 0; j < batch.size(); ++j) noise[j] = this->noise();
-  return batch;
-}
-
-template <class S> const S& LabelNoiseStep<S>::noise() {
-  if (signs_left_ == 0) {
-    signs_ = rng_.next_u32();
-    signs_left_ = 32;
-  }
-  const S& s = noise_[signs_ & 1u];  // indexed, not branched on: the sign is a coin flip no predictor learns
-  signs_ >>= 1;
-  --signs_left_;
-  return s;
-}
-
 template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) { add_gradient(theta, S(-ln_.eta), theta); }
 
 template <class S> void LabelNoiseStep<S>::add_gradient(const Vec<S>& theta, const S& w, Vec<S>& out) {

@@ -46,7 +46,11 @@ template <class S> class LabelNoiseStep {
   void restart(std::uint64_t run);
   // The next batch and its labels' -s_j sigma into noise[0..B), the draws of one step (for steppers that do the
   // arithmetic themselves: solvers/ln/label_noise_lanes.hpp).
-  const std::vector<std::uint32_t>& draw(S* noise);
+  const std::vector<std::uint32_t>& draw(S* noise) {  // inline: the lanes' drawing loop (LabelNoiseLanes) inlines it
+    const std::vector<std::uint32_t>& b = sampler_.draw(rng_);
+    for (std::size_t j = 0; j < b.size(); ++j) noise[j] = this->noise();
+    return b;
+  }
   int batch() const { return ln_.batch; }  // examples drawn per step
 
  private:
@@ -60,7 +64,16 @@ template <class S> class LabelNoiseStep {
   BatchSampler sampler_;
   Vec<S> step_, r_;  // the batch gradient (generic models); the scaled residuals c (r_i - s sigma)
   S noise_[2];  // -s sigma for s = -1, +1 (bit 0, 1): r + noise_[bit] is r - s sigma exactly
-  const S& noise();  // the next label sign's -s sigma
+  const S& noise() {  // the next label sign's -s sigma
+    if (signs_left_ == 0) {
+      signs_ = rng_.next_u32();
+      signs_left_ = 32;
+    }
+    const S& s = noise_[signs_ & 1u];  // indexed, not branched on: the sign is a coin flip no predictor learns
+    signs_ >>= 1;
+    --signs_left_;
+    return s;
+  }
 };
 
 // Mean and covariance of theta after `steps` steps from theta0, over `runs` independent runs (run k = stream k).

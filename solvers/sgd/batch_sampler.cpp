@@ -23,17 +23,12 @@ BatchSampler::BatchSampler(int N, int B, BatchSampling s) : with_(s == BatchSamp
   }
 }
 
-const std::vector<std::uint32_t>& BatchSampler::draw(CounterStream& rng) {
-  if (bounds_.empty()) return batch_;
-  std::uint32_t* x = with_ ? batch_.data() : draws_.data();  // with replacement the draws are the batch
-  for (const Chunk& c : chunks_) rng.bounded_batch(&bounds_[c.begin], c.k, c.P, x + c.begin);
-  if (with_) return batch_;
+void BatchSampler::shuffle_in() {
   std::iota(perm_.begin(), perm_.end(), 0u);  // a partial Fisher-Yates shuffle: the first B of a uniform permutation
   for (std::size_t j = 0; j < batch_.size(); ++j) {
     std::swap(perm_[j], perm_[j + draws_[j]]);
     batch_[j] = perm_[j];
   }
-  return batch_;
 }
 
 }  // namespace irverify

@@ -17,11 +17,18 @@ class BatchSampler {
  public:
   // Throws std::invalid_argument unless 1 <= B (and B <= N without replacement).
   BatchSampler(int N, int B, BatchSampling s);
-  // The next batch (valid until the next draw).
-  const std::vector<std::uint32_t>& draw(CounterStream& rng);
+  // The next batch (valid until the next draw). Inline: label-noise steps draw one per step, often a single index.
+  const std::vector<std::uint32_t>& draw(CounterStream& rng) {
+    if (bounds_.empty()) return batch_;
+    std::uint32_t* x = with_ ? batch_.data() : draws_.data();  // with replacement the draws are the batch
+    for (const Chunk& c : chunks_) rng.bounded_batch(&bounds_[c.begin], c.k, c.P, x + c.begin);
+    if (!with_) shuffle_in();
+    return batch_;
+  }
   const std::vector<std::uint32_t>& batch() const { return batch_; }
 
  private:
+  void shuffle_in();  // without replacement: the batch from the draws by a partial Fisher-Yates shuffle
   struct Chunk {
     int begin, k;
     std::uint64_t P;  // bounds_[begin] ... bounds_[begin + k - 1], <= 2^24 unless k = 1
