@@ -19,8 +19,8 @@ LabelNoiseStep<S>::LabelNoiseStep(const Model<S>& m, const LabelNoise<S>& ln, st
       step_(m.dim()), r_(ln.batch), noise_{ln.sigma, S(-ln.sigma)} {}
 
 template <class S> void LabelNoiseStep<S>::restart(std::uint64_t run) {
-  rng_ = CounterStream(seed_, run_stream(run, "label noise"), kLabelNoiseDomain);
-  signs_left_ = 0;
+  rng_.reset(seed_, run_stream(run, "label noise"), kLabelNoiseDomain);
+  signs_ = {};
 }
 
 template <class S> void LabelNoiseStep<S>::operator()(Vec<S>& theta) { add_gradient(theta, S(-ln_.eta), theta); }

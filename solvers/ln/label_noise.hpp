@@ -4,9 +4,10 @@
 // each step, and takes
 //   theta <- theta - eta (1/B) sum_j (r_{i_j}(theta) - s_j sigma) v_{i_j}(theta),
 // the gradient step on (1/(2B)) sum_j (f_{i_j} - y_{i_j} - s_j sigma)^2 (labels y' = y + s sigma).
-// Run k under seed `seed` draws everything from CounterStream(seed, k, kLabelNoiseDomain): each step its batch
-// (solvers/sgd/batch_sampler.hpp: the B indices, or the B Fisher-Yates offsets, several to a 32-bit word; nothing for
-// GD, which takes the examples in index order), then its signs from 32-bit words used up bit by bit (a word's
+// Run k under seed `seed` draws everything from CounterStream(seed, k, kLabelNoiseDomain) (its words eight Philox
+// blocks at a time: solvers/sgd/stream_words.hpp): each step its batch (solvers/sgd/batch_sampler.hpp: the B
+// indices, or the B Fisher-Yates offsets, several to a 32-bit word; nothing for GD, which takes the examples in index
+// order), then its signs from 32-bit words used up bit by bit (a word's
 // leftover bits carry over to the next step). So a run is a pure function of (seed, k) and Monte Carlo moments are
 // bit-identical for any thread count (solvers/parallel).
 #pragma once
@@ -15,6 +16,7 @@
 #include "theory/models/least_squares.hpp"
 #include "theory/models/model.hpp"
 #include "solvers/sgd/batch_sampler.hpp"
+#include "solvers/sgd/stream_words.hpp"
 #include "theory/random/counter_stream.hpp"
 #include "theory/stability/sgd_operator.hpp"
 
@@ -33,6 +35,23 @@ template <class S> struct LabelNoise {
   BatchSampling sampling = BatchSampling::WithReplacement;
 };
 
+// A run's label signs: 32 to a word of its stream, lowest bit first; a word's leftover bits carry over to the next
+// step. next() is the sign's bit (1: s = +1, -s sigma = -sigma).
+struct LabelSigns {
+  template <class Words> unsigned next(Words& words) {
+    if (left == 0) {
+      bits = words.next_u32();
+      left = 32;
+    }
+    const unsigned b = bits & 1u;
+    bits >>= 1;
+    --left;
+    return b;
+  }
+  std::uint32_t bits = 0;
+  int left = 0;
+};
+
 // Run `run`'s stepper under `seed`: operator()(theta) takes one label-noise step (usable with iterate /
 // iterate_until); restart(run) makes it run `run`'s stepper again without reallocating (what a Monte Carlo worker
 // does between runs).
@@ -44,13 +63,6 @@ template <class S> class LabelNoiseStep {
   // theta, to out (which may be theta): the step is add_gradient(theta, -eta, theta), the same draws as operator().
   void add_gradient(const Vec<S>& theta, const S& w, Vec<S>& out);
   void restart(std::uint64_t run);
-  // The next batch and its labels' -s_j sigma into noise[0..B), the draws of one step (for steppers that do the
-  // arithmetic themselves: solvers/ln/label_noise_lanes.hpp).
-  const std::vector<std::uint32_t>& draw(S* noise) {  // inline: the lanes' drawing loop (LabelNoiseLanes) inlines it
-    const std::vector<std::uint32_t>& b = sampler_.draw(rng_);
-    for (std::size_t j = 0; j < b.size(); ++j) noise[j] = this->noise();
-    return b;
-  }
   int batch() const { return ln_.batch; }  // examples drawn per step
 
  private:
@@ -58,22 +70,13 @@ template <class S> class LabelNoiseStep {
   const LeastSquares<S>* ls_;  // least squares: r_i and v_i = x_i read from X in place (no per-example allocation)
   LabelNoise<S> ln_;
   std::uint64_t seed_;
-  CounterStream rng_;
-  std::uint32_t signs_ = 0;  // label signs, 32 per draw, lowest bit first
-  int signs_left_ = 0;
+  StreamWords rng_;
+  LabelSigns signs_;
   BatchSampler sampler_;
   Vec<S> step_, r_;  // the batch gradient (generic models); the scaled residuals c (r_i - s sigma)
   S noise_[2];  // -s sigma for s = -1, +1 (bit 0, 1): r + noise_[bit] is r - s sigma exactly
-  const S& noise() {  // the next label sign's -s sigma
-    if (signs_left_ == 0) {
-      signs_ = rng_.next_u32();
-      signs_left_ = 32;
-    }
-    const S& s = noise_[signs_ & 1u];  // indexed, not branched on: the sign is a coin flip no predictor learns
-    signs_ >>= 1;
-    --signs_left_;
-    return s;
-  }
+  // The next label sign's -s sigma: indexed, not branched on (the sign is a coin flip no predictor learns).
+  const S& noise() { return noise_[signs_.next(rng_)]; }
 };
 
 // Mean and covariance of theta after `steps` steps from theta0, over `runs` independent runs (run k = stream k).

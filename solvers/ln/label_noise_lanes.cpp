@@ -28,7 +28,8 @@ bool LabelNoiseLanes::supports(const Model<double>& m) {
 bool LabelNoiseLanes::steps_faster(const Model<double>& m) { return dynamic_cast<const DiagNet<double>*>(&m) != nullptr; }
 
 LabelNoiseLanes::LabelNoiseLanes(const Model<double>& m, const LabelNoise<double>& ln, std::uint64_t seed, Isa isa)
-    : m_(m), ln_(ln), seed_(seed), kernels_(kernel_table(isa, "LabelNoiseLanes")), N_(m.num_examples()) {
+    : m_(m), ln_(ln), seed_(seed), kernels_(kernel_table(isa, "LabelNoiseLanes")), N_(m.num_examples()),
+      noise_{ln.sigma, -ln.sigma} {
   const auto* dn = dynamic_cast<const DiagNet<double>*>(&m);
   const auto* ls = dynamic_cast<const LeastSquares<double>*>(&m);
   if (!dn && !ls) throw std::invalid_argument("LabelNoiseLanes: a diagonal net or least squares only");
@@ -52,7 +53,7 @@ LabelNoiseLanes::LabelNoiseLanes(const Model<double>& m, const LabelNoise<double
   g_.resize(dim_);
   d_.resize(dim_);
   nu_.resize(dim_);
-  noise_.resize(ln.batch);
+  for (int l = 0; l < kLanes; ++l) lanes_.push_back({StreamWords(isa), BatchSampler(N_, ln.batch, ln.sampling), {}});
   c_.resize(ln.batch);
   ys_.resize(ln.batch);
   xs_.resize(static_cast<std::size_t>(ln.batch) * p_);
@@ -64,13 +65,15 @@ LabelNoiseLanes::LabelNoiseLanes(const Model<double>& m, const LabelNoise<double
 
 void LabelNoiseLanes::start(long first, int count, const Vec<double>& theta0, bool keep) {
   if (count < 1 || count > kLanes || theta0.size() != dim_) throw std::invalid_argument("LabelNoiseLanes: bad start");
-  while (static_cast<int>(draws_.size()) < count) draws_.emplace_back(m_, ln_, seed_, 0);
   count_ = count;
   keep_ = keep;
   replay_ = false;
   rec_.clear();
   if (!keep) rec_.resize(draw_doubles());
-  for (int l = 0; l < count; ++l) draws_[l].restart(static_cast<std::uint64_t>(first + l));
+  for (int l = 0; l < count; ++l) {  // LabelNoiseStep::restart(first + l)
+    lanes_[l].words.reset(seed_, run_stream(static_cast<std::uint64_t>(first + l), "label noise"), kLabelNoiseDomain);
+    lanes_[l].signs = {};
+  }
   set_theta(theta0);
 }
 
@@ -110,11 +113,11 @@ const double* LabelNoiseLanes::next_draw() {
   const int p = p_, B = ln_.batch;
   const bool full = full_batch();
   const auto entry = [d](long e, int l) -> double& { return d[8 * e + l]; };  // noise j: e = j; y_j: B + j; x_jk: 2B + j p + k
-  for (int l = 0; l < count_; ++l) {  // run l's draws into lane l
-    const std::vector<std::uint32_t>& batch = draws_[l].draw(noise_.data());
-    for (int j = 0; j < B; ++j) {
-      entry(j, l) = noise_[j];
-      if (full) continue;  // the rows and labels are the same at every step
+  for (int l = 0; l < count_; ++l) {  // run l's draws into lane l: LabelNoiseStep::draw
+    Lane& lane = lanes_[l];
+    const std::vector<std::uint32_t>& batch = lane.sampler.draw(lane.words);
+    for (int j = 0; j < B; ++j) entry(j, l) = noise_[lane.signs.next(lane.words)];
+    for (int j = 0; j < B && !full; ++j) {  // full batch: the rows and labels are the same at every step
       entry(B + j, l) = y_[batch[j]];
       const double* row = &rows_[static_cast<std::size_t>(batch[j]) * p];
       for (int k = 0; k < p; ++k) entry(2L * B + static_cast<long>(j) * p + k, l) = row[k];

@@ -1,6 +1,6 @@
 // Label-noise SGD (solvers/ln/label_noise.hpp) on a diagonal net or least squares in double, eight runs side by side:
 // each run draws from its own stream exactly as LabelNoiseStep<double> does (the batch, then one label sign per drawn
-// example), and the SIMD kernels diag_noise and ls_noise (solvers/simd/views.hpp, LabelNoiseView; every ISA the same
+// example; the stream's words eight Philox blocks at a time, solvers/sgd/stream_words.hpp), and the SIMD kernels diag_noise and ls_noise (solvers/simd/views.hpp, LabelNoiseView; every ISA the same
 // bits) take LabelNoiseStep<double>'s IEEE operations in its order on DiagNet<double> and LeastSquares<double>, with
 // the runs in vector lanes: bit-identical to the generic path. The Monte Carlo of label_noise_moments and
 // label_noise_path takes it where steps_faster (diagonal nets); run_arm drives heavy ball or Adam by these gradients
@@ -10,6 +10,7 @@
 #include "solvers/control/deadline.hpp"
 #include "solvers/ln/label_noise.hpp"
 #include "solvers/ln/noisy_optimizer.hpp"
+#include "solvers/sgd/stream_words.hpp"
 #include "solvers/simd/isa.hpp"
 
 #include <array>
@@ -70,9 +71,14 @@ class LabelNoiseLanes {
   int N_, p_, dim_;                                 // examples, features, theta's entries (2p or p)
   double m00_ = 0, m01_ = 0, m11_ = 0;              // DiagNet's M
   int count_ = 0;
-  std::vector<LabelNoiseStep<double>> draws_;  // the runs' draws (LabelNoiseStep::draw)
+  struct Lane {  // a run's draws, as LabelNoiseStep::draw takes them
+    StreamWords words;
+    BatchSampler sampler;
+    LabelSigns signs;
+  };
+  std::vector<Lane> lanes_;
+  double noise_[2];                            // -s sigma for the sign's bit 0, 1 (LabelNoiseStep's)
   std::vector<double> rows_, y_;               // X row-major, y
-  std::vector<double> noise_;                  // a run's -s sigma (B)
   std::vector<double> rec_;                    // the draws since start (keep), else the last one (draw_doubles each)
   bool keep_ = false, replay_ = false;
   std::size_t at_ = 0;                         // replay: the next draw's offset in rec_

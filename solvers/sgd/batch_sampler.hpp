@@ -1,8 +1,8 @@
 // Uniform minibatches of B of N examples, one per step, from a run's counter-based stream (label-noise SGD; SGD with
 // weight decay): with replacement B independent uniform indices; without, a uniform B-subset in the order of a
 // partial Fisher-Yates shuffle; B = N without replacement is the full batch in index order (nothing drawn).
-// Several draws share one 32-bit word (CounterStream::bounded_batch): consecutive bounds whose product stays
-// <= 2^24, so a word is rejected with probability < 2^-8.
+// Several draws share one 32-bit word (bounded_batch, theory/random/counter_stream.hpp): consecutive bounds whose
+// product stays <= 2^24, so a word is rejected with probability < 2^-8.
 #pragma once
 
 #include "theory/random/counter_stream.hpp"
@@ -17,11 +17,12 @@ class BatchSampler {
  public:
   // Throws std::invalid_argument unless 1 <= B (and B <= N without replacement).
   BatchSampler(int N, int B, BatchSampling s);
-  // The next batch (valid until the next draw). Inline: label-noise steps draw one per step, often a single index.
-  const std::vector<std::uint32_t>& draw(CounterStream& rng) {
+  // The next batch (valid until the next draw) from the words of rng (a CounterStream, or anything that gives its
+  // words: solvers/sgd/stream_words.hpp). Inline: label-noise steps draw one per step, often a single index.
+  template <class Words> const std::vector<std::uint32_t>& draw(Words& rng) {
     if (bounds_.empty()) return batch_;
     std::uint32_t* x = with_ ? batch_.data() : draws_.data();  // with replacement the draws are the batch
-    for (const Chunk& c : chunks_) rng.bounded_batch(&bounds_[c.begin], c.k, c.P, x + c.begin);
+    for (const Chunk& c : chunks_) bounded_batch(rng, &bounds_[c.begin], c.k, c.P, x + c.begin);
     if (!with_) shuffle_in();
     return batch_;
   }

@@ -39,25 +39,8 @@ class CounterStream {
       if (r >= limit) return r % n;
     }
   }
-  // Independent uniform integers x_j in [0, n_j), j < k, all n_j > 0 and P = n_0 ... n_{k-1} <= 2^32, from one 32-bit
-  // word w (more on rejection): Lemire's multiply-shift draw of one integer below P ("Fast random integer generation
-  // in an interval", ACM TOMACS 2019), read as mixed-radix digits by k multiply-shifts, x_j = high word of l_{j-1} n_j
-  // with l_{-1} = w and l_j its low word (Brackett-Rozinsky & Lemire, "Batched ranged random integer generation",
-  // Softw. Pract. Exp. 2024). The word is rejected when l_{k-1} < 2^32 mod P (probability < P / 2^32), so the draw
-  // is exactly uniform; no division unless l_{k-1} < P. For k = 1 this is Lemire's single bounded draw.
-  void bounded_batch(const std::uint32_t* n, int k, std::uint64_t P, std::uint32_t* x) {
-    for (std::uint64_t t = 0;;) {
-      std::uint64_t l = next_u32();
-      for (int j = 0; j < k; ++j) {
-        const std::uint64_t m = l * n[j];
-        x[j] = static_cast<std::uint32_t>(m >> 32);
-        l = m & 0xffffffffu;
-      }
-      if (l >= P) return;
-      if (t == 0) t = (std::uint64_t{1} << 32) % P;
-      if (l >= t) return;
-    }
-  }
+  // Independent uniform integers x_j in [0, n_j) from this stream's words (irverify::bounded_batch below).
+  void bounded_batch(const std::uint32_t* n, int k, std::uint64_t P, std::uint32_t* x);
   // Standard normal (Box-Muller, cosine branch; two uniforms per draw).
   double normal() {
     const double u1 = 1.0 - uniform(), u2 = uniform();  // u1 in (0, 1]
@@ -82,6 +65,31 @@ class CounterStream {
   std::uint32_t buf_[4] = {0, 0, 0, 0};
   int pos_ = 4;
 };
+
+// Independent uniform integers x_j in [0, n_j), j < k, all n_j > 0 and P = n_0 ... n_{k-1} <= 2^32, from one 32-bit
+// word w of `words` (anything with next_u32(); more words on rejection): Lemire's multiply-shift draw of one integer
+// below P ("Fast random integer generation in an interval", ACM TOMACS 2019), read as mixed-radix digits by k
+// multiply-shifts, x_j = high word of l_{j-1} n_j with l_{-1} = w and l_j its low word (Brackett-Rozinsky & Lemire,
+// "Batched ranged random integer generation", Softw. Pract. Exp. 2024). The word is rejected when l_{k-1} < 2^32 mod P
+// (probability < P / 2^32), so the draw is exactly uniform; no division unless l_{k-1} < P. For k = 1 this is
+// Lemire's single bounded draw.
+template <class Words> void bounded_batch(Words& words, const std::uint32_t* n, int k, std::uint64_t P, std::uint32_t* x) {
+  for (std::uint64_t t = 0;;) {
+    std::uint64_t l = words.next_u32();
+    for (int j = 0; j < k; ++j) {
+      const std::uint64_t m = l * n[j];
+      x[j] = static_cast<std::uint32_t>(m >> 32);
+      l = m & 0xffffffffu;
+    }
+    if (l >= P) return;
+    if (t == 0) t = (std::uint64_t{1} << 32) % P;
+    if (l >= t) return;
+  }
+}
+
+inline void CounterStream::bounded_batch(const std::uint32_t* n, int k, std::uint64_t P, std::uint32_t* x) {
+  irverify::bounded_batch(*this, n, k, P, x);
+}
 
 // The seed of one purpose's stream family under a run seed: a Philox draw keyed by the seed, at counter (index, a hash
 // of `purpose`, kSubSeedDomain). Seeds s and s + 1, and one seed's purposes and indices, get unrelated 64-bit keys;
