@@ -56,7 +56,11 @@ template <class S> S batch_scatter(const std::vector<Vec<S>>& G, const Vec<S>& g
   for (const auto& b : blocks) {
     mk.setZero();
     for (int i : b) mk += G[i];
-    v += (mk / S(static_cast<int>(b.size())) - g).squaredNorm();
+    // mk / |b| entry by entry by an integer (MPFR: mpfr_div_si): the correctly rounded quotient that dividing by
+    // S(|b|) gives, without a full-precision division.
+    const long n = static_cast<long>(b.size());
+    for (Eigen::Index j = 0; j < mk.size(); ++j) mk(j) = mk(j) / n;
+    v += (mk - g).squaredNorm();
   }
   return v / S(static_cast<int>(blocks.size()));
 }
