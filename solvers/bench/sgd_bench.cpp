@@ -233,6 +233,50 @@ void BM_LabelNoiseCovariance(benchmark::State& state) {
   report(state, o.run.samples);
 }
 
+// Label-noise SGD on formula models (issue 34): least squares and diag-uv as formulas (as_formula), d = 16 and 256,
+// N = 64, B = 4 with replacement, 16 steps a run, one thread; range(0) = model (0 least squares, 1 diag-uv), range(1)
+// = d, range(2) = path (0 the generic Model path: LabelNoiseStep's runs one by one, residuals and output gradients
+// from the formula's tapes; 1 label_noise_path, which takes the tape kernel: LabelNoiseLanes on the best ISA). Counter
+// x_hand: how many times slower than label_noise_path on the built-in model of the same problem (its fastest path:
+// LabelNoiseLanes' diag_noise for the diagonal net, the fused Eigen passes for least squares), timed after the loop.
+void BM_LabelNoiseFormula(benchmark::State& state) {
+  const char* model = state.range(0) == 0 ? "least-squares" : "diag-uv";
+  const int d = static_cast<int>(state.range(1));
+  const bool tape = state.range(2) == 1;
+  const ProblemSpec s = generate_problem(model, 11, {kN, d, 0, 0});
+  const Problem<double> formula = build_problem<double>(as_formula(s)), builtin = build_problem<double>(s);
+  LabelNoiseMcOptions o;
+  o.run.samples = tape ? (d > 64 ? 256 : 4096) : (d > 64 ? 16 : 256);
+  o.run.threads = 1;
+  const LabelNoise<double> ln{1e-3, 0.1, kB, BatchSampling::WithReplacement};
+  const long steps = kN / kB;
+  const std::function<Vec<double>(const Vec<double>&)> id = [](const Vec<double>& x) { return x; };
+  const auto seconds = [&](auto f) {
+    const auto t0 = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  };
+  const auto path = [&](const Problem<double>& p) {
+    benchmark::DoNotOptimize(label_noise_path<double>(*p.model, ln, p.theta0, {steps}, o, id).mean);
+  };
+  double mine = 0;
+  for (auto _ : state)
+    mine += seconds([&] {
+      if (tape) return path(formula);
+      Vec<double> x;
+      for (long k = 0; k < o.run.samples; ++k) {
+        LabelNoiseStep<double> step(*formula.model, ln, 1, static_cast<std::uint64_t>(k));
+        x = formula.theta0;
+        for (long t = 0; t < steps; ++t) step(x);
+        benchmark::DoNotOptimize(x);
+      }
+    });
+  const double hand = seconds([&] { path(builtin); });
+  state.SetLabel(fmt::format("label noise, formula {} d={} {}", model, d, tape ? std::string("tape kernel ") + isa_name(best_isa()) : "generic"));
+  report(state, o.run.samples);
+  state.counters["x_hand"] = mine / double(state.iterations()) / hand;
+}
+
 template <class S> void BM_ExactEnumeration8(benchmark::State& state) {
   const Problem<S> p = build_problem<S>(generate_problem("least-squares", 1));  // N = 8 examples
   Partition part;
@@ -252,6 +296,7 @@ BENCHMARK(BM_McModelKernel)->ArgsProduct({{0, 1, 2, 3, 4, 5, 6, 7}, {0, 1}})->Un
 BENCHMARK(BM_McFormulaPath)->ArgsProduct({{0, 1}, {16, 256}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_McLsOptimizer)->ArgsProduct({{2, 0, 1}, {4, 16}, {1, 2}})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LabelNoiseMean)->Args({2, 1})->Args({4, 1})->Args({8, 1})->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_LabelNoiseFormula)->ArgsProduct({{0, 1}, {16, 256}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LabelNoiseCovariance)->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_TEMPLATE(BM_ExactEnumeration8, double)->Unit(benchmark::kMillisecond);
 BENCHMARK_TEMPLATE(BM_ExactEnumeration8, mp50)->Unit(benchmark::kMillisecond);

@@ -1,9 +1,11 @@
 #include "solvers/ln/label_noise_lanes.hpp"
 
 #include "solvers/iterate/iterate.hpp"
+#include "solvers/sgd/compile_tape.hpp"
 #include "solvers/simd/views.hpp"
 #include "theory/models/diag_net.hpp"
 #include "theory/models/least_squares.hpp"
+#include "theory/models/tape_model.hpp"
 
 #include <fmt/format.h>
 
@@ -21,21 +23,44 @@ constexpr int kV = 2;
 }  // namespace
 #define IRVERIFY_LANES(a) (*reinterpret_cast<Vu*>((a).data() + h))
 
+namespace {
+std::shared_ptr<const ExampleTape<double>> label_noise_tape(const Model<double>& m) {
+  const auto* t = dynamic_cast<const TapeModel<double>*>(&m);
+  return t ? t->label_noise_tape() : nullptr;
+}
+}  // namespace
+
 bool LabelNoiseLanes::supports(const Model<double>& m) {
-  return dynamic_cast<const DiagNet<double>*>(&m) || dynamic_cast<const LeastSquares<double>*>(&m);
+  return dynamic_cast<const DiagNet<double>*>(&m) || dynamic_cast<const LeastSquares<double>*>(&m) || label_noise_tape(m);
 }
 
-bool LabelNoiseLanes::steps_faster(const Model<double>& m) { return dynamic_cast<const DiagNet<double>*>(&m) != nullptr; }
+bool LabelNoiseLanes::steps_faster(const Model<double>& m) {
+  return dynamic_cast<const DiagNet<double>*>(&m) != nullptr || label_noise_tape(m);
+}
 
 LabelNoiseLanes::LabelNoiseLanes(const Model<double>& m, const LabelNoise<double>& ln, std::uint64_t seed, Isa isa)
     : m_(m), ln_(ln), seed_(seed), kernels_(kernel_table(isa, "LabelNoiseLanes")), N_(m.num_examples()),
       noise_{ln.sigma, -ln.sigma} {
   const auto* dn = dynamic_cast<const DiagNet<double>*>(&m);
   const auto* ls = dynamic_cast<const LeastSquares<double>*>(&m);
-  if (!dn && !ls) throw std::invalid_argument("LabelNoiseLanes: a diagonal net or least squares only");
-  p_ = dn ? dn->features() : ls->dim();
-  dim_ = dn ? 2 * p_ : p_;
-  gradient_ = dn ? kernels_.diag_noise : kernels_.ls_noise;
+  const auto tape = dn || ls ? nullptr : label_noise_tape(m);
+  if (!dn && !ls && !tape)
+    throw std::invalid_argument("LabelNoiseLanes: a diagonal net, least squares or a regression model with a label-noise tape only");
+  for (int l = 0; l < kLanes; ++l) lanes_.push_back({StreamWords(isa), BatchSampler(N_, ln.batch, ln.sampling), {}});
+  if (tape) {
+    tape_ = std::make_unique<CompiledTape>(compile_tape(*tape));
+    tape_scratch_.resize(static_cast<std::size_t>(tape_->slots + tape_->dim) * kLanes);
+    p_ = dim_ = tape_->dim;
+  } else {
+    p_ = dn ? dn->features() : ls->dim();
+    dim_ = dn ? 2 * p_ : p_;
+    gradient_ = dn ? kernels_.diag_noise : kernels_.ls_noise;
+  }
+  th_.resize(dim_);
+  g_.resize(dim_);
+  d_.resize(dim_);
+  nu_.resize(dim_);
+  if (tape) return;
   if (dn) {
     const bool uuvv = dn->diag_kind() == DiagKind::UUVV;  // DiagNet's M
     m00_ = uuvv ? 2.0 : 0.0;
@@ -48,12 +73,7 @@ LabelNoiseLanes::LabelNoiseLanes(const Model<double>& m, const LabelNoise<double
     for (int k = 0; k < p_; ++k) rows_[static_cast<std::size_t>(i) * p_ + k] = dn ? dn->X()(i, k) : ls->rows()(i, k);
     y_[i] = dn ? dn->y()(i) : ls->y()(i);
   }
-  th_.resize(dim_);
   beta_.resize(p_);
-  g_.resize(dim_);
-  d_.resize(dim_);
-  nu_.resize(dim_);
-  for (int l = 0; l < kLanes; ++l) lanes_.push_back({StreamWords(isa), BatchSampler(N_, ln.batch, ln.sampling), {}});
   c_.resize(ln.batch);
   ys_.resize(ln.batch);
   xs_.resize(static_cast<std::size_t>(ln.batch) * p_);
@@ -117,7 +137,9 @@ const double* LabelNoiseLanes::next_draw() {
     Lane& lane = lanes_[l];
     const std::vector<std::uint32_t>& batch = lane.sampler.draw(lane.words);
     for (int j = 0; j < B; ++j) entry(j, l) = noise_[lane.signs.next(lane.words)];
-    for (int j = 0; j < B && !full; ++j) {  // full batch: the rows and labels are the same at every step
+    if (tape_)
+      for (int j = 0; j < B; ++j) entry(B + j, l) = batch[j];
+    for (int j = 0; j < B && !full && !tape_; ++j) {  // full batch: the rows and labels are the same at every step
       entry(B + j, l) = y_[batch[j]];
       const double* row = &rows_[static_cast<std::size_t>(batch[j]) * p];
       for (int k = 0; k < p; ++k) entry(2L * B + static_cast<long>(j) * p + k, l) = row[k];
@@ -132,6 +154,14 @@ const double* LabelNoiseLanes::next_draw() {
 void LabelNoiseLanes::add_gradient(double w, Block& out) {
   const int B = ln_.batch;
   const double* d = next_draw();
+  if (tape_) {
+    const CompiledTape& t = *tape_;
+    const simd::TapeView tv{{}, t.op.data(), t.a.data(), t.b.data(), t.dst.data(), t.c.data(), t.run_len.data(),
+                            static_cast<int>(t.run_len.size()), t.slots, t.dim, t.cols, t.rows.data(), t.out.data(),
+                            t.out_c.data(), 0};
+    kernels_.tape_noise(simd::TapeNoiseView{tv, w / B, B, th_[0].data(), d, out[0].data(), tape_scratch_.data()});
+    return;
+  }
   const bool full = full_batch();
   const simd::LabelNoiseView view{m00_, m01_, m11_, w / B,  // LabelNoiseStep's c = w / B
                                   p_, B, th_[0].data(), full ? xs_[0].data() : d + 16L * B,

@@ -1,19 +1,28 @@
-// Label-noise SGD (solvers/ln/label_noise.hpp) on a diagonal net or least squares in double, eight runs side by side:
-// each run draws from its own stream exactly as LabelNoiseStep<double> does (the batch, then one label sign per drawn
-// example; the stream's words eight Philox blocks at a time, solvers/sgd/stream_words.hpp), and the SIMD kernels diag_noise and ls_noise (solvers/simd/views.hpp, LabelNoiseView; every ISA the same
-// bits) take LabelNoiseStep<double>'s IEEE operations in its order on DiagNet<double> and LeastSquares<double>, with
-// the runs in vector lanes: bit-identical to the generic path. The Monte Carlo of label_noise_moments and
-// label_noise_path takes it where steps_faster (diagonal nets); run_arm drives heavy ball or Adam by these gradients
-// as noisy_optimizer_paired's generic arm does (the same bits), which its Monte Carlo takes for both models (ADAM-2).
+// Label-noise SGD (solvers/ln/label_noise.hpp) in double, eight runs side by side: each run draws from its own stream
+// exactly as LabelNoiseStep<double> does (the batch, then one label sign per drawn example; the stream's words eight
+// Philox blocks at a time, solvers/sgd/stream_words.hpp), and a SIMD kernel (solvers/simd/views.hpp; every ISA the
+// same bits) takes the step's gradient with the runs in vector lanes:
+// - DiagNet<double> and LeastSquares<double>: diag_noise and ls_noise (LabelNoiseView), LabelNoiseStep<double>'s IEEE
+//   operations in its order, bit-identical to the generic path;
+// - a regression TapeModel<double> with a label-noise tape (formula models, theory/models/formula_model.hpp): the tape
+//   compiled once (solvers/sgd/compile_tape.hpp) and replayed by tape_noise (TapeNoiseView), sum_j (r_j - s_j sigma)
+//   grad r_j as the gradient of (r_j + z_j)^2 / 2: the generic path's values up to rounding (the order of the sums and
+//   of the residual's terms), with no tape recorded or allocation per step.
+// The Monte Carlo of label_noise_moments and label_noise_path takes it where steps_faster (diagonal nets and tape
+// models); run_arm drives heavy ball or Adam by these gradients as noisy_optimizer_paired's generic arm does (the same
+// bits on the built-in models), which its Monte Carlo takes for every model supported (ADAM-2).
 #pragma once
 
 #include "solvers/control/deadline.hpp"
 #include "solvers/ln/label_noise.hpp"
 #include "solvers/ln/noisy_optimizer.hpp"
 #include "solvers/sgd/stream_words.hpp"
+#include "solvers/simd/aligned.hpp"
+#include "solvers/simd/tape_kernel.hpp"
 #include "solvers/simd/isa.hpp"
 
 #include <array>
+#include <memory>
 #include <vector>
 
 namespace irverify {
@@ -26,11 +35,12 @@ struct LabelNoiseView;
 class LabelNoiseLanes {
  public:
   static constexpr int kLanes = 8;
-  static bool supports(const Model<double>& m);  // a DiagNet<double> or a LeastSquares<double>
-  // Whether plain label-noise steps (advance) are faster here than on the generic path: diagonal nets only. Least
-  // squares' generic path (fused passes, no placing of rows in lanes) is faster for them, 0.53-0.88x here at d = 2..256
-  // (solvers/bench/sgd_bench BM_LabelNoiseMean); run_arm pays for least squares too (ADAM-2's small least squares
-  // 36 s -> 12 s: the arms share one record of draws and the lanes hide Adam's latency).
+  // A DiagNet<double>, a LeastSquares<double>, or a TapeModel<double> with a label-noise tape.
+  static bool supports(const Model<double>& m);
+  // Whether plain label-noise steps (advance) are faster here than on the generic path: diagonal nets and tape models.
+  // Least squares' generic path (fused passes, no placing of rows in lanes) is faster for them, 0.53-0.88x here at
+  // d = 2..256 (solvers/bench/sgd_bench BM_LabelNoiseMean); run_arm pays for least squares too (ADAM-2's small least
+  // squares 36 s -> 12 s: the arms share one record of draws and the lanes hide Adam's latency).
   static bool steps_faster(const Model<double>& m);
   // isa: the SIMD kernels that compute the gradients (every ISA gives the same bits); std::invalid_argument unless
   // supports(m).
@@ -55,11 +65,14 @@ class LabelNoiseLanes {
   using Block = std::vector<std::array<double, kLanes>>;  // entries, a value per lane
   // B = N without replacement: every step takes examples 0..N-1 in order (BatchSampler draws nothing).
   bool full_batch() const { return ln_.sampling == BatchSampling::WithoutReplacement && ln_.batch == N_; }
-  // A draw's entries: the noise -s sigma (B), then unless full_batch() the labels (B) and rows (B p).
-  std::size_t draw_doubles() const { return static_cast<std::size_t>(kLanes) * ln_.batch * (full_batch() ? 1 : 2 + p_); }
+  // A draw's entries: the noise -s sigma (B), then on a tape the examples' indices (B), else unless full_batch() the
+  // labels (B) and rows (B p).
+  std::size_t draw_doubles() const {
+    return static_cast<std::size_t>(kLanes) * ln_.batch * (tape_ ? 2 : full_batch() ? 1 : 2 + p_);
+  }
   const double* next_draw();  // every lane's draw (drawn, or read back from the record); idle lanes copy lane 0
   // Every run's next draws, then out += w times their label-noise gradient at theta entry by entry:
-  // LabelNoiseStep::add_gradient(theta, w, out) in every lane, the same bits; out may be th_.
+  // LabelNoiseStep::add_gradient(theta, w, out) in every lane (the same bits, a tape's up to rounding); out may be th_.
   void add_gradient(double w, Block& out);
   void set_theta(const Vec<double>& theta0);
 
@@ -67,8 +80,10 @@ class LabelNoiseLanes {
   LabelNoise<double> ln_;
   std::uint64_t seed_;
   const simd::KernelTable& kernels_;
-  void (*gradient_)(const simd::LabelNoiseView&);  // diag_noise or ls_noise
-  int N_, p_, dim_;                                 // examples, features, theta's entries (2p or p)
+  void (*gradient_)(const simd::LabelNoiseView&);  // diag_noise or ls_noise (none on a tape)
+  int N_, p_, dim_;                                 // examples, features, theta's entries (2p, p, or the tape's dim)
+  std::unique_ptr<CompiledTape> tape_;              // a tape model's label-noise tape
+  AlignedVector<double> tape_scratch_;              // tape_noise's
   double m00_ = 0, m01_ = 0, m11_ = 0;              // DiagNet's M
   int count_ = 0;
   struct Lane {  // a run's draws, as LabelNoiseStep::draw takes them

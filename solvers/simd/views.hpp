@@ -116,6 +116,22 @@ struct LabelNoiseView {
   double* out;          // 2p or p entries (may be theta)
 };
 
+// One label-noise gradient step of eight runs on a per-example tape (TapeView's tape, rows and out; its batches
+// unused), solvers/ln/label_noise_lanes.hpp: the tape is a regression model's label-noise loss (r + z)^2 / 2 with z
+// the row's last column, so with z = noise_j for example j in lane l:
+//   g_q = sum_j grad_q (over the batch in order, from the first term),  out_q += cb g_q;
+// draw: noise_j at j 8 + l, example j's index (a double) at (B + j) 8 + l; theta, out: dim entries of eight lanes (out
+// may be theta); scratch: slots x 8, then dim x 8 doubles.
+struct TapeNoiseView {
+  TapeView tape;
+  double cb;
+  int B;
+  const double* theta;
+  const double* draw;
+  double* out;
+  double* scratch;
+};
+
 // One epoch for each of `count` samples, interleaved: sample s starts from state[s stride ..] and visits the
 // batches orders[s m + t], t = 0..m-1. scratch: the kernel's scratch_doubles (solvers/simd/sgd_kernel.hpp).
 struct KernelTable {
@@ -132,6 +148,7 @@ struct KernelTable {
   // One label-noise gradient step of eight runs (LabelNoiseView).
   void (*diag_noise)(const LabelNoiseView&);
   void (*ls_noise)(const LabelNoiseView&);
+  void (*tape_noise)(const TapeNoiseView&);
 };
 extern const KernelTable kernels_sse2, kernels_avx2, kernels_avx512;
 

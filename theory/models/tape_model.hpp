@@ -26,6 +26,7 @@ template <class S> class TapeModel : public Model<S> {
  public:
   enum class Kind { Loss, Residual };
   using Example = std::function<Var<S>(const std::vector<Var<S>>& theta, int i)>;
+  using Recorder = std::function<std::shared_ptr<const ExampleTape<S>>()>;
 
   TapeModel(std::string name, Kind kind, int dim, int examples, Example example, bool smooth = true)
       : name_(std::move(name)), kind_(kind), dim_(dim), n_(examples), example_(std::move(example)), smooth_(smooth) {
@@ -52,12 +53,13 @@ template <class S> class TapeModel : public Model<S> {
   }
 
   // The per-example tape, recorded on first use by the recorder set (none: nullptr).
-  std::shared_ptr<const ExampleTape<S>> example_tape() const override {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!example_tape_ && record_example_tape_) example_tape_ = record_example_tape_();
-    return example_tape_;
-  }
-  void set_example_tape(std::function<std::shared_ptr<const ExampleTape<S>>()> recorder) { record_example_tape_ = std::move(recorder); }
+  std::shared_ptr<const ExampleTape<S>> example_tape() const override { return recorded(example_tape_); }
+  void set_example_tape(Recorder recorder) { example_tape_.record = std::move(recorder); }
+  // Label-noise SGD's per-example tape (solvers/ln/label_noise_lanes.hpp), a regression model's: the loss
+  // (r_i + z)^2 / 2 with z the row's last column, after the example's own (the label noise -s sigma, so the gradient
+  // is (r_i - s sigma) grad r_i); recorded on first use by the recorder set (none: nullptr).
+  std::shared_ptr<const ExampleTape<S>> label_noise_tape() const { return recorded(label_noise_tape_); }
+  void set_label_noise_tape(Recorder recorder) { label_noise_tape_.record = std::move(recorder); }
 
   S residual(const Vec<S>& theta, int i) const override {
     require_regression();
@@ -115,8 +117,16 @@ template <class S> class TapeModel : public Model<S> {
   int dim_, n_;
   Example example_;
   bool smooth_;
-  std::function<std::shared_ptr<const ExampleTape<S>>()> record_example_tape_;
-  mutable std::shared_ptr<const ExampleTape<S>> example_tape_;
+  struct LazyTape {
+    Recorder record;
+    mutable std::shared_ptr<const ExampleTape<S>> tape;
+  };
+  std::shared_ptr<const ExampleTape<S>> recorded(const LazyTape& t) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!t.tape && t.record) t.tape = t.record();
+    return t.tape;
+  }
+  LazyTape example_tape_, label_noise_tape_;
   mutable std::mutex mutex_;
   mutable std::map<std::pair<bool, Batch>, std::shared_ptr<const Program<S>>> cache_;
 };

@@ -14,9 +14,12 @@
 #include "theory/models/diag_net.hpp"
 #include "theory/models/least_squares.hpp"
 #include "theory/models/quadratic.hpp"
+#include "theory/problem/generator.hpp"
+#include "theory/problem/problem.hpp"
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <memory>
 
 using namespace irverify;
@@ -136,4 +139,83 @@ TEST(LabelNoiseLanes, RefusesARunThatOverflows) {
   lanes.start(0, 2, Vec<double>::Constant(6, 30.0));
   EXPECT_THROW(lanes.run_arm(NoisyArm<double>{NoisyOptimizer::HeavyBall, 10.0, {0.5, 0, 0, false}, true, 1, 400}, Deadline()),
                NumericalFault);
+}
+
+// Formula models (as_formula: least squares, diag-uv and a tanh net written as residual formulas) through the tape
+// kernel: every ISA and every grouping of runs into lanes give the same bits; against LabelNoiseStep<double> on the
+// same formula model (the generic path) they differ by rounding only: the step's sums run in another order and the
+// residual r - s sigma is the tape's r + z, a few roundings a step on values of order 1, carried by 1 + eta lambda <= 2
+// over 37 steps, so 2^12 epsilon bounds them with room; a wrong sign or scale of the noise (sigma = 0.3) is off by
+// far more than that.
+TEST(LabelNoiseLanes, TapeModelsAreTheGenericPathUpToRounding) {
+  for (const char* kind : {"least-squares", "diag-uv", "two-layer-tanh"}) {
+    const ProblemSpec spec = as_formula(generate_problem(kind, 3, {7, 3, 2, 0}));
+    const Problem<double> p = build_problem<double>(spec);
+    const Model<double>& m = *p.model;
+    ASSERT_TRUE(LabelNoiseLanes::supports(m) && LabelNoiseLanes::steps_faster(m)) << kind;
+    const int n = m.dim();
+    for (const LabelNoise<double>& ln : {LabelNoise<double>{0.05, 0.3, 2, BatchSampling::WithReplacement},
+                                         LabelNoise<double>{0.05, 0.3, 7, BatchSampling::WithoutReplacement}}) {
+      std::vector<Vec<double>> first_isa;
+      for (Isa isa : {Isa::Sse2, Isa::Avx2, Isa::Avx512}) {
+        if (!isa_supported(isa)) continue;
+        LabelNoiseLanes lanes(m, ln, 17, isa), alone(m, ln, 17, isa);
+        lanes.start(0, 8, p.theta0);
+        lanes.advance(20, Deadline());
+        lanes.advance(17, Deadline());
+        Vec<double> got, one;
+        for (int l = 0; l < 8; ++l) {
+          lanes.get(l, got);
+          if (l == 5) {  // run 5 alone in its group: the same bits
+            alone.start(5, 1, p.theta0);
+            alone.advance(37, Deadline());
+            alone.get(0, one);
+            EXPECT_TRUE(one == got) << kind << " " << isa_name(isa);
+          }
+          if (static_cast<int>(first_isa.size()) < 8) first_isa.push_back(got);
+          else EXPECT_TRUE(first_isa[l] == got) << kind << " lane " << l << " " << isa_name(isa);
+          LabelNoiseStep<double> step(m, ln, 17, static_cast<std::uint64_t>(l));
+          Vec<double> x = p.theta0;
+          for (int s = 0; s < 37; ++s) step(x);
+          EXPECT_LE((got - x).lpNorm<Eigen::Infinity>(), 0x1p12 * std::numeric_limits<double>::epsilon() * (1 + x.norm()))
+              << kind << " B " << ln.batch << " lane " << l << " " << isa_name(isa) << " dim " << n;
+          EXPECT_GT((x - p.theta0).norm(), 1e3 * (got - x).norm());  // the steps moved theta well beyond the rounding
+        }
+      }
+    }
+  }
+}
+
+// run_arm on a formula model: Adam and heavy ball as the generic arm computes them, up to rounding (as above).
+TEST(LabelNoiseLanes, TapeModelRunArmIsTheGenericArmUpToRounding) {
+  const Problem<double> p = build_problem<double>(as_formula(generate_problem("diag-uv", 3, {7, 3, 0, 0})));
+  const Model<double>& m = *p.model;
+  const int n = m.dim();
+  const LabelNoise<double> ln{0.0, 0.3, 2, BatchSampling::WithReplacement};
+  const AdamHyper<double> out{0.9, 0.99, 1e-3, false};
+  for (const NoisyArm<double>& arm : {NoisyArm<double>{NoisyOptimizer::Adam, 0.01, out, true, 1, 30},
+                                      NoisyArm<double>{NoisyOptimizer::HeavyBall, 0.05, out, true, 3, 10}}) {
+    LabelNoiseLanes lanes(m, ln, 23);
+    lanes.start(5, 7, p.theta0);
+    lanes.run_arm(arm, Deadline());
+    Vec<double> got, g(n);
+    for (int l = 0; l < 7; ++l) {
+      LabelNoiseStep<double> src(m, ln, 23, static_cast<std::uint64_t>(5 + l));
+      Vec<double> x = Vec<double>::Zero(arm.kind == NoisyOptimizer::Adam ? 3 * n : 2 * n);
+      x.head(n) = p.theta0;
+      AdamUpdate<double> adam{arm.h, arm.a, arm.bias_correction};
+      for (long s = 0; s < arm.steps; ++s) {
+        const Vec<double> theta = x.head(n);
+        g.setZero();
+        for (int q = 0; q < arm.draws; ++q) src.add_gradient(theta, 1.0 / arm.draws, g);
+        if (arm.kind == NoisyOptimizer::Adam) adam(x, g);
+        else heavy_ball_update(x, g, arm.h, arm.a.beta);
+      }
+      lanes.get(l, got);
+      const Vec<double> want = x.head(n);
+      EXPECT_LE((got - want).lpNorm<Eigen::Infinity>(), 0x1p12 * std::numeric_limits<double>::epsilon() * (1 + want.norm()))
+          << "draws " << arm.draws << " lane " << l;
+      EXPECT_GT((want - p.theta0).norm(), 1e3 * (got - want).norm());
+    }
+  }
 }
