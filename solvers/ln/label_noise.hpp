@@ -7,9 +7,9 @@
 // Run k under seed `seed` draws everything from CounterStream(seed, k, kLabelNoiseDomain) (its words eight Philox
 // blocks at a time: solvers/sgd/stream_words.hpp): each step its batch (solvers/sgd/batch_sampler.hpp: the B
 // indices, or the B Fisher-Yates offsets, several to a 32-bit word; nothing for GD, which takes the examples in index
-// order), then its signs from 32-bit words used up bit by bit (a word's
-// leftover bits carry over to the next step). So a run is a pure function of (seed, k) and Monte Carlo moments are
-// bit-identical for any thread count (solvers/parallel).
+// order), then its signs from 32-bit words used up bit by bit (LabelSigns: a word's leftover bits carry over to the
+// next step). So a run is a pure function of (seed, k) and Monte Carlo moments are bit-identical for any thread count
+// (solvers/parallel).
 #pragma once
 
 #include "solvers/control/run_control.hpp"
