@@ -1,9 +1,8 @@
 // The words of CounterStream(seed, stream, domain) (theory/random/counter_stream.hpp), next_u32() for next_u32(), the
 // same sequence, drawn eight Philox4x32-10 blocks at a time by the kernel table's philox8
 // (solvers/simd/philox_body.inc, Random123's bits on every ISA): blocks counter .. counter + 7 of the one stream side
-// by side. For steppers that
-// draw a few words per step for each of many runs (solvers/ln/label_noise_lanes.hpp), where one scalar Philox block
-// per four words is most of the drawing.
+// by side. For steppers that draw a few words per step for each of many runs (solvers/ln/label_noise_lanes.hpp),
+// where one scalar Philox block per four words is most of the drawing.
 #pragma once
 
 #include "solvers/simd/isa.hpp"
