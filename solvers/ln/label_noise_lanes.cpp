@@ -49,6 +49,7 @@ LabelNoiseLanes::LabelNoiseLanes(const Model<double>& m, const LabelNoise<double
   for (int l = 0; l < kLanes; ++l) lanes_.push_back({StreamWords(isa), BatchSampler(N_, ln.batch, ln.sampling), {}});
   if (tape) {
     tape_ = std::make_unique<CompiledTape>(compile_tape(*tape));
+    tape_view_ = tape_view(*tape_);
     tape_scratch_.resize(static_cast<std::size_t>(tape_->slots + tape_->dim) * kLanes);
     p_ = dim_ = tape_->dim;
   } else {
@@ -155,11 +156,7 @@ void LabelNoiseLanes::add_gradient(double w, Block& out) {
   const int B = ln_.batch;
   const double* d = next_draw();
   if (tape_) {
-    const CompiledTape& t = *tape_;
-    const simd::TapeView tv{{}, t.op.data(), t.a.data(), t.b.data(), t.dst.data(), t.c.data(), t.run_len.data(),
-                            static_cast<int>(t.run_len.size()), t.slots, t.dim, t.cols, t.rows.data(), t.out.data(),
-                            t.out_c.data(), 0};
-    kernels_.tape_noise(simd::TapeNoiseView{tv, w / B, B, th_[0].data(), d, out[0].data(), tape_scratch_.data()});
+    kernels_.tape_noise(simd::TapeNoiseView{tape_view_, w / B, B, th_[0].data(), d, out[0].data(), tape_scratch_.data()});
     return;
   }
   const bool full = full_batch();

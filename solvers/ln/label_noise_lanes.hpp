@@ -83,6 +83,7 @@ class LabelNoiseLanes {
   void (*gradient_)(const simd::LabelNoiseView&);  // diag_noise or ls_noise (none on a tape)
   int N_, p_, dim_;                                 // examples, features, theta's entries (2p, p, or the tape's dim)
   std::unique_ptr<CompiledTape> tape_;              // a tape model's label-noise tape
+  simd::TapeView tape_view_{};                      // of *tape_
   AlignedVector<double> tape_scratch_;              // tape_noise's
   double m00_ = 0, m01_ = 0, m11_ = 0;              // DiagNet's M
   int count_ = 0;

@@ -13,6 +13,11 @@ namespace {
 constexpr int kRunsSlots = 320;
 }  // namespace
 
+simd::TapeView tape_view(const CompiledTape& t, simd::Batches b, int stride) {
+  return {b, t.op.data(), t.a.data(), t.b.data(), t.dst.data(), t.c.data(), t.run_len.data(), static_cast<int>(t.run_len.size()),
+          t.slots, t.dim, t.cols, t.rows.data(), t.out.data(), t.out_c.data(), stride};
+}
+
 TapeSgdKernel::TapeSgdKernel(CompiledTape tape, const std::vector<std::vector<int>>& batches, double eps, Layout layout)
     : SgdKernel("TapeSgdKernel", tape.dim, pad8(tape.dim), tape.examples, batches, eps), t_(std::move(tape)), layout_(layout) {
   const std::size_t n = t_.op.size();
@@ -176,10 +181,7 @@ void TapeSgdKernel::run(const simd::KernelTable& t, const int* orders, double* s
                                           static_cast<int>(w_.consts.size()), w_.const_slot, w_.span, w_.block, dim(), t_.cols,
                                           w_.copy_row, w_.rows.data(), pad8(t_.cols), stride()},
                        orders, state, count, scratch);
-  t.tape(simd::TapeView{batch_view(), t_.op.data(), t_.a.data(), t_.b.data(), t_.dst.data(), t_.c.data(), t_.run_len.data(),
-                        static_cast<int>(t_.run_len.size()), t_.slots, dim(), t_.cols, t_.rows.data(), t_.out.data(),
-                        t_.out_c.data(), stride()},
-         orders, state, count, scratch);
+  t.tape(tape_view(t_, batch_view(), stride()), orders, state, count, scratch);
 }
 
 }  // namespace irverify

@@ -29,6 +29,9 @@ struct CompiledTape {
   int dim = 0, cols = 0, examples = 0, slots = 0;
 };
 
+// The kernels' view of a compiled tape (its batches and state stride given; none for tape_noise).
+simd::TapeView tape_view(const CompiledTape& t, simd::Batches b = {}, int stride = 0);
+
 class TapeSgdKernel : public SgdKernel {
  public:
   // Runs: eight runs in the lanes (tape_body.inc); Dimension: the dimension in the lanes, one run at a time

@@ -39,8 +39,6 @@ class CounterStream {
       if (r >= limit) return r % n;
     }
   }
-  // Independent uniform integers x_j in [0, n_j) from this stream's words (irverify::bounded_batch below).
-  void bounded_batch(const std::uint32_t* n, int k, std::uint64_t P, std::uint32_t* x);
   // Standard normal (Box-Muller, cosine branch; two uniforms per draw).
   double normal() {
     const double u1 = 1.0 - uniform(), u2 = uniform();  // u1 in (0, 1]
@@ -85,10 +83,6 @@ template <class Words> void bounded_batch(Words& words, const std::uint32_t* n, 
     if (t == 0) t = (std::uint64_t{1} << 32) % P;
     if (l >= t) return;
   }
-}
-
-inline void CounterStream::bounded_batch(const std::uint32_t* n, int k, std::uint64_t P, std::uint32_t* x) {
-  irverify::bounded_batch(*this, n, k, P, x);
 }
 
 // The seed of one purpose's stream family under a run seed: a Philox draw keyed by the seed, at counter (index, a hash

@@ -103,7 +103,7 @@ TEST(CounterStream, UniformBelowAndNormalHaveTheirLaws) {
   EXPECT_THROW(run_stream(std::uint64_t{1} << 32, "test"), std::invalid_argument);
 }
 
-// CounterStream::bounded_batch (Lemire's multiply-shift with rejection, several draws to a word), the label-noise
+// bounded_batch on a CounterStream (Lemire's multiply-shift with rejection, several draws to a word), the label-noise
 // batch draw. Chi-square tests at the 99.9% point (Boost.Math): single draws on 6 cells, and the joint law of batches
 // (6, 5, 4) from one word on 120 cells (independence and uniformity at once), 60,000 draws each. It stays in range for
 // n = 1 and for n = 2^31 + 1, where about half the words are rejected, and a batch whose product is 2^32 (no rejection)
@@ -124,15 +124,15 @@ TEST(CounterStream, BoundedDrawIsUniform) {
   CounterStream rng(5, 0, kLabelNoiseDomain);
   std::uint32_t x[3];
   const std::uint32_t six = 6, n3[3] = {6, 5, 4};
-  EXPECT_LT(counter_stream_chi_square(6, 60000, [&] { return rng.bounded_batch(&six, 1, 6, x), int(x[0]); }), chi2_999(5));
-  EXPECT_LT(counter_stream_chi_square(120, 60000, [&] { return rng.bounded_batch(n3, 3, 120, x), int(x[0] * 20 + x[1] * 4 + x[2]); }),
+  EXPECT_LT(counter_stream_chi_square(6, 60000, [&] { return bounded_batch(rng, &six, 1, 6, x), int(x[0]); }), chi2_999(5));
+  EXPECT_LT(counter_stream_chi_square(120, 60000, [&] { return bounded_batch(rng, n3, 3, 120, x), int(x[0] * 20 + x[1] * 4 + x[2]); }),
             chi2_999(119));
   const std::uint32_t one = 1;
-  for (int k = 0; k < 100; ++k) EXPECT_EQ((rng.bounded_batch(&one, 1, 1, x), x[0]), 0u);
+  for (int k = 0; k < 100; ++k) EXPECT_EQ((bounded_batch(rng, &one, 1, 1, x), x[0]), 0u);
   const std::uint32_t big = (1u << 31) + 1;
   long upper = 0;
   for (int k = 0; k < 4000; ++k) {
-    rng.bounded_batch(&big, 1, big, x);
+    bounded_batch(rng, &big, 1, big, x);
     ASSERT_LT(x[0], big);
     upper += x[0] >= big / 2;
   }
@@ -140,7 +140,7 @@ TEST(CounterStream, BoundedDrawIsUniform) {
   const std::uint32_t bits[4] = {256, 256, 256, 256};  // P = 2^32: the digits are the word's bytes, high first
   CounterStream a(5, 1, kLabelNoiseDomain), b(5, 1, kLabelNoiseDomain);
   std::uint32_t y[4];
-  a.bounded_batch(bits, 4, std::uint64_t{1} << 32, y);
+  bounded_batch(a, bits, 4, std::uint64_t{1} << 32, y);
   const std::uint32_t w = b.next_u32();
   for (int j = 0; j < 4; ++j) EXPECT_EQ(y[j], (w >> (24 - 8 * j)) & 0xffu);
 }
