@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The benchmarks: flows (Taylor and Odeint at 1e-30), scalar multiply-adds, Monte Carlo SGD (generic Model path, the
-# pre-issue-16 Eigen loop and the SIMD kernel on every ISA; the other models' kernels against their generic path), label noise, exact enumeration, and linearized-SGD
-# stability growth, and formula models through the generic path and the tape kernel against the hand kernels (x_hand). Each runs REPS times (default 5) and the medians go to OUT/bench.md and OUT/bench.json
-# (default OUT: bench-results). Usage: scripts/bench.sh [OUT] [REPS]. Run on a quiet machine: the figures are
-# wall-clock times.
+# pre-issue-16 Eigen loop and the SIMD kernel on every ISA; the other models' kernels against their generic path), label
+# noise, exact enumeration, linearized-SGD stability growth, and formula models (SGD, label noise, and weight decay,
+# heavy ball and Adam) through the generic path and the tape kernel against the hand kernels (x_hand). Each runs REPS
+# times (default 5) and the medians go to OUT/bench.md and OUT/bench.json (default OUT: bench-results). Usage:
+# scripts/bench.sh [OUT] [REPS]. Run on a quiet machine: the figures are wall-clock times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-bench-results}

@@ -1,12 +1,14 @@
 // Shuffled-SGD benchmarks (issues 4 and 16): per-example gradient evaluations per second for Monte Carlo SGD on least
 // squares (d = 16 and 256, B = 4, N = 64, double) on 1 and 2 threads, through the generic Model path, the Eigen
 // row-major loop that was the kernel before issue 16 (kept here as the baseline), and the SIMD kernel
-// (solvers/simd/ls_kernel.hpp) on each ISA; the other models' kernels against their generic path; and the exact
-// enumeration of 8! orders.
+// (solvers/simd/ls_kernel.hpp) on each ISA; the other models' kernels against their generic path; formula models (SGD,
+// label noise, weight decay, heavy ball, Adam) through the generic path and the tape kernel; and the exact enumeration
+// of 8! orders.
 // Run: build/solvers/bench/sgd_bench   (counter grad/s = per-example gradients per second).
 #include "solvers/ln/label_noise.hpp"
 #include "solvers/sgd/kernel_monte_carlo.hpp"
 #include "solvers/sgd/monte_carlo.hpp"
+#include "solvers/sgd/optimizer_steps.hpp"
 #include "solvers/simd/ls_optimizer_kernel.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem.hpp"
@@ -28,6 +30,13 @@ ProblemSpec problem(int d, int n = kN) {
   s.partition.clear();
   for (int i = 0; i < n; i += kB) s.partition.push_back({i, i + 1, i + 2, i + 3});
   return s;
+}
+
+// Wall seconds of f() (the x_hand counters' side-by-side timings).
+template <class F> double seconds(F f) {
+  const auto t0 = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 void report(benchmark::State& state, long samples, int n = kN) {
@@ -159,11 +168,6 @@ void BM_McFormulaPath(benchmark::State& state) {
   const Problem<double> p = build_problem<double>(f);
   McOptions o{{1, tape ? (d > 64 ? 256L : 2048L) : (d > 64 ? 8L : 64L), 1}, false};
   o.simd = tape;
-  const auto seconds = [](auto f) {
-    const auto t0 = std::chrono::steady_clock::now();
-    f();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  };
   // The kernel paths timed alike, each building its kernel (the tape's compilation included) and running the samples
   // from reference point theta0 (mc_epoch_mean's first-order reference point, a generic-path evaluation, left out).
   const auto through_kernel = [&](const Model<double>& model) {
@@ -200,11 +204,53 @@ void BM_McLsOptimizer(benchmark::State& state) {
   const auto [X, y] = data(s);
   const std::unique_ptr<SgdKernel> k =
       sgd ? make_sgd_kernel(s, s.partition, 1e-3)
-          : std::make_unique<LsOptimizerKernel>(X, y, 16, s.partition, LsOptimizerKernel::Settings{adam, 1e-3, 0.9, 0.999, 1e-8, false, true});
+          : std::make_unique<LsOptimizerKernel>(X, y, 16, s.partition,
+                                                simd::Update{adam ? simd::UpdateKind::Adam : simd::UpdateKind::HeavyBall, 1e-3,
+                                                             0.9, 0.999, 1e-8, 0, false, true});
   const McOptions o{{1, 32768, 1}, false};
   for (auto _ : state) benchmark::DoNotOptimize(mc_kernel_mean(*k, p.theta0, p.theta0, o, isa).mean);
   state.SetLabel(fmt::format("{} B={} {}", sgd ? "SGD" : adam ? "Adam" : "heavy ball", B, isa_name(isa)));
   report(state, o.run.samples);
+}
+
+// Minibatch weight decay, heavy ball and Adam on formula models (issue 34): least squares as a formula (as_formula),
+// d = 16 and 256, N = 64, B = 4, one epoch a sample from rest, one thread; range(0) = optimizer (0 weight decay, 1 heavy
+// ball, 2 Adam with eps outside, bias-corrected), range(1) = d, range(2) = path (0 the generic Model path:
+// solvers/sgd/optimizer_steps.hpp on the formula's batch gradients; 1 the tape kernel on the best ISA,
+// make_optimizer_kernel). Counter x_hand: how many times slower than LsOptimizerKernel on the built-in model of the
+// same problem, timed side by side after the loop (each kernel path building its kernel).
+void BM_McOptimizerPath(benchmark::State& state) {
+  using K = simd::UpdateKind;
+  const simd::Update updates[] = {
+      {K::WeightDecay, 1e-3, 0, 0, 0, 0.1}, {K::HeavyBall, 1e-3, 0.9}, {K::Adam, 1e-3, 0.9, 0.999, 1e-8, 0, false}};
+  const simd::Update u = updates[state.range(0)];
+  const int d = static_cast<int>(state.range(1));
+  const bool tape = state.range(2) == 1;
+  const ProblemSpec s = problem(d);
+  const Problem<double> formula = build_problem<double>(as_formula(s)), builtin = build_problem<double>(s);
+  const McOptions o{{1, tape ? (d > 64 ? 256L : 2048L) : (d > 64 ? 8L : 64L), 1}, false};
+  const auto through_kernel = [&](const Model<double>& model) {
+    const auto k = make_optimizer_kernel(model, s.partition, u);
+    benchmark::DoNotOptimize(mc_kernel_mean(*k, formula.theta0, formula.theta0, o, best_isa()).mean);
+  };
+  const std::function<void(std::uint64_t, bool, Vec<double>&)> epoch = [&](std::uint64_t k, bool, Vec<double>& x) {
+    OptimizerSteps<double> step(*formula.model, u);
+    Vec<double> z = step.start(x);
+    for (const Batch& b : epoch_batches(s.partition, kN, Sampling::Shuffle, o.run.seed, k)) step(z, b);
+    x = z.head(d);
+  };
+  double mine = 0;
+  for (auto _ : state)
+    mine += seconds([&] {
+      if (tape) return through_kernel(*formula.model);
+      benchmark::DoNotOptimize(mc_mean<double>(epoch, static_cast<int>(s.partition.size()), formula.theta0, formula.theta0, o).mean);
+    });
+  const double hand = seconds([&] { through_kernel(*builtin.model); });
+  const char* names[] = {"weight decay", "heavy ball", "Adam"};
+  state.SetLabel(fmt::format("{}, formula least-squares d={} {}", names[state.range(0)], d,
+                             tape ? std::string("tape kernel ") + isa_name(best_isa()) : "generic"));
+  report(state, o.run.samples);
+  state.counters["x_hand"] = mine / double(state.iterations()) / hand;
 }
 
 // Label-noise SGD Monte Carlo (solvers/ln/label_noise.hpp) on the same least squares, B = 4 with replacement, 16
@@ -251,11 +297,6 @@ void BM_LabelNoiseFormula(benchmark::State& state) {
   const LabelNoise<double> ln{1e-3, 0.1, kB, BatchSampling::WithReplacement};
   const long steps = kN / kB;
   const std::function<Vec<double>(const Vec<double>&)> id = [](const Vec<double>& x) { return x; };
-  const auto seconds = [&](auto f) {
-    const auto t0 = std::chrono::steady_clock::now();
-    f();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  };
   const auto path = [&](const Problem<double>& p) {
     benchmark::DoNotOptimize(label_noise_path<double>(*p.model, ln, p.theta0, {steps}, o, id).mean);
   };
@@ -295,6 +336,7 @@ BENCHMARK(BM_McSimdKernel)->ArgsProduct({{16, 256}, {1, 2}, {0, 1, 2}, {kN}})->A
 BENCHMARK(BM_McModelKernel)->ArgsProduct({{0, 1, 2, 3, 4, 5, 6, 7}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_McFormulaPath)->ArgsProduct({{0, 1}, {16, 256}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_McLsOptimizer)->ArgsProduct({{2, 0, 1}, {4, 16}, {1, 2}})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_McOptimizerPath)->ArgsProduct({{0, 1, 2}, {16, 256}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LabelNoiseMean)->Args({2, 1})->Args({4, 1})->Args({8, 1})->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LabelNoiseFormula)->ArgsProduct({{0, 1}, {16, 256}, {0, 1}})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LabelNoiseCovariance)->Args({16, 1})->Args({256, 1})->Unit(benchmark::kMillisecond)->UseRealTime();

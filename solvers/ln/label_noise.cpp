@@ -99,7 +99,7 @@ LabelNoiseMoments<S> label_noise_moments(const Model<S>& m, const LabelNoise<S>&
   const BlockReduceOptions blocks{opt.run, 64};
   const auto reduce = [&]() -> Sums<S> {
     if constexpr (std::is_same_v<S, double>)
-      if (LabelNoiseLanes::steps_faster(m))  // eight runs in the lanes (the same bits, a tape model's up to rounding)
+      if (LabelNoiseLanes::steps_faster(m, ln))  // eight runs in the lanes (the same bits, a tape model's up to rounding)
         return block_reduce_blocks(blocks, zero, [&] {
           return [&, lanes = LabelNoiseLanes(m, ln, opt.run.seed), x = Vec<S>(), x0 = std::vector<Vec<S>>(LabelNoiseLanes::kLanes),
                   d = Vec<S>(P), dd = Mat<S>(P, P)](long first, long last, Sums<S>& acc) mutable {
@@ -169,7 +169,7 @@ LabelNoisePath<S> label_noise_path(const Model<S>& m, const LabelNoise<S>& ln, c
   const BlockReduceOptions blocks{opt.run, 16};
   const auto reduce = [&]() -> MomentSums<S> {
     if constexpr (std::is_same_v<S, double>)
-      if (LabelNoiseLanes::steps_faster(m))  // eight runs in the lanes (the same bits, a tape model's up to rounding)
+      if (LabelNoiseLanes::steps_faster(m, ln))  // eight runs in the lanes (the same bits, a tape model's up to rounding)
         return block_reduce_blocks(blocks, MomentSums<S>(C * P), [&] {
           return [&, lanes = LabelNoiseLanes(m, ln, opt.run.seed), x = Vec<S>()](long first, long last,
                                                                                        MomentSums<S>& acc) mutable {

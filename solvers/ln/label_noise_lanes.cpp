@@ -30,12 +30,22 @@ std::shared_ptr<const ExampleTape<double>> label_noise_tape(const Model<double>&
 }
 }  // namespace
 
-bool LabelNoiseLanes::supports(const Model<double>& m) {
-  return dynamic_cast<const DiagNet<double>*>(&m) || dynamic_cast<const LeastSquares<double>*>(&m) || label_noise_tape(m);
+double LabelNoiseLanes::bytes(const Model<double>& m, const LabelNoise<double>& ln) {
+  const auto* dn = dynamic_cast<const DiagNet<double>*>(&m);
+  const auto* ls = dynamic_cast<const LeastSquares<double>*>(&m);
+  // Per example of a batch, eight lanes of doubles: the sign and the index (tape), or the sign, label, row (p) and
+  // the gradient pass's c_j, y_j and row (p + 2); and eight samplers' indices.
+  const double p = dn ? dn->features() : ls ? ls->dim() : -1;
+  return (8.0 * 8 * (p < 0 ? 2 : 2 * p + 4) + 8.0 * 8) * ln.batch;
 }
 
-bool LabelNoiseLanes::steps_faster(const Model<double>& m) {
-  return dynamic_cast<const DiagNet<double>*>(&m) != nullptr || label_noise_tape(m);
+bool LabelNoiseLanes::supports(const Model<double>& m, const LabelNoise<double>& ln) {
+  const bool kind = dynamic_cast<const DiagNet<double>*>(&m) || dynamic_cast<const LeastSquares<double>*>(&m) || label_noise_tape(m);
+  return kind && bytes(m, ln) <= kMaxBytes;
+}
+
+bool LabelNoiseLanes::steps_faster(const Model<double>& m, const LabelNoise<double>& ln) {
+  return supports(m, ln) && !dynamic_cast<const LeastSquares<double>*>(&m);
 }
 
 LabelNoiseLanes::LabelNoiseLanes(const Model<double>& m, const LabelNoise<double>& ln, std::uint64_t seed, Isa isa)
@@ -46,6 +56,7 @@ LabelNoiseLanes::LabelNoiseLanes(const Model<double>& m, const LabelNoise<double
   const auto tape = dn || ls ? nullptr : label_noise_tape(m);
   if (!dn && !ls && !tape)
     throw std::invalid_argument("LabelNoiseLanes: a diagonal net, least squares or a regression model with a label-noise tape only");
+  if (bytes(m, ln) > kMaxBytes) throw std::invalid_argument("LabelNoiseLanes: the batch's buffers would exceed kMaxBytes");
   for (int l = 0; l < kLanes; ++l) lanes_.push_back({StreamWords(isa), BatchSampler(N_, ln.batch, ln.sampling), {}});
   if (tape) {
     tape_ = std::make_unique<CompiledTape>(compile_tape(*tape));

@@ -35,15 +35,21 @@ struct LabelNoiseView;
 class LabelNoiseLanes {
  public:
   static constexpr int kLanes = 8;
-  // A DiagNet<double>, a LeastSquares<double>, or a TapeModel<double> with a label-noise tape.
-  static bool supports(const Model<double>& m);
-  // Whether plain label-noise steps (advance) are faster here than on the generic path: diagonal nets and tape models.
-  // Least squares' generic path (fused passes, no placing of rows in lanes) is faster for them, 0.53-0.88x here at
-  // d = 2..256 (solvers/bench/sgd_bench BM_LabelNoiseMean); run_arm pays for least squares too (ADAM-2's small least
-  // squares 36 s -> 12 s: the arms share one record of draws and the lanes hide Adam's latency).
-  static bool steps_faster(const Model<double>& m);
+  // The bytes of the buffers for ln: eight runs' draws of a batch (signs, and rows and labels or indices), about
+  // 64 (2p + 5) an example; at most kMaxBytes here.
+  static double bytes(const Model<double>& m, const LabelNoise<double>& ln);
+  static constexpr double kMaxBytes = 256.0 * (1 << 20);
+  // A DiagNet<double>, a LeastSquares<double>, or a TapeModel<double> with a label-noise tape, with bytes(m, ln) <=
+  // kMaxBytes: a larger batch takes the generic path, which holds one run's batch and sums it in chunks (a batch of
+  // 2^24 on diag-uv in 8 features would hold 21 GB here).
+  static bool supports(const Model<double>& m, const LabelNoise<double>& ln);
+  // Whether plain label-noise steps (advance) are faster here than on the generic path: diagonal nets and tape models
+  // (that supports). Least squares' generic path (fused passes, no placing of rows in lanes) is faster for them,
+  // 0.53-0.88x here at d = 2..256 (solvers/bench/sgd_bench BM_LabelNoiseMean); run_arm pays for least squares too
+  // (ADAM-2's small least squares 36 s -> 12 s: the arms share one record of draws and the lanes hide Adam's latency).
+  static bool steps_faster(const Model<double>& m, const LabelNoise<double>& ln);
   // isa: the SIMD kernels that compute the gradients (every ISA gives the same bits); std::invalid_argument unless
-  // supports(m).
+  // supports(m, ln).
   LabelNoiseLanes(const Model<double>& m, const LabelNoise<double>& ln, std::uint64_t seed, Isa isa = best_isa());
   // Runs first .. first + count - 1 (1 <= count <= kLanes) from theta0; with keep, the draws taken from now on are
   // recorded for rewind.

@@ -7,6 +7,7 @@
 #include "solvers/simd/dense_kernel.hpp"
 #include "solvers/simd/diag_kernel.hpp"
 #include "solvers/simd/ls_kernel.hpp"
+#include "solvers/simd/ls_optimizer_kernel.hpp"
 #include "solvers/simd/tape_kernel.hpp"
 #include "theory/models/models.hpp"
 #include "theory/problem/problem.hpp"
@@ -40,6 +41,14 @@ std::unique_ptr<SgdKernel> make_sgd_kernel(const Model<double>& m, const Partiti
                                             mn->hidden(), row_major(mn->X()), row_major(mn->Y()), mn->features(), mn->outputs(),
                                             p, eps);
   if (const auto t = m.example_tape()) return std::make_unique<TapeSgdKernel>(compile_tape(*t), p, eps);
+  return nullptr;
+}
+
+std::unique_ptr<SgdKernel> make_optimizer_kernel(const Model<double>& m, const Partition& p, const simd::Update& u) {
+  if (u.kind == simd::UpdateKind::Sgd) return make_sgd_kernel(m, p, u.h);
+  if (const auto* ls = dynamic_cast<const LeastSquares<double>*>(&m))
+    return std::make_unique<LsOptimizerKernel>(row_major(ls->X()), entries(ls->y()), static_cast<int>(ls->X().cols()), p, u);
+  if (const auto t = m.example_tape()) return std::make_unique<TapeSgdKernel>(compile_tape(*t), p, u);
   return nullptr;
 }
 

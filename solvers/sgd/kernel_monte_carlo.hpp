@@ -19,6 +19,10 @@ inline constexpr int kKernelGroup = 8;
 std::unique_ptr<SgdKernel> make_sgd_kernel(const Model<double>& m, const Partition& p, double eps);
 // The same for a problem file (data rounded to double); ProblemError if its model has no kernel.
 std::unique_ptr<SgdKernel> make_sgd_kernel(const ProblemSpec& s, const Partition& p, double eps);
+// The kernel of model m for the minibatch optimizer u (simd::Update, solvers/simd/views.hpp: SGD with weight decay,
+// heavy ball or Adam on the batch's mean gradient): least squares with one output LsOptimizerKernel, a model with a
+// per-example tape (formula models) TapeSgdKernel; plain SGD make_sgd_kernel's (step u.h); nullptr for the others.
+std::unique_ptr<SgdKernel> make_optimizer_kernel(const Model<double>& m, const Partition& p, const simd::Update& u);
 
 McEstimate<double> mc_kernel_mean(const SgdKernel& k, const Vec<double>& theta0, const Vec<double>& r,
                                   const McOptions& opt, Isa isa);

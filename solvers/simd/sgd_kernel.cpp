@@ -36,6 +36,26 @@ AlignedVector<double> padded_rows(const char* what, const std::vector<double>& X
   return out;
 }
 
+simd::Update checked_update(const char* what, const simd::Update& u) {
+  using K = simd::UpdateKind;
+  const std::string w = what;
+  if (!(u.h > 0) || !(u.beta >= 0 && u.beta < 1)) throw std::invalid_argument(w + ": need h > 0 and 0 <= beta < 1");
+  if (u.kind == K::Adam && !(u.rho >= 0 && u.rho < 1 && u.eps > 0))
+    throw std::invalid_argument(w + ": Adam needs 0 <= rho < 1 and eps > 0");
+  if (u.kind == K::WeightDecay && !(u.lambda >= 0 && 1 - 2 * u.h * u.lambda > 0))
+    throw std::invalid_argument(w + ": weight decay needs lambda >= 0 and 2 h lambda < 1");
+  return u;
+}
+
+int update_stride(const simd::Update& u, int dim) {
+  return (u.kind == simd::UpdateKind::Adam ? 4 : u.kind == simd::UpdateKind::HeavyBall ? 2 : 1) * pad8(dim);
+}
+
+void pack_update(const simd::Update& u, const double* theta, int dim, double* state) {
+  std::fill(std::copy(theta, theta + dim, state), state + update_stride(u, dim), 0.0);
+  if (u.kind == simd::UpdateKind::Adam) state[3 * pad8(dim)] = state[3 * pad8(dim) + 1] = 1.0;
+}
+
 void SgdKernel::epochs(const int* orders, double* state, int count, Isa isa) const {
   const simd::KernelTable& table = kernel_table(isa, "SGD kernel");
   // Scratch on the stack unless the kernel needs more, on a cache line either way; not zeroed (the kernels write every

@@ -54,4 +54,14 @@ inline int pad8(int n) { return 8 * ((n + 7) / 8); }
 // naming `what` otherwise.
 AlignedVector<double> padded_rows(const char* what, const std::vector<double>& X, std::size_t rows, int d);
 
+// The optimizers' update (simd::Update, solvers/simd/views.hpp): u, or std::invalid_argument naming `what` unless
+// h > 0, 0 <= beta < 1, and for Adam 0 <= rho < 1 and eps > 0, for weight decay lambda >= 0 and 2 h lambda < 1.
+simd::Update checked_update(const char* what, const simd::Update& u);
+// A run's state under u: theta, then d (heavy ball) or m, nu and the powers (Adam), pad8(dim) doubles each.
+int update_stride(const simd::Update& u, int dim);
+// state[0..update_stride) from theta[0..dim): the update's state from rest (d = m = nu = 0, powers 1), padding 0.
+void pack_update(const simd::Update& u, const double* theta, int dim, double* state);
+// The step size SgdKernel takes for u: plain SGD's h (c = h / B), else 1 (c = 1 / B).
+inline double update_eps(const simd::Update& u) { return u.kind == simd::UpdateKind::Sgd ? u.h : 1.0; }
+
 }  // namespace irverify

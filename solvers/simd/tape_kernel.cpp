@@ -13,13 +13,20 @@ namespace {
 constexpr int kRunsSlots = 320;
 }  // namespace
 
-simd::TapeView tape_view(const CompiledTape& t, simd::Batches b, int stride) {
+simd::TapeView tape_view(const CompiledTape& t, simd::Batches b, int stride, const simd::Update& u) {
   return {b, t.op.data(), t.a.data(), t.b.data(), t.dst.data(), t.c.data(), t.run_len.data(), static_cast<int>(t.run_len.size()),
-          t.slots, t.dim, t.cols, t.rows.data(), t.out.data(), t.out_c.data(), stride};
+          t.slots, t.dim, t.cols, t.rows.data(), t.out.data(), t.out_c.data(), stride, u};
 }
 
 TapeSgdKernel::TapeSgdKernel(CompiledTape tape, const std::vector<std::vector<int>>& batches, double eps, Layout layout)
-    : SgdKernel("TapeSgdKernel", tape.dim, pad8(tape.dim), tape.examples, batches, eps), t_(std::move(tape)), layout_(layout) {
+    : TapeSgdKernel(std::move(tape), batches, simd::Update{simd::UpdateKind::Sgd, eps}, layout) {}
+
+TapeSgdKernel::TapeSgdKernel(CompiledTape tape, const std::vector<std::vector<int>>& batches, const simd::Update& u,
+                             Layout layout)
+    : SgdKernel("TapeSgdKernel", tape.dim, update_stride(u, tape.dim), tape.examples, batches, update_eps(u)),
+      t_(std::move(tape)),
+      u_(checked_update("TapeSgdKernel", u)),
+      layout_(layout) {
   const std::size_t n = t_.op.size();
   const int inputs = t_.dim + t_.cols;
   bool ok = t_.a.size() == n && t_.b.size() == n && t_.dst.size() == n && t_.c.size() == n &&
@@ -165,13 +172,10 @@ TapeSgdKernel::Plan TapeSgdKernel::plan() const {
 }
 
 int TapeSgdKernel::scratch_doubles() const {
-  if (layout_ == Layout::Dimension) return w_.block * w_.span + pad8(dim()) + 8;
-  return t_.slots * 32 + dim() * 16;  // J <= 4
+  if (layout_ == Layout::Dimension) return w_.block * w_.span + pad8(dim()) + 8 + 16;
+  return t_.slots * 32 + dim() * 32 + 32;  // J <= 4
 }
 
-void TapeSgdKernel::pack(const double* theta, double* state) const {
-  std::fill(std::copy(theta, theta + dim(), state), state + stride(), 0.0);
-}
 void TapeSgdKernel::unpack(const double* state, double* theta) const { std::copy(state, state + dim(), theta); }
 
 void TapeSgdKernel::run(const simd::KernelTable& t, const int* orders, double* state, int count, double* scratch) const {
@@ -179,9 +183,9 @@ void TapeSgdKernel::run(const simd::KernelTable& t, const int* orders, double* s
     return t.tape_wide(simd::TapeWideView{batch_view(), w_.shared.data(), static_cast<int>(w_.shared.size()), w_.seg.data(),
                                           static_cast<int>(w_.seg.size()), w_.c.data(), w_.consts.data(),
                                           static_cast<int>(w_.consts.size()), w_.const_slot, w_.span, w_.block, dim(), t_.cols,
-                                          w_.copy_row, w_.rows.data(), pad8(t_.cols), stride()},
+                                          w_.copy_row, w_.rows.data(), pad8(t_.cols), stride(), u_},
                        orders, state, count, scratch);
-  t.tape(tape_view(t_, batch_view(), stride()), orders, state, count, scratch);
+  t.tape(tape_view(t_, batch_view(), stride(), u_), orders, state, count, scratch);
 }
 
 }  // namespace irverify

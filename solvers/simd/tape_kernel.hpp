@@ -4,7 +4,8 @@
 // eight runs in the lanes (solvers/simd/tape_body.inc), or, for large tapes, the dimension in the lanes, one run at
 // a time (tape_wide_body.inc: runs of equal operations on evenly spaced slots as vector operations, a step's
 // operations on theta alone once, several examples of a batch side by side):
-//   a step on batch b of size B: theta -= (eps/B) sum_{i in b} grad l_i(theta), the sum in the batch's stored order.
+//   a step on batch b of size B: theta -= (eps/B) sum_{i in b} grad l_i(theta), the sum in the batch's stored order;
+//   or, from the same sum, a step of SGD with weight decay, heavy ball or Adam (simd::Update, solvers/simd/views.hpp).
 // Both layouts and every ISA give the same bits; against the generic Model path (the batch loss's tape, Var replay)
 // they differ by the summation order only.
 #pragma once
@@ -29,8 +30,8 @@ struct CompiledTape {
   int dim = 0, cols = 0, examples = 0, slots = 0;
 };
 
-// The kernels' view of a compiled tape (its batches and state stride given; none for tape_noise).
-simd::TapeView tape_view(const CompiledTape& t, simd::Batches b = {}, int stride = 0);
+// The kernels' view of a compiled tape (its batches, state stride and update given; none for tape_noise).
+simd::TapeView tape_view(const CompiledTape& t, simd::Batches b = {}, int stride = 0, const simd::Update& u = {});
 
 class TapeSgdKernel : public SgdKernel {
  public:
@@ -39,6 +40,9 @@ class TapeSgdKernel : public SgdKernel {
   // crossover (tape_kernel.cpp). The same bits either way.
   enum class Layout { Auto, Runs, Dimension };
   TapeSgdKernel(CompiledTape tape, const std::vector<std::vector<int>>& batches, double eps, Layout layout = Layout::Auto);
+  // The optimizer u (checked_update, solvers/simd/sgd_kernel.hpp) in place of plain SGD: state update_stride.
+  TapeSgdKernel(CompiledTape tape, const std::vector<std::vector<int>>& batches, const simd::Update& u,
+                Layout layout = Layout::Auto);
 
   Layout layout() const { return layout_; }
   // The Dimension layout's plan (all 0 in Runs): segments run once a step (on theta alone) and per example, those
@@ -51,7 +55,7 @@ class TapeSgdKernel : public SgdKernel {
   Plan plan() const;
   // Tape operations per per-example gradient (each a multiply-add's worth or less, for the benchmark's roofline).
   double multiply_adds() const override { return static_cast<double>(t_.op.size()); }
-  void pack(const double* theta, double* state) const override;
+  void pack(const double* theta, double* state) const override { pack_update(u_, theta, dim(), state); }
   void unpack(const double* state, double* theta) const override;
 
  private:
@@ -60,6 +64,7 @@ class TapeSgdKernel : public SgdKernel {
   void plan_wide();
 
   CompiledTape t_;
+  simd::Update u_;
   Layout layout_;
   struct {  // the Dimension layout's plan (simd::TapeWideView)
     std::vector<simd::TapeSegment> shared, seg;

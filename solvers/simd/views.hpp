@@ -38,21 +38,36 @@ struct DenseView {
   Act act;
 };
 
-// Least squares with heavy ball or Adam (solvers/simd/ls_optimizer_kernel.hpp): state = (theta, d) or (theta, m, nu,
-// powers), dp doubles each; powers[0], powers[1] = beta^n, rho^n after n steps.
+// A step's update from its batch's gradient sum G = sum_{j in b} grad l_j (solvers/simd/update_body.inc), each
+// entry's operations in this order, as solvers/iterate/momentum.hpp, adam.hpp and solvers/rank/weight_decay_sgd.hpp
+// write them (c = Batches::c):
+//   Sgd:          theta = theta - c G                                  (c = eps / B; h unused)
+//   WeightDecay:  theta = (1 - 2 h lambda) theta - h (c G)             (c = 1 / B; Galanti et al. eq. (2))
+//   HeavyBall:    d = beta d - h (c G), theta = theta + d              (c = 1 / B; from rest, d_0 = 0)
+//   Adam:         beta^n *= beta, rho^n *= rho; hc = h (1 / (1 - beta^n)), cv = 1 / (1 - rho^n) (h and 1 without
+//                 bias correction); g = c G, m = beta m + (1 - beta) g, nu = rho nu + (1 - rho) (g g),
+//                 theta = theta - (hc m) / (sqrt(cv nu) + eps), or / sqrt(cv nu + eps) with eps inside.
+// A run's state: theta, then d (HeavyBall) or m, nu and the powers (beta^n, rho^n) (Adam), pad8(dim) doubles each.
+enum class UpdateKind : unsigned char { Sgd, WeightDecay, HeavyBall, Adam };
+struct Update {
+  UpdateKind kind = UpdateKind::Sgd;
+  double h = 0, beta = 0, rho = 0, eps = 0, lambda = 0;
+  bool eps_inside = true, bias_correction = true;
+};
+
+// Least squares with weight decay, heavy ball or Adam (solvers/simd/ls_optimizer_kernel.hpp).
 struct LsOptimizerView {
   Batches b;        // c = 1 / B
   const double* X;  // N x dp, row-major, zero-padded
   const double* y;  // N
   int dp;
-  bool adam, eps_inside, bias_correction;
-  double h, beta, rho, eps;
+  Update u;
 };
 
-// A model's per-example gradient tape (solvers/simd/tape_kernel.hpp): state = theta, stride doubles. The tape's
-// operations in order, each writing value slot dst[k] from slots a[k], b[k] (and c[k]), in runs of equal operations
-// (run_len); of the `slots` value slots, 0..dim hold theta and dim..dim + cols the example's data row; out[q] is the
-// slot of gradient entry q, or -1 for the constant out_c[q].
+// A model's per-example gradient tape (solvers/simd/tape_kernel.hpp): state = a run's (Update), stride doubles. The
+// tape's operations in order, each writing value slot dst[k] from slots a[k], b[k] (and c[k]), in runs of equal
+// operations (run_len); of the `slots` value slots, 0..dim hold theta and dim..dim + cols the example's data row;
+// out[q] is the slot of gradient entry q, or -1 for the constant out_c[q].
 enum class TapeOp : unsigned char { Input, Add, Sub, Mul, Neg, AddC, MulC, Tanh, Relu, Step, Exp, Log, Recip, Sqrt, Sin, Cos };
 struct TapeView {
   Batches b;
@@ -65,6 +80,7 @@ struct TapeView {
   const int* out;
   const double* out_c;
   int stride;
+  Update u;  // the step's update (tape_run; tape_noise ignores it)
 };
 // The same tape replayed with the dimension in the lanes (solvers/simd/tape_kernel.hpp), one run at a time, `block`
 // examples of a batch side by side, each in its own block of `span` slots: its operations renumbered in order and cut
@@ -93,6 +109,7 @@ struct TapeWideView {
   bool copy_row;
   const double* rows;  // N rows of cols, row_stride apart, padded
   int row_stride, stride;
+  Update u;
 };
 // One label-noise gradient step of eight runs side by side (solvers/ln/label_noise_lanes.hpp), the generic path's
 // operations in order: every array is entries of eight doubles, run l in lane l.

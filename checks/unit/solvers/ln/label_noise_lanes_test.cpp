@@ -124,9 +124,25 @@ TEST(LabelNoiseLanes, RewindNeedsARecordAndStaysInIt) {
 TEST(LabelNoiseLanes, RefusesAModelWithoutLanes) {
   const DiagNet<double> m = net(DiagKind::UV);
   const Quadratic<double> q({QuadraticTerm<double>{Mat<double>::Identity(2, 2), Vec<double>::Zero(2), 0.0}});
-  EXPECT_TRUE(LabelNoiseLanes::supports(m));
-  EXPECT_FALSE(LabelNoiseLanes::supports(q));
-  EXPECT_THROW(LabelNoiseLanes(q, LabelNoise<double>{0.1, 0.3, 1, BatchSampling::WithReplacement}, 1), std::invalid_argument);
+  const LabelNoise<double> ln{0.1, 0.3, 1, BatchSampling::WithReplacement};
+  EXPECT_TRUE(LabelNoiseLanes::supports(m, ln));
+  EXPECT_FALSE(LabelNoiseLanes::supports(q, ln));
+  EXPECT_THROW(LabelNoiseLanes(q, ln, 1), std::invalid_argument);
+}
+
+// A batch whose eight runs' buffers would pass kMaxBytes goes to the generic path (2^24 examples of 3 features with
+// replacement: 11.8 GB), which label_noise_path then takes; the largest batch within it is still taken here.
+TEST(LabelNoiseLanes, LeavesHugeBatchesToTheGenericPath) {
+  const DiagNet<double> m = net(DiagKind::UV);
+  const LabelNoise<double> huge{0.1, 0.3, 1 << 24, BatchSampling::WithReplacement};
+  EXPECT_GT(LabelNoiseLanes::bytes(m, huge), LabelNoiseLanes::kMaxBytes);
+  EXPECT_FALSE(LabelNoiseLanes::supports(m, huge));
+  EXPECT_FALSE(LabelNoiseLanes::steps_faster(m, huge));
+  EXPECT_THROW(LabelNoiseLanes(m, huge, 1), std::invalid_argument);
+  LabelNoise<double> most = huge;
+  most.batch = 1;
+  most.batch = static_cast<int>(LabelNoiseLanes::kMaxBytes / LabelNoiseLanes::bytes(m, most));
+  EXPECT_TRUE(LabelNoiseLanes::supports(m, most) && LabelNoiseLanes::steps_faster(m, most));
 }
 
 TEST(LabelNoiseLanes, RefusesARunThatOverflows) {
@@ -152,10 +168,10 @@ TEST(LabelNoiseLanes, TapeModelsAreTheGenericPathUpToRounding) {
     const ProblemSpec spec = as_formula(generate_problem(kind, 3, {7, 3, 2, 0}));
     const Problem<double> p = build_problem<double>(spec);
     const Model<double>& m = *p.model;
-    ASSERT_TRUE(LabelNoiseLanes::supports(m) && LabelNoiseLanes::steps_faster(m)) << kind;
     const int n = m.dim();
     for (const LabelNoise<double>& ln : {LabelNoise<double>{0.05, 0.3, 2, BatchSampling::WithReplacement},
                                          LabelNoise<double>{0.05, 0.3, 7, BatchSampling::WithoutReplacement}}) {
+      ASSERT_TRUE(LabelNoiseLanes::supports(m, ln) && LabelNoiseLanes::steps_faster(m, ln)) << kind;
       std::vector<Vec<double>> first_isa;
       for (Isa isa : {Isa::Sse2, Isa::Avx2, Isa::Avx512}) {
         if (!isa_supported(isa)) continue;

@@ -5,15 +5,18 @@
 // the layout with the dimension in the lanes gives the same bits as the eight-run layout on every ISA, on those
 // formulas and on large ones where it is the automatic choice (shared operations on theta, gradient entries added in
 // place, operands read from the data row, constant gradient entries, tails shorter than a register, 4, 2 and 1
-// examples a block); the Monte Carlo mean runs through it and matches the generic path; malformed compiled tapes are
-// refused.
+// examples a block); the optimizers (weight decay, heavy ball, Adam: make_optimizer_kernel) alike over two epochs,
+// against solvers/sgd/optimizer_steps.hpp, and formula least squares against LsOptimizerKernel; the Monte Carlo mean
+// runs through it and matches the generic path; malformed compiled tapes and bad optimizer settings are refused.
 #include "solvers/sgd/kernel_monte_carlo.hpp"
 
 #include "solvers/sgd/compile_tape.hpp"
 
 #include "checks/unit/solvers/simd/kernel_checks.hpp"
-#include "solvers/iterate/iterate.hpp"
+#include "solvers/sgd/optimizer_steps.hpp"
+#include "solvers/simd/ls_optimizer_kernel.hpp"
 #include "solvers/simd/tape_kernel.hpp"
+#include "theory/problem/generator.hpp"
 #include "theory/problem/problem.hpp"
 #include "solvers/sgd/shuffling.hpp"
 #include "theory/problem/problem_io.hpp"
@@ -56,14 +59,14 @@ bool same_bits(const std::vector<double>& x, const std::vector<double>& y) {
   return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0;
 }
 
-// 11 samples (a full group of eight and a partial one) through the kernel on every ISA: the same bits; each against the
-// generic Model path's epoch; each alone in lane 0 the same bits as in its group; the other layout the same bits on
-// every ISA. auto_layout: the layout make_sgd_kernel should choose.
-void check_epochs(const ProblemSpec& s, TapeSgdKernel::Layout auto_layout = TapeSgdKernel::Layout::Runs) {
+// 11 samples (a full group of eight and a partial one) through the kernel on every ISA, two epochs (the update's state
+// carried): the same bits; each against the generic Model path's epochs; each alone in lane 0 the same bits as in its
+// group; the other layout the same bits on every ISA. auto_layout: the layout make_optimizer_kernel should choose.
+void check_epochs(const ProblemSpec& s, TapeSgdKernel::Layout auto_layout = TapeSgdKernel::Layout::Runs,
+                  const simd::Update& u = {simd::UpdateKind::Sgd, 1.0 / 8}) {
   using Layout = TapeSgdKernel::Layout;
   const Problem<double> p = build_problem<double>(s);
-  const double eps = 1.0 / 8;
-  const auto k = make_sgd_kernel(*p.model, p.partition, eps);
+  const auto k = make_optimizer_kernel(*p.model, p.partition, u);
   ASSERT_TRUE(k);
   const auto* tk = dynamic_cast<const TapeSgdKernel*>(k.get());
   ASSERT_NE(tk, nullptr);
@@ -73,34 +76,50 @@ void check_epochs(const ProblemSpec& s, TapeSgdKernel::Layout auto_layout = Tape
   for (int s0 = 0; s0 < n; ++s0) random_order(m, 3, static_cast<std::uint64_t>(s0), &orders[static_cast<std::size_t>(s0 * m)]);
   std::vector<double> start(static_cast<std::size_t>(n * st));
   for (int s0 = 0; s0 < n; ++s0) k->pack(p.theta0.data(), &start[static_cast<std::size_t>(s0 * st)]);
+  const auto two_epochs = [&](const SgdKernel& kernel, const int* o, double* state, int count, Isa isa) {
+    for (int e = 0; e < 2; ++e) kernel.epochs(o, state, count, isa);
+  };
   std::vector<double> first;
   for (Isa isa : {Isa::Sse2, Isa::Avx2, Isa::Avx512}) {
     if (!isa_supported(isa)) continue;
     std::vector<double> state = start;
-    k->epochs(orders.data(), state.data(), n, isa);
+    two_epochs(*k, orders.data(), state.data(), n, isa);
     if (first.empty()) first = state;
     EXPECT_TRUE(same_bits(state, first)) << isa_name(isa);
   }
+  const int d = p.model->dim();
   for (int s0 = 0; s0 < n; ++s0) {
     Partition batches;
     for (int t = 0; t < m; ++t) batches.push_back(p.partition[orders[static_cast<std::size_t>(s0 * m + t)]]);
-    Vec<double> x = p.theta0;
-    SgdEpoch<double>{*p.model, batches, eps}(x);
-    Vec<double> got(p.model->dim());
+    OptimizerSteps<double> step(*p.model, u);
+    Vec<double> x = step.start(p.theta0);
+    for (int e = 0; e < 2; ++e)
+      for (const Batch& b : batches) step(x, b);
+    Vec<double> got(d);
     k->unpack(&first[static_cast<std::size_t>(s0 * st)], got.data());
-    EXPECT_LE((got - x).norm(), 64 * std::numeric_limits<double>::epsilon()) << "sample " << s0;
+    EXPECT_LE((got - x.head(d)).norm(), 128 * std::numeric_limits<double>::epsilon() * (1 + x.head(d).norm()))
+        << "sample " << s0 << ", update " << static_cast<int>(u.kind);
     std::vector<double> alone(start.begin(), start.begin() + st);
-    k->epochs(&orders[static_cast<std::size_t>(s0 * m)], alone.data(), 1, best_isa());
+    two_epochs(*k, &orders[static_cast<std::size_t>(s0 * m)], alone.data(), 1, best_isa());
     EXPECT_TRUE(std::equal(alone.begin(), alone.end(), first.begin() + s0 * st)) << "sample " << s0;
   }
-  const TapeSgdKernel other(compile_tape(*p.model->example_tape()), p.partition, eps,
+  const TapeSgdKernel other(compile_tape(*p.model->example_tape()), p.partition, u,
                             auto_layout == Layout::Runs ? Layout::Dimension : Layout::Runs);
   for (Isa isa : {Isa::Sse2, Isa::Avx2, Isa::Avx512}) {
     if (!isa_supported(isa)) continue;
     std::vector<double> state = start;
-    other.epochs(orders.data(), state.data(), n, isa);
+    two_epochs(other, orders.data(), state.data(), n, isa);
     EXPECT_TRUE(same_bits(state, first)) << "the other layout, " << isa_name(isa);
   }
+}
+
+// Weight decay, heavy ball, Adam with eps inside and bias correction, and without either.
+std::vector<simd::Update> optimizers() {
+  using K = simd::UpdateKind;
+  return {{K::WeightDecay, 1.0 / 16, 0, 0, 0, 0.5},
+          {K::HeavyBall, 1.0 / 16, 0.7},
+          {K::Adam, 1.0 / 32, 0.9, 0.99, 1e-3, 0, true, true},
+          {K::Adam, 1.0 / 32, 0.5, 0.8, 1e-2, 0, false, false}};
 }
 
 // Large formulas (the dimension in the lanes by default from p = 133), 24 examples in batches of B: diag-uv in p features (u (.) v
@@ -137,6 +156,13 @@ INSTANTIATE_TEST_SUITE_P(B, TapeKernelBatch, ::testing::Values(1, 2, 3, 4));
 TEST_P(TapeKernelBatch, FormulaEpochsMatchTheModelPathOnEveryIsaAndLane) {
   check_epochs(every_operation(GetParam(), false));
   check_epochs(every_operation(GetParam(), true));
+}
+
+TEST_P(TapeKernelBatch, OptimizersMatchTheModelPathOnEveryIsaLaneAndLayout) {
+  for (const simd::Update& u : optimizers()) {
+    check_epochs(every_operation(GetParam(), false), TapeSgdKernel::Layout::Runs, u);
+    check_epochs(every_operation(GetParam(), true), TapeSgdKernel::Layout::Runs, u);
+  }
 }
 
 // p = 45 and 133 features (tails of 5 lanes); B = 4, 2, 3 (4, 2 and 1 examples a block where theta and the block's
@@ -209,6 +235,44 @@ TEST(TapeKernel, DimensionLayoutMatchesOnHandCompiledPaths) {
       k->epochs(orders.data(), state.data(), n, isa);
       EXPECT_TRUE(same_bits(state, first)) << (k == &wide ? "dimension " : "runs ") << isa_name(isa);
     }
+}
+
+// The optimizers where the dimension is in the lanes by default: diag-uv in 133 features (tails of 5 lanes), 4
+// examples a block.
+TEST(TapeKernel, OptimizersMatchInTheDimensionLayout) {
+  for (const simd::Update& u : optimizers()) check_epochs(large(0, 133, 4), TapeSgdKernel::Layout::Dimension, u);
+}
+
+// Least squares as a formula through the tape against LsOptimizerKernel on the built-in model: the same update, the
+// sums in another order.
+TEST(TapeKernel, FormulaLeastSquaresOptimizersMatchTheHandKernel) {
+  ProblemSpec s = generate_problem("least-squares", 5, {12, 7, 0, 0});
+  s.partition = kernel_test_batches(12, 3);
+  const Problem<double> hand = build_problem<double>(s), formula = build_problem<double>(as_formula(s));
+  for (const simd::Update& u : optimizers()) {
+    const auto a = make_optimizer_kernel(*hand.model, s.partition, u), b = make_optimizer_kernel(*formula.model, s.partition, u);
+    ASSERT_TRUE(dynamic_cast<const LsOptimizerKernel*>(a.get()) && dynamic_cast<const TapeSgdKernel*>(b.get()));
+    ASSERT_EQ(a->stride(), b->stride());
+    std::vector<int> order(static_cast<std::size_t>(a->batches()));
+    random_order(a->batches(), 4, 0, order.data());
+    AlignedVector<double> x(a->stride()), y(b->stride());
+    a->pack(hand.theta0.data(), x.data());
+    b->pack(hand.theta0.data(), y.data());
+    for (int e = 0; e < 3; ++e) a->epochs(order.data(), x.data(), 1, best_isa()), b->epochs(order.data(), y.data(), 1, best_isa());
+    double diff = 0, size = 1;
+    for (int q = 0; q < a->stride(); ++q) diff = std::max(diff, std::abs(x[q] - y[q])), size = std::max(size, std::abs(x[q]));
+    EXPECT_LE(diff, 256 * std::numeric_limits<double>::epsilon() * size) << static_cast<int>(u.kind);
+  }
+}
+
+TEST(TapeKernel, RefusesBadOptimizerSettings) {
+  const CompiledTape t{{simd::TapeOp::Mul}, {0}, {0}, {1}, {1}, {1}, {0.0}, {0.0}, {}, 1, 0, 1, 2};
+  using K = simd::UpdateKind;
+  for (const simd::Update& bad : {simd::Update{K::HeavyBall, 0.1, 1.0}, simd::Update{K::Adam, 0.1, 0.9, 0.99, 0},
+                                  simd::Update{K::Adam, 0.1, 0.9, 1.0, 1e-8}, simd::Update{K::WeightDecay, 0.1, 0, 0, 0, 5},
+                                  simd::Update{K::WeightDecay, 0.1, 0, 0, 0, -1}, simd::Update{K::HeavyBall, 0, 0.5}})
+    EXPECT_THROW(TapeSgdKernel(t, {{0}}, bad), std::invalid_argument) << static_cast<int>(bad.kind);
+  EXPECT_EQ(TapeSgdKernel(t, {{0}}, simd::Update{K::Adam, 0.1, 0.9, 0.99, 1e-8}).stride(), 32);
 }
 
 TEST(TapeKernel, MonteCarloMeanRunsThroughItAndMatchesTheGenericPath) {

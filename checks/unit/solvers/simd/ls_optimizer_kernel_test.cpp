@@ -1,12 +1,11 @@
-// solvers/simd/ls_optimizer_kernel.hpp: heavy ball and Adam (eps inside and outside, with and without bias
-// correction) reproduce the documented operation order bit for bit on every ISA this CPU has, over two epochs (the
-// step count carried in the state); they agree with the generic steppers (solvers/iterate/momentum.hpp, adam.hpp) on
-// the Model path to rounding; the layout and refusals.
+// solvers/simd/ls_optimizer_kernel.hpp: weight decay, heavy ball and Adam (eps inside and outside, with and without
+// bias correction) reproduce the documented operation order bit for bit on every ISA this CPU has, over two epochs (the
+// step count carried in the state); they agree with the generic Model path (solvers/sgd/optimizer_steps.hpp) to
+// rounding; the layout and refusals.
 #include "solvers/simd/ls_optimizer_kernel.hpp"
 
 #include "checks/unit/solvers/simd/kernel_checks.hpp"
-#include "solvers/iterate/adam.hpp"
-#include "solvers/iterate/momentum.hpp"
+#include "solvers/sgd/optimizer_steps.hpp"
 #include "solvers/sgd/shuffling.hpp"
 #include "theory/models/least_squares.hpp"
 
@@ -19,7 +18,8 @@ using namespace irverify;
 
 namespace {
 
-using Settings = LsOptimizerKernel::Settings;
+using Settings = simd::Update;
+using Kind = simd::UpdateKind;
 
 // ls_optimizer_body.inc's contract, one scalar operation at a time; st = (theta, d) or (theta, m, nu, powers).
 void optimizer_reference_step(const std::vector<double>& X, const std::vector<double>& y, int d, const std::vector<int>& b,
@@ -36,7 +36,7 @@ void optimizer_reference_step(const std::vector<double>& X, const std::vector<do
     r[j] = (((lane[0] + lane[4]) + (lane[2] + lane[6])) + ((lane[1] + lane[5]) + (lane[3] + lane[7]))) - y[b[j]];
   }
   double hc = s.h, cv = 1;
-  if (s.adam) {  // the powers live in Adam's state only
+  if (s.kind == Kind::Adam) {  // the powers live in Adam's state only
     double* pw = st + 3 * dp;
     pw[0] *= s.beta;
     pw[1] *= s.rho;
@@ -46,7 +46,11 @@ void optimizer_reference_step(const std::vector<double>& X, const std::vector<do
     double G = r[0] * x(b[0], l);
     for (int j = 1; j < B; ++j) G = G + r[j] * x(b[j], l);
     const double g = (1.0 / B) * G;
-    if (!s.adam) {
+    if (s.kind == Kind::WeightDecay) {
+      st[l] = (1 - 2 * s.h * s.lambda) * st[l] - s.h * g;
+      continue;
+    }
+    if (s.kind == Kind::HeavyBall) {
       st[dp + l] = s.beta * st[dp + l] - s.h * g;
       st[l] = st[l] + st[dp + l];
       continue;
@@ -60,9 +64,12 @@ void optimizer_reference_step(const std::vector<double>& X, const std::vector<do
 }
 
 std::vector<Settings> kernel_settings() {
-  return {{false, 0.05, 0.5, 0, 0, true, true},  {true, 0.01, 0.9, 0.99, 1e-3, true, true},
-          {true, 0.01, 0.9, 0.99, 1e-3, false, true}, {true, 0.02, 0.0, 0.6, 0.1, true, false},
-          {true, 0.01, 0.5, 0.5, 1e-8, false, false}};
+  return {{Kind::HeavyBall, 0.05, 0.5},
+          {Kind::Adam, 0.01, 0.9, 0.99, 1e-3, 0, true, true},
+          {Kind::Adam, 0.01, 0.9, 0.99, 1e-3, 0, false, true},
+          {Kind::Adam, 0.02, 0.0, 0.6, 0.1, 0, true, false},
+          {Kind::Adam, 0.01, 0.5, 0.5, 1e-8, 0, false, false},
+          {Kind::WeightDecay, 0.05, 0, 0, 0, 0.3}};
 }
 
 }  // namespace
@@ -91,7 +98,7 @@ TEST(LsOptimizerKernel, FollowsTheDocumentedOrderBitForBitOnEveryIsa) {
         AlignedVector<double> state(start.begin(), start.end());
         for (int e = 0; e < 2; ++e) k.epochs(orders[e].data(), state.data(), count, isa);
         EXPECT_EQ(0, std::memcmp(state.data(), expect.data(), expect.size() * sizeof(double)))
-            << isa_name(isa) << " n=" << n << " d=" << d << " B=" << B << " adam=" << s.adam;
+            << isa_name(isa) << " n=" << n << " d=" << d << " B=" << B << " kind=" << static_cast<int>(s.kind);
       }
       EXPECT_GE(tested, 1);
     }
@@ -114,31 +121,28 @@ TEST(LsOptimizerKernel, AgreesWithTheGenericSteppers) {
     k.epochs(order.data(), state.data(), 1, best_isa());
     Vec<double> got(d);
     k.unpack(state.data(), got.data());
-    Vec<double> x = s.adam ? adam_state<double>(theta0) : momentum_state<double>(theta0);
-    AdamUpdate<double> adam{s.h, {s.beta, s.rho, s.eps, s.eps_inside}, s.bias_correction};
-    for (int t = 0; t < m; ++t) {
-      const Batch b(part[order[t]].begin(), part[order[t]].end());
-      const Vec<double> g = ls.gradient(Vec<double>(x.head(d)), b);
-      if (s.adam) adam(x, g);
-      else heavy_ball_update<double>(x, g, s.h, s.beta);
-    }
-    EXPECT_LE((got - x.head(d)).norm(), 64 * m * std::numeric_limits<double>::epsilon() * (1 + theta0.norm())) << s.adam;
+    OptimizerSteps<double> step(ls, s);
+    Vec<double> x = step.start(theta0);
+    for (int t = 0; t < m; ++t) step(x, Batch(part[order[t]].begin(), part[order[t]].end()));
+    EXPECT_LE((got - x.head(d)).norm(), 64 * m * std::numeric_limits<double>::epsilon() * (1 + theta0.norm()))
+        << static_cast<int>(s.kind);
   }
 }
 
 TEST(LsOptimizerKernel, LayoutAndRefusals) {
   const std::vector<double> X(12, 1.0), y(4, 0.0);
-  const Settings hb{false, 0.1, 0.5, 0, 0, true, true}, adam{true, 0.1, 0.9, 0.99, 1e-8, true, true};
+  const Settings hb{Kind::HeavyBall, 0.1, 0.5}, adam{Kind::Adam, 0.1, 0.9, 0.99, 1e-8}, wd{Kind::WeightDecay, 0.1, 0, 0, 0, 2};
   const LsOptimizerKernel k(X, y, 3, {{0, 1}, {2, 3}}, adam);
   EXPECT_EQ(k.stride(), 32);
   EXPECT_EQ(LsOptimizerKernel(X, y, 3, {{0, 1}, {2, 3}}, hb).stride(), 16);
+  EXPECT_EQ(LsOptimizerKernel(X, y, 3, {{0, 1}, {2, 3}}, wd).stride(), 8);
   const double theta[3] = {1, -2, 3};
   std::vector<double> state(32, 7.0);
   k.pack(theta, state.data());
   std::vector<double> want(32, 0.0);
   want[0] = 1, want[1] = -2, want[2] = 3, want[24] = want[25] = 1;  // powers beta^0 = rho^0 = 1
   EXPECT_EQ(state, want);
-  for (Settings bad : {hb, adam}) {
+  for (Settings bad : {hb, adam, wd}) {
     bad.h = 0;
     EXPECT_THROW(LsOptimizerKernel(X, y, 3, {{0, 1}}, bad), std::invalid_argument);
   }
@@ -148,4 +152,8 @@ TEST(LsOptimizerKernel, LayoutAndRefusals) {
   Settings e0 = adam;
   e0.eps = 0;
   EXPECT_THROW(LsOptimizerKernel(X, y, 3, {{0, 1}}, e0), std::invalid_argument);
+  Settings big = wd;
+  big.lambda = 5;  // 2 h lambda = 1: no decay factor left
+  EXPECT_THROW(LsOptimizerKernel(X, y, 3, {{0, 1}}, big), std::invalid_argument);
+  EXPECT_THROW(LsOptimizerKernel(X, y, 3, {{0, 1}}, Settings{Kind::Sgd, 0.1}), std::invalid_argument);
 }
