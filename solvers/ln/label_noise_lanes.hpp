@@ -35,8 +35,9 @@ struct LabelNoiseView;
 class LabelNoiseLanes {
  public:
   static constexpr int kLanes = 8;
-  // The bytes of the buffers for ln: eight runs' draws of a batch (signs, and rows and labels or indices), about
-  // 64 (2p + 5) an example; at most kMaxBytes here.
+  // The bytes of the buffers for ln: eight runs' draw of one batch (signs, and rows and labels or indices), about
+  // 64 (2p + 5) an example; at most kMaxBytes here. A record of draws (start with keep: the paired arms of
+  // solvers/ln/noisy_optimizer.hpp) grows by one draw a step beyond that, which this bound does not cover.
   static double bytes(const Model<double>& m, const LabelNoise<double>& ln);
   static constexpr double kMaxBytes = 256.0 * (1 << 20);
   // A DiagNet<double>, a LeastSquares<double>, or a TapeModel<double> with a label-noise tape, with bytes(m, ln) <=

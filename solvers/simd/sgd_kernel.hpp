@@ -26,7 +26,7 @@ class SgdKernel {
   // Multiply-adds per per-example gradient and step, counted from the kernel's formulas (for the roofline).
   virtual double multiply_adds() const = 0;
 
-  // state[0..stride) from theta[0..dim), padding 0; and back.
+  // state[0..stride) from theta[0..dim), padding 0 (an optimizer's state from rest: pack_update); and back.
   virtual void pack(const double* theta, double* state) const = 0;
   virtual void unpack(const double* state, double* theta) const = 0;
 

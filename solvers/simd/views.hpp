@@ -41,7 +41,7 @@ struct DenseView {
 // A step's update from its batch's gradient sum G = sum_{j in b} grad l_j (solvers/simd/update_body.inc), each
 // entry's operations in this order, as solvers/iterate/momentum.hpp, adam.hpp and solvers/rank/weight_decay_sgd.hpp
 // write them (c = Batches::c):
-//   Sgd:          theta = theta - c G                                  (c = eps / B; h unused)
+//   Sgd:          theta = theta - c G                                  (c = h / B, h the step)
 //   WeightDecay:  theta = (1 - 2 h lambda) theta - h (c G)             (c = 1 / B; Galanti et al. eq. (2))
 //   HeavyBall:    d = beta d - h (c G), theta = theta + d              (c = 1 / B; from rest, d_0 = 0)
 //   Adam:         beta^n *= beta, rho^n *= rho; hc = h (1 / (1 - beta^n)), cv = 1 / (1 - rho^n) (h and 1 without
