@@ -20,7 +20,7 @@ LsOptimizerKernel::LsOptimizerKernel(const std::vector<double>& X, const std::ve
 void LsOptimizerKernel::unpack(const double* state, double* theta) const { std::copy(state, state + dim(), theta); }
 
 void LsOptimizerKernel::run(const simd::KernelTable& t, const int* orders, double* state, int count, double* scratch) const {
-  t.ls_optimizer(simd::LsOptimizerView{batch_view(), X_.data(), y_.data(), pad8(dim()), u_}, orders, state, count, scratch);
+  t.ls_optimizer(simd::LsOptimizerView{batch_view(), X_.data(), y_.data(), pad8(dim()), stride(), u_}, orders, state, count, scratch);
 }
 
 }  // namespace irverify

@@ -60,7 +60,7 @@ struct LsOptimizerView {
   Batches b;        // c = 1 / B
   const double* X;  // N x dp, row-major, zero-padded
   const double* y;  // N
-  int dp;
+  int dp, stride;   // stride: a run's state (update_stride)
   Update u;
 };
 
