@@ -39,9 +39,9 @@ double LabelNoiseLanes::bytes(const Model<double>& m, const LabelNoise<double>& 
   return (8.0 * 8 * (p < 0 ? 2 : 2 * p + 4) + 8.0 * 8) * ln.batch;
 }
 
-bool LabelNoiseLanes::supports(const Model<double>& m, const LabelNoise<double>& ln) {
+bool LabelNoiseLanes::supports(const Model<double>& m, const LabelNoise<double>& ln, double recorded_draws) {
   const bool kind = dynamic_cast<const DiagNet<double>*>(&m) || dynamic_cast<const LeastSquares<double>*>(&m) || label_noise_tape(m);
-  return kind && bytes(m, ln) <= kMaxBytes;
+  return kind && bytes(m, ln) * (1 + recorded_draws) <= kMaxBytes;
 }
 
 bool LabelNoiseLanes::steps_faster(const Model<double>& m, const LabelNoise<double>& ln) {
@@ -140,7 +140,11 @@ const double* LabelNoiseLanes::next_draw() {
     at_ += n;
     return &rec_[at_ - n];
   }
-  if (keep_) rec_.resize(rec_.size() + n);
+  if (keep_) {
+    if (static_cast<double>(rec_.size() + n) * sizeof(double) > kMaxBytes)
+      throw std::length_error("LabelNoiseLanes: the record of draws would pass kMaxBytes (LabelNoiseLanes::supports)");
+    rec_.resize(rec_.size() + n);
+  }
   double* const d = &rec_[rec_.size() - n];
   const int p = p_, B = ln_.batch;
   const bool full = full_batch();

@@ -36,14 +36,15 @@ class LabelNoiseLanes {
  public:
   static constexpr int kLanes = 8;
   // The bytes of the buffers for ln: eight runs' draw of one batch (signs, and rows and labels or indices), about
-  // 64 (2p + 5) an example; at most kMaxBytes here. A record of draws (start with keep: the paired arms of
-  // solvers/ln/noisy_optimizer.hpp) grows by one draw a step beyond that, which this bound does not cover.
+  // 64 (2p + 5) an example, at least one draw's record; at most kMaxBytes here, and so is a record of draws (start
+  // with keep: the paired arms of solvers/ln/noisy_optimizer.hpp), which grows by one draw a step.
   static double bytes(const Model<double>& m, const LabelNoise<double>& ln);
   static constexpr double kMaxBytes = 256.0 * (1 << 20);
-  // A DiagNet<double>, a LeastSquares<double>, or a TapeModel<double> with a label-noise tape, with bytes(m, ln) <=
-  // kMaxBytes: a larger batch takes the generic path, which holds one run's batch and sums it in chunks (a batch of
-  // 2^24 on diag-uv in 8 features would hold 21 GB here).
-  static bool supports(const Model<double>& m, const LabelNoise<double>& ln);
+  // A DiagNet<double>, a LeastSquares<double>, or a TapeModel<double> with a label-noise tape, with
+  // bytes(m, ln) (1 + recorded_draws) <= kMaxBytes for runs that keep a record of recorded_draws draws: a larger batch
+  // or record takes the generic path, which holds one run's batch and sums it in chunks and records nothing (a batch
+  // of 2^24 on diag-uv in 8 features would hold 21 GB here).
+  static bool supports(const Model<double>& m, const LabelNoise<double>& ln, double recorded_draws = 0);
   // Whether plain label-noise steps (advance) are faster here than on the generic path: diagonal nets and tape models
   // (that supports). Least squares' generic path (fused passes, no placing of rows in lanes) is faster for them,
   // 0.53-0.88x here at d = 2..256 (solvers/bench/sgd_bench BM_LabelNoiseMean); run_arm pays for least squares too
@@ -53,7 +54,7 @@ class LabelNoiseLanes {
   // supports(m, ln).
   LabelNoiseLanes(const Model<double>& m, const LabelNoise<double>& ln, std::uint64_t seed, Isa isa = best_isa());
   // Runs first .. first + count - 1 (1 <= count <= kLanes) from theta0; with keep, the draws taken from now on are
-  // recorded for rewind.
+  // recorded for rewind (std::length_error from the step whose draw would take the record past kMaxBytes).
   void start(long first, int count, const Vec<double>& theta0, bool keep = false);
   // The same runs from theta0 again on the recorded draws (the runs' common random numbers, not drawn twice):
   // std::logic_error without keep, or when a step needs a draw beyond the record.

@@ -72,8 +72,9 @@ PairedEstimate<S> noisy_optimizer_paired(const Model<S>& m, const LabelNoise<S>&
     acc.add(v);
   };
   const BlockReduceOptions blocks{run, 16};
+  // Eight runs in the lanes (the same bits, a tape model's up to rounding), the first arm's draws recorded for the rest.
   if constexpr (std::is_same_v<S, double>)
-    if (LabelNoiseLanes::supports(m, noise))  // eight runs in the lanes (the same bits, a tape model's up to rounding)
+    if (LabelNoiseLanes::supports(m, noise, A > 1 ? static_cast<double>(arms[0].steps) * arms[0].draws : 0))
       return paired_estimate(A, run.samples, block_reduce_blocks(blocks, MomentSums<S>(2 * A), [&] {
         return [&, lanes = LabelNoiseLanes(m, noise, run.seed), x = Vec<S>(),
                 vs = std::vector<Vec<S>>(LabelNoiseLanes::kLanes, Vec<S>(2 * A))](long first, long last,

@@ -5,7 +5,8 @@
 // refused, and so is a model without lanes. run_arm is the generic noisy-optimizer arm (LabelNoiseStep::add_gradient,
 // then AdamUpdate or heavy_ball_update) bit for bit: Adam with eps inside and outside, with and without bias
 // correction, heavy ball, one and three draws a step, on fresh draws and on recorded ones (rewind); a rewind needs a
-// record and cannot run past it, and no step comes before start.
+// record and cannot run past it, and no step comes before start. Batches and records past kMaxBytes are left to the
+// generic path.
 #include "solvers/ln/label_noise_lanes.hpp"
 
 #include "solvers/iterate/adam.hpp"
@@ -19,6 +20,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <limits>
 #include <memory>
 
@@ -143,6 +145,21 @@ TEST(LabelNoiseLanes, LeavesHugeBatchesToTheGenericPath) {
   most.batch = 1;
   most.batch = static_cast<int>(LabelNoiseLanes::kMaxBytes / LabelNoiseLanes::bytes(m, most));
   EXPECT_TRUE(LabelNoiseLanes::supports(m, most) && LabelNoiseLanes::steps_faster(m, most));
+}
+
+// A record of draws is bounded too: supports counts it as a buffer a draw, and a kept record refuses to pass kMaxBytes
+// (batches of 2^13 on 3 features: 2.5 MiB a draw, 102 within 256 MiB; the 103rd throws, before allocating).
+TEST(LabelNoiseLanes, BoundsTheRecordOfDraws) {
+  const DiagNet<double> m = net(DiagKind::UV);
+  const LabelNoise<double> ln{0.1, 0.3, 1 << 13, BatchSampling::WithReplacement};
+  const double most = std::floor(LabelNoiseLanes::kMaxBytes / LabelNoiseLanes::bytes(m, ln)) - 1;
+  EXPECT_TRUE(LabelNoiseLanes::supports(m, ln, most));
+  EXPECT_FALSE(LabelNoiseLanes::supports(m, ln, most + 1));
+  LabelNoiseLanes lanes(m, ln, 1);
+  lanes.start(0, 1, Vec<double>::Constant(6, 0.5), true);
+  const long fit = static_cast<long>(LabelNoiseLanes::kMaxBytes / (8.0 * 8 * ln.batch * (2 + 3)));  // draws within it
+  EXPECT_NO_THROW(lanes.advance(fit, Deadline()));
+  EXPECT_THROW(lanes.advance(1, Deadline()), std::length_error);
 }
 
 TEST(LabelNoiseLanes, RefusesARunThatOverflows) {

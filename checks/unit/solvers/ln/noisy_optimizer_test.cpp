@@ -1,11 +1,13 @@
 // solvers/ln/noisy_optimizer.hpp: heavy ball with beta = 0 is label-noise SGD on the same draws (to rounding); one
 // Adam arm run twice is the same bits (differences exactly 0); a step of kappa draws is the mean of kappa one-draw
 // gradients at the same theta (checked through arms that differ only in how the draws are grouped, with h = 0 but
-// the last step); the estimate is bit-identical for any thread count; bad arms are refused. The first two on diag-uv
-// (the lanes) and two-layer-tanh (the generic path).
+// the last step); the estimate is bit-identical for any thread count; arms whose record of draws would be too large
+// for the lanes take the generic path (same bits); bad arms are refused. The first two on diag-uv (the lanes) and
+// two-layer-tanh (the generic path).
 #include "solvers/ln/noisy_optimizer.hpp"
 
 #include "solvers/iterate/iterate.hpp"
+#include "solvers/ln/label_noise_lanes.hpp"
 #include "theory/problem/generator.hpp"
 #include "theory/problem/problem.hpp"
 
@@ -73,6 +75,22 @@ TEST(NoisyOptimizer, AStepOfKappaDrawsAveragesTheirGradients) {
   const PairedEstimate<double> e = noisy_optimizer_paired<double>(*pr.model, ln, pr.theta0, {grouped, single}, first, RunControl(6, 20));
   EXPECT_NEAR(e.diff[1], 0.0, 1e-6);
   EXPECT_GT(e.se[0], 1e-3);  // the increments are random, not all equal
+}
+
+// Arms whose record of draws would pass LabelNoiseLanes::kMaxBytes take the generic path, which records nothing:
+// the first arm's mean is the same bits as when it runs alone in the lanes (diagonal nets: the same bits either way).
+// Three times the draws supports allows: a draw's record is at least 3/7 of bytes (p = 1), so the lanes would throw.
+TEST(NoisyOptimizer, ARecordPastTheLanesBoundTakesTheGenericPath) {
+  NoisyFixture f;
+  f.ln.batch = 1 << 12;
+  const long steps = 3 * static_cast<long>(LabelNoiseLanes::kMaxBytes / LabelNoiseLanes::bytes(*f.pr.model, f.ln));
+  ASSERT_TRUE(LabelNoiseLanes::supports(*f.pr.model, f.ln));
+  ASSERT_FALSE(LabelNoiseLanes::supports(*f.pr.model, f.ln, static_cast<double>(steps)));
+  const NoisyArm<double> adam{NoisyOptimizer::Adam, 0.01, {0.9, 0.99, 1e-3, false}, true, 1, steps};
+  const PairedEstimate<double> both = noisy_optimizer_paired<double>(*f.pr.model, f.ln, f.pr.theta0, {adam, adam}, f.first, RunControl(5, 2));
+  const PairedEstimate<double> alone = noisy_optimizer_paired<double>(*f.pr.model, f.ln, f.pr.theta0, {adam}, f.first, RunControl(5, 2));
+  EXPECT_EQ(both.mean[0], alone.mean[0]);
+  EXPECT_EQ(both.diff[1], 0.0);
 }
 
 TEST(NoisyOptimizer, RefusesArmsOnDifferentDraws) {
