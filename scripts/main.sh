@@ -4,11 +4,11 @@
 # make), the slow checks that are not
 # claim reruns (long CLI runs on problem files), SGD-2's plain-average study (8 levels, about 20 s on 2 cores) to
 # OUT/SGD-2-plain-study.json, and the calibration of the fast Monte Carlo claims (the study's default SGD-2, SGD-4,
-# LN-1, LN-2, RANK-2, RANK-5 at IRVERIFY_CALIBRATION_SEEDS seeds each, default 200: 25 min on 2 cores in a fresh
-# clone, LN-2 694 s of it, RANK-2 322 s, LN-1 252 s, SGD-4 148 s) to OUT/calibration.json; then REPORT.md with figures in OUT (default
+# LN-1, LN-2, RANK-2, RANK-5 at IRVERIFY_CALIBRATION_SEEDS seeds each, default 200: 27.5 min on 2 cores in a fresh
+# clone, LN-2 773 s of it, RANK-2 353 s, LN-1 269 s, SGD-4 158 s) to OUT/calibration.json; then REPORT.md with figures in OUT (default
 # irverify-results/), its Studies section from the two studies. The default tests are the test command's
-# (scripts/test.sh). OUT/timeline.txt: the seconds of each phase (fresh clone, 2 cores, packages present: 36 min, of
-# which build 290 s, claims 290 s, slow checks 59 s, study 12 s, calibration 1506 s).
+# (scripts/test.sh). OUT/timeline.txt: the seconds of each phase (fresh clone, 2 cores, packages present: 39.5 min on
+# 2026-12-04, of which build 338 s, claims 308 s, slow checks 62 s, study 11 s, calibration 1650 s).
 # Usage: bash scripts/main.sh [OUT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
